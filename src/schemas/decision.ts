@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { documentRef, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
+import { describe } from './meta.ts';
+import { memberRoleIds } from './vocabularies.ts';
+
+export const memberSchema = z.strictObject({
+  id: describe(slugId, { label: 'Mã thành viên', hint: 'Dùng trong phiếu chấm và biểu quyết.', example: 'nguyen-van-a' }),
+  name: describe(line(2, 80), { label: 'Họ và tên' }),
+  position: describe(line(2, 160), { label: 'Chức vụ' }),
+  role: describe(z.enum(memberRoleIds, { error: 'Vai trò không hợp lệ.' }), { label: 'Vai trò trong hội đồng' }),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const resultSchema = z.strictObject({
+  initiative: describe(slugId, { label: 'Sáng kiến' }),
+  scores: describe(z.record(slugId, z.number().min(0, { error: 'Điểm không được âm.' })), {
+    label: 'Điểm theo tiêu chí',
+    hint: 'Điểm bình quân của các thành viên, theo mã tiêu chí của thang điểm.',
+  }),
+  votesFor: describe(z.number().int().min(0), { label: 'Số phiếu đồng ý' }),
+  votesAgainst: describe(z.number().int().min(0), { label: 'Số phiếu không đồng ý' }),
+  recused: describe(uniqueList(slugId, 'thành viên không biểu quyết').default([]), {
+    label: 'Thành viên không tham gia biểu quyết',
+    hint: 'Thành viên là tác giả của sáng kiến không chấm và không biểu quyết.',
+  }),
+  recognised: describe(z.boolean(), { label: 'Được công nhận là sáng kiến' }),
+  grade: describe(slugId.optional(), { label: 'Mức xếp loại', hint: 'Mã mức xếp loại trong thang điểm của đợt.' }),
+  scope: describe(slugId.optional(), { label: 'Phạm vi ảnh hưởng', hint: 'Mã phạm vi (cơ sở, huyện, tỉnh, toàn quốc).' }),
+  replicate: describe(z.boolean().default(false), { label: 'Chọn để nhân rộng' }),
+  note: describe(paragraph(3, 600).optional(), { label: 'Ghi chú của hội đồng' }),
+});
+export type DecisionResult = z.infer<typeof resultSchema>;
+
+/**
+ * The committee's decision for one campaign (`content/decisions/<campaign>.yaml`).
+ * Committee-owned: a submitter's pull request may not change it.
+ * Cross-file rules (scores within the rubric, two-thirds majority, recusal of
+ * authors) are checked by the validator, which knows the campaign and entries.
+ */
+export const decisionSchema = z.strictObject({
+  campaign: describe(slugId, { label: 'Đợt phát động' }),
+  document: describe(documentRef, { label: 'Quyết định công nhận' }),
+  meetingOn: describe(documentRef.shape.date, { label: 'Ngày họp xét' }),
+  members: describe(z.array(memberSchema).min(3, { error: 'Hội đồng cần ít nhất 3 thành viên.' }), { label: 'Thành viên hội đồng' }),
+  results: describe(z.array(resultSchema).default([]), { label: 'Kết quả xét từng sáng kiến' }),
+  sample: sampleFlag,
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** Share of the voting members needed to recognise an initiative. */
+export const RECOGNITION_MAJORITY = 2 / 3;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Vietnamese label and guidance attached to every field of the content model.
+ * The same text feeds the CMS form (label, hint), the README's model table and
+ * the validator's messages, so it is written once, here.
+ */
+export interface FieldMeta {
+  /** Short Vietnamese label, as shown above a form field. */
+  label: string;
+  /** What the committee expects in this field; becomes the CMS hint. */
+  hint?: string;
+  /** Example value shown in docs and used as a placeholder. */
+  example?: string;
+}
+
+export const fieldMeta = z.registry<FieldMeta>();
+
+/**
+ * Attach a label and hint to a copy of a schema. The copy matters: shared
+ * primitives (a slug, a date) are used by many fields, each with its own label.
+ */
+export function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  const copy = schema.clone() as T;
+  copy.register(fieldMeta, meta);
+  return copy;
+}
+
+/** Read the label of a schema, unwrapping optional/default/pipe wrappers. */
+export function metaOf(schema: z.ZodType): FieldMeta | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (let depth = 0; current && depth < 8; depth += 1) {
+    const found = fieldMeta.get(current);
+    if (found) return found;
+    const def = (current as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    current = (def.innerType ?? def.in ?? def.schema) as z.ZodType | undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { line, slugId, validity } from './common.ts';
+import { describe } from './meta.ts';
+import { unitKindIds } from './vocabularies.ts';
+
+/**
+ * An agency, office, commune or town. The list is data (`content/units.yaml`):
+ * another locality replaces that file, not code. Units that no longer exist keep
+ * their `validTo` date so that past campaigns still resolve.
+ */
+export const unitSchema = z.strictObject({
+  id: describe(slugId, {
+    label: 'Mã đơn vị',
+    hint: 'Chữ thường không dấu, nối bằng gạch ngang; không đổi sau khi đã dùng.',
+    example: 'xa-duc-phu',
+  }),
+  name: describe(line(3, 160), { label: 'Tên đơn vị', example: 'UBND xã Đức Phú' }),
+  kind: describe(z.enum(unitKindIds, { error: 'Loại đơn vị không có trong danh mục.' }), {
+    label: 'Loại đơn vị',
+  }),
+  parent: describe(slugId.optional(), {
+    label: 'Đơn vị cấp trên',
+    hint: 'Mã của đơn vị quản lý trực tiếp, nếu có.',
+  }),
+  locality: describe(line(3, 160).optional(), {
+    label: 'Địa bàn',
+    hint: 'Huyện, tỉnh nơi đơn vị đóng trụ sở (theo địa giới tại thời điểm hiệu lực).',
+    example: 'Huyện Tánh Linh, tỉnh Bình Thuận',
+  }),
+  ...validity,
+});
+export type Unit = z.infer<typeof unitSchema>;
+export const unitListSchema = z.array(unitSchema);
+
+/**
+ * A scope of influence (cơ sở, huyện, tỉnh, toàn quốc). Scope levels feed
+ * emulation titles and change with administrative reorganisation, so they are
+ * dated data in `content/scope-levels.yaml`.
+ */
+export const scopeLevelSchema = z.strictObject({
+  id: describe(slugId, { label: 'Mã phạm vi', example: 'huyen' }),
+  name: describe(line(3, 120), { label: 'Tên phạm vi ảnh hưởng', example: 'Cấp huyện' }),
+  rank: describe(z.number().int().min(1).max(10), {
+    label: 'Thứ bậc',
+    hint: '1 là phạm vi hẹp nhất (cơ sở).',
+  }),
+  ...validity,
+});
+export type ScopeLevel = z.infer<typeof scopeLevelSchema>;
