@@ -16,7 +16,9 @@ export const adoptionSchema = z.strictObject({
     label: 'Kết quả đạt được',
     hint: 'Kết quả đo được tại đơn vị áp dụng, có kỳ và nguồn số liệu.',
   }),
-  indicators: describe(z.array(indicatorSchema).max(12).default([]), { label: 'Chỉ số tại đơn vị áp dụng' }),
+  indicators: describe(z.array(indicatorSchema).max(12).default([]), {
+    label: 'Chỉ số tại đơn vị áp dụng',
+  }),
   sample: sampleFlag,
 });
 export type Adoption = z.infer<typeof adoptionSchema>;

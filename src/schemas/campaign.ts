@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, TIME_ZONE, uniqueList } from './common.ts';
+import {
+  documentRef,
+  isoDate,
+  line,
+  paragraph,
+  sampleFlag,
+  slugId,
+  TIME_ZONE,
+  uniqueList,
+} from './common.ts';
 import { describe } from './meta.ts';
 import { campaignStatusIds, themeGoalIds } from './vocabularies.ts';
 
@@ -22,7 +31,10 @@ export const criterionSchema = z.strictObject({
         }),
       )
       .default([]),
-    { label: 'Khung điểm', hint: 'Mức điểm và mô tả tương ứng, giúp thành viên hội đồng chấm thống nhất.' },
+    {
+      label: 'Khung điểm',
+      hint: 'Mức điểm và mô tả tương ứng, giúp thành viên hội đồng chấm thống nhất.',
+    },
   ),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
@@ -63,7 +75,11 @@ export const rubricSchema = z
     const seen = new Set<string>();
     rubric.criteria.forEach((criterion, index) => {
       if (seen.has(criterion.id)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', index, 'id'], message: `Mã tiêu chí "${criterion.id}" bị lặp.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', index, 'id'],
+          message: `Mã tiêu chí "${criterion.id}" bị lặp.`,
+        });
       }
       seen.add(criterion.id);
       criterion.bands.forEach((band, bandIndex) => {
@@ -77,7 +93,11 @@ export const rubricSchema = z
       });
     });
     if (rubric.passScore > rubric.total) {
-      ctx.addIssue({ code: 'custom', path: ['passScore'], message: 'Điểm tối thiểu lớn hơn tổng điểm.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['passScore'],
+        message: 'Điểm tối thiểu lớn hơn tổng điểm.',
+      });
     }
   });
 export type Rubric = z.infer<typeof rubricSchema>;
@@ -95,23 +115,41 @@ export const campaignSchema = z
     }),
     theme: describe(
       z.strictObject({
-        title: describe(line(5, 200), { label: 'Chủ đề', hint: 'Chủ đề cải cách hành chính của năm.' }),
-        goals: describe(uniqueList(z.enum(themeGoalIds, { error: 'Mục tiêu không có trong danh mục.' }), 'mục tiêu'), {
-          label: 'Mục tiêu đo lường được',
+        title: describe(line(5, 200), {
+          label: 'Chủ đề',
+          hint: 'Chủ đề cải cách hành chính của năm.',
         }),
+        goals: describe(
+          uniqueList(
+            z.enum(themeGoalIds, { error: 'Mục tiêu không có trong danh mục.' }),
+            'mục tiêu',
+          ),
+          {
+            label: 'Mục tiêu đo lường được',
+          },
+        ),
       }),
       { label: 'Chủ đề năm' },
     ),
-    legalBases: describe(z.array(documentRef).min(1, { error: 'Cần ít nhất một căn cứ pháp lý.' }), {
-      label: 'Căn cứ',
-      hint: 'Các kế hoạch, văn bản làm căn cứ phát động; thay đổi theo từng năm.',
-    }),
+    legalBases: describe(
+      z.array(documentRef).min(1, { error: 'Cần ít nhất một căn cứ pháp lý.' }),
+      {
+        label: 'Căn cứ',
+        hint: 'Các kế hoạch, văn bản làm căn cứ phát động; thay đổi theo từng năm.',
+      },
+    ),
     rules: describe(z.array(documentRef).default([]), {
       label: 'Văn bản quy định về sáng kiến',
       hint: 'Điều lệ sáng kiến và văn bản hướng dẫn áp dụng cho đợt này.',
     }),
-    organiser: describe(slugId, { label: 'Đơn vị phát động', hint: 'Mã đơn vị trong danh mục đơn vị.' }),
-    receivingOffice: describe(slugId, { label: 'Cơ quan tiếp nhận', hint: 'Mã đơn vị tiếp nhận và tổng hợp.' }),
+    organiser: describe(slugId, {
+      label: 'Đơn vị phát động',
+      hint: 'Mã đơn vị trong danh mục đơn vị.',
+    }),
+    receivingOffice: describe(slugId, {
+      label: 'Cơ quan tiếp nhận',
+      hint: 'Mã đơn vị tiếp nhận và tổng hợp.',
+    }),
     participants: describe(paragraph(10, 600), {
       label: 'Đối tượng tham gia',
     }),
@@ -127,16 +165,26 @@ export const campaignSchema = z
     }),
     timeZone: describe(z.literal(TIME_ZONE).default(TIME_ZONE), { label: 'Múi giờ' }),
     reviewOn: describe(isoDate.optional(), { label: 'Ngày họp xét dự kiến' }),
-    status: describe(z.enum(campaignStatusIds, { error: 'Trạng thái không hợp lệ.' }), { label: 'Trạng thái' }),
+    status: describe(z.enum(campaignStatusIds, { error: 'Trạng thái không hợp lệ.' }), {
+      label: 'Trạng thái',
+    }),
     rubric: describe(rubricSchema, { label: 'Thang điểm' }),
     sample: sampleFlag,
   })
   .superRefine((campaign, ctx) => {
     if (campaign.deadline < campaign.opensOn) {
-      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'Hạn cuối sớm hơn ngày bắt đầu nhận.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadline'],
+        message: 'Hạn cuối sớm hơn ngày bắt đầu nhận.',
+      });
     }
     if (campaign.reviewOn && campaign.reviewOn < campaign.deadline) {
-      ctx.addIssue({ code: 'custom', path: ['reviewOn'], message: 'Ngày họp xét sớm hơn hạn cuối nhận sáng kiến.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewOn'],
+        message: 'Ngày họp xét sớm hơn hạn cuối nhận sáng kiến.',
+      });
     }
   });
 export type Campaign = z.infer<typeof campaignSchema>;

@@ -20,7 +20,10 @@ function isRealDate(value: string): boolean {
  * the same calendar day, so files and pages agree whatever the machine's zone.
  */
 export const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().slice(0, 10)
+      : value,
   z
     .string({ error: 'Phải là ngày theo dạng YYYY-MM-DD.' })
     .regex(ISO_DATE, { error: 'Phải là ngày theo dạng YYYY-MM-DD, ví dụ 2024-09-04.' })
@@ -101,7 +104,9 @@ export const validity = {
 };
 
 export function uniqueList<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item).refine((list) => new Set(list.map((value) => JSON.stringify(value))).size === list.length, {
-    error: `Danh sách ${what} có giá trị lặp lại.`,
-  });
+  return z
+    .array(item)
+    .refine((list) => new Set(list.map((value) => JSON.stringify(value))).size === list.length, {
+      error: `Danh sách ${what} có giá trị lặp lại.`,
+    });
 }

@@ -4,10 +4,16 @@ import { describe } from './meta.ts';
 import { memberRoleIds } from './vocabularies.ts';
 
 export const memberSchema = z.strictObject({
-  id: describe(slugId, { label: 'Mã thành viên', hint: 'Dùng trong phiếu chấm và biểu quyết.', example: 'nguyen-van-a' }),
+  id: describe(slugId, {
+    label: 'Mã thành viên',
+    hint: 'Dùng trong phiếu chấm và biểu quyết.',
+    example: 'nguyen-van-a',
+  }),
   name: describe(line(2, 80), { label: 'Họ và tên' }),
   position: describe(line(2, 160), { label: 'Chức vụ' }),
-  role: describe(z.enum(memberRoleIds, { error: 'Vai trò không hợp lệ.' }), { label: 'Vai trò trong hội đồng' }),
+  role: describe(z.enum(memberRoleIds, { error: 'Vai trò không hợp lệ.' }), {
+    label: 'Vai trò trong hội đồng',
+  }),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -24,8 +30,14 @@ export const resultSchema = z.strictObject({
     hint: 'Thành viên là tác giả của sáng kiến không chấm và không biểu quyết.',
   }),
   recognised: describe(z.boolean(), { label: 'Được công nhận là sáng kiến' }),
-  grade: describe(slugId.optional(), { label: 'Mức xếp loại', hint: 'Mã mức xếp loại trong thang điểm của đợt.' }),
-  scope: describe(slugId.optional(), { label: 'Phạm vi ảnh hưởng', hint: 'Mã phạm vi (cơ sở, huyện, tỉnh, toàn quốc).' }),
+  grade: describe(slugId.optional(), {
+    label: 'Mức xếp loại',
+    hint: 'Mã mức xếp loại trong thang điểm của đợt.',
+  }),
+  scope: describe(slugId.optional(), {
+    label: 'Phạm vi ảnh hưởng',
+    hint: 'Mã phạm vi (cơ sở, huyện, tỉnh, toàn quốc).',
+  }),
   replicate: describe(z.boolean().default(false), { label: 'Chọn để nhân rộng' }),
   note: describe(paragraph(3, 600).optional(), { label: 'Ghi chú của hội đồng' }),
 });
@@ -41,7 +53,9 @@ export const decisionSchema = z.strictObject({
   campaign: describe(slugId, { label: 'Đợt phát động' }),
   document: describe(documentRef, { label: 'Quyết định công nhận' }),
   meetingOn: describe(documentRef.shape.date, { label: 'Ngày họp xét' }),
-  members: describe(z.array(memberSchema).min(3, { error: 'Hội đồng cần ít nhất 3 thành viên.' }), { label: 'Thành viên hội đồng' }),
+  members: describe(z.array(memberSchema).min(3, { error: 'Hội đồng cần ít nhất 3 thành viên.' }), {
+    label: 'Thành viên hội đồng',
+  }),
   results: describe(z.array(resultSchema).default([]), { label: 'Kết quả xét từng sáng kiến' }),
   sample: sampleFlag,
 });

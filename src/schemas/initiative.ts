@@ -12,32 +12,50 @@ import {
 /** A person named in an entry. Only name, position and unit: no contact or identity data. */
 export const personSchema = z.strictObject({
   name: describe(line(2, 80), { label: 'Họ và tên', example: 'Nguyễn Thị Lan' }),
-  position: describe(line(2, 120), { label: 'Chức vụ, chức danh', example: 'Công chức Văn phòng – Thống kê' }),
+  position: describe(line(2, 120), {
+    label: 'Chức vụ, chức danh',
+    example: 'Công chức Văn phòng – Thống kê',
+  }),
   unit: describe(slugId, { label: 'Đơn vị công tác', hint: 'Chọn trong danh mục đơn vị.' }),
 });
 
 export const authorSchema = personSchema.extend({
-  share: describe(z.number().min(0.1, { error: 'Tỷ lệ đóng góp phải lớn hơn 0.' }).max(100, { error: 'Tỷ lệ đóng góp không quá 100%.' }).optional(), {
-    label: 'Tỷ lệ đóng góp (%)',
-    hint: 'Bắt buộc khi có từ hai tác giả; tổng của các tác giả phải bằng 100.',
-  }),
+  share: describe(
+    z
+      .number()
+      .min(0.1, { error: 'Tỷ lệ đóng góp phải lớn hơn 0.' })
+      .max(100, { error: 'Tỷ lệ đóng góp không quá 100%.' })
+      .optional(),
+    {
+      label: 'Tỷ lệ đóng góp (%)',
+      hint: 'Bắt buộc khi có từ hai tác giả; tổng của các tác giả phải bằng 100.',
+    },
+  ),
 });
 export type Author = z.infer<typeof authorSchema>;
 
 const measurement = z.strictObject({
-  value: describe(z.number({ error: 'Phải là một số.' }).finite().min(0, { error: 'Không được âm.' }), { label: 'Giá trị' }),
+  value: describe(
+    z.number({ error: 'Phải là một số.' }).finite().min(0, { error: 'Không được âm.' }),
+    { label: 'Giá trị' },
+  ),
   period: describe(line(3, 80), { label: 'Kỳ số liệu', example: '6 tháng đầu năm 2023' }),
 });
 
 /** A before/after measurement. The kind fixes the unit; `other` needs its own label and unit. */
 export const indicatorSchema = z
   .strictObject({
-    kind: describe(z.enum(indicatorKindIds, { error: 'Loại chỉ số không có trong danh mục.' }), { label: 'Chỉ số' }),
+    kind: describe(z.enum(indicatorKindIds, { error: 'Loại chỉ số không có trong danh mục.' }), {
+      label: 'Chỉ số',
+    }),
     label: describe(line(3, 120).optional(), {
       label: 'Tên chỉ số',
       hint: 'Chỉ ghi khi chọn "Chỉ số khác", hoặc để nói rõ phạm vi (ví dụ: lĩnh vực hộ tịch).',
     }),
-    unit: describe(line(1, 30).optional(), { label: 'Đơn vị tính', hint: 'Chỉ ghi khi chọn "Chỉ số khác".' }),
+    unit: describe(line(1, 30).optional(), {
+      label: 'Đơn vị tính',
+      hint: 'Chỉ ghi khi chọn "Chỉ số khác".',
+    }),
     before: describe(measurement, { label: 'Trước khi áp dụng' }),
     after: describe(measurement, { label: 'Sau khi áp dụng' }),
     source: describe(line(5, 200), {
@@ -47,8 +65,14 @@ export const indicatorSchema = z
   })
   .superRefine((indicator, ctx) => {
     if (indicator.kind === 'other') {
-      if (!indicator.label) ctx.addIssue({ code: 'custom', path: ['label'], message: 'Chỉ số khác phải có tên.' });
-      if (!indicator.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Chỉ số khác phải có đơn vị tính.' });
+      if (!indicator.label)
+        ctx.addIssue({ code: 'custom', path: ['label'], message: 'Chỉ số khác phải có tên.' });
+      if (!indicator.unit)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['unit'],
+          message: 'Chỉ số khác phải có đơn vị tính.',
+        });
     }
   });
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -61,11 +85,13 @@ export const attachmentSchema = z.strictObject({
       .min(1)
       .max(120, { error: 'Tên tệp dài quá 120 ký tự.' })
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-        error: 'Tên tệp chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch nối, gạch dưới và nằm trong thư mục của sáng kiến.',
+        error:
+          'Tên tệp chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch nối, gạch dưới và nằm trong thư mục của sáng kiến.',
       })
       .refine((name) => !name.includes('..'), { error: 'Tên tệp không được chứa "..".' })
       .refine((name) => attachmentTypeOf(name) !== undefined, {
-        error: 'Loại tệp không được phép (chỉ nhận ảnh PNG/JPG/WebP, PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP).',
+        error:
+          'Loại tệp không được phép (chỉ nhận ảnh PNG/JPG/WebP, PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP).',
       }),
     { label: 'Tệp đính kèm' },
   ),
@@ -74,7 +100,10 @@ export const attachmentSchema = z.strictObject({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const videoSchema = z.strictObject({
-  url: describe(httpsUrl, { label: 'Đường liên kết video', hint: 'Video đặt trên máy chủ của cơ quan hoặc kênh chính thức; không tải tệp video lên.' }),
+  url: describe(httpsUrl, {
+    label: 'Đường liên kết video',
+    hint: 'Video đặt trên máy chủ của cơ quan hoặc kênh chính thức; không tải tệp video lên.',
+  }),
   title: describe(line(3, 160), { label: 'Tiêu đề video' }),
 });
 
@@ -94,21 +123,48 @@ export const initiativeSchema = z
       hint: 'Hai đến bốn câu: vấn đề, cách làm, kết quả chính. Dùng cho danh sách và kết quả tìm kiếm.',
     }),
     campaign: describe(slugId, { label: 'Đợt phát động' }),
-    unit: describe(slugId, { label: 'Cơ quan, đơn vị chủ trì', hint: 'Nơi áp dụng sáng kiến lần đầu.' }),
-    authors: describe(z.array(authorSchema).min(1, { error: 'Cần ít nhất một tác giả.' }).max(20, { error: 'Không quá 20 tác giả.' }), {
-      label: 'Tác giả',
-      hint: 'Nhóm tác giả ghi đủ tất cả thành viên và tỷ lệ đóng góp của từng người (tổng 100%). Không ghi số điện thoại, thư điện tử, số định danh.',
+    unit: describe(slugId, {
+      label: 'Cơ quan, đơn vị chủ trì',
+      hint: 'Nơi áp dụng sáng kiến lần đầu.',
     }),
-    areas: describe(uniqueList(z.enum(reformAreaIds, { error: 'Nội dung cải cách không có trong danh mục.' }), 'nội dung cải cách').min(1, { error: 'Chọn ít nhất một nội dung cải cách.' }), {
-      label: 'Nội dung cải cách hành chính',
-    }),
-    fields: describe(uniqueList(z.enum(applicationFieldIds, { error: 'Lĩnh vực không có trong danh mục.' }), 'lĩnh vực').min(1, { error: 'Chọn ít nhất một lĩnh vực áp dụng.' }), {
-      label: 'Lĩnh vực áp dụng',
-    }),
-    goals: describe(uniqueList(z.enum(themeGoalIds, { error: 'Mục tiêu không có trong danh mục.' }), 'mục tiêu').default([]), {
-      label: 'Mục tiêu của chủ đề năm',
-      hint: 'Những mục tiêu của chủ đề mà sáng kiến góp phần đạt được.',
-    }),
+    authors: describe(
+      z
+        .array(authorSchema)
+        .min(1, { error: 'Cần ít nhất một tác giả.' })
+        .max(20, { error: 'Không quá 20 tác giả.' }),
+      {
+        label: 'Tác giả',
+        hint: 'Nhóm tác giả ghi đủ tất cả thành viên và tỷ lệ đóng góp của từng người (tổng 100%). Không ghi số điện thoại, thư điện tử, số định danh.',
+      },
+    ),
+    areas: describe(
+      uniqueList(
+        z.enum(reformAreaIds, { error: 'Nội dung cải cách không có trong danh mục.' }),
+        'nội dung cải cách',
+      ).min(1, { error: 'Chọn ít nhất một nội dung cải cách.' }),
+      {
+        label: 'Nội dung cải cách hành chính',
+      },
+    ),
+    fields: describe(
+      uniqueList(
+        z.enum(applicationFieldIds, { error: 'Lĩnh vực không có trong danh mục.' }),
+        'lĩnh vực',
+      ).min(1, { error: 'Chọn ít nhất một lĩnh vực áp dụng.' }),
+      {
+        label: 'Lĩnh vực áp dụng',
+      },
+    ),
+    goals: describe(
+      uniqueList(
+        z.enum(themeGoalIds, { error: 'Mục tiêu không có trong danh mục.' }),
+        'mục tiêu',
+      ).default([]),
+      {
+        label: 'Mục tiêu của chủ đề năm',
+        hint: 'Những mục tiêu của chủ đề mà sáng kiến góp phần đạt được.',
+      },
+    ),
     firstApplied: describe(isoDate, {
       label: 'Ngày áp dụng lần đầu hoặc áp dụng thử',
     }),
@@ -136,7 +192,9 @@ export const initiativeSchema = z
       label: 'Kế thừa, học tập từ sáng kiến',
       hint: 'Các sáng kiến đã có mà sáng kiến này điều chỉnh, học tập.',
     }),
-    keywords: describe(uniqueList(line(2, 40), 'từ khóa').max(10).default([]), { label: 'Từ khóa' }),
+    keywords: describe(uniqueList(line(2, 40), 'từ khóa').max(10).default([]), {
+      label: 'Từ khóa',
+    }),
     sample: sampleFlag,
   })
   .superRefine((initiative, ctx) => {
@@ -145,28 +203,51 @@ export const initiativeSchema = z
     if (authors.length > 1 && withShare.length !== authors.length) {
       authors.forEach((author, index) => {
         if (author.share === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['authors', index, 'share'], message: 'Nhóm tác giả: mỗi người phải có tỷ lệ đóng góp.' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['authors', index, 'share'],
+            message: 'Nhóm tác giả: mỗi người phải có tỷ lệ đóng góp.',
+          });
         }
       });
     } else if (withShare.length > 0) {
       const total = withShare.reduce((sum, author) => sum + (author.share ?? 0), 0);
       if (Math.abs(total - 100) > 0.01) {
-        ctx.addIssue({ code: 'custom', path: ['authors'], message: `Tổng tỷ lệ đóng góp là ${Number(total.toFixed(2))}%, phải bằng 100%.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['authors'],
+          message: `Tổng tỷ lệ đóng góp là ${Number(total.toFixed(2))}%, phải bằng 100%.`,
+        });
       }
     }
     const names = new Set<string>();
     authors.forEach((author, index) => {
       const key = author.name.normalize('NFC').toLocaleLowerCase('vi');
-      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['authors', index, 'name'], message: `Tác giả "${author.name}" bị ghi hai lần.` });
+      if (names.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['authors', index, 'name'],
+          message: `Tác giả "${author.name}" bị ghi hai lần.`,
+        });
       names.add(key);
     });
     const files = new Set<string>();
     initiative.attachments.forEach((attachment, index) => {
-      if (files.has(attachment.file)) ctx.addIssue({ code: 'custom', path: ['attachments', index, 'file'], message: `Tệp "${attachment.file}" được khai báo hai lần.` });
+      if (files.has(attachment.file))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attachments', index, 'file'],
+          message: `Tệp "${attachment.file}" được khai báo hai lần.`,
+        });
       files.add(attachment.file);
     });
     if (initiative.firstApplied > initiative.submitted) {
-      ctx.addIssue({ code: 'custom', path: ['firstApplied'], message: 'Ngày áp dụng lần đầu muộn hơn ngày gửi: sáng kiến phải được áp dụng hoặc áp dụng thử trước khi gửi.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstApplied'],
+        message:
+          'Ngày áp dụng lần đầu muộn hơn ngày gửi: sáng kiến phải được áp dụng hoặc áp dụng thử trước khi gửi.',
+      });
     }
   });
 export type Initiative = z.infer<typeof initiativeSchema>;

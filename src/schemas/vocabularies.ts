@@ -27,7 +27,8 @@ export const reformAreas = [
     id: 'institutions',
     name: 'Cải cách thể chế',
     short: 'Thể chế',
-    description: 'Hoàn thiện văn bản, quy chế, quy định làm cơ sở cho hoạt động của cơ quan nhà nước.',
+    description:
+      'Hoàn thiện văn bản, quy chế, quy định làm cơ sở cho hoạt động của cơ quan nhà nước.',
   },
   {
     id: 'procedures',
@@ -39,7 +40,8 @@ export const reformAreas = [
     id: 'organisation',
     name: 'Cải cách tổ chức bộ máy hành chính nhà nước',
     short: 'Tổ chức bộ máy',
-    description: 'Sắp xếp, phân công, phối hợp giữa các cơ quan, bộ phận cho gọn và rõ trách nhiệm.',
+    description:
+      'Sắp xếp, phân công, phối hợp giữa các cơ quan, bộ phận cho gọn và rõ trách nhiệm.',
   },
   {
     id: 'civil-service',
@@ -76,7 +78,8 @@ export const applicationFields = [
     id: 'digital-transformation',
     name: 'Ứng dụng công nghệ thông tin, chuyển đổi số trong công tác chuyên môn',
     short: 'Chuyển đổi số',
-    description: 'Giảm bước, kết hợp và đơn giản hóa thao tác trong quy trình giải quyết công việc.',
+    description:
+      'Giảm bước, kết hợp và đơn giản hóa thao tác trong quy trình giải quyết công việc.',
   },
   {
     id: 'online-services',
@@ -89,7 +92,8 @@ export const applicationFields = [
     id: 'personnel-and-emulation',
     name: 'Thi đua khen thưởng, tổ chức cán bộ, đào tạo, thực thi công vụ',
     short: 'Thi đua, cán bộ, công vụ',
-    description: 'Quy trình trong thi đua khen thưởng, tổ chức cán bộ, đào tạo và thực thi công vụ.',
+    description:
+      'Quy trình trong thi đua khen thưởng, tổ chức cán bộ, đào tạo và thực thi công vụ.',
   },
 ] as const satisfies readonly Term[];
 export type ApplicationFieldId = (typeof applicationFields)[number]['id'];
@@ -155,7 +159,8 @@ export const indicatorKinds = [
     id: 'end-to-end-online-rate',
     name: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
     short: 'Trực tuyến toàn trình',
-    description: 'Số hồ sơ xử lý trực tuyến toàn trình chia cho tổng số hồ sơ của các thủ tục đủ điều kiện.',
+    description:
+      'Số hồ sơ xử lý trực tuyến toàn trình chia cho tổng số hồ sơ của các thủ tục đủ điều kiện.',
     unit: '%',
     lowerIsBetter: false,
     goal: 'more-online-services',
@@ -164,7 +169,8 @@ export const indicatorKinds = [
     id: 'cashless-payment-rate',
     name: 'Tỷ lệ thanh toán không dùng tiền mặt',
     short: 'Thanh toán không tiền mặt',
-    description: 'Số giao dịch phí, lệ phí thanh toán trực tuyến chia cho tổng số giao dịch có thu phí.',
+    description:
+      'Số giao dịch phí, lệ phí thanh toán trực tuyến chia cho tổng số giao dịch có thu phí.',
     unit: '%',
     lowerIsBetter: false,
     goal: 'more-cashless-payment',
@@ -190,7 +196,8 @@ export const indicatorKinds = [
     id: 'cost-per-dossier',
     name: 'Chi phí bình quân cho một hồ sơ',
     short: 'Chi phí mỗi hồ sơ',
-    description: 'Chi phí bình quân (in ấn, đi lại, thời gian) của người dân hoặc cơ quan cho một hồ sơ.',
+    description:
+      'Chi phí bình quân (in ấn, đi lại, thời gian) của người dân hoặc cơ quan cho một hồ sơ.',
     unit: 'nghìn đồng',
     lowerIsBetter: true,
   },
@@ -216,29 +223,85 @@ export const indicatorKindIds = ids(indicatorKinds);
 
 /** Kinds of unit. The units themselves are dated data in `content/units.yaml`. */
 export const unitKinds = [
-  { id: 'committee', name: 'Ủy ban nhân dân', short: 'UBND', description: 'Cơ quan hành chính cấp huyện hoặc cấp tỉnh, thường là đơn vị phát động.' },
-  { id: 'office', name: 'Cơ quan chuyên môn', short: 'Phòng, ban', description: 'Phòng, ban chuyên môn và cơ quan thuộc Ủy ban nhân dân.' },
-  { id: 'town', name: 'Thị trấn', short: 'Thị trấn', description: 'Đơn vị hành chính cấp xã ở đô thị nhỏ.' },
+  {
+    id: 'committee',
+    name: 'Ủy ban nhân dân',
+    short: 'UBND',
+    description: 'Cơ quan hành chính cấp huyện hoặc cấp tỉnh, thường là đơn vị phát động.',
+  },
+  {
+    id: 'office',
+    name: 'Cơ quan chuyên môn',
+    short: 'Phòng, ban',
+    description: 'Phòng, ban chuyên môn và cơ quan thuộc Ủy ban nhân dân.',
+  },
+  {
+    id: 'town',
+    name: 'Thị trấn',
+    short: 'Thị trấn',
+    description: 'Đơn vị hành chính cấp xã ở đô thị nhỏ.',
+  },
   { id: 'commune', name: 'Xã', short: 'Xã', description: 'Đơn vị hành chính cấp xã.' },
-  { id: 'ward', name: 'Phường', short: 'Phường', description: 'Đơn vị hành chính cấp xã ở đô thị.' },
-  { id: 'public-service', name: 'Đơn vị sự nghiệp, dịch vụ công', short: 'Đơn vị sự nghiệp', description: 'Đơn vị sự nghiệp công lập, bộ phận một cửa, bưu điện và đơn vị cung cấp dịch vụ công.' },
+  {
+    id: 'ward',
+    name: 'Phường',
+    short: 'Phường',
+    description: 'Đơn vị hành chính cấp xã ở đô thị.',
+  },
+  {
+    id: 'public-service',
+    name: 'Đơn vị sự nghiệp, dịch vụ công',
+    short: 'Đơn vị sự nghiệp',
+    description:
+      'Đơn vị sự nghiệp công lập, bộ phận một cửa, bưu điện và đơn vị cung cấp dịch vụ công.',
+  },
 ] as const satisfies readonly Term[];
 export type UnitKindId = (typeof unitKinds)[number]['id'];
 export const unitKindIds = ids(unitKinds);
 
 export const campaignStatuses = [
-  { id: 'open', name: 'Đang nhận sáng kiến', short: 'Đang mở', description: 'Cán bộ, công chức có thể gửi sáng kiến.' },
-  { id: 'reviewing', name: 'Đang tổng hợp, xét chọn', short: 'Đang xét', description: 'Đã hết hạn gửi; hội đồng đang chấm và xét.' },
-  { id: 'closed', name: 'Đã kết thúc', short: 'Đã kết thúc', description: 'Hội đồng đã có quyết định công nhận.' },
+  {
+    id: 'open',
+    name: 'Đang nhận sáng kiến',
+    short: 'Đang mở',
+    description: 'Cán bộ, công chức có thể gửi sáng kiến.',
+  },
+  {
+    id: 'reviewing',
+    name: 'Đang tổng hợp, xét chọn',
+    short: 'Đang xét',
+    description: 'Đã hết hạn gửi; hội đồng đang chấm và xét.',
+  },
+  {
+    id: 'closed',
+    name: 'Đã kết thúc',
+    short: 'Đã kết thúc',
+    description: 'Hội đồng đã có quyết định công nhận.',
+  },
 ] as const satisfies readonly Term[];
 export type CampaignStatusId = (typeof campaignStatuses)[number]['id'];
 export const campaignStatusIds = ids(campaignStatuses);
 
 export const memberRoles = [
-  { id: 'chair', name: 'Chủ tịch Hội đồng', short: 'Chủ tịch', description: 'Điều hành phiên họp xét.' },
-  { id: 'vice-chair', name: 'Phó Chủ tịch Hội đồng', short: 'Phó Chủ tịch', description: 'Giúp Chủ tịch điều hành.' },
+  {
+    id: 'chair',
+    name: 'Chủ tịch Hội đồng',
+    short: 'Chủ tịch',
+    description: 'Điều hành phiên họp xét.',
+  },
+  {
+    id: 'vice-chair',
+    name: 'Phó Chủ tịch Hội đồng',
+    short: 'Phó Chủ tịch',
+    description: 'Giúp Chủ tịch điều hành.',
+  },
   { id: 'member', name: 'Ủy viên', short: 'Ủy viên', description: 'Chấm điểm và biểu quyết.' },
-  { id: 'secretary', name: 'Ủy viên thư ký', short: 'Thư ký', description: 'Tổng hợp hồ sơ, ghi biên bản; có biểu quyết.' },
+  {
+    id: 'secretary',
+    name: 'Ủy viên thư ký',
+    short: 'Thư ký',
+    description: 'Tổng hợp hồ sơ, ghi biên bản; có biểu quyết.',
+  },
 ] as const satisfies readonly Term[];
 export type MemberRoleId = (typeof memberRoles)[number]['id'];
 export const memberRoleIds = ids(memberRoles);
@@ -265,7 +328,12 @@ export const bodySections = [
   {
     id: 'solution',
     heading: 'Nội dung giải pháp',
-    aliases: ['Giải pháp', 'Mô tả giải pháp', 'Nội dung sáng kiến', 'Nội dung giải pháp, sáng kiến'],
+    aliases: [
+      'Giải pháp',
+      'Mô tả giải pháp',
+      'Nội dung sáng kiến',
+      'Nội dung giải pháp, sáng kiến',
+    ],
     guidance:
       'Trình bày các bước thực hiện, ai làm, công cụ gì, thay đổi so với cách làm cũ; đủ để đơn vị khác làm theo.',
   },
@@ -273,7 +341,8 @@ export const bodySections = [
     id: 'novelty',
     heading: 'Tính mới, tính sáng tạo',
     aliases: ['Tính mới', 'Tính sáng tạo', 'Điểm mới'],
-    guidance: 'Nêu điểm chưa từng được áp dụng tại cơ quan, đơn vị; khác gì so với cách làm trước đây.',
+    guidance:
+      'Nêu điểm chưa từng được áp dụng tại cơ quan, đơn vị; khác gì so với cách làm trước đây.',
   },
   {
     id: 'effect',
@@ -286,7 +355,8 @@ export const bodySections = [
     id: 'applicability',
     heading: 'Khả năng áp dụng, nhân rộng',
     aliases: ['Khả năng áp dụng', 'Khả năng nhân rộng', 'Điều kiện áp dụng', 'Phạm vi áp dụng'],
-    guidance: 'Nêu điều kiện cần có (con người, thiết bị, kinh phí) và các đơn vị có thể áp dụng ngay.',
+    guidance:
+      'Nêu điều kiện cần có (con người, thiết bị, kinh phí) và các đơn vị có thể áp dụng ngay.',
   },
 ] as const satisfies readonly BodySection[];
 export type BodySectionId = (typeof bodySections)[number]['id'];
@@ -308,9 +378,18 @@ export const attachmentTypes = {
     extensions: ['png', 'jpg', 'jpeg', 'webp'],
     name: 'Hình ảnh',
     maxBytes: 5 * MB,
-    magic: [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x52, 0x49, 0x46, 0x46]],
+    magic: [
+      [0x89, 0x50, 0x4e, 0x47],
+      [0xff, 0xd8, 0xff],
+      [0x52, 0x49, 0x46, 0x46],
+    ],
   },
-  pdf: { extensions: ['pdf'], name: 'Tài liệu PDF', maxBytes: 10 * MB, magic: [[0x25, 0x50, 0x44, 0x46]] },
+  pdf: {
+    extensions: ['pdf'],
+    name: 'Tài liệu PDF',
+    maxBytes: 10 * MB,
+    magic: [[0x25, 0x50, 0x44, 0x46]],
+  },
   office: {
     extensions: ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'],
     name: 'Tài liệu văn phòng',
@@ -324,7 +403,17 @@ export type AttachmentTypeId = keyof typeof attachmentTypes;
 export const maxAttachmentsBytesPerEntry = 25 * MB;
 
 /** Extensions refused with a specific message: videos must be links; the rest can carry code. */
-export const videoExtensions = ['mp4', 'mov', 'avi', 'mkv', 'wmv', 'webm', 'flv', 'm4v', '3gp'] as const;
+export const videoExtensions = [
+  'mp4',
+  'mov',
+  'avi',
+  'mkv',
+  'wmv',
+  'webm',
+  'flv',
+  'm4v',
+  '3gp',
+] as const;
 
 export function termById<T extends Term>(list: readonly T[], id: string): T | undefined {
   return list.find((term) => term.id === id);
