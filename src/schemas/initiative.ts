@@ -36,7 +36,7 @@ export type Author = z.infer<typeof authorSchema>;
 
 const measurement = z.strictObject({
   value: describe(
-    z.number({ error: 'Phải là một số.' }).finite().min(0, { error: 'Không được âm.' }),
+    z.number({ error: 'Phải là một số.' }).min(0, { error: 'Không được âm.' }),
     { label: 'Giá trị' },
   ),
   period: describe(line(3, 80), { label: 'Kỳ số liệu', example: '6 tháng đầu năm 2023' }),

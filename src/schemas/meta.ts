@@ -22,7 +22,7 @@ export const fieldMeta = z.registry<FieldMeta>();
  */
 export function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   const copy = schema.clone() as T;
-  copy.register(fieldMeta, meta);
+  fieldMeta.add(copy as z.ZodType, meta);
   return copy;
 }
 
