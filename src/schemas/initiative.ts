@@ -35,10 +35,9 @@ export const authorSchema = personSchema.extend({
 export type Author = z.infer<typeof authorSchema>;
 
 const measurement = z.strictObject({
-  value: describe(
-    z.number({ error: 'Phải là một số.' }).min(0, { error: 'Không được âm.' }),
-    { label: 'Giá trị' },
-  ),
+  value: describe(z.number({ error: 'Phải là một số.' }).min(0, { error: 'Không được âm.' }), {
+    label: 'Giá trị',
+  }),
   period: describe(line(3, 80), { label: 'Kỳ số liệu', example: '6 tháng đầu năm 2023' }),
 });
 
