@@ -1,0 +1,231 @@
+import type { Campaign, Initiative, Unit } from '../../../src/schemas/index.ts';
+import {
+  applicationFields,
+  bodySections,
+  indicatorKinds,
+  reformAreas,
+  termById,
+} from '../../../src/schemas/vocabularies.ts';
+import { blankLines, dateLine, mottoBlock, placeName, signatureBlock } from '../common/blocks.ts';
+import { formatDate, formatNumber } from '../common/text.ts';
+import { blocksOf, type SectionId, splitSections } from '../render/markdown.ts';
+import {
+  type Block,
+  bold,
+  type DocModel,
+  type Paragraph,
+  PORTRAIT_MARGINS,
+  paragraph,
+} from '../render/model.ts';
+
+export const APPLICATION_TITLE = 'ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN';
+
+/** The labels of Thông tư 18/2013/TT-BKHCN, Phụ lục I; the importer recognises them too. */
+export const FORM_LABELS = {
+  authorsIntro: 'Tôi (chúng tôi) ghi tên dưới đây:',
+  titleIntro: 'Là tác giả (nhóm tác giả) đề nghị xét công nhận sáng kiến:',
+  investor:
+    'Chủ đầu tư tạo ra sáng kiến (trường hợp tác giả không đồng thời là chủ đầu tư tạo ra sáng kiến):',
+  field: 'Lĩnh vực áp dụng sáng kiến:',
+  firstApplied: 'Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử:',
+  nature: 'Mô tả bản chất của sáng kiến:',
+  confidential: 'Những thông tin cần được bảo mật (nếu có):',
+  conditions: 'Các điều kiện cần thiết để áp dụng sáng kiến:',
+  benefitsAuthor:
+    'Đánh giá lợi ích thu được hoặc dự kiến có thể thu được do áp dụng sáng kiến theo ý kiến của tác giả:',
+  benefitsAdopters:
+    'Đánh giá lợi ích thu được hoặc dự kiến có thể thu được do áp dụng sáng kiến theo ý kiến của tổ chức, cá nhân đã tham gia áp dụng sáng kiến lần đầu, kể cả áp dụng thử (nếu có):',
+  participants:
+    'Danh sách những người đã tham gia áp dụng thử hoặc áp dụng sáng kiến lần đầu (nếu có):',
+  pledge:
+    'Tôi (chúng tôi) xin cam đoan mọi thông tin nêu trong đơn là trung thực, đúng sự thật và hoàn toàn chịu trách nhiệm trước pháp luật.',
+} as const;
+
+export interface ApplicationInput {
+  entry: Initiative;
+  body: string;
+  units: Unit[];
+  campaign?: Campaign;
+}
+
+function label(text: string, value?: string): Paragraph {
+  const runs = [{ text: `- ${text}`, bold: true }];
+  if (value) runs.push({ text: ` ${value}`, bold: false });
+  return { kind: 'paragraph', runs, indent: true };
+}
+
+function sectionBlocks(sections: ReturnType<typeof splitSections>, id: SectionId): Block[] {
+  const section = bodySections.find((item) => item.id === id);
+  if (!section) return [];
+  const nodes = sections.get(id);
+  return [
+    bold(section.heading, { heading: 2, align: 'left', before: 4 }),
+    ...(nodes?.length ? blocksOf(nodes) : [paragraph('(Chưa có nội dung.)', { indent: true })]),
+  ];
+}
+
+function unitName(units: Unit[], id: string): string {
+  return units.find((unit) => unit.id === id)?.name ?? id;
+}
+
+/** The application form of Thông tư 18/2013/TT-BKHCN, Phụ lục I, filled from an entry. */
+export function buildApplication({ entry, body, units, campaign }: ApplicationInput): DocModel {
+  const sections = splitSections(body);
+  const unit = units.find((item) => item.id === entry.unit);
+  const organiser = campaign ? units.find((item) => item.id === campaign.organiser) : undefined;
+  const single = entry.authors.length === 1;
+
+  const authorRows = entry.authors.map((author, index) => [
+    { text: String(index + 1), align: 'center' as const },
+    { text: author.name },
+    { text: '' },
+    { text: unitName(units, author.unit) },
+    { text: author.position },
+    { text: '' },
+    {
+      text: `${formatNumber(author.share ?? (single ? 100 : 0))}%`,
+      align: 'center' as const,
+    },
+  ]);
+
+  const fieldNames = entry.fields.map((id) => termById(applicationFields, id)?.name ?? id);
+  const areaNames = entry.areas.map((id) => termById(reformAreas, id)?.name ?? id);
+
+  const indicatorTable: Block[] = entry.indicators.length
+    ? [
+        paragraph('Số liệu trước và sau khi áp dụng:', { indent: true }),
+        {
+          kind: 'table',
+          widths: [30, 20, 20, 30],
+          size: 12,
+          header: [
+            [
+              { text: 'Chỉ số' },
+              { text: 'Trước khi áp dụng' },
+              { text: 'Sau khi áp dụng' },
+              { text: 'Nguồn số liệu' },
+            ],
+          ],
+          rows: entry.indicators.map((indicator) => {
+            const kind = termById(indicatorKinds, indicator.kind);
+            const unitText = indicator.unit ?? kind?.unit ?? '';
+            const value = (measure: { value: number; period: string }) =>
+              `${formatNumber(measure.value)}${unitText === '%' ? '%' : ` ${unitText}`} (${measure.period})`;
+            const name = [kind?.name, indicator.label].filter(Boolean).join(': ');
+            return [
+              { text: name },
+              { text: value(indicator.before) },
+              { text: value(indicator.after) },
+              { text: indicator.source },
+            ];
+          }),
+        },
+      ]
+    : [];
+
+  const participants: Block[] = entry.trialParticipants.length
+    ? [
+        {
+          kind: 'table',
+          widths: [7, 22, 13, 22, 18, 12, 16],
+          size: 12,
+          header: [
+            [
+              { text: 'Số TT' },
+              { text: 'Họ và tên' },
+              { text: 'Ngày tháng năm sinh' },
+              { text: 'Nơi công tác' },
+              { text: 'Chức danh' },
+              { text: 'Trình độ chuyên môn' },
+              { text: 'Nội dung công việc hỗ trợ' },
+            ],
+          ],
+          rows: entry.trialParticipants.map((person, index) => [
+            { text: String(index + 1), align: 'center' as const },
+            { text: person.name },
+            { text: '' },
+            { text: unitName(units, person.unit) },
+            { text: person.position },
+            { text: '' },
+            { text: '' },
+          ]),
+        },
+      ]
+    : [paragraph('Không có.', { indent: true })];
+
+  const blocks: Block[] = [
+    ...mottoBlock(),
+    bold(APPLICATION_TITLE, { align: 'center', size: 14, before: 18, after: 12 }),
+    {
+      kind: 'paragraph',
+      runs: [
+        { text: 'Kính gửi: ' },
+        { text: organiser?.name ?? '..................................................' },
+        { text: '.' },
+      ],
+      align: 'center',
+      after: 12,
+    },
+    paragraph(FORM_LABELS.authorsIntro, { indent: true }),
+    {
+      kind: 'table',
+      widths: [7, 24, 13, 22, 18, 12, 14],
+      size: 12,
+      header: [
+        [
+          { text: 'Số TT' },
+          { text: 'Họ và tên' },
+          { text: 'Ngày tháng năm sinh' },
+          { text: 'Nơi công tác' },
+          { text: 'Chức danh' },
+          { text: 'Trình độ chuyên môn' },
+          { text: 'Tỷ lệ (%) đóng góp vào việc tạo ra sáng kiến' },
+        ],
+      ],
+      rows: authorRows,
+    },
+    {
+      kind: 'paragraph',
+      runs: [{ text: `${FORM_LABELS.titleIntro} ` }, { text: entry.title, bold: true }],
+      indent: true,
+    },
+    label(FORM_LABELS.investor, `${unit?.name ?? entry.unit}.`),
+    label(
+      FORM_LABELS.field,
+      `${fieldNames.join('; ')} (nội dung cải cách: ${areaNames.join('; ')}).`,
+    ),
+    label(FORM_LABELS.firstApplied, `${formatDate(entry.firstApplied)}.`),
+    label(FORM_LABELS.nature),
+    paragraph(entry.summary, { indent: true }),
+    ...sectionBlocks(sections, 'problem'),
+    ...sectionBlocks(sections, 'solution'),
+    ...sectionBlocks(sections, 'novelty'),
+    label(
+      FORM_LABELS.confidential,
+      'Không có (nội dung sáng kiến được công khai trên Kho sáng kiến).',
+    ),
+    label(FORM_LABELS.conditions),
+    ...sectionBlocks(sections, 'applicability'),
+    label(FORM_LABELS.benefitsAuthor),
+    ...sectionBlocks(sections, 'effect'),
+    ...indicatorTable,
+    label(FORM_LABELS.benefitsAdopters),
+    ...blankLines(3),
+    label(FORM_LABELS.participants),
+    ...participants,
+    paragraph(FORM_LABELS.pledge, { indent: true, before: 6 }),
+    signatureBlock(
+      'Người nộp đơn',
+      entry.authors.map((author) => author.name),
+      dateLine(placeName(unit?.locality)),
+    ),
+  ];
+
+  return {
+    title: `Đơn yêu cầu công nhận sáng kiến: ${entry.title}`,
+    orientation: 'portrait',
+    margins: PORTRAIT_MARGINS,
+    size: 13,
+    blocks,
+  };
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentPaths } from '../../../src/schemas/index.ts';
+import { loadCampaigns, loadEntryFile, loadUnits, resolveEntryPath } from '../common/content.ts';
+import { type Format, render } from '../common/output.ts';
+import { buildApplication } from './build.ts';
+
+export interface ApplicationResult {
+  slug: string;
+  content: Buffer;
+}
+
+/** Builds the application form of an entry (slug, folder or index.md) in the given format. */
+export async function applicationDocument(
+  root: string,
+  entry: string,
+  format: Format,
+): Promise<ApplicationResult> {
+  const file = resolveEntryPath(root, entry);
+  const loaded = loadEntryFile(root, file);
+  const units = loadUnits(root);
+  const campaigns = existsSync(join(root, contentPaths.campaigns)) ? loadCampaigns(root) : [];
+  const campaign = campaigns.find((item) => item.id === loaded.data.campaign)?.data;
+  const model = buildApplication({ entry: loaded.data, body: loaded.body, units, campaign });
+  return { slug: loaded.slug, content: await render(model, format) };
+}

@@ -1,0 +1,135 @@
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import { bodySections } from '../../../src/schemas/vocabularies.ts';
+import { fold, normalizeLine } from '../common/text.ts';
+import type { Block, Cell, Paragraph, Run } from './model.ts';
+
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+export type SectionId = (typeof bodySections)[number]['id'];
+
+/** Matches a heading to a body section: heading or alias, diacritic-insensitive. */
+export function sectionOfHeading(text: string): SectionId | undefined {
+  const key = fold(text);
+  for (const section of bodySections) {
+    if ([section.heading, ...section.aliases].some((name) => fold(name) === key)) return section.id;
+  }
+  return undefined;
+}
+
+/** The entry body split into its level-2 sections, keyed by section id. */
+export function splitSections(markdown: string): Map<SectionId, RootContent[]> {
+  const sections = new Map<SectionId, RootContent[]>();
+  let current: RootContent[] | undefined;
+  for (const node of parseMarkdown(markdown).children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      const id = sectionOfHeading(mdastToString(node));
+      current = id ? [] : undefined;
+      if (id) sections.set(id, current as RootContent[]);
+      continue;
+    }
+    current?.push(node);
+  }
+  return sections;
+}
+
+/** Plain text of a section, for comparisons. */
+export function sectionText(nodes: RootContent[]): string {
+  return nodes.map((node) => mdastToString(node)).join('\n');
+}
+
+function runsOf(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
+  const runs: Run[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        runs.push({ text: node.value.replace(/\s*\n\s*/g, ' '), ...style });
+        break;
+      case 'strong':
+        runs.push(...runsOf(node.children, { ...style, bold: true }));
+        break;
+      case 'emphasis':
+        runs.push(...runsOf(node.children, { ...style, italic: true }));
+        break;
+      case 'link':
+        runs.push(...runsOf(node.children, style));
+        if (mdastToString(node) !== node.url) runs.push({ text: ` (${node.url})`, ...style });
+        break;
+      case 'image':
+        runs.push({ text: `[Hình: ${node.alt || node.url}]`, ...style, italic: true });
+        break;
+      case 'break':
+        runs.push({ text: ' ', ...style });
+        break;
+      default:
+        if ('children' in node) runs.push(...runsOf(node.children as PhrasingContent[], style));
+        else if ('value' in node) runs.push({ text: String(node.value), ...style });
+    }
+  }
+  return runs;
+}
+
+let listGroup = 0;
+
+/** Markdown nodes as document blocks: paragraphs, lists, tables, sub-headings. */
+export function blocksOf(nodes: RootContent[]): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+        blocks.push({ kind: 'paragraph', runs: runsOf(node.children), indent: true });
+        break;
+      case 'heading':
+        blocks.push({
+          kind: 'paragraph',
+          runs: [{ text: normalizeLine(mdastToString(node)), bold: true, italic: true }],
+          heading: 3,
+          align: 'left',
+        });
+        break;
+      case 'list': {
+        listGroup += 1;
+        const start = node.start ?? 1;
+        node.children.forEach((item, index) => {
+          const [first, ...rest] = item.children;
+          const runs = first?.type === 'paragraph' ? runsOf(first.children) : [];
+          const list = { ordered: Boolean(node.ordered), number: start + index, group: listGroup };
+          blocks.push({ kind: 'paragraph', runs, list } satisfies Paragraph);
+          blocks.push(...blocksOf(first?.type === 'paragraph' ? rest : item.children));
+        });
+        break;
+      }
+      case 'table': {
+        const [head, ...body] = node.children;
+        const cells = (row: (typeof node.children)[number]): Cell[] =>
+          row.children.map((cell) => ({ text: normalizeLine(mdastToString(cell)) }));
+        const width = Math.max(...node.children.map((row) => row.children.length));
+        blocks.push({
+          kind: 'table',
+          widths: Array.from({ length: width }, () => 1),
+          header: head ? [cells(head)] : [],
+          rows: body.map(cells),
+        });
+        break;
+      }
+      case 'blockquote':
+        blocks.push(...blocksOf(node.children));
+        break;
+      case 'code':
+        blocks.push({ kind: 'paragraph', runs: [{ text: node.value }], align: 'left' });
+        break;
+      case 'html':
+        break;
+      default:
+        if ('children' in node)
+          blocks.push(...blocksOf((node as Nodes & { children: RootContent[] }).children));
+    }
+  }
+  return blocks;
+}

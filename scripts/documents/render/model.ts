@@ -1,0 +1,101 @@
+/**
+ * A small document model shared by the DOCX and PDF renderers, so that each
+ * official document is written once and both outputs carry the same text.
+ * Sizes are in points; page geometry in millimetres (Nghị định 30/2020/NĐ-CP).
+ */
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface Paragraph {
+  kind: 'paragraph';
+  runs: Run[];
+  align?: Align;
+  /** Font size in points; the document's size when absent. */
+  size?: number;
+  /** Indent the first line (body text of administrative documents). */
+  indent?: boolean;
+  /** Space before and after, in points. */
+  before?: number;
+  after?: number;
+  /** A solid rule under the text, as long as the text (the line under the national motto). */
+  rule?: boolean;
+  /** Marks a heading (level 2 or 3) so that Word's outline and the importer see it. */
+  heading?: 2 | 3;
+  /** A list item: bullets, or numbers restarting for each list (`group`). */
+  list?: { ordered: boolean; number: number; group: number };
+}
+
+export interface Cell {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: Align;
+  colSpan?: number;
+}
+
+export interface Table {
+  kind: 'table';
+  /** Relative column widths. */
+  widths: number[];
+  header: Cell[][];
+  rows: Cell[][];
+  size?: number;
+}
+
+/** Side-by-side blocks without borders: the header (issuer | motto) and the signature block. */
+export interface Columns {
+  kind: 'columns';
+  widths: number[];
+  columns: Paragraph[][];
+}
+
+export type Block = Paragraph | Table | Columns;
+
+export interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface DocModel {
+  /** Document title for the file's properties. */
+  title: string;
+  orientation: 'portrait' | 'landscape';
+  margins: Margins;
+  /** Body font size in points. */
+  size: number;
+  blocks: Block[];
+}
+
+/** The font named in every document; PDF output uses a metric-compatible substitute. */
+export const FONT_NAME = 'Times New Roman';
+
+/** A4 in millimetres. */
+export const A4 = { width: 210, height: 297 } as const;
+
+/** Nghị định 30/2020/NĐ-CP, Phụ lục I: portrait margins, and landscape margins for attached lists. */
+export const PORTRAIT_MARGINS: Margins = { top: 20, bottom: 20, left: 30, right: 15 };
+export const LANDSCAPE_MARGINS: Margins = { top: 30, bottom: 20, left: 20, right: 20 };
+
+export const MM_TO_PT = 72 / 25.4;
+
+export function paragraph(text: string, options: Omit<Paragraph, 'kind' | 'runs'> = {}): Paragraph {
+  return { kind: 'paragraph', runs: [{ text }], ...options };
+}
+
+export function bold(text: string, options: Omit<Paragraph, 'kind' | 'runs'> = {}): Paragraph {
+  return { kind: 'paragraph', runs: [{ text, bold: true }], ...options };
+}
+
+/** Text width of the page, in millimetres. */
+export function textWidthMm(model: Pick<DocModel, 'orientation' | 'margins'>): number {
+  const width = model.orientation === 'portrait' ? A4.width : A4.height;
+  return width - model.margins.left - model.margins.right;
+}

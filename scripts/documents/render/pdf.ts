@@ -1,0 +1,149 @@
+import PDFDocument from 'pdfkit';
+import { findSerifFonts } from './fonts.ts';
+import {
+  type Align,
+  type Block,
+  type Columns,
+  type DocModel,
+  MM_TO_PT,
+  type Paragraph,
+  type Run,
+  type Table,
+} from './model.ts';
+
+type Doc = PDFKit.PDFDocument;
+
+function fontOf(run: Pick<Run, 'bold' | 'italic'>): string {
+  if (run.bold && run.italic) return 'serif-bold-italic';
+  if (run.bold) return 'serif-bold';
+  if (run.italic) return 'serif-italic';
+  return 'serif';
+}
+
+/** Writes a paragraph at (x, doc.y) within width; returns nothing, leaves doc.y below it. */
+function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, width: number) {
+  const fontSize = block.size ?? size;
+  doc.y += block.before ?? 0;
+  const align = block.align ?? 'justify';
+  const marker = block.list ? (block.list.ordered ? `${block.list.number}. ` : '– ') : '';
+  const runs = marker
+    ? [{ text: marker }, ...block.runs]
+    : block.runs.length
+      ? block.runs
+      : [{ text: ' ' }];
+  const top = doc.y;
+  runs.forEach((run, index) => {
+    doc.font(fontOf(run)).fontSize(fontSize);
+    const options: PDFKit.Mixins.TextOptions = {
+      continued: index < runs.length - 1,
+      align,
+      lineGap: fontSize * 0.15,
+    };
+    if (index === 0) {
+      options.width = width;
+      if (block.indent) options.indent = 10 * MM_TO_PT;
+      doc.text(run.text, x, doc.y, options);
+    } else {
+      doc.text(run.text, options);
+    }
+  });
+  if (block.rule) {
+    const text = block.runs.map((run) => run.text).join('');
+    doc.font(fontOf(block.runs[0] ?? {})).fontSize(fontSize);
+    const textWidth = doc.widthOfString(text);
+    const start = x + (width - textWidth) / 2;
+    const y = Math.max(doc.y, top + fontSize * 1.2) + 1;
+    doc
+      .moveTo(start, y)
+      .lineTo(start + textWidth, y)
+      .lineWidth(0.6)
+      .stroke();
+    doc.y = y + 2;
+  }
+  doc.y += block.after ?? 6;
+}
+
+function writeTable(doc: Doc, block: Table, size: number, x: number, width: number) {
+  const fontSize = block.size ?? size;
+  const sum = block.widths.reduce((a, b) => a + b, 0);
+  const cellOf = (cell: Table['rows'][number][number], header: boolean) => ({
+    text: cell.text,
+    colSpan: cell.colSpan,
+    font: { src: fontOf({ bold: header || cell.bold, italic: cell.italic }), size: fontSize },
+    align: { x: (cell.align ?? (header ? 'center' : 'left')) as Align, y: 'center' as const },
+    padding: [3, 4],
+  });
+  doc.font('serif').fontSize(fontSize);
+  doc.table({
+    position: { x, y: doc.y },
+    maxWidth: width,
+    columnStyles: block.widths.map((w) => (w / sum) * width),
+    defaultStyle: { border: 0.6, borderColor: 'black' },
+    data: [
+      ...block.header.map((row) => row.map((cell) => cellOf(cell, true))),
+      ...block.rows.map((row) => row.map((cell) => cellOf(cell, false))),
+    ],
+  } as PDFKit.Mixins.TableOptionsWithData);
+  doc.x = x;
+  doc.y += 8;
+}
+
+function writeColumns(doc: Doc, block: Columns, size: number, x: number, width: number) {
+  const sum = block.widths.reduce((a, b) => a + b, 0);
+  const top = doc.y;
+  let bottom = top;
+  let left = x;
+  block.columns.forEach((paragraphs, index) => {
+    const columnWidth = ((block.widths[index] ?? 0) / sum) * width;
+    doc.y = top;
+    for (const item of paragraphs) writeParagraph(doc, item, size, left, columnWidth - 4);
+    bottom = Math.max(bottom, doc.y);
+    left += columnWidth;
+  });
+  doc.x = x;
+  doc.y = bottom;
+}
+
+function writeBlock(doc: Doc, block: Block, model: DocModel, x: number, width: number) {
+  switch (block.kind) {
+    case 'paragraph':
+      return writeParagraph(doc, block, model.size, x, width);
+    case 'table':
+      return writeTable(doc, block, model.size, x, width);
+    case 'columns':
+      return writeColumns(doc, block, model.size, x, width);
+  }
+}
+
+/** Renders the model as a PDF with Liberation Serif embedded (Times New Roman metrics). */
+export function renderPdf(model: DocModel): Promise<Buffer> {
+  const fonts = findSerifFonts();
+  const margins = {
+    top: model.margins.top * MM_TO_PT,
+    bottom: model.margins.bottom * MM_TO_PT,
+    left: model.margins.left * MM_TO_PT,
+    right: model.margins.right * MM_TO_PT,
+  };
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: model.orientation,
+    margins,
+    info: { Title: model.title, Creator: 'Kho sáng kiến CCHC' },
+    lang: 'vi-VN',
+    displayTitle: true,
+  });
+  doc.registerFont('serif', fonts.regular);
+  doc.registerFont('serif-bold', fonts.bold);
+  doc.registerFont('serif-italic', fonts.italic);
+  doc.registerFont('serif-bold-italic', fonts.boldItalic);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - margins.left - margins.right;
+  for (const block of model.blocks) writeBlock(doc, block, model, margins.left, width);
+  doc.end();
+  return done;
+}
