@@ -1,0 +1,223 @@
+/**
+ * All content, cross-referenced once. Every page reads from one catalog built
+ * in linear time (maps keyed by id), so a page never scans the whole collection.
+ */
+import type {
+  Adoption,
+  Campaign,
+  Criterion,
+  Decision,
+  DecisionResult,
+  Initiative,
+  ScopeLevel,
+  Unit,
+} from '../schemas/index.ts';
+import { viCollator } from './format.ts';
+
+export interface Entry<T> {
+  id: string;
+  data: T;
+  filePath?: string;
+}
+
+export interface CatalogInput {
+  campaigns: Entry<Campaign>[];
+  initiatives: Entry<Initiative>[];
+  units: Entry<Unit>[];
+  scopeLevels: Entry<ScopeLevel>[];
+  decisions: Entry<Decision>[];
+  adoptions: Entry<Adoption>[];
+}
+
+export interface ScoreLine {
+  criterion: Criterion;
+  score: number | undefined;
+}
+
+export interface ResultView {
+  decision: Decision;
+  result: DecisionResult;
+  lines: ScoreLine[];
+  total: number;
+  max: number;
+  gradeName?: string;
+  scope?: ScopeLevel;
+}
+
+export interface InitiativeLink {
+  id: string;
+  title: string;
+}
+
+export interface InitiativeView {
+  id: string;
+  data: Initiative;
+  filePath?: string;
+  campaign?: Entry<Campaign>;
+  unit?: Unit;
+  result?: ResultView;
+  adoptions: Entry<Adoption>[];
+  adaptedFrom: InitiativeLink[];
+  adaptedBy: InitiativeLink[];
+  previous?: InitiativeLink;
+  next?: InitiativeLink;
+}
+
+export interface Catalog {
+  initiatives: InitiativeView[];
+  initiativeById: Map<string, InitiativeView>;
+  campaigns: Entry<Campaign>[];
+  campaignById: Map<string, Entry<Campaign>>;
+  currentCampaign?: Entry<Campaign>;
+  units: Unit[];
+  unitById: Map<string, Unit>;
+  scopeLevels: ScopeLevel[];
+  scopeById: Map<string, ScopeLevel>;
+  adoptions: Entry<Adoption>[];
+  byCampaign: Map<string, InitiativeView[]>;
+  byArea: Map<string, InitiativeView[]>;
+  byField: Map<string, InitiativeView[]>;
+  byGoal: Map<string, InitiativeView[]>;
+  byUnit: Map<string, InitiativeView[]>;
+  byScope: Map<string, InitiativeView[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function unitOf(entry: Entry<Unit>): Unit {
+  return { ...entry.data, id: entry.data.id ?? entry.id };
+}
+
+/** Open campaign first; otherwise the latest year. */
+export function pickCurrentCampaign(campaigns: Entry<Campaign>[]): Entry<Campaign> | undefined {
+  const open = campaigns.filter((campaign) => campaign.data.status === 'open');
+  const pool = open.length > 0 ? open : campaigns;
+  return [...pool].sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id))[0];
+}
+
+function resultView(
+  decision: Decision,
+  result: DecisionResult,
+  campaign: Campaign | undefined,
+  scopeById: Map<string, ScopeLevel>,
+): ResultView {
+  const criteria = campaign?.rubric.criteria ?? [];
+  const lines = criteria.map((criterion) => ({ criterion, score: result.scores[criterion.id] }));
+  const total = Object.values(result.scores).reduce((sum, score) => sum + score, 0);
+  const gradeName = result.grade
+    ? campaign?.rubric.grades.find((grade) => grade.id === result.grade)?.name
+    : undefined;
+  return {
+    decision,
+    result,
+    lines,
+    total: Math.round(total * 100) / 100,
+    max: campaign?.rubric.total ?? 100,
+    gradeName,
+    scope: result.scope ? scopeById.get(result.scope) : undefined,
+  };
+}
+
+/** Newest campaign first, then newest submission, then title in Vietnamese order. */
+function compareInitiatives(a: InitiativeView, b: InitiativeView): number {
+  return (
+    (b.campaign?.data.year ?? 0) - (a.campaign?.data.year ?? 0) ||
+    b.data.submitted.localeCompare(a.data.submitted) ||
+    viCollator.compare(a.data.title, b.data.title) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export function buildCatalog(input: CatalogInput): Catalog {
+  const campaigns = [...input.campaigns].sort(
+    (a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id),
+  );
+  const campaignById = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
+  const units = input.units.map(unitOf).sort((a, b) => viCollator.compare(a.name, b.name));
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const scopeLevels = input.scopeLevels
+    .map((entry) => ({ ...entry.data, id: entry.data.id ?? entry.id }))
+    .sort((a, b) => a.rank - b.rank);
+  const scopeById = new Map(scopeLevels.map((scope) => [scope.id, scope]));
+
+  const resultByInitiative = new Map<string, ResultView>();
+  for (const { data: decision } of input.decisions) {
+    const campaign = campaignById.get(decision.campaign)?.data;
+    for (const result of decision.results) {
+      resultByInitiative.set(result.initiative, resultView(decision, result, campaign, scopeById));
+    }
+  }
+
+  const adoptionsByInitiative = new Map<string, Entry<Adoption>[]>();
+  const adoptions = [...input.adoptions].sort((a, b) => b.data.since.localeCompare(a.data.since));
+  for (const adoption of adoptions) push(adoptionsByInitiative, adoption.data.initiative, adoption);
+
+  const titleById = new Map(input.initiatives.map((entry) => [entry.id, entry.data.title]));
+  const adaptedBy = new Map<string, InitiativeLink[]>();
+  for (const entry of input.initiatives) {
+    for (const source of entry.data.adaptedFrom) {
+      push(adaptedBy, source, { id: entry.id, title: entry.data.title });
+    }
+  }
+
+  const initiatives: InitiativeView[] = input.initiatives.map((entry) => ({
+    id: entry.id,
+    data: entry.data,
+    filePath: entry.filePath,
+    campaign: campaignById.get(entry.data.campaign),
+    unit: unitById.get(entry.data.unit),
+    result: resultByInitiative.get(entry.id),
+    adoptions: adoptionsByInitiative.get(entry.id) ?? [],
+    adaptedFrom: entry.data.adaptedFrom.flatMap((id) => {
+      const title = titleById.get(id);
+      return title ? [{ id, title }] : [];
+    }),
+    adaptedBy: adaptedBy.get(entry.id) ?? [],
+  }));
+  initiatives.sort(compareInitiatives);
+  initiatives.forEach((view, index) => {
+    const previous = initiatives[index - 1];
+    const next = initiatives[index + 1];
+    if (previous) view.previous = { id: previous.id, title: previous.data.title };
+    if (next) view.next = { id: next.id, title: next.data.title };
+  });
+
+  const byCampaign = new Map<string, InitiativeView[]>();
+  const byArea = new Map<string, InitiativeView[]>();
+  const byField = new Map<string, InitiativeView[]>();
+  const byGoal = new Map<string, InitiativeView[]>();
+  const byUnit = new Map<string, InitiativeView[]>();
+  const byScope = new Map<string, InitiativeView[]>();
+  for (const view of initiatives) {
+    push(byCampaign, view.data.campaign, view);
+    push(byUnit, view.data.unit, view);
+    for (const area of view.data.areas) push(byArea, area, view);
+    for (const field of view.data.fields) push(byField, field, view);
+    for (const goal of view.data.goals) push(byGoal, goal, view);
+    const scope = view.result?.result.scope;
+    if (scope) push(byScope, scope, view);
+  }
+
+  return {
+    initiatives,
+    initiativeById: new Map(initiatives.map((view) => [view.id, view])),
+    campaigns,
+    campaignById,
+    currentCampaign: pickCurrentCampaign(campaigns),
+    units,
+    unitById,
+    scopeLevels,
+    scopeById,
+    adoptions,
+    byCampaign,
+    byArea,
+    byField,
+    byGoal,
+    byUnit,
+    byScope,
+  };
+}

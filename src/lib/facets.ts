@@ -1,0 +1,151 @@
+import { resultSchema } from '../schemas/decision.ts';
+import { initiativeSchema } from '../schemas/initiative.ts';
+import { metaOf } from '../schemas/meta.ts';
+import { applicationFields, reformAreas, themeGoals } from '../schemas/vocabularies.ts';
+import type { Catalog, InitiativeView } from './catalog.ts';
+import { viCollator } from './format.ts';
+import { routes } from './paths.ts';
+
+export interface FacetOption {
+  id: string;
+  label: string;
+  count: number;
+  href: string;
+}
+
+export interface Facet {
+  /** Query parameter and data attribute name. */
+  key: 'campaign' | 'area' | 'field' | 'goal' | 'unit' | 'scope';
+  legend: string;
+  options: FacetOption[];
+}
+
+const shape = initiativeSchema.shape;
+const labelOf = (schema: Parameters<typeof metaOf>[0]) => metaOf(schema)?.label ?? '';
+
+/** The list's filters: one facet per classification, options with their counts. */
+export function buildFacets(catalog: Catalog): Facet[] {
+  const count = (map: Map<string, InitiativeView[]>, id: string) => map.get(id)?.length ?? 0;
+  const facets: Facet[] = [
+    {
+      key: 'campaign',
+      legend: labelOf(shape.campaign),
+      options: catalog.campaigns.map((campaign) => ({
+        id: campaign.id,
+        label: `Năm ${campaign.data.year}`,
+        count: count(catalog.byCampaign, campaign.id),
+        href: routes.campaign(campaign.id),
+      })),
+    },
+    {
+      key: 'area',
+      legend: labelOf(shape.areas),
+      options: reformAreas.map((term) => ({
+        id: term.id,
+        label: term.short,
+        count: count(catalog.byArea, term.id),
+        href: routes.area(term.id),
+      })),
+    },
+    {
+      key: 'field',
+      legend: labelOf(shape.fields),
+      options: applicationFields.map((term) => ({
+        id: term.id,
+        label: term.short,
+        count: count(catalog.byField, term.id),
+        href: routes.field(term.id),
+      })),
+    },
+    {
+      key: 'goal',
+      legend: labelOf(shape.goals),
+      options: themeGoals.map((term) => ({
+        id: term.id,
+        label: term.short,
+        count: count(catalog.byGoal, term.id),
+        href: routes.goal(term.id),
+      })),
+    },
+    {
+      key: 'unit',
+      legend: labelOf(shape.unit),
+      options: catalog.units
+        .filter((unit) => catalog.byUnit.has(unit.id))
+        .map((unit) => ({
+          id: unit.id,
+          label: unit.name,
+          count: count(catalog.byUnit, unit.id),
+          href: routes.unit(unit.id),
+        })),
+    },
+    {
+      key: 'scope',
+      legend: labelOf(resultSchema.shape.scope),
+      options: catalog.scopeLevels
+        .filter((scope) => catalog.byScope.has(scope.id))
+        .map((scope) => ({
+          id: scope.id,
+          label: scope.name,
+          count: count(catalog.byScope, scope.id),
+          href: routes.scope(scope.id),
+        })),
+    },
+  ];
+  return facets.filter((facet) => facet.options.length > 0);
+}
+
+/** Space-separated values of each facet for one initiative, for `data-*` attributes. */
+export function facetValues(view: InitiativeView): Record<Facet['key'], string> {
+  return {
+    campaign: view.data.campaign,
+    area: view.data.areas.join(' '),
+    field: view.data.fields.join(' '),
+    goal: view.data.goals.join(' '),
+    unit: view.data.unit,
+    scope: view.result?.result.scope ?? '',
+  };
+}
+
+export const sorts = [
+  { id: 'moi-nhat', label: 'Mới nhất' },
+  { id: 'ten', label: 'Tên (A–Z)' },
+  { id: 'diem', label: 'Điểm cao nhất' },
+] as const;
+export type SortId = (typeof sorts)[number]['id'];
+
+/** Position (1-based) of each initiative under each sort, for CSS `order` without JavaScript. */
+export function sortPositions(
+  items: readonly InitiativeView[],
+): Map<string, Record<SortId, number>> {
+  const positions = new Map<string, Record<SortId, number>>();
+  const byTitle = [...items].sort((a, b) => viCollator.compare(a.data.title, b.data.title));
+  const byScore = [...items].sort((a, b) => (b.result?.total ?? -1) - (a.result?.total ?? -1));
+  items.forEach((view, index) => {
+    positions.set(view.id, { 'moi-nhat': index + 1, ten: 0, diem: 0 });
+  });
+  byTitle.forEach((view, index) => {
+    const entry = positions.get(view.id);
+    if (entry) entry.ten = index + 1;
+  });
+  byScore.forEach((view, index) => {
+    const entry = positions.get(view.id);
+    if (entry) entry.diem = index + 1;
+  });
+  return positions;
+}
+
+/** CSS that hides non-matching items for the checked radio of every facet option. */
+export function filterCss(facets: readonly Facet[]): string {
+  const rules = facets.flatMap((facet) =>
+    facet.options.map(
+      (option) =>
+        `kho-filter:has(#loc-${facet.key}-${option.id}:checked) .kho-results>li:not([data-${facet.key}~="${option.id}"]){display:none}`,
+    ),
+  );
+  const order = sorts.map(
+    (sort) =>
+      `kho-filter:has(#xep-${sort.id}:checked) .kho-results>li{order:var(--kho-o-${sort.id})}`,
+  );
+  return [...rules, ...order].join('\n');
+}

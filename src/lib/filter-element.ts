@@ -1,0 +1,77 @@
+/**
+ * `<kho-filter>`: the list already filters without JavaScript (radio buttons
+ * and CSS). This element adds what CSS cannot: the choice kept in the address
+ * (shareable), items physically reordered (so reading order follows the sort)
+ * and a spoken count of the results.
+ */
+const SORT = 'sap-xep';
+
+function matches(item: HTMLElement, chosen: Map<string, string>): boolean {
+  for (const [key, value] of chosen) {
+    if (!value || key === SORT) continue;
+    const values = (item.dataset[key] ?? '').split(' ');
+    if (!values.includes(value)) return false;
+  }
+  return true;
+}
+
+class KhoFilter extends HTMLElement {
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const list = this.querySelector<HTMLOListElement>('.kho-results');
+    if (!form || !list) return;
+    this.dataset.enhanced = '';
+    const params = new URLSearchParams(location.search);
+    for (const [key, value] of params) {
+      const input = form.querySelector<HTMLInputElement>(
+        `input[type=radio][name="${CSS.escape(key)}"][value="${CSS.escape(value)}"]`,
+      );
+      if (input) input.checked = true;
+    }
+    form.addEventListener('change', () => this.apply(form, list, true));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.apply(form, list, true);
+    });
+    this.apply(form, list, false);
+  }
+
+  apply(form: HTMLFormElement, list: HTMLOListElement, announce: boolean): void {
+    const chosen = new Map<string, string>();
+    for (const [key, value] of new FormData(form)) chosen.set(key, String(value));
+    const items = [...list.children] as HTMLElement[];
+    let shown = 0;
+    for (const item of items) {
+      const visible = matches(item, chosen);
+      item.hidden = !visible;
+      item.style.display = visible ? '' : 'none';
+      if (visible) shown += 1;
+    }
+    const sort = chosen.get(SORT) ?? 'moi-nhat';
+    const key = `--kho-o-${sort}`;
+    items
+      .sort((a, b) => Number(a.style.getPropertyValue(key)) - Number(b.style.getPropertyValue(key)))
+      .forEach((item) => {
+        list.append(item);
+      });
+    if (shown === 0) this.dataset.empty = '';
+    else delete this.dataset.empty;
+    const count = this.querySelector<HTMLElement>('.kho-count');
+    if (count) {
+      count.hidden = false;
+      count.textContent = `Đang hiển thị ${shown} trên ${items.length} sáng kiến.`;
+    }
+    if (announce) {
+      const query = new URLSearchParams();
+      for (const [name, value] of chosen) {
+        if (value && !(name === SORT && value === 'moi-nhat')) query.set(name, value);
+      }
+      const search = query.toString();
+      history.replaceState(null, '', search ? `?${search}` : location.pathname);
+    }
+  }
+}
+
+export function enhanceFilter(): void {
+  if (!customElements.get('kho-filter')) customElements.define('kho-filter', KhoFilter);
+}

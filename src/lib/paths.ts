@@ -1,0 +1,41 @@
+/**
+ * Every internal link goes through `href()`, so a site deployed under a base
+ * path (GitHub Pages project sites) keeps working.
+ */
+const base = import.meta.env.BASE_URL.endsWith('/')
+  ? import.meta.env.BASE_URL
+  : `${import.meta.env.BASE_URL}/`;
+
+export function joinBase(basePath: string, path: string): string {
+  const prefix = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  return prefix + path.replace(/^\/+/, '');
+}
+
+/** Site-relative path → URL path including the base path. */
+export function href(path = ''): string {
+  return joinBase(base, path);
+}
+
+export const routes = {
+  home: () => href(''),
+  list: () => href('sang-kien/'),
+  initiative: (slug: string) => href(`sang-kien/${slug}/`),
+  attachment: (slug: string, file: string) => href(`sang-kien/${slug}/${file}`),
+  campaign: (id: string) => href(`dot-phat-dong/${id}/`),
+  area: (id: string) => href(`linh-vuc-cai-cach/${id}/`),
+  unit: (id: string) => href(`don-vi/${id}/`),
+  field: (id: string) => href(`sang-kien/linh-vuc/${id}/`),
+  goal: (id: string) => href(`sang-kien/muc-tieu/${id}/`),
+  scope: (id: string) => href(`sang-kien/pham-vi/${id}/`),
+  stats: () => href('thong-ke/'),
+  guide: () => href('huong-dan/'),
+  about: () => href('gioi-thieu/'),
+  search: () => href('tim-kiem/'),
+  data: () => href('du-lieu/'),
+  dataJson: () => href('du-lieu/initiatives.json'),
+  dataCsv: () => href('du-lieu/initiatives.csv'),
+  rss: () => href('rss.xml'),
+  admin: () => href('admin/'),
+  shareImage: (kind: 'dot-phat-dong' | 'linh-vuc-cai-cach', id: string) =>
+    href(`chia-se/${kind}/${id}.png`),
+} as const;
