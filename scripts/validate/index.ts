@@ -1,0 +1,198 @@
+/**
+ * Programmatic entry of the validator: `validate(options)` returns the report
+ * that the CLI prints. Other scripts (reports, the CMS preview) call it too.
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contentPaths } from '../../src/schemas/index.ts';
+import type { Problem } from '../lib/problems.ts';
+import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
+import {
+  checkAdoptionFile,
+  checkCampaignFile,
+  checkDecisionFile,
+  checkScopeLevelsFile,
+  checkUnitsFile,
+  fileReport,
+} from './check-file.ts';
+import { type Context, factsOf, listInitiativeSlugs, todayInVietnam } from './context.ts';
+import { checkDeadline } from './deadline.ts';
+import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
+import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
+import { checkInitiatives } from './pool.ts';
+import {
+  checkAdoptionReferences,
+  checkCampaignReferences,
+  checkDecisionReferences,
+  checkInitiativeReferences,
+} from './references.ts';
+import {
+  type FileReport,
+  UsageError,
+  type ValidateOptions,
+  type ValidationReport,
+} from './types.ts';
+
+export type {
+  FileReport,
+  InitiativeFacts,
+  Problem,
+  Severity,
+  ValidateOptions,
+  ValidationReport,
+} from './types.ts';
+export { UsageError } from './types.ts';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listFiles(root: string, folder: string, extension: string): string[] {
+  const { targets } = discoverAll(root);
+  return targets
+    .filter((target) => target.path.startsWith(`${folder}/`) && target.path.endsWith(extension))
+    .map((target) => target.path);
+}
+
+function idOf(path: string): string {
+  return (path.split('/').at(-1) ?? '').replace(/\.(md|yaml)$/, '');
+}
+
+/** Run every rule on the chosen files; never throws on bad content (only on bad options). */
+export async function validate(options: ValidateOptions = {}): Promise<ValidationReport> {
+  const root = resolve(options.root ?? process.cwd());
+  if (!isDirectory(join(root, contentPaths.root))) {
+    throw new UsageError(`Không thấy thư mục ${contentPaths.root}/ trong "${root}".`);
+  }
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+    throw new UsageError('Ngày hôm nay phải theo dạng YYYY-MM-DD.');
+  }
+  const fix = options.fix === true;
+  let discovery: Discovery | ChangedDiscovery;
+  if (options.changedSince !== undefined) discovery = discoverChanged(root, options.changedSince);
+  else if (options.paths && options.paths.length > 0)
+    discovery = discoverPaths(root, options.paths);
+  else discovery = discoverAll(root);
+  const added = 'added' in discovery ? discovery.added : new Set<string>();
+  const extra = 'extra' in discovery ? discovery.extra : new Map<string, Problem[]>();
+
+  const targetPaths = new Set(discovery.targets.map((target) => target.path));
+  const reports = new Map<string, FileReport>();
+  let fixed = 0;
+  const record = (report: FileReport, wasFixed = false) => {
+    reports.set(report.path, report);
+    if (wasFixed) fixed += 1;
+  };
+
+  // Context files are read whether or not they are targets; targets get their report.
+  const unitsChecked = checkUnitsFile(
+    root,
+    contentPaths.units,
+    fix && targetPaths.has(contentPaths.units),
+  );
+  const scopeChecked = checkScopeLevelsFile(
+    root,
+    contentPaths.scopeLevels,
+    fix && targetPaths.has(contentPaths.scopeLevels),
+  );
+  const context: Context = {
+    root,
+    units: unitsChecked.data
+      ? new Map(unitsChecked.data.map((unit) => [unit.id, unit]))
+      : undefined,
+    scopeLevels: scopeChecked.data
+      ? new Map(scopeChecked.data.map((level) => [level.id, level]))
+      : undefined,
+    campaignIds: new Set(),
+    campaigns: new Map(),
+    initiativeSlugs: listInitiativeSlugs(root),
+    facts: new Map(),
+    today: options.today ?? todayInVietnam(),
+  };
+  if (targetPaths.has(contentPaths.units)) record(unitsChecked.report, unitsChecked.fixed);
+  if (targetPaths.has(contentPaths.scopeLevels)) record(scopeChecked.report, scopeChecked.fixed);
+
+  for (const path of listFiles(root, contentPaths.campaigns, '.md')) {
+    const isTarget = targetPaths.has(path);
+    const checked = checkCampaignFile(root, path, fix && isTarget);
+    context.campaignIds.add(idOf(path));
+    if (checked.data) context.campaigns.set(idOf(path), checked.data);
+    if (isTarget) {
+      if (checked.data) {
+        checked.report.problems.push(
+          ...checkCampaignReferences(checked.data, checked.file, context),
+        );
+      }
+      record(fileReport(path, checked.report.problems), checked.fixed);
+    }
+  }
+
+  const byKind = (kind: Target['kind']) =>
+    discovery.targets.filter((target) => target.kind === kind).map((target) => target.path);
+
+  const initiativePaths = byKind('initiative');
+  const results = await checkInitiatives(root, initiativePaths, fix, options.workers);
+  for (const result of results) context.facts.set(result.facts.slug, result.facts);
+
+  const titles = new TitleIndex();
+  for (const slug of context.initiativeSlugs) {
+    const path = `${contentPaths.initiatives}/${slug}/index.md`;
+    const known = context.facts.get(slug);
+    const title = known
+      ? known.title
+      : (quickTitle(join(root, path)) ?? factsOf(context, slug)?.title);
+    if (title) titles.add({ slug, path, title });
+  }
+
+  for (const result of results) {
+    const { facts } = result;
+    const problems = result.report.problems;
+    problems.push(...checkInitiativeReferences(facts, context));
+    problems.push(...checkDeadline(facts, context, added.has(facts.slug)));
+    if (facts.title)
+      problems.push(...duplicateProblems(facts.title, facts.slug, titles, facts.lines.title));
+    record(fileReport(result.report.path, problems), result.fixed);
+  }
+
+  for (const path of byKind('decision')) {
+    const checked = checkDecisionFile(root, path, fix);
+    if (checked.data) {
+      checked.problems.push(
+        ...checkDecisionReferences(checked.data, checked.file, context, idOf(path)),
+      );
+    }
+    record(fileReport(path, checked.problems), checked.fixed);
+  }
+  for (const path of byKind('adoption')) {
+    const checked = checkAdoptionFile(root, path, fix);
+    if (checked.data)
+      checked.problems.push(...checkAdoptionReferences(checked.data, checked.file, context));
+    record(fileReport(path, checked.problems), checked.fixed);
+  }
+  for (const misplaced of discovery.misplaced) {
+    const existing = reports.get(misplaced.path);
+    record(fileReport(misplaced.path, [...(existing?.problems ?? []), misplaced.problem]));
+  }
+  for (const [path, problems] of extra) {
+    const existing = reports.get(path);
+    record(fileReport(path, [...problems, ...(existing?.problems ?? [])]));
+  }
+
+  const files = [...reports.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  for (const file of files) file.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    for (const problem of file.problems) {
+      if (problem.severity === 'error') errors += 1;
+      else warnings += 1;
+    }
+  }
+  return { files, totals: { files: files.length, errors, warnings, fixed } };
+}

@@ -1,0 +1,51 @@
+import type { Problem } from '../lib/problems.ts';
+
+export type { Problem, Severity } from '../lib/problems.ts';
+
+export interface FileReport {
+  /** Path relative to the repository root, forward slashes. */
+  path: string;
+  ok: boolean;
+  problems: Problem[];
+}
+
+export interface ValidationReport {
+  files: FileReport[];
+  totals: { files: number; errors: number; warnings: number; fixed: number };
+}
+
+export interface ValidateOptions {
+  /** Repository root (the folder holding `content/`); default: the current folder. */
+  root?: string;
+  /** Files or folders to check, relative to root or absolute; default: the whole content tree. */
+  paths?: string[];
+  /** Pull-request mode: check only what changed since this git ref. */
+  changedSince?: string;
+  /** Rewrite files to NFC before checking. */
+  fix?: boolean;
+  /** "Today" (YYYY-MM-DD, Asia/Ho_Chi_Minh) for the deadline of new entries; default: the real date. */
+  today?: string;
+  /** Worker threads for large trees; 0 or 1 checks in the calling thread. Default: automatic. */
+  workers?: number;
+}
+
+/** What the cross-file rules need to know about one initiative. */
+export interface InitiativeFacts {
+  slug: string;
+  path: string;
+  title?: string;
+  campaign?: string;
+  unit?: string;
+  submitted?: string;
+  authorNames: string[];
+  /** Units named by authors and trial participants, with their field paths. */
+  personUnits: { unit: string; field: string }[];
+  adaptedFrom: string[];
+  /** File line of each field path used by cross-file rules. */
+  lines: Record<string, number>;
+}
+
+/** A usage mistake (bad option, unknown ref): exit code 2 with this message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
