@@ -1,0 +1,26 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderShareCard } from '../../../lib/share-image.ts';
+import { loadCatalog } from '../../../lib/site-data.ts';
+import { reformAreas } from '../../../schemas/vocabularies.ts';
+
+/** One share card per campaign and per reform area (initiative pages use their campaign's). */
+export const getStaticPaths = (async () => {
+  const catalog = await loadCatalog();
+  return [
+    ...catalog.campaigns.map((campaign) => ({
+      params: { kind: 'dot-phat-dong', id: campaign.id },
+      props: { kicker: `Đợt phát động năm ${campaign.data.year}`, title: campaign.data.theme.title },
+    })),
+    ...reformAreas.map((term) => ({
+      params: { kind: 'linh-vuc-cai-cach', id: term.id },
+      props: { kicker: 'Nội dung cải cách hành chính', title: term.name },
+    })),
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { kicker, title } = props as { kicker: string; title: string };
+  return new Response(await renderShareCard(kicker, title), {
+    headers: { 'Content-Type': 'image/png' },
+  });
+};
