@@ -1,0 +1,481 @@
+import { cmsSettings } from '../../cms.config.ts';
+import {
+  adoptionSchema,
+  applicationFields,
+  bodySections,
+  campaignSchema,
+  campaignStatuses,
+  contentPaths,
+  decisionSchema,
+  indicatorKinds,
+  initiativeSchema,
+  memberRoles,
+  reformAreas,
+  scopeLevelSchema,
+  type Term,
+  themeGoals,
+  unitKinds,
+  unitSchema,
+} from '../schemas/index.ts';
+import { knownCriteria } from './content-data.ts';
+import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
+
+/** The subset of Decap's field options this project uses. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  [option: string]: unknown;
+}
+
+/** Field options that cannot be read from the schema: widgets for references, files, summaries. */
+type Overrides = Record<string, Partial<CmsField>>;
+
+/** Vocabularies whose ids are enumerations in the schema, with the name shown in the form. */
+const vocabularies: readonly (readonly Term[])[] = [
+  reformAreas,
+  applicationFields,
+  themeGoals,
+  indicatorKinds,
+  unitKinds,
+  campaignStatuses,
+  memberRoles,
+];
+
+function optionsFor(values: readonly string[]): { label: string; value: string }[] {
+  const terms = vocabularies.find(
+    (list) => list.length === values.length && list.every((term) => values.includes(term.id)),
+  );
+  return values.map((value) => {
+    const term = terms?.find((candidate) => candidate.id === value);
+    const unit = term && 'unit' in term && term.unit ? ` (${term.unit})` : '';
+    return { value, label: term ? `${term.name}${unit}` : value };
+  });
+}
+
+/** Decap checks one pattern per field: the schema's regex if any, else its length bounds. */
+function patternFor(node: Extract<SchemaNode, { kind: 'string' }>): [string, string] | undefined {
+  if (node.pattern) return [node.pattern.source, node.pattern.message];
+  if (node.minLength === undefined && node.maxLength === undefined) return undefined;
+  const min = node.minLength ?? 0;
+  const max = node.maxLength ?? '';
+  const any = node.multiline ? String.raw`[\s\S]` : '.';
+  const message =
+    node.maxLength === undefined
+      ? `Cần ít nhất ${min} ký tự.`
+      : `Cần từ ${min} đến ${node.maxLength} ký tự.`;
+  // Surrounding spaces are trimmed by the schema, so they do not count here either.
+  return [String.raw`^\s*${any}{${min},${max}}\s*$`, message];
+}
+
+function widgetFor(name: string, field: SchemaField, path: string, overrides: Overrides) {
+  const { node } = field;
+  const base = {
+    name,
+    label: field.meta?.label ?? name,
+    required: field.required,
+    ...(field.meta?.hint && { hint: field.meta.hint }),
+    ...(field.defaultValue !== undefined &&
+      !(Array.isArray(field.defaultValue) && field.defaultValue.length === 0) && {
+        default: field.defaultValue,
+      }),
+  };
+  let built: CmsField;
+  switch (node.kind) {
+    case 'string': {
+      const pattern = patternFor(node);
+      built = {
+        ...base,
+        widget: node.multiline ? 'text' : 'string',
+        ...(pattern && { pattern }),
+      };
+      break;
+    }
+    case 'date':
+      built = {
+        ...base,
+        widget: 'datetime',
+        format: 'YYYY-MM-DD',
+        date_format: 'YYYY-MM-DD',
+        time_format: false,
+      };
+      break;
+    case 'number':
+      built = {
+        ...base,
+        widget: 'number',
+        value_type: node.integer ? 'int' : 'float',
+        ...(node.min !== undefined && { min: node.min }),
+        ...(node.max !== undefined && { max: node.max }),
+      };
+      break;
+    case 'boolean':
+      built = { ...base, widget: 'boolean' };
+      break;
+    case 'literal':
+      built = { ...base, widget: 'hidden', default: node.value };
+      break;
+    case 'enum':
+      built = { ...base, widget: 'select', options: optionsFor(node.values) };
+      break;
+    case 'object':
+      built = {
+        ...base,
+        widget: 'object',
+        collapsed: false,
+        fields: fieldsOf(node.fields, overrides, `${path}.`),
+      };
+      break;
+    case 'record':
+      built = {
+        ...base,
+        widget: 'object',
+        fields: knownCriteria().map((criterion) => ({
+          name: criterion.id,
+          label: `${criterion.name} (tối đa ${criterion.max})`,
+          widget: 'number',
+          value_type: 'float',
+          min: 0,
+          max: criterion.max,
+          required: false,
+        })),
+      };
+      break;
+    case 'array': {
+      const item = node.item.node;
+      const counts = {
+        ...(node.minItems !== undefined && { min: node.minItems }),
+        ...(node.maxItems !== undefined && { max: node.maxItems }),
+      };
+      if (item.kind === 'enum') {
+        built = {
+          ...base,
+          widget: 'select',
+          multiple: true,
+          options: optionsFor(item.values),
+          ...counts,
+        };
+      } else if (item.kind === 'object') {
+        built = {
+          ...base,
+          widget: 'list',
+          collapsed: false,
+          ...counts,
+          fields: fieldsOf(item.fields, overrides, `${path}.`),
+        };
+      } else {
+        built = {
+          ...base,
+          widget: 'list',
+          ...counts,
+          field: widgetFor(name, { ...node.item, meta: field.meta }, `${path}.*`, overrides),
+        };
+      }
+      break;
+    }
+  }
+  return { ...built, ...overrides[path] } as CmsField;
+}
+
+function fieldsOf(fields: Record<string, SchemaField>, overrides: Overrides, prefix = '') {
+  return Object.entries(fields).map(([name, field]) =>
+    widgetFor(name, field, `${prefix}${name}`, overrides),
+  );
+}
+
+/** A form derived from a zod object schema; `extra` fields (the body) come last. */
+export function formFields(schema: Parameters<typeof describeObject>[0], overrides: Overrides) {
+  return fieldsOf(describeObject(schema), overrides);
+}
+
+const unitRelation = {
+  widget: 'relation',
+  collection: 'units',
+  file: 'units',
+  value_field: 'items.*.id',
+  search_fields: ['items.*.name', 'items.*.id'],
+  display_fields: ['items.*.name'],
+} satisfies Partial<CmsField>;
+
+const initiativeRelation = {
+  widget: 'relation',
+  collection: 'initiatives',
+  value_field: '{{slug}}',
+  search_fields: ['title', 'summary'],
+  display_fields: ['title'],
+} satisfies Partial<CmsField>;
+
+const dateToday = { default: '{{now}}' } satisfies Partial<CmsField>;
+
+/** The Markdown an initiative starts with: the five section headings, in order. */
+export const bodyTemplate = bodySections
+  .map((section) => `## ${section.heading}\n\n`)
+  .join('\n')
+  .trimEnd()
+  .concat('\n');
+
+const bodyHint = [
+  'Giữ nguyên năm tiêu đề “## …” và viết nội dung dưới mỗi tiêu đề.',
+  ...bodySections.map((section) => `${section.heading}: ${section.guidance}`),
+].join(' • ');
+
+const markdownBody = {
+  name: 'body',
+  widget: 'markdown',
+  modes: ['raw', 'rich_text'],
+  buttons: [
+    'bold',
+    'italic',
+    'link',
+    'heading-two',
+    'heading-three',
+    'quote',
+    'bulleted-list',
+    'numbered-list',
+  ],
+  editor_components: [],
+  sanitize_preview: true,
+} satisfies Partial<CmsField>;
+
+const initiativeOverrides: Overrides = {
+  campaign: {
+    widget: 'relation',
+    collection: 'campaigns',
+    value_field: '{{slug}}',
+    search_fields: ['title', 'year'],
+    display_fields: ['title'],
+    // A submission goes to a campaign that is receiving initiatives.
+    filters: [{ field: 'status', values: ['open'] }],
+    hint: 'Chỉ hiện các đợt đang nhận sáng kiến.',
+  },
+  unit: unitRelation,
+  authors: { label_singular: 'tác giả', summary: '{{fields.name}} – {{fields.position}}' },
+  'authors.unit': unitRelation,
+  trialParticipants: { label_singular: 'người tham gia', summary: '{{fields.name}}' },
+  'trialParticipants.unit': unitRelation,
+  indicators: { label_singular: 'chỉ số', summary: '{{fields.kind}}' },
+  attachments: {
+    label_singular: 'tệp',
+    summary: '{{fields.title}}',
+  },
+  'attachments.file': {
+    widget: 'file',
+    choose_url: false,
+    media_library: { config: { max_file_size: 10 * 1024 * 1024 } },
+    hint: 'Tên tệp không dấu, không khoảng trắng (ví dụ: so-do-quy-trinh.png). Ảnh PNG/JPG/WebP, PDF, DOCX/XLSX/PPTX, ODT/ODS/ODP.',
+  },
+  videos: { label_singular: 'video', summary: '{{fields.title}}' },
+  'videos.url': {
+    pattern: ['^https://\\S+$', 'Địa chỉ phải bắt đầu bằng https:// và không có khoảng trắng.'],
+  },
+  adaptedFrom: { ...initiativeRelation, multiple: true },
+  keywords: { label_singular: 'từ khóa' },
+  submitted: dateToday,
+  sample: { widget: 'hidden' },
+};
+
+const campaignOverrides: Overrides = {
+  organiser: unitRelation,
+  receivingOffice: unitRelation,
+  legalBases: { label_singular: 'căn cứ', summary: '{{fields.number}}' },
+  rules: { label_singular: 'văn bản', summary: '{{fields.number}}' },
+  'rubric.criteria': { label_singular: 'tiêu chí', summary: '{{fields.name}}' },
+  'rubric.criteria.bands': {
+    label_singular: 'khung điểm',
+    summary: '{{fields.min}}–{{fields.max}}',
+  },
+  'rubric.grades': { label_singular: 'mức xếp loại', summary: '{{fields.name}}' },
+};
+
+const decisionOverrides: Overrides = {
+  campaign: {
+    widget: 'relation',
+    collection: 'campaigns',
+    value_field: '{{slug}}',
+    search_fields: ['title', 'year'],
+    display_fields: ['title'],
+  },
+  members: { label_singular: 'thành viên', summary: '{{fields.name}}' },
+  results: { label_singular: 'kết quả', summary: '{{fields.initiative}}' },
+  'results.initiative': initiativeRelation,
+  'results.scope': {
+    widget: 'relation',
+    collection: 'scopeLevels',
+    file: 'scopeLevels',
+    value_field: 'items.*.id',
+    search_fields: ['items.*.name'],
+    display_fields: ['items.*.name'],
+  },
+};
+
+const adoptionOverrides: Overrides = {
+  initiative: initiativeRelation,
+  unit: unitRelation,
+  indicators: { label_singular: 'chỉ số', summary: '{{fields.kind}}' },
+};
+
+const listFileOverrides: Overrides = {};
+
+/** A data file that is a top-level YAML list, edited through the `yaml-list` format (see formats.ts). */
+function listFile(
+  name: string,
+  label: string,
+  file: string,
+  itemLabel: string,
+  schema: Parameters<typeof describeObject>[0],
+) {
+  return {
+    name,
+    label,
+    format: 'yaml-list',
+    extension: 'yaml',
+    editor: { preview: false },
+    files: [
+      {
+        name,
+        label,
+        file,
+        fields: [
+          { name: 'header', label: 'Ghi chú đầu tệp', widget: 'hidden', required: false },
+          {
+            name: 'items',
+            label,
+            label_singular: itemLabel,
+            widget: 'list',
+            summary: '{{fields.name}} ({{fields.id}})',
+            fields: formFields(schema, listFileOverrides),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Decap's `slug` settings: ASCII file and branch names; `diacritics` turns đ into d. */
+export const slugSettings = {
+  encoding: 'ascii',
+  clean_accents: true,
+  sanitize_replacement: '-',
+} as const;
+
+/** Folder names stay within the schema's 80-character identifier. */
+export const initiativeSlugTemplate = '{{slug | truncate(70)}}';
+
+export const cmsConfig = {
+  load_config_file: false,
+  locale: 'vi',
+  backend: {
+    name: 'github',
+    repo: cmsSettings.github.repo,
+    branch: cmsSettings.github.branch,
+    base_url: cmsSettings.github.baseUrl,
+    auth_endpoint: cmsSettings.github.authEndpoint,
+    open_authoring: cmsSettings.github.openAuthoring,
+    squash_merges: true,
+    commit_messages: {
+      create: 'Thêm {{collection}} “{{slug}}”',
+      update: 'Cập nhật {{collection}} “{{slug}}”',
+      delete: 'Xóa {{collection}} “{{slug}}”',
+      uploadMedia: 'Tải lên “{{path}}”',
+      deleteMedia: 'Xóa “{{path}}”',
+      openAuthoring: '{{message}}',
+    },
+  },
+  // Honoured only when the admin runs on localhost; `npm start` points it at decap-server.
+  local_backend: { url: cmsSettings.local.proxyUrl, allowed_hosts: ['localhost', '127.0.0.1'] },
+  publish_mode: 'editorial_workflow',
+  // Entries keep their files in their own folder; this is only Decap's required fallback.
+  media_folder: 'content/media',
+  public_folder: '/media',
+  // Empty optional fields are left out of the file instead of being written as `''`.
+  omit_empty_optional_fields: true,
+  slug: slugSettings,
+  collections: [
+    {
+      name: 'initiatives',
+      label: 'Sáng kiến',
+      label_singular: 'sáng kiến',
+      description:
+        'Mỗi sáng kiến là một thư mục gồm bài viết và các tệp đính kèm. Bấm “Lưu” để lưu bản nháp; khi viết xong, chuyển trạng thái sang “Chờ xét duyệt”.',
+      folder: contentPaths.initiatives,
+      path: '{{slug}}/index',
+      media_folder: '',
+      public_folder: '',
+      slug: initiativeSlugTemplate,
+      extension: 'md',
+      format: 'frontmatter',
+      create: true,
+      delete: false,
+      summary: '{{title}}',
+      sortable_fields: ['title', 'submitted'],
+      fields: [
+        ...formFields(initiativeSchema, initiativeOverrides),
+        {
+          ...markdownBody,
+          label: 'Nội dung sáng kiến',
+          required: true,
+          hint: bodyHint,
+          default: bodyTemplate,
+        },
+      ],
+    },
+    {
+      name: 'campaigns',
+      label: 'Đợt phát động',
+      label_singular: 'đợt phát động',
+      folder: contentPaths.campaigns,
+      slug: '{{fields.year}}-{{fields.organiser}}',
+      extension: 'md',
+      format: 'frontmatter',
+      create: true,
+      delete: false,
+      summary: '{{year}} – {{title}}',
+      fields: [
+        ...formFields(campaignSchema, campaignOverrides),
+        { ...markdownBody, label: 'Thông báo phát động', required: true },
+      ],
+    },
+    listFile('units', 'Đơn vị', contentPaths.units, 'đơn vị', unitSchema),
+    listFile(
+      'scopeLevels',
+      'Phạm vi ảnh hưởng',
+      contentPaths.scopeLevels,
+      'phạm vi',
+      scopeLevelSchema,
+    ),
+    {
+      name: 'decisions',
+      label: 'Quyết định của hội đồng',
+      label_singular: 'quyết định',
+      folder: contentPaths.decisions,
+      slug: '{{campaign}}',
+      identifier_field: 'campaign',
+      extension: 'yaml',
+      format: 'yaml',
+      create: true,
+      delete: false,
+      summary: '{{campaign}} – {{document.number}}',
+      editor: { preview: false },
+      fields: formFields(decisionSchema, decisionOverrides),
+    },
+    {
+      name: 'adoptions',
+      label: 'Nhân rộng',
+      label_singular: 'báo cáo nhân rộng',
+      folder: contentPaths.adoptions,
+      slug: '{{initiative}}-{{unit}}',
+      identifier_field: 'initiative',
+      extension: 'yaml',
+      format: 'yaml',
+      create: true,
+      delete: false,
+      summary: '{{initiative}} – {{unit}}',
+      editor: { preview: false },
+      fields: formFields(adoptionSchema, adoptionOverrides),
+    },
+  ],
+};
