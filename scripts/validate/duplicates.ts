@@ -50,6 +50,8 @@ export class TitleIndex {
   private readonly records: Indexed[] = [];
   private readonly frequency = new Map<string, number>();
   private postings: Map<string, number[]> | undefined;
+  /** Titles compared so far: the cost the index keeps far below every pair. */
+  comparisons = 0;
 
   constructor(threshold = DUPLICATE_THRESHOLD) {
     this.threshold = threshold;
@@ -99,6 +101,10 @@ export class TitleIndex {
     for (const index of candidates) {
       const record = this.records[index] as Indexed;
       if (record.slug === slug) continue;
+      // Size filter: Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
+      const size = record.tokens.length;
+      if (size < this.threshold * tokens.length || size * this.threshold > tokens.length) continue;
+      this.comparisons += 1;
       const similarity = jaccard(record.tokens, own);
       if (similarity >= this.threshold) {
         matches.push({

@@ -19,6 +19,7 @@ import { type Context, factsOf, listInitiativeSlugs, todayInVietnam } from './co
 import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
 import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
+import { labelProblems } from './field-labels.ts';
 import { checkInitiatives } from './pool.ts';
 import {
   checkAdoptionReferences,
@@ -185,6 +186,7 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   const files = [...reports.values()].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
+  for (const file of files) labelProblems(file);
   for (const file of files) file.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   let errors = 0;
   let warnings = 0;

@@ -54,7 +54,7 @@ function isSuspect(code: number): boolean {
 function hasSuspect(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if ((code < 0x20 || (code >= 0x7f && code <= 0xa0) || code > 0x300) && isSuspect(code))
+    if ((code < 0x20 || (code >= 0x7f && code <= 0xad) || code >= 0x34f) && isSuspect(code))
       return true;
   }
   return false;

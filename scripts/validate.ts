@@ -1,0 +1,125 @@
+/**
+ * `npm run validate`: check the content tree (or given paths, or what changed
+ * since a git ref) and print the problems in Vietnamese.
+ * Exit codes: 0 no error, 1 some error in the content, 2 usage or internal error.
+ */
+import { parseArgs } from 'node:util';
+import { formatGithub } from './validate/format-github.ts';
+import { formatJson } from './validate/format-json.ts';
+import { formatText } from './validate/format-text.ts';
+import { validate } from './validate/index.ts';
+import { UsageError } from './validate/types.ts';
+
+const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
+
+Cách dùng:
+  npm run validate -- [tùy chọn] [đường dẫn…]
+
+Không ghi đường dẫn: kiểm tra toàn bộ thư mục content/.
+Đường dẫn có thể là một tệp hoặc một thư mục (ví dụ content/initiatives/ten-sang-kien).
+
+Tùy chọn:
+  --changed-since <mốc>  Chế độ pull request: chỉ kiểm tra những gì thay đổi so với
+                         mốc git <mốc> (ví dụ origin/main); bài nộp chỉ được thay đổi
+                         thư mục của một sáng kiến; sáng kiến mới sau hạn cuối bị từ chối.
+  --format <dạng>        text (mặc định), json hoặc github (chú thích cho GitHub Actions).
+  --fix                  Chuẩn hóa chữ tiếng Việt về dạng NFC ngay trong tệp (không sửa gì khác).
+  --root <thư mục>       Thư mục gốc của kho (chứa content/); mặc định là thư mục hiện tại.
+  --today <YYYY-MM-DD>   Coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn cuối.
+  --workers <số>         Số luồng kiểm tra song song (mặc định: tự chọn theo số nhân).
+  -h, --help             In hướng dẫn này.
+
+Mã thoát: 0 không có lỗi; 1 có lỗi trong nội dung; 2 dùng sai lệnh hoặc lỗi nội bộ.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (cause) {
+    process.stderr.write(`Lỗi: ${usageMessage(cause)}\nGõ --help để xem hướng dẫn.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'github') {
+    process.stderr.write(`Lỗi: dạng "${format}" không hỗ trợ; chọn text, json hoặc github.\n`);
+    return 2;
+  }
+  if (values['changed-since'] !== undefined && positionals.length > 0) {
+    process.stderr.write('Lỗi: không dùng đồng thời --changed-since và danh sách đường dẫn.\n');
+    return 2;
+  }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      process.stderr.write('Lỗi: --workers phải là số nguyên từ 0 đến 64.\n');
+      return 2;
+    }
+  }
+  try {
+    const report = await validate({
+      root: values.root,
+      paths: positionals,
+      changedSince: values['changed-since'],
+      fix: values.fix === true,
+      today: values.today,
+      workers,
+    });
+    const output =
+      format === 'json'
+        ? formatJson(report)
+        : format === 'github'
+          ? formatGithub(report)
+          : formatText(report);
+    process.stdout.write(output);
+    return report.totals.errors > 0 ? 1 : 0;
+  } catch (cause) {
+    if (cause instanceof UsageError) {
+      process.stderr.write(`Lỗi: ${cause.message}\n`);
+    } else {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      process.stderr.write(`Lỗi nội bộ của trình kiểm tra: ${detail}\n`);
+    }
+    return 2;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      format: { type: 'string' },
+      'changed-since': { type: 'string' },
+      fix: { type: 'boolean' },
+      root: { type: 'string' },
+      today: { type: 'string' },
+      workers: { type: 'string' },
+    },
+  });
+}
+
+function usageMessage(cause: unknown): string {
+  const code = (cause as { code?: string }).code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const option = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `tùy chọn không hợp lệ ${option ?? ''}`.trim();
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `tùy chọn ${option ?? ''} thiếu giá trị hoặc giá trị không hợp lệ`.replace('  ', ' ');
+  }
+  return 'tham số dòng lệnh không hợp lệ';
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch(() => {
+  process.stderr.write('Lỗi nội bộ của trình kiểm tra.\n');
+  return 2;
+});
