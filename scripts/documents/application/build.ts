@@ -217,7 +217,7 @@ export function buildApplication({ entry, body, units, campaign }: ApplicationIn
     signatureBlock(
       'Người nộp đơn',
       entry.authors.map((author) => author.name),
-      dateLine(placeName(unit?.locality)),
+      dateLine(placeName(unit?.locality), entry.submitted),
     ),
   ];
 

@@ -33,9 +33,12 @@ export function issuerAndMotto(
 
 /** "Tánh Linh, ngày … tháng … năm …": italic, right column, left blank to be dated on signing. */
 export function dateLine(place: string, iso?: string): Paragraph {
-  const [year, month, day] = iso ? iso.split('-') : [];
+  const [year, month, day] = iso ? iso.split('-').map(Number) : [];
+  // Nghị định 30/2020: a zero before days under 10 and months 1 and 2 only.
+  const dd = String(day).padStart(2, '0');
+  const mm = month !== undefined && month < 3 ? String(month).padStart(2, '0') : String(month);
   const text = iso
-    ? `${place}, ngày ${day} tháng ${month} năm ${year}`
+    ? `${place}, ngày ${dd} tháng ${mm} năm ${year}`
     : `${place}, ngày ...... tháng ...... năm ..........`;
   return { kind: 'paragraph', runs: [{ text, italic: true }], align: 'center', after: 0 };
 }

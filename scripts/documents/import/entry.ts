@@ -1,0 +1,341 @@
+import slugify from '@sindresorhus/slugify';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { Unit } from '../../../src/schemas/index.ts';
+import {
+  applicationFields,
+  bodySections,
+  reformAreas,
+  type Term,
+} from '../../../src/schemas/vocabularies.ts';
+import type { CampaignFile } from '../common/content.ts';
+import { fold, normalizeLine, parseVietnameseDate } from '../common/text.ts';
+import type { ExtractedImage } from './convert.ts';
+import type { RawAuthor, Structure } from './structure.ts';
+
+/** A field the person must complete, in Vietnamese. */
+export interface Missing {
+  field: string;
+  message: string;
+}
+
+export interface Draft {
+  slug: string;
+  data: Record<string, unknown>;
+  body: string;
+  missing: Missing[];
+  notes: string[];
+}
+
+function unitKey(text: string): string {
+  return fold(text)
+    .replace(/\buy ban nhan dan\b/g, 'ubnd')
+    .replace(/\bhoi dong nhan dan\b/g, 'hdnd')
+    .replace(/\b(?:va|cua|thuoc)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Finds a unit by its name, diacritic-insensitive; "Ủy ban nhân dân xã X" equals "UBND xã X". */
+export function matchUnit(units: Unit[], text: string | undefined): Unit | undefined {
+  if (!text) return undefined;
+  const key = unitKey(text);
+  if (!key) return undefined;
+  const exact = units.filter(
+    (unit) => unitKey(unit.name) === key || unit.id === key.replace(/ /g, '-'),
+  );
+  if (exact.length === 1) return exact[0];
+  // "Phòng Tư pháp huyện Tánh Linh" contains "Phòng Tư pháp"; "xã Gia An" is inside "UBND xã Gia An".
+  const containing = units
+    .filter((unit) => ` ${key} `.includes(` ${unitKey(unit.name)} `))
+    .sort((a, b) => unitKey(b.name).length - unitKey(a.name).length);
+  if (containing[0]) return containing[0];
+  const contained = units.filter(
+    (unit) => key.split(' ').length >= 2 && ` ${unitKey(unit.name)} `.includes(` ${key} `),
+  );
+  return contained.length === 1 ? contained[0] : undefined;
+}
+
+function matchTerms<T extends Term>(terms: readonly T[], text: string | undefined): T['id'][] {
+  if (!text) return [];
+  const key = fold(text);
+  return terms
+    .filter(
+      (term) =>
+        key.includes(fold(term.name)) || key.includes(fold(term.short)) || key.includes(term.id),
+    )
+    .map((term) => term.id);
+}
+
+export function slugOf(title: string): string {
+  const slug = slugify(title, {
+    customReplacements: [
+      ['đ', 'd'],
+      ['Đ', 'D'],
+    ],
+  });
+  if (slug.length <= 80) return slug;
+  const cut = slug.slice(0, 81);
+  return cut.slice(0, cut.lastIndexOf('-')).replace(/-+$/, '');
+}
+
+/** Inline text as it should be stored: NFC, no invisible characters, plain spaces. */
+function cleanTree(nodes: RootContent[]): RootContent[] {
+  const visit = (node: RootContent): RootContent | undefined => {
+    if (node.type === 'image' && !node.url) return undefined;
+    if (node.type === 'heading') node.depth = Math.max(3, node.depth) as 3;
+    if (node.type === 'table') {
+      node.children.forEach((row, index) => {
+        for (const cell of row.children) {
+          // A Word cell holds paragraphs; a Markdown cell holds one line of text.
+          const flat: PhrasingContent[] = [];
+          for (const child of cell.children as (PhrasingContent | Paragraph)[]) {
+            if (child.type === 'paragraph') {
+              if (flat.length) flat.push({ type: 'text', value: ' ' });
+              flat.push(...child.children);
+            } else flat.push(child);
+          }
+          // Word tables often bold their header row; Markdown's header row is already a header.
+          cell.children =
+            index === 0
+              ? flat.flatMap((child) => (child.type === 'strong' ? child.children : [child]))
+              : flat;
+        }
+      });
+    }
+    if ('value' in node && typeof node.value === 'string' && node.type !== 'code')
+      node.value = node.value
+        .normalize('NFC')
+        .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+        .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ');
+    if ('children' in node) {
+      (node as { children: RootContent[] }).children = (node.children as RootContent[])
+        .map(visit)
+        .filter((child): child is RootContent => child !== undefined);
+    }
+    return node;
+  };
+  return nodes
+    .map(visit)
+    .filter((node): node is RootContent => node !== undefined)
+    .filter((node) => !(node.type === 'paragraph' && node.children.length === 0));
+}
+
+export function sectionMarkdown(nodes: RootContent[]): string {
+  const cleaned = cleanTree(nodes);
+  if (!cleaned.length) return '';
+  return toMarkdown(
+    { type: 'root', children: cleaned },
+    { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', rule: '-' },
+  ).trim();
+}
+
+/** Front-matter keys in the order of the content model. */
+const KEY_ORDER = [
+  'title',
+  'summary',
+  'campaign',
+  'unit',
+  'authors',
+  'areas',
+  'fields',
+  'firstApplied',
+  'submitted',
+  'attachments',
+  'keywords',
+];
+
+export interface DraftInput {
+  structure: Structure;
+  images: ExtractedImage[];
+  units: Unit[];
+  campaigns: CampaignFile[];
+  campaignOption?: string;
+  today: string;
+  fileName: string;
+}
+
+function resolveCampaign(
+  campaigns: CampaignFile[],
+  option: string | undefined,
+  text: string | undefined,
+): CampaignFile | undefined {
+  const wanted = option ?? text;
+  if (wanted) {
+    const key = normalizeLine(wanted);
+    return (
+      campaigns.find((campaign) => campaign.id === key) ??
+      campaigns.find((campaign) => String(campaign.data.year) === key) ??
+      campaigns.find((campaign) => fold(campaign.data.title) === fold(key))
+    );
+  }
+  const open = campaigns.filter((campaign) => campaign.data.status === 'open');
+  return open.length === 1 ? open[0] : undefined;
+}
+
+/** Turns what was read into front matter and body, listing every field still to complete. */
+export function buildDraft(input: DraftInput): Draft {
+  const { structure, units } = input;
+  const missing: Missing[] = [];
+  const notes: string[] = [];
+  const data: Record<string, unknown> = {};
+
+  if (structure.title) data.title = structure.title;
+  else
+    missing.push({
+      field: 'title',
+      message:
+        'Tên sáng kiến: không tìm thấy (ghi dòng "Tên sáng kiến: …" hoặc đặt tên ở kiểu Tiêu đề/Heading 1).',
+    });
+
+  if (structure.summary && structure.summary.length >= 30 && structure.summary.length <= 600)
+    data.summary = structure.summary;
+  else
+    missing.push({
+      field: 'summary',
+      message: structure.summary
+        ? `Tóm tắt: đoạn tìm được dài ${structure.summary.length} ký tự, cần từ 30 đến 600 ký tự; hãy viết lại hai đến bốn câu.`
+        : 'Tóm tắt: chưa có; viết hai đến bốn câu nêu vấn đề, cách làm, kết quả chính.',
+    });
+
+  const campaign = resolveCampaign(input.campaigns, input.campaignOption, structure.campaignText);
+  if (campaign) data.campaign = campaign.id;
+  else
+    missing.push({
+      field: 'campaign',
+      message: `Đợt phát động: chưa xác định (dùng --campaign; có: ${input.campaigns.map((item) => item.id).join(', ') || 'chưa có đợt nào'}).`,
+    });
+
+  const entryUnitText = structure.unitText ?? structure.investorText;
+  let entryUnit = matchUnit(units, entryUnitText);
+
+  const rawAuthors: RawAuthor[] = structure.authors.map((author) => ({ ...author }));
+  if (rawAuthors.length === 1 && rawAuthors[0]) {
+    rawAuthors[0].position ??= structure.position;
+    rawAuthors[0].unitText ??= structure.unitText;
+  }
+  const authors = rawAuthors.map((author, index) => {
+    const out: Record<string, unknown> = { name: normalizeLine(author.name) };
+    const where = `Tác giả ${index + 1} (${author.name})`;
+    if (author.position) out.position = normalizeLine(author.position);
+    else
+      missing.push({
+        field: `authors[${index}].position`,
+        message: `${where}: thiếu chức vụ, chức danh.`,
+      });
+    const unit = matchUnit(units, author.unitText) ?? (author.unitText ? undefined : entryUnit);
+    if (unit) out.unit = unit.id;
+    else
+      missing.push({
+        field: `authors[${index}].unit`,
+        message: author.unitText
+          ? `${where}: đơn vị "${author.unitText}" không có trong danh mục đơn vị (content/units.yaml); chọn mã đơn vị đúng.`
+          : `${where}: thiếu đơn vị công tác.`,
+      });
+    if (author.share !== undefined) out.share = author.share;
+    return out;
+  });
+  if (authors.length) data.authors = authors;
+  else
+    missing.push({
+      field: 'authors',
+      message:
+        'Tác giả: không tìm thấy (ghi "Tác giả: Họ tên, chức vụ, đơn vị" hoặc bảng có cột "Họ và tên").',
+    });
+  if (authors.length > 1) {
+    const shares = rawAuthors.map((author) => author.share);
+    if (shares.some((share) => share === undefined))
+      missing.push({
+        field: 'authors[].share',
+        message: 'Nhóm tác giả: ghi tỷ lệ đóng góp (%) của từng người, tổng bằng 100%.',
+      });
+  }
+
+  if (!entryUnit && entryUnitText === undefined && rawAuthors.length) {
+    entryUnit = matchUnit(units, rawAuthors[0]?.unitText);
+    if (entryUnit)
+      notes.push(
+        `Đơn vị chủ trì lấy theo đơn vị của tác giả thứ nhất: ${entryUnit.name}; kiểm tra lại.`,
+      );
+  }
+  if (entryUnit) data.unit = entryUnit.id;
+  else
+    missing.push({
+      field: 'unit',
+      message: entryUnitText
+        ? `Cơ quan, đơn vị chủ trì: "${entryUnitText}" không có trong danh mục đơn vị; chọn mã đơn vị đúng.`
+        : 'Cơ quan, đơn vị chủ trì: chưa có (ghi dòng "Đơn vị: …").',
+    });
+
+  let fieldsText = structure.fieldsText;
+  let areasText = structure.areasText;
+  const inner = fieldsText ? /\(\s*nội dung cải cách:\s*([^)]*)\)/iu.exec(fieldsText) : null;
+  if (fieldsText && inner) {
+    areasText ??= inner[1];
+    fieldsText = fieldsText.replace(inner[0], '');
+  }
+  const areas = matchTerms(reformAreas, areasText ?? fieldsText);
+  const fields = matchTerms(applicationFields, fieldsText);
+  if (areas.length) data.areas = areas;
+  else
+    missing.push({
+      field: 'areas',
+      message: `Nội dung cải cách hành chính: chọn ít nhất một trong: ${reformAreas.map((area) => area.short).join('; ')}.`,
+    });
+  if (fields.length) data.fields = fields;
+  else
+    missing.push({
+      field: 'fields',
+      message: `Lĩnh vực áp dụng: chọn ít nhất một trong: ${applicationFields.map((field) => field.short).join('; ')}.`,
+    });
+
+  const firstApplied = structure.firstAppliedText
+    ? parseVietnameseDate(structure.firstAppliedText)
+    : undefined;
+  if (firstApplied) data.firstApplied = firstApplied;
+  else
+    missing.push({
+      field: 'firstApplied',
+      message: structure.firstAppliedText
+        ? `Ngày áp dụng lần đầu: không hiểu "${structure.firstAppliedText}"; ghi dạng dd/mm/yyyy.`
+        : 'Ngày áp dụng lần đầu hoặc áp dụng thử: chưa có (ghi dòng "Ngày áp dụng lần đầu: dd/mm/yyyy").',
+    });
+  const submitted = structure.submittedText
+    ? parseVietnameseDate(structure.submittedText)
+    : undefined;
+  data.submitted = submitted ?? input.today;
+  if (!submitted) notes.push(`Ngày gửi lấy là hôm nay (${input.today}); sửa nếu đã gửi ngày khác.`);
+
+  if (input.images.length)
+    data.attachments = input.images.map((image) => ({ file: image.file, title: image.title }));
+  if (structure.keywordsText) {
+    const keywords = [
+      ...new Set(
+        structure.keywordsText
+          .split(/[,;]/)
+          .map((word) => normalizeLine(word))
+          .filter((word) => word.length >= 2 && word.length <= 40),
+      ),
+    ].slice(0, 10);
+    if (keywords.length) data.keywords = keywords;
+  }
+
+  const parts: string[] = [];
+  for (const section of bodySections) {
+    const markdown = sectionMarkdown(structure.sections.get(section.id) ?? []);
+    parts.push(`## ${section.heading}\n`);
+    if (markdown) parts.push(`${markdown}\n`);
+    else
+      missing.push({
+        field: `body.${section.id}`,
+        message: `Mục "${section.heading}": không tìm thấy trong tệp Word; hãy viết nội dung dưới tiêu đề này. ${section.guidance}`,
+      });
+  }
+
+  const slug = slugOf(structure.title ?? input.fileName.replace(/\.docx$/i, '')) || 'sang-kien-moi';
+  const ordered = Object.fromEntries(
+    KEY_ORDER.filter((key) => key in data).map((key) => [key, data[key]]),
+  );
+  return { slug, data: ordered, body: parts.join('\n'), missing, notes };
+}

@@ -1,0 +1,20 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Document, Packer } from 'docx';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A throw-away repository root with the real units, scope levels and campaigns. */
+export function makeRoot(): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'kho-docs-'));
+  mkdirSync(join(root, 'content', 'initiatives'), { recursive: true });
+  for (const path of ['content/units.yaml', 'content/scope-levels.yaml', 'content/campaigns'])
+    cpSync(join(REPO, path), join(root, path), { recursive: true });
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function packDocx(document: Document): Promise<Buffer> {
+  return Packer.toBuffer(document);
+}
