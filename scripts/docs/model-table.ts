@@ -7,6 +7,7 @@
  *   npm run docs:model            rewrite the section between the README markers
  *   npm run docs:model -- --check exit 1 when the README is out of date
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,26 +80,25 @@ export interface Row {
 }
 
 /** Vocabularies whose ids become enums; an enum is named by the list that has exactly its ids. */
-const vocabularies: readonly (readonly Term[])[] = [
-  reformAreas,
-  applicationFields,
-  themeGoals,
-  indicatorKinds,
-  unitKinds,
-  campaignStatuses,
-  memberRoles,
+export const vocabularies: readonly { title: string; terms: readonly Term[] }[] = [
+  { title: 'Nội dung cải cách hành chính', terms: reformAreas },
+  { title: 'Lĩnh vực áp dụng', terms: applicationFields },
+  { title: 'Mục tiêu của chủ đề năm', terms: themeGoals },
+  { title: 'Loại chỉ số', terms: indicatorKinds },
+  { title: 'Loại đơn vị', terms: unitKinds },
+  { title: 'Trạng thái đợt phát động', terms: campaignStatuses },
+  { title: 'Vai trò trong hội đồng', terms: memberRoles },
 ];
 
-function termNames(ids: string[]): Map<string, string> {
+function vocabularyOf(ids: string[]): (typeof vocabularies)[number] | undefined {
   const wanted = [...ids].sort().join('\n');
-  const list = vocabularies.find(
-    (terms) =>
-      terms
+  return vocabularies.find(
+    (vocabulary) =>
+      vocabulary.terms
         .map((term) => term.id)
         .sort()
         .join('\n') === wanted,
   );
-  return new Map((list ?? []).map((term) => [term.id, term.name]));
 }
 
 function checksOf(schema: z.ZodType): CheckDef[] {
@@ -175,10 +175,12 @@ interface Described {
   children?: { prefix: string; shape: Record<string, z.ZodType> };
 }
 
+/** Enums from a vocabulary point to its list below the tables; other enums list their values inline. */
 function enumValues(def: Def): string {
   const ids = Object.values(def.entries ?? {});
-  const names = termNames(ids);
-  return ids.map((id) => (names.has(id) ? `\`${id}\` (${names.get(id)})` : `\`${id}\``)).join('; ');
+  const vocabulary = vocabularyOf(ids);
+  if (vocabulary) return `xem danh mục *${vocabulary.title}*`;
+  return ids.map((id) => `\`${id}\``).join('; ');
 }
 
 function describeCore(core: z.ZodType, path: string): Described {
@@ -187,9 +189,9 @@ function describeCore(core: z.ZodType, path: string): Described {
     case 'string': {
       const checks = checksOf(core);
       const pattern = checks.find((check) => check.pattern)?.pattern?.source;
-      if (pattern === DATE_PATTERN) return { type: 'ngày', values: 'YYYY-MM-DD, ví dụ 2024-09-04' };
+      if (pattern === DATE_PATTERN) return { type: 'ngày', values: '' };
       if (pattern === SLUG_PATTERN) {
-        return { type: 'mã', values: 'chữ thường không dấu, chữ số, gạch nối; 2–80 ký tự' };
+        return { type: 'mã', values: '' };
       }
       if (checks.some((check) => check.format === 'url')) {
         return { type: 'địa chỉ web', values: 'bắt đầu bằng `https://`' };
@@ -381,19 +383,64 @@ function initiativeNotes(): string {
   ].join('\n');
 }
 
-/** The Markdown that belongs between the README's model markers. */
-export function modelSection(): string {
+function vocabularyLists(): string {
+  const parts = ['### Danh mục / Vocabularies', ''];
+  parts.push(
+    'Giá trị ghi trong tệp là mã tiếng Anh; site, biểu mẫu và văn bản hiển thị tên tiếng Việt. Thêm một mục vào `src/schemas/vocabularies.ts` là đủ để mục đó hợp lệ ở mọi nơi.',
+  );
+  for (const vocabulary of vocabularies) {
+    parts.push('', `#### ${vocabulary.title}`, '');
+    for (const term of vocabulary.terms) {
+      const unit = 'unit' in term && term.unit ? ` Đơn vị tính: ${term.unit}.` : '';
+      parts.push(`- \`${term.id}\` — **${term.name}**: ${term.description}${unit}`);
+    }
+  }
+  return parts.join('\n');
+}
+
+/** The Markdown that belongs between the README's model markers, before formatting. */
+export function rawModelSection(): string {
   const parts = [
     '## Mô hình nội dung / Content model',
     '',
-    'Bảng dưới đây được sinh từ các lược đồ zod trong `src/schemas/` (nhãn và hướng dẫn lấy từ `metaOf()`, tên các danh mục lấy từ `vocabularies.ts`) bằng `npm run docs:model`; đừng sửa tay. Trường lồng nhau ghi theo đường dẫn có dấu chấm, `[]` là từng mục của danh sách. Kiểm thử `tests/docs/model-table.test.ts` báo lỗi khi bảng cũ hơn lược đồ.',
+    'Các bảng dưới đây được sinh từ các lược đồ zod trong `src/schemas/` bằng `npm run docs:model` (nhãn và hướng dẫn lấy từ `metaOf()`, danh mục lấy từ `vocabularies.ts`); đừng sửa tay. Kiểm thử `tests/docs/model-table.test.ts` báo lỗi khi README cũ hơn lược đồ.',
+    '',
+    '- Trường lồng nhau ghi theo đường dẫn có dấu chấm; `[]` là từng mục của danh sách (ví dụ `authors[].share`).',
+    '- *mã*: chữ thường không dấu, chữ số và dấu gạch nối, 2–80 ký tự (ví dụ `xa-duc-phu`); mã tham chiếu phải có trong danh mục tương ứng.',
+    '- *ngày*: dạng `YYYY-MM-DD` (ví dụ `2024-09-04`), đọc theo giờ Việt Nam.',
+    '- *chuỗi*: văn bản tiếng Việt có dấu (NFC); số ký tự tính sau khi bỏ khoảng trắng đầu và cuối.',
   ];
   for (const entry of documentedSchemas) {
     parts.push('', `### ${entry.title} — \`${entry.file}\``, '', entry.intro, '');
     parts.push(table(rowsOf(shapeOf(entry.schema))));
     if (entry.id === 'initiative') parts.push('', initiativeNotes());
   }
-  return parts.join('\n');
+  parts.push('', vocabularyLists());
+  return `${parts.join('\n')}\n`;
+}
+
+/**
+ * The section as Biome formats Markdown (it pads table columns), so that
+ * `biome check .` accepts the README as written by this script.
+ */
+export function modelSection(): string {
+  const biome = join(
+    root,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'biome.cmd' : 'biome',
+  );
+  try {
+    return execFileSync(biome, ['format', '--stdin-file-path=README.md'], {
+      input: rawModelSection(),
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: root,
+    });
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+    throw new Error(`Không định dạng được bảng bằng Biome: ${detail}`);
+  }
 }
 
 const markerPattern = (name: string) =>
@@ -411,7 +458,7 @@ export function replaceSection(readme: string, content: string, name = SECTION):
     );
   }
   return readme.replace(markerPattern(name), (_all, open: string, _old, close: string) => {
-    return `${open}${content}\n${close}`;
+    return `${open}${content.endsWith('\n') ? content : `${content}\n`}${close}`;
   });
 }
 

@@ -8,7 +8,7 @@
  * DejaVu Sans (or Noto Sans) on the machine and stops with a clear message if
  * none is found.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AlignmentType,
@@ -35,6 +35,8 @@ const MAX_BYTES = 200 * 1024;
 
 const FONT_CANDIDATES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
   '/usr/share/fonts/dejavu/DejaVuSans.ttf',
   '/usr/share/fonts/TTF/DejaVuSans.ttf',
   '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
@@ -47,15 +49,15 @@ function findFont(): string {
   const found = FONT_CANDIDATES.find((path) => existsSync(path));
   if (!found) {
     console.error(
-      'Không tìm thấy phông chữ có dấu tiếng Việt (DejaVu Sans hoặc Noto Sans). ' +
-        'Hãy cài gói fonts-dejavu-core rồi chạy lại.',
+      'Không tìm thấy phông chữ có dấu tiếng Việt (DejaVu Sans, Liberation Sans hoặc Noto Sans). ' +
+        'Hãy cài gói fonts-dejavu-core hoặc fonts-liberation2 rồi chạy lại.',
     );
     process.exit(2);
   }
   return found;
 }
 
-const FONT_FAMILY = 'DejaVu Sans, Noto Sans, Arial, sans-serif';
+const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Noto Sans, Arial, sans-serif';
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -520,25 +522,47 @@ const targets: Target[] = [
   },
 ];
 
-async function main(): Promise<void> {
+const USAGE = 'Dùng: npm run samples:attachments [-- --out <thư mục>]';
+
+/** `--out DIR` writes into DIR/<entry>/ instead of the content tree (used by the tests). */
+function parseArgs(argv: string[]): { out?: string } | undefined {
+  if (argv.length === 0) return {};
+  if (argv.length === 2 && argv[0] === '--out' && argv[1]) return { out: argv[1] };
+  return undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args) {
+    console.error(`Tham số không hợp lệ: ${argv.join(' ')}. ${USAGE}`);
+    return 2;
+  }
   const font = findFont();
   for (const target of targets) {
-    const dir = join(root, contentPaths.initiatives, target.entry);
-    if (!existsSync(join(dir, 'index.md'))) {
+    const entryDir = join(root, contentPaths.initiatives, target.entry);
+    if (!existsSync(join(entryDir, 'index.md'))) {
       console.error(`Không có sáng kiến "${target.entry}" để đặt tệp ${target.file}.`);
-      process.exit(1);
+      return 1;
     }
     const bytes = await target.make(font);
     if (bytes.length > MAX_BYTES) {
       console.error(`Tệp ${target.entry}/${target.file} nặng ${bytes.length} byte, vượt 200 KB.`);
-      process.exit(1);
+      return 1;
     }
+    const dir = args.out ? join(args.out, target.entry) : entryDir;
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, target.file), bytes);
     console.log(`${target.entry}/${target.file}: ${(bytes.length / 1024).toFixed(1)} KB`);
   }
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(`Không tạo được tệp đính kèm mẫu: ${(error as Error).message}`);
-  process.exit(2);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`Không tạo được tệp đính kèm mẫu: ${(error as Error).message}`);
+    process.exitCode = 2;
+  },
+);

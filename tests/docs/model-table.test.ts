@@ -61,7 +61,7 @@ function rowsIn(markdown: string, title: string): Map<string, string[]> {
   const end = markdown.indexOf('\n### ', start + 1);
   const rows = new Map<string, string[]>();
   for (const line of markdown.slice(start, end === -1 ? undefined : end).split('\n')) {
-    const match = /^\| `([^`]+)` \|(.*)\|$/.exec(line);
+    const match = /^\| `([^`]+)` *\|(.*)\|$/.exec(line);
     if (!match?.[1] || match[2] === undefined) continue;
     rows.set(
       match[1],
@@ -100,7 +100,17 @@ describe('content-model tables', () => {
         for (const field of fields) {
           const values = rows.get(field.path)?.[4] ?? '';
           const enumValues = field.node.enum ?? field.node.items?.enum ?? [];
-          for (const value of enumValues) expect(values, field.path).toContain(`\`${value}\``);
+          const listed = /xem danh mục _([^_]+)_/.exec(values)?.[1];
+          if (enumValues.length > 0 && listed) {
+            const start = generated.indexOf(`#### ${listed}\n`);
+            expect(start, `${field.path}: list ${listed}`).toBeGreaterThan(0);
+            const end = generated.indexOf('\n#', start + 1);
+            const list = generated.slice(start, end === -1 ? undefined : end);
+            for (const value of enumValues)
+              expect(list, field.path).toContain(`- \`${value}\` — **`);
+          } else {
+            for (const value of enumValues) expect(values, field.path).toContain(`\`${value}\``);
+          }
           const { minLength, maxLength } = field.node;
           if (minLength !== undefined && maxLength !== undefined && minLength > 2) {
             expect(values, field.path).toContain(`${minLength}–${maxLength}`);
@@ -111,14 +121,14 @@ describe('content-model tables', () => {
   }
 
   it('names enum values in Vietnamese', () => {
-    expect(generated).toContain('`procedures` (Cải cách thủ tục hành chính)');
-    expect(generated).toContain('`online-services` (Dịch vụ công trực tuyến');
-    expect(generated).toContain('`secretary` (Ủy viên thư ký)');
+    expect(generated).toContain('- `procedures` — **Cải cách thủ tục hành chính**');
+    expect(generated).toContain('- `online-services` — **Dịch vụ công trực tuyến');
+    expect(generated).toContain('- `secretary` — **Ủy viên thư ký**');
   });
 
   it('the README section is the generated output (run `npm run docs:model` if this fails)', () => {
     const readme = readFileSync(README_PATH, 'utf8');
-    expect(readSection(readme)).toBe(`${generated}\n`);
+    expect(readSection(readme)).toBe(generated);
   });
 });
 
@@ -151,7 +161,7 @@ describe('docs:model command', () => {
     expect(run().status).toBe(0);
     expect(run('--check').status).toBe(0);
     const written = readFileSync(readme, 'utf8');
-    expect(readSection(written)).toBe(`${generated}\n`);
+    expect(readSection(written)).toBe(generated);
     expect(readSection(written, 'other')).toBe('giữ nguyên\n');
   });
 
