@@ -99,77 +99,104 @@ async function siteAnswers(url: string): Promise<boolean> {
   return response.status < 500;
 }
 
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** decap-server in git mode on `repoDir`, listening on loopback only. */
+export async function startProxy(options: {
+  repoDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<Server> {
+  const url = `http://${HOST}:${options.port}/api/v1`;
+  const env = {
+    ...process.env,
+    MODE: 'git',
+    GIT_REPO_DIRECTORY: options.repoDir,
+    PORT: String(options.port),
+    BIND_HOST: HOST,
+    LOG_LEVEL: process.env.CMS_LOG_LEVEL ?? 'warn',
+  };
+  const entry = join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js');
+  const child = launch('decap-server', [entry], env, options.repoDir, options.log);
+  const stop = () => stopChild(child);
+  try {
+    await waitFor(() => proxyAnswers(url), {
+      timeoutMs: 30_000,
+      what: 'máy chủ CMS (decap-server)',
+      process: child,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+/** The Astro dev server with the CMS clone as its root: it shows what the CMS published. */
+export async function startSite(options: {
+  repoDir: string;
+  port: number;
+  proxyUrl: string;
+  log?: (line: string) => void;
+}): Promise<Server> {
+  const url = `http://${HOST}:${options.port}/`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PUBLIC_CMS_PROXY_URL: options.proxyUrl,
+    BASE_PATH: '',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  delete env.PORT;
+  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const args = [astro, 'dev', '--root', options.repoDir, '--host', HOST];
+  const child = launch(
+    'astro',
+    [...args, '--port', String(options.port)],
+    env,
+    options.repoDir,
+    options.log,
+  );
+  const stop = () => stopChild(child);
+  try {
+    await waitFor(() => siteAnswers(url), {
+      timeoutMs: 120_000,
+      what: 'máy chủ trang web (Astro)',
+      process: child,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
 export async function startAll(options: StartOptions = {}): Promise<Running> {
   const repoDir = resolve(options.repoDir ?? join(projectRoot, '.tmp', 'cms-repo'));
   const source = resolve(options.source ?? projectRoot);
   await prepareCmsRepo({ source, dir: repoDir, log: options.log });
 
   const proxyPort = options.proxyPort ?? portFromEnv('CMS_PROXY_PORT') ?? (await freePort(8081));
-  const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
-  const proxyUrl = `http://${HOST}:${proxyPort}/api/v1`;
-  const siteUrl = `http://${HOST}:${sitePort}/`;
-
-  const children: ChildProcess[] = [];
-  const stop = async () => {
-    await Promise.all(children.map(stopChild));
-  };
+  const proxy = await startProxy({ repoDir, port: proxyPort, log: options.log });
+  let site: Server;
   try {
-    const proxyEnv = {
-      ...process.env,
-      MODE: 'git',
-      GIT_REPO_DIRECTORY: repoDir,
-      PORT: String(proxyPort),
-      BIND_HOST: HOST,
-      LOG_LEVEL: process.env.CMS_LOG_LEVEL ?? 'warn',
-    };
-    const proxy = launch(
-      'decap-server',
-      [join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js')],
-      proxyEnv,
-      repoDir,
-      options.log,
-    );
-    children.push(proxy);
-    await waitFor(() => proxyAnswers(proxyUrl), {
-      timeoutMs: 30_000,
-      what: 'máy chủ CMS (decap-server)',
-      process: proxy,
-    });
-
-    // The clone is the site's root: its content is what the CMS published on `main`.
-    const siteEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      PUBLIC_CMS_PROXY_URL: proxyUrl,
-      BASE_PATH: '',
-    };
-    delete siteEnv.PORT;
-    const site = launch(
-      'astro',
-      [
-        join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-        'dev',
-        '--root',
-        repoDir,
-        '--host',
-        HOST,
-        '--port',
-        String(sitePort),
-      ],
-      siteEnv,
-      repoDir,
-      options.log,
-    );
-    children.push(site);
-    await waitFor(() => siteAnswers(siteUrl), {
-      timeoutMs: 120_000,
-      what: 'máy chủ trang web (Astro)',
-      process: site,
-    });
+    const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
+    site = await startSite({ repoDir, port: sitePort, proxyUrl: proxy.url, log: options.log });
   } catch (error) {
-    await stop();
+    await proxy.stop();
     throw error;
   }
-  return { siteUrl, adminUrl: `${siteUrl}admin/`, proxyUrl, repoDir, stop };
+  return {
+    siteUrl: site.url,
+    adminUrl: `${site.url}admin/`,
+    proxyUrl: proxy.url,
+    repoDir,
+    stop: async () => {
+      await Promise.all([site.stop(), proxy.stop()]);
+    },
+  };
 }
 
 async function main(): Promise<void> {

@@ -333,6 +333,7 @@ function listFile(
     label,
     format: 'yaml-list',
     extension: 'yaml',
+    delete: false,
     editor: { preview: false },
     files: [
       {

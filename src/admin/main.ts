@@ -9,9 +9,14 @@ import { InitiativePreview } from './preview.ts';
 
 type LocaleTree = Parameters<typeof mergeLocale>[0];
 
-CMS.registerLocale('vi', mergeLocale(vi as unknown as LocaleTree, viOverrides));
+const vietnamese = mergeLocale(vi as unknown as LocaleTree, viOverrides);
+CMS.registerLocale('vi', vietnamese);
+// Decap speaks 'en' until the config (and its `locale`) is loaded: the first screen is Vietnamese too.
+CMS.registerLocale('en', vietnamese);
+// Raw Markdown first: the rich editor escapes typed Markdown (`**x**` is saved as `\*\*x\*\*`).
+if (!localStorage.getItem('cms.md-mode')) localStorage.setItem('cms.md-mode', 'raw');
 CMS.registerCustomFormat('yaml-list', 'yaml', yamlListFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
-CMS.registerPreviewTemplate('initiatives', InitiativePreview);
+CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
 CMS.init({ config: cmsConfig as never });
