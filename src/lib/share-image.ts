@@ -47,7 +47,10 @@ export function shareCardSvg(kicker: string, title: string, footer: string): str
 </svg>`;
 }
 
-export async function renderShareCard(kicker: string, title: string): Promise<Uint8Array> {
+export async function renderShareCard(
+  kicker: string,
+  title: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const svg = shareCardSvg(kicker, title, siteInfo.name);
   return new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
 }

@@ -1,0 +1,359 @@
+/**
+ * The public site, built for real (astro build + Pagefind) under a base path
+ * and driven in Chromium: every page type, filters with and without
+ * JavaScript, search without diacritics, WCAG 2.2 AA on every sitemap URL,
+ * 360 px width, and the page-weight budget.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import {
+  type BuiltSite,
+  buildSite,
+  type StaticServer,
+  serveStatic,
+  sitemapUrls,
+} from './support/site.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let site: BuiltSite;
+let server: StaticServer;
+let initiatives: { id: string; title: string; areas: string; unit: string }[] = [];
+
+beforeAll(async () => {
+  // Fails here, with the install command, when no Chromium is found.
+  browser = await launchChromium();
+  site = buildSite();
+  server = await serveStatic(site.outDir, site.base);
+  const data = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
+  initiatives = data.initiatives;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(site.outDir, { recursive: true, force: true });
+});
+
+async function openPage(
+  path: string,
+  options: { javaScript?: boolean; width?: number } = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(new URL(path, server.root).href, { waitUntil: 'load' });
+  if (!response || response.status() >= 400) {
+    throw new Error(`${path}: HTTP ${response?.status()}`);
+  }
+  return { page, context, errors };
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name));
+}
+
+describe('every page type', () => {
+  test('has pages to test (the samples are built)', () => {
+    expect(initiatives.length).toBeGreaterThan(0);
+  });
+
+  const pageTypes: [string, () => string, string][] = [
+    ['trang chủ', () => '', 'h1'],
+    ['danh sách', () => 'sang-kien/', 'kho-filter'],
+    ['sáng kiến', () => `sang-kien/${initiatives[0]?.id}/`, 'article.kho-initiative'],
+    ['đợt phát động', () => 'dot-phat-dong/2024-tanh-linh/', 'h1'],
+    ['nội dung cải cách', () => 'linh-vuc-cai-cach/procedures/', 'h1'],
+    ['đơn vị', () => `don-vi/${initiatives[0]?.unit}/`, 'h1'],
+    ['lĩnh vực', () => 'sang-kien/linh-vuc/online-services/', 'h1'],
+    ['mục tiêu', () => 'sang-kien/muc-tieu/fewer-late-dossiers/', 'h1'],
+    ['thống kê', () => 'thong-ke/', 'svg'],
+    ['hướng dẫn', () => 'huong-dan/', 'h1'],
+    ['giới thiệu', () => 'gioi-thieu/', 'h1'],
+    ['tìm kiếm', () => 'tim-kiem/', 'kho-search'],
+    ['dữ liệu mở', () => 'du-lieu/', 'table'],
+    ['404', () => '404.html', 'h1'],
+  ];
+  test.each(pageTypes)('%s renders without console errors', async (_name, path, selector) => {
+    const { page, context, errors } = await openPage(path());
+    expect(await page.locator(selector).count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an initiative page shows decision, charts with tables, and needs no JavaScript', async () => {
+    const withResult = initiatives.find((item) => 'score' in item && item.score !== null);
+    const id = (withResult ?? initiatives[0])?.id as string;
+    const { page, context } = await openPage(`sang-kien/${id}/`, { javaScript: false });
+    expect(await page.locator('script').count()).toBe(0);
+    if (withResult) expect(await page.locator('#quyet-dinh').count()).toBe(1);
+    const charts = await page.locator('.kho-indicator').count();
+    expect(await page.locator('.kho-indicator svg').count()).toBe(charts);
+    expect(await page.locator('.kho-indicator table').count()).toBe(charts);
+    await context.close();
+  });
+});
+
+describe('list filters', () => {
+  async function visibleIds(page: Page): Promise<string[]> {
+    return page
+      .locator('.kho-results > li:visible')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id as string));
+  }
+
+  test('without JavaScript: any combination of facets, and the sort, work by CSS', async () => {
+    const { page, context } = await openPage('sang-kien/', { javaScript: false });
+    expect(await visibleIds(page)).toHaveLength(initiatives.length);
+
+    const first = page.locator('.kho-results > li').first();
+    const area = ((await first.getAttribute('data-area')) ?? '').split(' ')[0] as string;
+    const unit = (await first.getAttribute('data-unit')) as string;
+    const expectedArea = await page
+      .locator('.kho-results > li')
+      .evaluateAll(
+        (items, value) =>
+          items
+            .filter((item) => (item as HTMLElement).dataset.area?.split(' ').includes(value))
+            .map((item) => (item as HTMLElement).dataset.id as string),
+        area,
+      );
+    await page.locator('.kho-facet summary', { hasText: 'Nội dung cải cách' }).click();
+    await page.locator(`label[for="loc-area-${area}"]`).click();
+    expect((await visibleIds(page)).sort()).toEqual(expectedArea.sort());
+
+    await page.locator('.kho-facet summary', { hasText: 'Cơ quan, đơn vị chủ trì' }).click();
+    await page.locator(`label[for="loc-unit-${unit}"]`).click();
+    const both = await page
+      .locator('.kho-results > li')
+      .evaluateAll(
+        (items, [a, u]) =>
+          items
+            .filter(
+              (item) =>
+                (item as HTMLElement).dataset.area?.split(' ').includes(a as string) &&
+                (item as HTMLElement).dataset.unit === u,
+            )
+            .map((item) => (item as HTMLElement).dataset.id as string),
+        [area, unit],
+      );
+    expect(both.length).toBeGreaterThan(0);
+    expect((await visibleIds(page)).sort()).toEqual(both.sort());
+
+    await page.locator('label[for="loc-area-tat-ca"]').click();
+    await page.locator('label[for="loc-unit-tat-ca"]').click();
+    await page.locator('label[for="xep-ten"]').click();
+    const shownTitles = await page
+      .locator('.kho-results > li')
+      .evaluateAll((items) =>
+        [...items]
+          .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+          .map((item) => (item as HTMLElement).dataset.title as string),
+      );
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    expect(shownTitles).toEqual([...shownTitles].sort(collator.compare));
+    await context.close();
+  });
+
+  test('with JavaScript: choices go into the address and a shared address restores them', async () => {
+    const area = 'procedures';
+    const { page, context, errors } = await openPage('sang-kien/');
+    await page.locator('.kho-facet summary', { hasText: 'Nội dung cải cách' }).click();
+    await page.locator(`label[for="loc-area-${area}"]`).click();
+    await page.waitForURL(/[?&]area=procedures/);
+    const count = await page.locator('.kho-count').textContent();
+    const shown = (await visibleIds(page)).length;
+    expect(count).toContain(`Đang hiển thị ${shown} trên ${initiatives.length}`);
+
+    const shared = await context.newPage();
+    await shared.goto(new URL('sang-kien/?area=procedures&sap-xep=ten', server.root).href);
+    expect(await shared.locator('#loc-area-procedures').isChecked()).toBe(true);
+    expect(await shared.locator('#xep-ten').isChecked()).toBe(true);
+    const domOrder = await shared
+      .locator('.kho-results > li:visible')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.title as string));
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    expect(domOrder).toEqual([...domOrder].sort(collator.compare));
+    expect(domOrder.length).toBe(shown);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  async function search(
+    query: string,
+  ): Promise<{ titles: string[]; urls: string[]; bytes: number }> {
+    const { page, context, errors } = await openPage('tim-kiem/');
+    const client = await context.newCDPSession(page);
+    await client.send('Network.enable');
+    let bytes = 0;
+    client.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    await page.getByLabel('Từ khóa').fill(query);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page
+      .locator('.kho-search-status')
+      .filter({ hasText: /Tìm thấy|Không tìm thấy/ })
+      .waitFor();
+    const links = page.locator('.kho-search-results a');
+    const titles = await links.allTextContents();
+    const urls = await links.evaluateAll((items) =>
+      items.map((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+    return { titles, urls, bytes };
+  }
+
+  const phrases: [string, string][] = [
+    ['dich vu cong truc tuyen', 'dịch vụ công trực tuyến'],
+    ['thanh toan khong tien mat', 'thanh toán không tiền mặt'],
+    ['dat dai', 'đất đai'],
+  ];
+  test.each(phrases)('"%s" finds pages containing "%s"', async (query, phrase) => {
+    const { urls } = await search(query);
+    expect(urls.length).toBeGreaterThan(0);
+    const texts = urls.map((url) => {
+      const file = join(site.outDir, new URL(url).pathname.slice(site.base.length), 'index.html');
+      return readFileSync(file, 'utf8')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .toLocaleLowerCase('vi');
+    });
+    expect(texts.some((text) => text.includes(phrase))).toBe(true);
+  });
+
+  test('a query that matches nothing says so', async () => {
+    const { urls } = await search('xyzkhongcotu');
+    expect(urls).toEqual([]);
+  });
+
+  test('first search transfers at most 150 kB', async () => {
+    const { bytes } = await search('ho so tre hen');
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe('accessibility and layout', () => {
+  test('axe finds no WCAG 2.2 AA violation on any URL of the sitemap', async () => {
+    const urls = sitemapUrls(site.outDir, server);
+    expect(urls.length).toBeGreaterThan(10);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe.run(document, {
+          runOnly: {
+            type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+          },
+        });
+        return result.violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      });
+      for (const violation of violations) failures.push(`${url} — ${violation}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  });
+
+  test('no horizontal scrolling at 360 px', async () => {
+    const paths = [
+      '',
+      'sang-kien/',
+      `sang-kien/${initiatives[0]?.id}/`,
+      'thong-ke/',
+      'dot-phat-dong/2024-tanh-linh/',
+      'tim-kiem/',
+      'du-lieu/',
+    ];
+    for (const path of paths) {
+      const { page, context } = await openPage(path, { width: 360 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `/${path}`).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+});
+
+describe('build output', () => {
+  test('every internal link and asset resolves under the base path', () => {
+    const missing: string[] = [];
+    for (const file of htmlFiles(site.outDir)) {
+      if (relative(site.outDir, file).startsWith('admin')) continue;
+      const html = readFileSync(file, 'utf8');
+      for (const match of html.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/g)) {
+        const target = match[1] as string;
+        if (!target.startsWith('/')) continue;
+        if (!target.startsWith(site.base)) {
+          missing.push(`${relative(site.outDir, file)}: ${target} (thiếu base path)`);
+          continue;
+        }
+        const path = join(site.outDir, target.slice(site.base.length));
+        let exists = false;
+        try {
+          const stat = statSync(path);
+          exists = stat.isFile() || statSync(join(path, 'index.html')).isFile();
+        } catch {
+          exists = false;
+        }
+        if (!exists) missing.push(`${relative(site.outDir, file)}: ${target}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('an initiative page weighs at most 35 kB gzipped (HTML + CSS)', () => {
+    for (const item of initiatives) {
+      const html = readFileSync(join(site.outDir, 'sang-kien', item.id, 'index.html'), 'utf8');
+      let bytes = gzipSync(html).length;
+      for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+        const css = readFileSync(join(site.outDir, (match[1] as string).slice(site.base.length)));
+        bytes += gzipSync(css).length;
+      }
+      expect(bytes, item.id).toBeLessThanOrEqual(35 * 1024);
+    }
+  });
+
+  test('CSV opens in Excel: UTF-8 with BOM, one row per initiative', () => {
+    const csv = readFileSync(join(site.outDir, 'du-lieu', 'initiatives.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').trim().split('\r\n');
+    expect(lines.length).toBeGreaterThanOrEqual(initiatives.length + 1);
+  });
+});

@@ -1,0 +1,210 @@
+import { describe, expect, test } from 'vitest';
+import { buildCatalog, type CatalogInput, pickCurrentCampaign } from '../../src/lib/catalog.ts';
+import { buildFacets, filterCss, sortPositions } from '../../src/lib/facets.ts';
+import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
+import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
+
+const campaign = (year: number, status: Campaign['status']) => ({
+  id: `${year}-thu`,
+  data: {
+    year,
+    title: `Đợt phát động năm ${year}`,
+    status,
+    rubric: {
+      total: 100,
+      passScore: 50,
+      criteria: [
+        { id: 'novelty', name: 'Tính mới', max: 60, description: 'x', bands: [] },
+        { id: 'effect', name: 'Hiệu quả', max: 40, description: 'x', bands: [] },
+      ],
+      grades: [{ id: 'tot', name: 'Tốt', minScore: 70 }],
+    },
+  } as unknown as Campaign,
+});
+
+const initiative = (id: string, over: Partial<Initiative>) => ({
+  id,
+  data: {
+    title: id,
+    summary: 's',
+    campaign: '2024-thu',
+    unit: 'xa-a',
+    authors: [{ name: 'A', position: 'B', unit: 'xa-a' }],
+    areas: ['procedures'],
+    fields: ['online-services'],
+    goals: [],
+    firstApplied: '2024-01-01',
+    submitted: '2024-08-01',
+    trialParticipants: [],
+    indicators: [],
+    attachments: [],
+    videos: [],
+    adaptedFrom: [],
+    keywords: [],
+    sample: false,
+    ...over,
+  } as Initiative,
+});
+
+function input(): CatalogInput {
+  return {
+    campaigns: [campaign(2023, 'closed'), campaign(2024, 'closed')],
+    initiatives: [
+      initiative('zeta', { title: 'Ứng dụng Zalo', submitted: '2024-08-03' }),
+      initiative('alpha', {
+        title: 'Đơn giản hóa',
+        unit: 'xa-b',
+        areas: ['procedures', 'digital-government'],
+      }),
+      initiative('beta', { title: 'Bưu chính', campaign: '2023-thu', adaptedFrom: ['alpha'] }),
+    ],
+    units: [
+      { id: 'xa-a', data: { id: 'xa-a', name: 'Xã Đức Phú', kind: 'commune' } },
+      { id: 'xa-b', data: { id: 'xa-b', name: 'Xã Bắc Ruộng', kind: 'commune' } },
+    ],
+    scopeLevels: [{ id: 'huyen', data: { id: 'huyen', name: 'Cấp huyện', rank: 2 } }],
+    decisions: [
+      {
+        id: '2024-thu',
+        data: {
+          campaign: '2024-thu',
+          results: [
+            {
+              initiative: 'alpha',
+              scores: { novelty: 50, effect: 30.5 },
+              votesFor: 5,
+              votesAgainst: 0,
+              recused: [],
+              recognised: true,
+              grade: 'tot',
+              scope: 'huyen',
+              replicate: true,
+            },
+          ],
+        } as unknown as Decision,
+      },
+    ],
+    adoptions: [
+      {
+        id: 'a1',
+        data: {
+          initiative: 'alpha',
+          unit: 'xa-a',
+          since: '2024-10-01',
+          result: 'r',
+          indicators: [],
+          sample: false,
+        },
+      },
+    ],
+  };
+}
+
+describe('buildCatalog', () => {
+  const catalog = buildCatalog(input());
+
+  test('orders newest campaign, then newest submission, and links previous/next', () => {
+    expect(catalog.initiatives.map((view) => view.id)).toEqual(['zeta', 'alpha', 'beta']);
+    expect(catalog.initiativeById.get('alpha')?.previous?.id).toBe('zeta');
+    expect(catalog.initiativeById.get('alpha')?.next?.id).toBe('beta');
+    expect(catalog.initiativeById.get('zeta')?.previous).toBeUndefined();
+  });
+
+  test('resolves decision scores, grade, scope and adoptions', () => {
+    const alpha = catalog.initiativeById.get('alpha');
+    expect(alpha?.result?.total).toBe(80.5);
+    expect(alpha?.result?.gradeName).toBe('Tốt');
+    expect(alpha?.result?.scope?.name).toBe('Cấp huyện');
+    expect(alpha?.result?.lines.map((line) => line.score)).toEqual([50, 30.5]);
+    expect(alpha?.adoptions).toHaveLength(1);
+    expect(alpha?.adaptedBy).toEqual([{ id: 'beta', title: 'Bưu chính' }]);
+    expect(catalog.initiativeById.get('beta')?.adaptedFrom).toEqual([
+      { id: 'alpha', title: 'Đơn giản hóa' },
+    ]);
+  });
+
+  const groups: [keyof typeof catalog, string, string[]][] = [
+    ['byArea', 'procedures', ['zeta', 'alpha', 'beta']],
+    ['byArea', 'digital-government', ['alpha']],
+    ['byUnit', 'xa-b', ['alpha']],
+    ['byCampaign', '2023-thu', ['beta']],
+    ['byScope', 'huyen', ['alpha']],
+  ];
+  test.each(groups)('%s[%s] = %o', (map, key, ids) => {
+    const group = (catalog[map] as Map<string, { id: string }[]>).get(key) ?? [];
+    expect(group.map((view) => view.id)).toEqual(ids);
+  });
+
+  test('units are sorted in Vietnamese order', () => {
+    expect(catalog.units.map((unit) => unit.name)).toEqual(['Xã Bắc Ruộng', 'Xã Đức Phú']);
+  });
+
+  test('an empty repository gives an empty catalog, not an error', () => {
+    const empty = buildCatalog({
+      campaigns: [],
+      initiatives: [],
+      units: [],
+      scopeLevels: [],
+      decisions: [],
+      adoptions: [],
+    });
+    expect(empty.initiatives).toEqual([]);
+    expect(empty.currentCampaign).toBeUndefined();
+    expect(
+      buildFacets(empty).every((facet) => facet.options.every((option) => option.count === 0)),
+    ).toBe(true);
+  });
+});
+
+describe('pickCurrentCampaign', () => {
+  const cases: [Campaign['status'][], number | undefined][] = [
+    [['closed', 'closed'], 2024],
+    [['open', 'closed'], 2023],
+    [[], undefined],
+  ];
+  test.each(cases)('%o → %s', (statuses, year) => {
+    const campaigns = statuses.map((status, index) => campaign(2023 + index, status));
+    expect(pickCurrentCampaign(campaigns)?.data.year).toBe(year);
+  });
+});
+
+describe('list filters and sorts', () => {
+  const catalog = buildCatalog(input());
+  test('facets count initiatives per option', () => {
+    const area = buildFacets(catalog).find((facet) => facet.key === 'area');
+    expect(area?.options.find((option) => option.id === 'procedures')?.count).toBe(3);
+    expect(area?.options.find((option) => option.id === 'public-finance')?.count).toBe(0);
+  });
+  test('CSS has one hiding rule per option and one order rule per sort', () => {
+    const css = filterCss(buildFacets(catalog));
+    expect(css).toContain(
+      '#loc-area-procedures:checked) .kho-results>li:not([data-area~="procedures"])',
+    );
+    expect(css).toContain('#xep-ten:checked) .kho-results>li{order:var(--kho-o-ten)}');
+  });
+  test('sort positions: Vietnamese title order and score order', () => {
+    const positions = sortPositions(catalog.initiatives);
+    // Bưu chính < Đơn giản hóa < Ứng dụng Zalo
+    expect(positions.get('beta')?.ten).toBe(1);
+    expect(positions.get('alpha')?.ten).toBe(2);
+    expect(positions.get('zeta')?.ten).toBe(3);
+    expect(positions.get('alpha')?.diem).toBe(1);
+  });
+});
+
+describe('open data', () => {
+  const catalog = buildCatalog(input());
+  const cols = columns((id) => `/sang-kien/${id}/`);
+  const abs = (path: string) => `https://example.gov.vn${path}`;
+  test('CSV starts with a BOM and has one row per initiative', () => {
+    const csv = toCsv(catalog.initiatives, cols, abs);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + catalog.initiatives.length);
+    expect(csv).toContain('Tên sáng kiến, giải pháp');
+  });
+  test('JSON records carry every column key', () => {
+    const [record] = toRecords(catalog.initiatives, cols, abs);
+    expect(Object.keys(record ?? {})).toEqual(cols.map((col) => col.key));
+    expect(record?.url).toBe('https://example.gov.vn/sang-kien/zeta/');
+  });
+});
