@@ -18,3 +18,10 @@ export function makeRoot(): { root: string; cleanup: () => void } {
 export function packDocx(document: Document): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
+
+/** A throw-away root holding a copy of the repository's whole content (samples, decision). */
+export function makeContentRoot(): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'kho-docs-'));
+  cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}

@@ -8,7 +8,7 @@ import {
 } from '../../../src/schemas/vocabularies.ts';
 import { blankLines, dateLine, mottoBlock, placeName, signatureBlock } from '../common/blocks.ts';
 import { formatDate, formatNumber } from '../common/text.ts';
-import { blocksOf, type SectionId, splitSections } from '../render/markdown.ts';
+import { blocksOf, type PictureMap, type SectionId, splitSections } from '../render/markdown.ts';
 import {
   type Block,
   bold,
@@ -46,6 +46,7 @@ export interface ApplicationInput {
   body: string;
   units: Unit[];
   campaign?: Campaign;
+  pictures?: PictureMap;
 }
 
 function label(text: string, value?: string): Paragraph {
@@ -54,13 +55,19 @@ function label(text: string, value?: string): Paragraph {
   return { kind: 'paragraph', runs, indent: true };
 }
 
-function sectionBlocks(sections: ReturnType<typeof splitSections>, id: SectionId): Block[] {
+function sectionBlocks(
+  sections: ReturnType<typeof splitSections>,
+  id: SectionId,
+  pictures: PictureMap,
+): Block[] {
   const section = bodySections.find((item) => item.id === id);
   if (!section) return [];
   const nodes = sections.get(id);
   return [
     bold(section.heading, { heading: 2, align: 'left', before: 4 }),
-    ...(nodes?.length ? blocksOf(nodes) : [paragraph('(Chưa có nội dung.)', { indent: true })]),
+    ...(nodes?.length
+      ? blocksOf(nodes, pictures)
+      : [paragraph('(Chưa có nội dung.)', { indent: true })]),
   ];
 }
 
@@ -69,7 +76,13 @@ function unitName(units: Unit[], id: string): string {
 }
 
 /** The application form of Thông tư 18/2013/TT-BKHCN, Phụ lục I, filled from an entry. */
-export function buildApplication({ entry, body, units, campaign }: ApplicationInput): DocModel {
+export function buildApplication({
+  entry,
+  body,
+  units,
+  campaign,
+  pictures = new Map(),
+}: ApplicationInput): DocModel {
   const sections = splitSections(body);
   const unit = units.find((item) => item.id === entry.unit);
   const organiser = campaign ? units.find((item) => item.id === campaign.organiser) : undefined;
@@ -197,17 +210,17 @@ export function buildApplication({ entry, body, units, campaign }: ApplicationIn
     label(FORM_LABELS.firstApplied, `${formatDate(entry.firstApplied)}.`),
     label(FORM_LABELS.nature),
     paragraph(entry.summary, { indent: true }),
-    ...sectionBlocks(sections, 'problem'),
-    ...sectionBlocks(sections, 'solution'),
-    ...sectionBlocks(sections, 'novelty'),
+    ...sectionBlocks(sections, 'problem', pictures),
+    ...sectionBlocks(sections, 'solution', pictures),
+    ...sectionBlocks(sections, 'novelty', pictures),
     label(
       FORM_LABELS.confidential,
       'Không có (nội dung sáng kiến được công khai trên Kho sáng kiến).',
     ),
     label(FORM_LABELS.conditions),
-    ...sectionBlocks(sections, 'applicability'),
+    ...sectionBlocks(sections, 'applicability', pictures),
     label(FORM_LABELS.benefitsAuthor),
-    ...sectionBlocks(sections, 'effect'),
+    ...sectionBlocks(sections, 'effect', pictures),
     ...indicatorTable,
     label(FORM_LABELS.benefitsAdopters),
     ...blankLines(3),

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { contentPaths } from '../../../src/schemas/index.ts';
 import { loadCampaigns, loadEntryFile, loadUnits, resolveEntryPath } from '../common/content.ts';
 import { type Format, render } from '../common/output.ts';
 import { buildApplication } from './build.ts';
+import { loadPictures } from './pictures.ts';
 
 export interface ApplicationResult {
   slug: string;
@@ -21,6 +22,13 @@ export async function applicationDocument(
   const units = loadUnits(root);
   const campaigns = existsSync(join(root, contentPaths.campaigns)) ? loadCampaigns(root) : [];
   const campaign = campaigns.find((item) => item.id === loaded.data.campaign)?.data;
-  const model = buildApplication({ entry: loaded.data, body: loaded.body, units, campaign });
+  const pictures = await loadPictures(dirname(file), loaded.body);
+  const model = buildApplication({
+    entry: loaded.data,
+    body: loaded.body,
+    units,
+    campaign,
+    pictures,
+  });
   return { slug: loaded.slug, content: await render(model, format) };
 }

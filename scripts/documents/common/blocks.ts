@@ -11,7 +11,7 @@ export function placeName(locality: string | undefined): string {
 export function mottoBlock(): Paragraph[] {
   return [
     bold('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, after: 0 }),
-    bold('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, after: 0, rule: true }),
+    bold('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, after: 0, rule: 'full' }),
   ];
 }
 
@@ -25,7 +25,7 @@ export function issuerAndMotto(
   if (parent)
     left.push(paragraph(parent.toLocaleUpperCase('vi'), { align: 'center', size: 13, after: 0 }));
   left.push(
-    bold(issuer.toLocaleUpperCase('vi'), { align: 'center', size: 13, after: 0, rule: true }),
+    bold(issuer.toLocaleUpperCase('vi'), { align: 'center', size: 13, after: 0, rule: 'half' }),
   );
   if (number) left.push(paragraph(number, { align: 'center', size: 13, before: 4 }));
   return { kind: 'columns', widths: [40, 60], columns: [left, mottoBlock()] };

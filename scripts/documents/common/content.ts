@@ -121,12 +121,17 @@ export function loadEntryFile(root: string, path: string): EntryFile {
   return { slug: basename(dirname(path)), file, data: result.data, body: parsed.content };
 }
 
-export function loadEntries(root: string): EntryFile[] {
+/** Entries of one campaign (others are not parsed, so a draft elsewhere does not block). */
+export function loadEntries(root: string, campaign: string): EntryFile[] {
   const dir = join(root, contentPaths.initiatives);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => existsSync(join(dir, name, 'index.md')))
     .sort()
+    .filter((name) => {
+      const text = readFileSync(join(dir, name, 'index.md'), 'utf8');
+      return new RegExp(`^campaign:\\s*['"]?${campaign}['"]?\\s*$`, 'm').test(text);
+    })
     .map((name) => loadEntryFile(root, join(dir, name, 'index.md')));
 }
 

@@ -1,11 +1,11 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Paragraph as DocxParagraph,
   Table as DocxTable,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageOrientation,
@@ -27,6 +27,8 @@ import {
   type DocModel,
   FONT_NAME,
   type Paragraph,
+  type Picture,
+  pictureSizeMm,
   type Table,
   textWidthMm,
 } from './model.ts';
@@ -39,18 +41,22 @@ const ALIGN = {
 } as const;
 
 const halfPoints = (points: number) => Math.round(points * 2);
+// docx's own converter truncates (A4 would become 11905 × 16837 and 20 mm 19.98 mm).
+const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const twips = (points: number) => Math.round(points * 20);
 
 function paragraphOf(block: Paragraph, size: number, widthMm: number): DocxParagraph {
   const fontSize = block.size ?? size;
   let indent: { firstLine?: number; left?: number; right?: number } | undefined;
-  if (block.indent) indent = { firstLine: convertMillimetersToTwip(10) };
+  if (block.indent) indent = { firstLine: mmToTwips(10) };
   if (block.rule) {
     // The rule is the paragraph's bottom border, narrowed to the text by equal side indents.
     const text = block.runs.map((run) => run.text).join('');
-    const textMm = measureText(text, fontSize, block.runs[0]?.bold ?? false) / (72 / 25.4);
+    const textMm =
+      (measureText(text, fontSize, block.runs[0]?.bold ?? false) / (72 / 25.4)) *
+      (block.rule === 'half' ? 0.4 : 1);
     const side = Math.max(0, (widthMm - textMm) / 2 - 1);
-    indent = { left: convertMillimetersToTwip(side), right: convertMillimetersToTwip(side) };
+    indent = { left: mmToTwips(side), right: mmToTwips(side) };
   }
   return new DocxParagraph({
     children: block.runs.map(
@@ -88,15 +94,18 @@ function paragraphOf(block: Paragraph, size: number, widthMm: number): DocxParag
 
 function cellParagraph(cell: Cell, size: number, align: Align): DocxParagraph {
   return new DocxParagraph({
-    children: [
-      new TextRun({
-        text: cell.text,
-        bold: cell.bold,
-        italics: cell.italic,
-        size: halfPoints(size),
-        font: FONT_NAME,
-      }),
-    ],
+    // A line break inside a cell (several authors) stays a line break in Word.
+    children: cell.text.split('\n').map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          bold: cell.bold,
+          italics: cell.italic,
+          size: halfPoints(size),
+          font: FONT_NAME,
+          break: index > 0 ? 1 : undefined,
+        }),
+    ),
     alignment: ALIGN[cell.align ?? align],
     spacing: { before: 40, after: 40 },
   });
@@ -104,7 +113,7 @@ function cellParagraph(cell: Cell, size: number, align: Align): DocxParagraph {
 
 function columnWidths(relative: number[], totalMm: number): number[] {
   const sum = relative.reduce((a, b) => a + b, 0);
-  return relative.map((width) => convertMillimetersToTwip((width / sum) * totalMm));
+  return relative.map((width) => mmToTwips((width / sum) * totalMm));
 }
 
 function tableOf(block: Table, size: number, widthMm: number): DocxTable {
@@ -171,8 +180,27 @@ function columnsOf(block: Columns, size: number, widthMm: number): DocxTable {
   });
 }
 
+function pictureOf(block: Picture, widthMm: number): DocxParagraph {
+  const size = pictureSizeMm(block, widthMm);
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  return new DocxParagraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 60, after: 120 },
+    children: [
+      new ImageRun({
+        type: block.type,
+        data: block.data,
+        transformation: { width: px(size.width), height: px(size.height) },
+        altText: { name: block.alt, description: block.alt, title: block.alt },
+      }),
+    ],
+  });
+}
+
 function blockOf(block: Block, model: DocModel, widthMm: number): DocxParagraph | DocxTable {
   switch (block.kind) {
+    case 'image':
+      return pictureOf(block, widthMm);
     case 'paragraph':
       return paragraphOf(block, model.size, widthMm);
     case 'table':
@@ -232,18 +260,18 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
         properties: {
           page: {
             size: {
-              width: convertMillimetersToTwip(A4.width),
-              height: convertMillimetersToTwip(A4.height),
+              width: mmToTwips(A4.width),
+              height: mmToTwips(A4.height),
               orientation:
                 model.orientation === 'landscape'
                   ? PageOrientation.LANDSCAPE
                   : PageOrientation.PORTRAIT,
             },
             margin: {
-              top: convertMillimetersToTwip(model.margins.top),
-              bottom: convertMillimetersToTwip(model.margins.bottom),
-              left: convertMillimetersToTwip(model.margins.left),
-              right: convertMillimetersToTwip(model.margins.right),
+              top: mmToTwips(model.margins.top),
+              bottom: mmToTwips(model.margins.bottom),
+              left: mmToTwips(model.margins.left),
+              right: mmToTwips(model.margins.right),
             },
           },
         },

@@ -5,7 +5,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { bodySections } from '../../../src/schemas/vocabularies.ts';
 import { fold, normalizeLine } from '../common/text.ts';
-import type { Block, Cell, Paragraph, Run } from './model.ts';
+import type { Block, Cell, Paragraph, Picture, Run } from './model.ts';
 
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -77,14 +77,29 @@ function runsOf(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] 
 
 let listGroup = 0;
 
-/** Markdown nodes as document blocks: paragraphs, lists, tables, sub-headings. */
-export function blocksOf(nodes: RootContent[]): Block[] {
+/** Pictures of the entry's folder, loaded beforehand, by the file name used in the Markdown. */
+export type PictureMap = ReadonlyMap<string, Omit<Picture, 'kind' | 'alt'>>;
+
+/** Markdown nodes as document blocks: paragraphs, lists, tables, sub-headings, pictures. */
+export function blocksOf(nodes: RootContent[], pictures: PictureMap = new Map()): Block[] {
   const blocks: Block[] = [];
   for (const node of nodes) {
     switch (node.type) {
-      case 'paragraph':
-        blocks.push({ kind: 'paragraph', runs: runsOf(node.children), indent: true });
+      case 'paragraph': {
+        const shown = node.children.filter(
+          (child) => child.type === 'image' && pictures.has(child.url),
+        );
+        const rest = node.children.filter((child) => !shown.includes(child));
+        const runs = runsOf(rest);
+        if (runs.some((run) => run.text.trim()))
+          blocks.push({ kind: 'paragraph', runs, indent: true });
+        for (const image of shown) {
+          const picture = image.type === 'image' ? pictures.get(image.url) : undefined;
+          if (picture && image.type === 'image')
+            blocks.push({ kind: 'image', ...picture, alt: image.alt || image.url });
+        }
         break;
+      }
       case 'heading':
         blocks.push({
           kind: 'paragraph',
@@ -101,7 +116,7 @@ export function blocksOf(nodes: RootContent[]): Block[] {
           const runs = first?.type === 'paragraph' ? runsOf(first.children) : [];
           const list = { ordered: Boolean(node.ordered), number: start + index, group: listGroup };
           blocks.push({ kind: 'paragraph', runs, list } satisfies Paragraph);
-          blocks.push(...blocksOf(first?.type === 'paragraph' ? rest : item.children));
+          blocks.push(...blocksOf(first?.type === 'paragraph' ? rest : item.children, pictures));
         });
         break;
       }
@@ -119,7 +134,7 @@ export function blocksOf(nodes: RootContent[]): Block[] {
         break;
       }
       case 'blockquote':
-        blocks.push(...blocksOf(node.children));
+        blocks.push(...blocksOf(node.children, pictures));
         break;
       case 'code':
         blocks.push({ kind: 'paragraph', runs: [{ text: node.value }], align: 'left' });
@@ -128,7 +143,9 @@ export function blocksOf(nodes: RootContent[]): Block[] {
         break;
       default:
         if ('children' in node)
-          blocks.push(...blocksOf((node as Nodes & { children: RootContent[] }).children));
+          blocks.push(
+            ...blocksOf((node as Nodes & { children: RootContent[] }).children, pictures),
+          );
     }
   }
   return blocks;

@@ -23,8 +23,11 @@ export interface Paragraph {
   /** Space before and after, in points. */
   before?: number;
   after?: number;
-  /** A solid rule under the text, as long as the text (the line under the national motto). */
-  rule?: boolean;
+  /**
+   * A solid rule under the text: as long as the text under "Độc lập - Tự do - Hạnh phúc",
+   * a third to a half of it under the issuer's name (Nghị định 30/2020/NĐ-CP).
+   */
+  rule?: 'full' | 'half';
   /** Marks a heading (level 2 or 3) so that Word's outline and the importer see it. */
   heading?: 2 | 3;
   /** A list item: bullets, or numbers restarting for each list (`group`). */
@@ -55,7 +58,31 @@ export interface Columns {
   columns: Paragraph[][];
 }
 
-export type Block = Paragraph | Table | Columns;
+/** A picture from the entry's folder, centred, scaled to fit the text width. */
+export interface Picture {
+  kind: 'image';
+  data: Buffer;
+  type: 'png' | 'jpg';
+  /** Size in pixels, for the aspect ratio. */
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export type Block = Paragraph | Table | Columns | Picture;
+
+/** Largest printed picture, in millimetres. */
+export const PICTURE_MAX = { width: 150, height: 120 } as const;
+
+export function pictureSizeMm(picture: Pick<Picture, 'width' | 'height'>, textWidth: number) {
+  const scale = Math.min(
+    Math.min(PICTURE_MAX.width, textWidth) / picture.width,
+    PICTURE_MAX.height / picture.height,
+    // A small image is not blown up beyond 96 dpi.
+    25.4 / 96,
+  );
+  return { width: picture.width * scale, height: picture.height * scale };
+}
 
 export interface Margins {
   top: number;

@@ -7,6 +7,8 @@ import {
   type DocModel,
   MM_TO_PT,
   type Paragraph,
+  type Picture,
+  pictureSizeMm,
   type Run,
   type Table,
 } from './model.ts';
@@ -26,11 +28,19 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
   doc.y += block.before ?? 0;
   const align = block.align ?? 'justify';
   const marker = block.list ? (block.list.ordered ? `${block.list.number}. ` : '– ') : '';
-  const runs = marker
-    ? [{ text: marker }, ...block.runs]
-    : block.runs.length
-      ? block.runs
-      : [{ text: ' ' }];
+  let runs: Run[] = marker ? [{ text: marker }, ...block.runs] : block.runs;
+  if (!runs.length) runs = [{ text: ' ' }];
+  // pdfkit mis-places continued runs on centred or right-aligned lines: write them as one run.
+  if (runs.length > 1 && (align === 'center' || align === 'right'))
+    runs = [{ ...runs[0], text: runs.map((run) => run.text).join('') }];
+  // A run starting with a space can lose it at a run boundary; keep spaces at the end instead.
+  runs = runs.map((run, index) => {
+    const next = runs[index + 1];
+    return next?.text.startsWith(' ') ? { ...run, text: `${run.text} ` } : run;
+  });
+  runs = runs.map((run, index) =>
+    index > 0 ? { ...run, text: run.text.replace(/^ +/, '') } : run,
+  );
   const top = doc.y;
   runs.forEach((run, index) => {
     doc.font(fontOf(run)).fontSize(fontSize);
@@ -41,7 +51,7 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
     };
     if (index === 0) {
       options.width = width;
-      if (block.indent) options.indent = 10 * MM_TO_PT;
+      if (block.indent || block.list) options.indent = 10 * MM_TO_PT;
       doc.text(run.text, x, doc.y, options);
     } else {
       doc.text(run.text, options);
@@ -50,7 +60,7 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
   if (block.rule) {
     const text = block.runs.map((run) => run.text).join('');
     doc.font(fontOf(block.runs[0] ?? {})).fontSize(fontSize);
-    const textWidth = doc.widthOfString(text);
+    const textWidth = doc.widthOfString(text) * (block.rule === 'half' ? 0.4 : 1);
     const start = x + (width - textWidth) / 2;
     const y = Math.max(doc.y, top + fontSize * 1.2) + 1;
     doc
@@ -104,8 +114,20 @@ function writeColumns(doc: Doc, block: Columns, size: number, x: number, width: 
   doc.y = bottom;
 }
 
+function writePicture(doc: Doc, block: Picture, x: number, width: number) {
+  const size = pictureSizeMm(block, width / MM_TO_PT);
+  const w = size.width * MM_TO_PT;
+  const h = size.height * MM_TO_PT;
+  if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.image(block.data, x + (width - w) / 2, doc.y + 3, { width: w, height: h });
+  doc.x = x;
+  doc.y += h + 9;
+}
+
 function writeBlock(doc: Doc, block: Block, model: DocModel, x: number, width: number) {
   switch (block.kind) {
+    case 'image':
+      return writePicture(doc, block, x, width);
     case 'paragraph':
       return writeParagraph(doc, block, model.size, x, width);
     case 'table':

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Image, Nodes } from 'mdast';
+import sharp from 'sharp';
+import { type PictureMap, parseMarkdown } from '../render/markdown.ts';
+
+function imagesOf(node: Nodes, found: Image[] = []): Image[] {
+  if (node.type === 'image') found.push(node);
+  if ('children' in node) for (const child of node.children) imagesOf(child, found);
+  return found;
+}
+
+/**
+ * Loads the pictures an entry's body shows from the entry's own folder, as PNG
+ * or JPEG (what Word and PDF both take). Links elsewhere stay as text.
+ */
+export async function loadPictures(dir: string, body: string): Promise<PictureMap> {
+  const pictures = new Map<string, Omit<import('../render/model.ts').Picture, 'kind' | 'alt'>>();
+  for (const image of imagesOf(parseMarkdown(body))) {
+    const name = image.url;
+    if (pictures.has(name) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..'))
+      continue;
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    try {
+      const input = readFileSync(path);
+      const meta = await sharp(input).metadata();
+      if (!meta.width || !meta.height) continue;
+      const keep = meta.format === 'png' || meta.format === 'jpeg';
+      const data = keep ? input : await sharp(input).png().toBuffer();
+      pictures.set(name, {
+        data,
+        type: meta.format === 'jpeg' ? 'jpg' : 'png',
+        width: meta.width,
+        height: meta.height,
+      });
+    } catch {
+      // An unreadable picture is left as its text label; the validator reports bad attachments.
+    }
+  }
+  return pictures;
+}
