@@ -133,3 +133,43 @@ describe('doc:committee', () => {
     ).rejects.toThrow(/Không có đợt phát động "1999-khong-co"/);
   });
 });
+
+describe('doc:committee and doc:application commands', () => {
+  it('write the file they name, and exit 2 on a wrong command line', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { runScript } = await import('./support.ts');
+    const ok = await runScript('doc-committee.ts', root, [
+      CAMPAIGN,
+      '--list',
+      'recognition',
+      '--format',
+      'pdf',
+      '--out',
+      'ra/ds.pdf',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Đã tạo Danh sách sáng kiến được công nhận');
+    expect(readFileSync(join(root, 'ra/ds.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const noList = await runScript('doc-committee.ts', root, [CAMPAIGN, '--format', 'docx']);
+    expect(noList.code).toBe(2);
+    expect(noList.stderr).toContain('Thiếu --list');
+    const badFormat = await runScript('doc-committee.ts', root, [
+      CAMPAIGN,
+      '--list',
+      'review',
+      '--format',
+      'odt',
+    ]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('Định dạng "odt" không hỗ trợ');
+    const slug = loadEntries(root, CAMPAIGN)[0]?.slug ?? '';
+    const application = await runScript('doc-application.ts', root, [slug, '--format', 'docx']);
+    expect(application.code).toBe(0);
+    expect(existsSync(join(root, `don-yeu-cau-${slug}.docx`))).toBe(true);
+    const missing = await runScript('doc-application.ts', root, ['khong-co', '--format', 'docx']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Không tìm thấy sáng kiến "khong-co"');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});

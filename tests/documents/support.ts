@@ -25,3 +25,22 @@ export function makeContentRoot(): { root: string; cleanup: () => void } {
   cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
+
+/** Runs one of the project's commands with the given folder as the working folder. */
+export async function runScript(
+  script: string,
+  cwd: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(REPO, 'scripts', script), ...args],
+      { cwd },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}

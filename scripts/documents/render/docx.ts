@@ -4,10 +4,12 @@ import {
   Document,
   Paragraph as DocxParagraph,
   Table as DocxTable,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
   Packer,
+  PageNumber,
   PageOrientation,
   TableBorders,
   TableCell,
@@ -257,7 +259,26 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
     },
     sections: [
       {
+        // Nghị định 30/2020: page numbers centred at the top, from the second page.
+        headers: {
+          first: new Header({ children: [new DocxParagraph({})] }),
+          default: new Header({
+            children: [
+              new DocxParagraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [PageNumber.CURRENT],
+                    font: FONT_NAME,
+                    size: halfPoints(model.size),
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
         properties: {
+          titlePage: true,
           page: {
             size: {
               width: mmToTwips(A4.width),

@@ -152,6 +152,7 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
     margins,
     info: { Title: model.title, Creator: 'Kho sáng kiến CCHC' },
     lang: 'vi-VN',
+    bufferPages: true,
     displayTitle: true,
   });
   doc.registerFont('serif', fonts.regular);
@@ -166,6 +167,19 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
   });
   const width = doc.page.width - margins.left - margins.right;
   for (const block of model.blocks) writeBlock(doc, block, model, margins.left, width);
+  // Nghị định 30/2020: page numbers centred at the top, from the second page.
+  const range = doc.bufferedPageRange();
+  for (let index = range.start + 1; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    doc
+      .font('serif')
+      .fontSize(model.size)
+      .text(String(index + 1), 0, margins.top / 2 - model.size / 2, {
+        width: doc.page.width,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
   doc.end();
   return done;
 }
