@@ -135,7 +135,9 @@ describe('doc:committee', () => {
 });
 
 describe('doc:committee and doc:application commands', () => {
-  it('write the file they name, and exit 2 on a wrong command line', async () => {
+  it('write the file they name, and exit 2 on a wrong command line', {
+    timeout: 120_000,
+  }, async () => {
     const { existsSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { runScript } = await import('./support.ts');

@@ -17,6 +17,11 @@ const boldLine = (text: string) => new Paragraph({ children: [new TextRun({ text
 const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+const numberedHeading = (text: string) =>
+  new Paragraph({
+    children: [new TextRun({ text, bold: true })],
+    numbering: { reference: 'heads', level: 0 },
+  });
 const table = (rows: string[][]) =>
   new Table({
     rows: rows.map(
@@ -77,7 +82,10 @@ export function singleAuthorDocx(): Document {
   });
 }
 
-/** A group of three with shares in a bulleted list, no summary and no date: a draft to complete. */
+/**
+ * A group of three with shares in a bulleted list; headings numbered by Word's automatic numbering
+ * (they arrive as one-item lists); no summary, no date, no applicability section: a draft to complete.
+ */
 export function groupDocx(): Document {
   return new Document({
     numbering: {
@@ -85,6 +93,10 @@ export function groupDocx(): Document {
         {
           reference: 'dots',
           levels: [{ level: 0, format: 'bullet', text: '•', alignment: AlignmentType.LEFT }],
+        },
+        {
+          reference: 'heads',
+          levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }],
         },
       ],
     },
@@ -111,13 +123,13 @@ export function groupDocx(): Document {
               }),
           ),
           p('Đơn vị: UBND xã Gia Huynh'),
-          h1('Thực trạng, hạn chế'),
+          numberedHeading('Thực trạng, hạn chế'),
           p('Cha mẹ phải nộp ba bộ hồ sơ ở ba nơi cho một đứa trẻ mới sinh.'),
-          h1('Nội dung sáng kiến'),
+          numberedHeading('Nội dung sáng kiến'),
           p('Công chức hộ tịch nhận một bộ hồ sơ liên thông và chuyển tiếp trên hệ thống.'),
-          h1('Điểm mới'),
+          numberedHeading('Điểm mới'),
           p('Gộp ba thủ tục thành một lần khai tại xã.'),
-          h1('Kết quả'),
+          numberedHeading('Kết quả'),
           p('Thời gian giải quyết giảm từ 10 ngày xuống 3 ngày.'),
         ],
       },

@@ -21,7 +21,9 @@ afterAll(() => {
 });
 
 describe('entry → application DOCX → import:docx', () => {
-  it('keeps every body section, the title, authors, unit and dates of every sample entry', async () => {
+  it('keeps every body section, the title, authors, unit and dates of every sample entry', {
+    timeout: 180_000,
+  }, async () => {
     const entries = loadEntries(source.root, '2024-tanh-linh');
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) {
@@ -63,6 +65,7 @@ describe('entry → application DOCX → import:docx', () => {
           share: share ?? 100,
         })),
       );
+      expect(back.data.trialParticipants, entry.slug).toEqual(entry.data.trialParticipants);
       const before = splitSections(entry.body);
       // On paper a link is printed as "text (address)"; that addition is not a loss.
       const after = splitSections(back.body.replace(/ \(https\\?:\/\/[^\s)]+\)/g, ''));

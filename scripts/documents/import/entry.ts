@@ -142,6 +142,7 @@ const KEY_ORDER = [
   'fields',
   'firstApplied',
   'submitted',
+  'trialParticipants',
   'attachments',
   'keywords',
 ];
@@ -306,6 +307,23 @@ export function buildDraft(input: DraftInput): Draft {
     : undefined;
   data.submitted = submitted ?? input.today;
   if (!submitted) notes.push(`Ngày gửi lấy là hôm nay (${input.today}); sửa nếu đã gửi ngày khác.`);
+
+  const participants = structure.participants.flatMap((person) => {
+    const unit = matchUnit(units, person.unitText);
+    if (person.position && unit)
+      return [
+        {
+          name: normalizeLine(person.name),
+          position: normalizeLine(person.position),
+          unit: unit.id,
+        },
+      ];
+    notes.push(
+      `Người tham gia áp dụng thử "${person.name}" thiếu chức danh hoặc đơn vị có trong danh mục; chưa đưa vào, hãy bổ sung.`,
+    );
+    return [];
+  });
+  if (participants.length) data.trialParticipants = participants;
 
   if (input.images.length)
     data.attachments = input.images.map((image) => ({ file: image.file, title: image.title }));

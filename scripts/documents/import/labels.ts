@@ -19,6 +19,7 @@ export type LabelTarget =
   | 'nature'
   | 'conditions'
   | 'benefitsAuthor'
+  | 'participants'
   | 'ignore';
 
 const LABELS: [LabelTarget, string[]][] = [
@@ -84,14 +85,10 @@ const LABELS: [LabelTarget, string[]][] = [
   ['conditions', [FORM_LABELS.conditions]],
   ['benefitsAuthor', [FORM_LABELS.benefitsAuthor]],
   [
-    'ignore',
-    [
-      FORM_LABELS.confidential,
-      FORM_LABELS.benefitsAdopters,
-      FORM_LABELS.participants,
-      FORM_LABELS.pledge,
-    ],
+    'participants',
+    [FORM_LABELS.participants, 'Người tham gia áp dụng thử', 'Người tham gia áp dụng lần đầu'],
   ],
+  ['ignore', [FORM_LABELS.confidential, FORM_LABELS.benefitsAdopters, FORM_LABELS.pledge]],
 ];
 
 const keyOf = (label: string) => fold(label.replace(/:\s*$/, ''));

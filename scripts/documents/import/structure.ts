@@ -15,6 +15,8 @@ export interface RawAuthor {
 /** What was found in the document, still as text: matching to ids happens afterwards. */
 export interface Structure {
   title?: string;
+  /** People who took part in the first or trial application (the form's last table). */
+  participants: RawAuthor[];
   summary?: string;
   authors: RawAuthor[];
   /** Position and unit given on their own lines, for a single author. */
@@ -189,6 +191,7 @@ type Zone =
   | { kind: 'section'; id: SectionId }
   | { kind: 'nature'; buffer: RootContent[] }
   | { kind: 'authors' }
+  | { kind: 'participants' }
   | { kind: 'ignore' };
 
 const SCALAR_TARGETS: Partial<Record<LabelTarget, keyof Structure>> = {
@@ -207,7 +210,7 @@ const SCALAR_TARGETS: Partial<Record<LabelTarget, keyof Structure>> = {
 
 /** Walks the converted document once, filling fields from labels and body sections from headings. */
 export function readStructure(tree: Root): Structure {
-  const result: Structure = { authors: [], sections: new Map() };
+  const result: Structure = { authors: [], participants: [], sections: new Map() };
   let zone: Zone = { kind: 'front' };
   let titleCandidate: string | undefined;
 
@@ -246,7 +249,9 @@ export function readStructure(tree: Root): Structure {
     const labelAllowed =
       label &&
       (zone.kind !== 'section' ||
-        ['investor', 'nature', 'conditions', 'benefitsAuthor', 'ignore'].includes(label.target));
+        ['investor', 'nature', 'conditions', 'benefitsAuthor', 'participants', 'ignore'].includes(
+          label.target,
+        ));
     if (label && labelAllowed) {
       leaveNature();
       switch (label.target) {
@@ -271,6 +276,9 @@ export function readStructure(tree: Root): Structure {
           zone = { kind: 'section', id: 'effect' };
           if (label.value) append('effect', [textParagraph(label.value)]);
           break;
+        case 'participants':
+          zone = { kind: 'participants' };
+          break;
         case 'ignore':
           zone = { kind: 'ignore' };
           break;
@@ -290,6 +298,11 @@ export function readStructure(tree: Root): Structure {
         result.authors.push(...authors);
         continue;
       }
+    }
+
+    if (node.type === 'table' && zone.kind === 'participants') {
+      result.participants.push(...(authorsFromTable(node) ?? []));
+      continue;
     }
 
     switch (zone.kind) {
@@ -314,6 +327,7 @@ export function readStructure(tree: Root): Structure {
         if (!titleCandidate && isHeadingLike(node) && !isGeneric(text) && text.length >= 10)
           titleCandidate = text;
         break;
+      case 'participants':
       case 'ignore':
         break;
     }
