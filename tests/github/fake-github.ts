@@ -49,7 +49,7 @@ export interface FakeState {
   /** team slug → members' logins */
   teams: Record<string, string[]>;
   /** ref → path → text */
-  contents: Record<string, Record<string, string>>;
+  contents: Record<string, Record<string, string | Buffer>>;
 }
 
 export interface FakeGitHub {
@@ -243,16 +243,17 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
     if (match) {
       const ref = url.searchParams.get('ref') ?? 'main';
       const file = decodeURIComponent(match[1] ?? '');
-      const text = state.contents[ref]?.[file];
-      if (text === undefined) return notFound(response);
+      const stored = state.contents[ref]?.[file];
+      if (stored === undefined) return notFound(response);
+      const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored, 'utf8');
       return send(response, 200, {
         type: 'file',
         encoding: 'base64',
         name: file.split('/').pop(),
         path: file,
-        sha: sha(text),
-        size: Buffer.byteLength(text),
-        content: Buffer.from(text, 'utf8').toString('base64'),
+        sha: sha(bytes.toString('latin1')),
+        size: bytes.length,
+        content: bytes.toString('base64'),
       });
     }
     return notFound(response);

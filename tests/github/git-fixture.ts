@@ -17,19 +17,25 @@ export function write(root: string, path: string, text: string | Buffer): void {
   writeFileSync(join(root, path), text);
 }
 
-/** A repository on `main` with the project's real content data (units, campaign), committed. */
-export function makeRepo(projectRoot: string, extra: Record<string, string> = {}): string {
+/**
+ * A repository on `main` with the project's real content data (units, campaign), committed;
+ * with `allContent`, the whole sample content (initiatives, decision, adoptions) too.
+ */
+export function makeRepo(
+  projectRoot: string,
+  extra: Record<string, string> = {},
+  allContent = false,
+): string {
   const root = mkdtempSync(join(tmpdir(), 'kho-repo-'));
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'config', 'user.name', 'Kiểm thử');
   git(root, 'config', 'user.email', 'kiem-thu@example.invalid');
   git(root, 'config', 'commit.gpgsign', 'false');
   git(root, 'config', 'core.quotepath', 'false');
-  for (const path of [
-    'content/units.yaml',
-    'content/scope-levels.yaml',
-    'content/campaigns/2024-tanh-linh.md',
-  ]) {
+  const paths = allContent
+    ? ['content']
+    : ['content/units.yaml', 'content/scope-levels.yaml', 'content/campaigns/2024-tanh-linh.md'];
+  for (const path of paths) {
     cpSync(join(projectRoot, path), join(root, path), { recursive: true });
   }
   for (const [path, text] of Object.entries(extra)) write(root, path, text);

@@ -1,0 +1,57 @@
+import type ExcelJS from 'exceljs';
+
+/** The text a person sees in a cell, whatever exceljs made of it. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .normalize('NFC')
+        .trim();
+    if ('text' in value && typeof value.text === 'string')
+      return value.text.normalize('NFC').trim();
+    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value).normalize('NFC').trim();
+}
+
+export type NumberRead = { ok: true; value: number | undefined } | { ok: false; shown: string };
+
+/** A number typed as a number or as text, with a Vietnamese decimal comma accepted ("27,5"). */
+export function cellNumber(value: ExcelJS.CellValue): NumberRead {
+  if (value && typeof value === 'object' && 'result' in value)
+    return cellNumber((value.result ?? null) as ExcelJS.CellValue);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, shown: String(value) };
+  const text = cellText(value);
+  if (text === '') return { ok: true, value: undefined };
+  if (/^-?\d+([.,]\d+)?$/.test(text)) return { ok: true, value: Number(text.replace(',', '.')) };
+  return { ok: false, shown: text };
+}
+
+/** dd/mm/yyyy, yyyy-mm-dd or a date cell → yyyy-mm-dd. */
+export function cellDate(value: ExcelJS.CellValue): string | undefined {
+  if (value instanceof Date) {
+    // Excel dates carry no zone; exceljs reads them as UTC midnight.
+    return value.toISOString().slice(0, 10);
+  }
+  const text = cellText(value);
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (match) return `${match[3]}-${match[2]?.padStart(2, '0')}-${match[1]?.padStart(2, '0')}`;
+  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match ? text : undefined;
+}
+
+/** Vietnamese yes/no. */
+export function cellYesNo(value: ExcelJS.CellValue): boolean | undefined | 'invalid' {
+  const text = cellText(value).toLocaleLowerCase('vi');
+  if (text === '') return undefined;
+  if (['có', 'co', 'x', 'đồng ý', 'yes'].includes(text)) return true;
+  if (['không', 'khong', 'no'].includes(text)) return false;
+  return 'invalid';
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm run report`: the consolidated list of a campaign ("tổng hợp") as XLSX,
+ * CSV and Markdown, from GitHub or from a local repository.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMain } from './github/cli.ts';
+import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
+import { buildReport } from './report/build.ts';
+import { toCsv } from './report/csv.ts';
+import { GitHubSource } from './report/github-source.ts';
+import { LocalGitSource } from './report/local-source.ts';
+import { toMarkdown } from './report/markdown.ts';
+import type { SubmissionSource } from './report/source.ts';
+import { writeXlsx } from './report/xlsx.ts';
+import { resolveRepo } from './review/repo.ts';
+
+const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC]
+
+Lập danh sách tổng hợp sáng kiến của một đợt phát động: mọi bài đang chờ (yêu cầu hợp nhất
+từ nhánh cms/ trên GitHub, hoặc nhánh cms/ trong kho trên máy) và mọi bài đã công bố, kèm
+đơn vị, tác giả, nội dung cải cách, lĩnh vực, mục tiêu, chỉ số, kết quả kiểm tra tự động và
+trạng thái xét. Ghi ra:
+  tong-hop-<đợt>.xlsx  bảng tính có cột chấm điểm theo tiêu chí và cột biểu quyết (dùng cho decide)
+  tong-hop-<đợt>.csv   UTF-8 có BOM, mở được bằng Excel
+  tong-hop-<đợt>.md    bảng Markdown
+
+  --campaign ID      mã đợt phát động, ví dụ 2024-tanh-linh (bắt buộc khi có nhiều đợt)
+  --github OWNER/REPO  lấy bài đang chờ từ GitHub (cần GITHUB_TOKEN); bài đã công bố lấy từ
+                     bản sao nhánh chính trong thư mục hiện tại
+  --api-url URL      địa chỉ API GitHub (GitHub Enterprise, máy chủ thử)
+  --repo PATH        kho git trên máy (mặc định: KHO_REPO, kho của npm start, hoặc thư mục hiện tại)
+  --base BRANCH      nhánh chính (mặc định main)
+  --out DIR          thư mục ghi kết quả (mặc định: bao-cao)
+  --format LIST      xlsx,csv,md (mặc định cả ba)
+  -h, --help         in hướng dẫn này
+
+Ví dụ: npm run report -- --campaign 2024-tanh-linh --out bao-cao`;
+
+const OPTIONS = {
+  campaign: { type: 'string' },
+  github: { type: 'string' },
+  'api-url': { type: 'string' },
+  repo: { type: 'string' },
+  base: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse(argv));
+  } catch (error) {
+    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const formats = (values.format ?? 'xlsx,csv,md').split(',').map((item) => item.trim());
+  const unknown = formats.filter((item) => !['xlsx', 'csv', 'md'].includes(item));
+  if (unknown.length > 0) {
+    console.error(`Định dạng không hỗ trợ: ${unknown.join(', ')} (chỉ có xlsx, csv, md).`);
+    return 2;
+  }
+  try {
+    const base = values.base ?? 'main';
+    const source: SubmissionSource = values.github
+      ? new GitHubSource(
+          createClient({ baseUrl: values['api-url'] }),
+          parseRepo(values.github),
+          resolve(values.repo ?? '.'),
+          base,
+        )
+      : new LocalGitSource(resolveRepo(values.repo), base);
+    const report = await buildReport(source, values.campaign);
+    const out = resolve(values.out ?? 'bao-cao');
+    mkdirSync(out, { recursive: true });
+    const stem = join(out, `tong-hop-${report.campaignId}`);
+    const written: string[] = [];
+    if (formats.includes('xlsx')) {
+      await writeXlsx(report, `${stem}.xlsx`);
+      written.push(`${stem}.xlsx`);
+    }
+    if (formats.includes('csv')) {
+      writeFileSync(`${stem}.csv`, toCsv(report));
+      written.push(`${stem}.csv`);
+    }
+    if (formats.includes('md')) {
+      writeFileSync(`${stem}.md`, toMarkdown(report));
+      written.push(`${stem}.md`);
+    }
+    const invalid = report.rows.filter((row) => row.errors.length > 0).length;
+    console.log(
+      `Đã tổng hợp ${report.rows.length} sáng kiến của đợt ${report.campaignId} (${invalid} cần sửa) từ ${report.source}:\n${written.map((path) => `  ${path}`).join('\n')}`,
+    );
+    return 0;
+  } catch (error) {
+    console.error(explainGitHubError(error, 'lập danh sách tổng hợp'));
+    return error instanceof UserError ? 1 : 1;
+  }
+}
+
+if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));

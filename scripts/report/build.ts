@@ -1,0 +1,272 @@
+/**
+ * The consolidated list ("tổng hợp") of a campaign: one row per initiative,
+ * pending or merged, with what the committee needs to sort, check and score.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  applicationFields,
+  type Campaign,
+  type Decision,
+  type Initiative,
+  indicatorKinds,
+  initiativeSchema,
+  reformAreas,
+  themeGoals,
+} from '../../src/schemas/index.ts';
+import { UserError } from '../github/client.ts';
+import { type Finding, runValidator } from '../github/validator.ts';
+import { loadContent, parseEntryText } from '../lib/entries.ts';
+import type { SubmissionSource, WorkflowStatus } from './source.ts';
+
+export type ReviewStatus = WorkflowStatus | 'published';
+
+export interface ReportRow {
+  slug: string;
+  title: string;
+  unit: string;
+  authors: { name: string; share?: number }[];
+  areas: string[];
+  fields: string[];
+  goals: string[];
+  indicators: string[];
+  submitted?: string;
+  /** "Yêu cầu hợp nhất #12", "Nhánh cms/initiatives/x" or "Đã công bố (main)". */
+  origin: string;
+  url?: string;
+  status: ReviewStatus;
+  /** Outcome recorded in the campaign's decision file, if any. */
+  decision?: string;
+  errors: Finding[];
+  warnings: Finding[];
+  /** Pre-filled scoring columns (from an existing decision), keyed by criterion id. */
+  scores: Record<string, number>;
+  votesFor?: number;
+  votesAgainst?: number;
+  recognised?: boolean;
+  scope?: string;
+  replicate?: boolean;
+  note?: string;
+}
+
+export interface Report {
+  campaignId: string;
+  campaign: Campaign;
+  source: string;
+  generatedAt: string;
+  rows: ReportRow[];
+  decision?: Decision;
+  /** Scope levels (id → name) for the scoring sheet's choices. */
+  scopes: { id: string; name: string }[];
+}
+
+export const statusNames: Record<ReviewStatus, string> = {
+  draft: 'Bản nháp',
+  pending_review: 'Chờ duyệt',
+  pending_publish: 'Sẵn sàng công bố',
+  published: 'Đã công bố',
+  unknown: 'Chưa rõ trạng thái',
+};
+
+const nameOf = (list: readonly { id: string; short: string }[], id: string) =>
+  list.find((item) => item.id === id)?.short ?? id;
+
+const collator = new Intl.Collator('vi');
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+}
+
+export function formatDate(iso: string | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+}
+
+function describeIndicator(indicator: Initiative['indicators'][number]): string {
+  const kind = indicatorKinds.find((item) => item.id === indicator.kind);
+  const unit = indicator.unit ?? kind?.unit ?? '';
+  const name = indicator.label
+    ? `${kind && kind.id !== 'other' ? `${kind.name} – ` : ''}${indicator.label}`
+    : (kind?.name ?? indicator.kind);
+  const value = (number: number) =>
+    `${formatNumber(number)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+  return `${name}: ${value(indicator.before.value)} → ${value(indicator.after.value)}`;
+}
+
+/** Whatever can be read from a front matter that failed the schema, for the row. */
+function loose(data: Record<string, unknown> | undefined) {
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+  return {
+    title: typeof data?.title === 'string' ? data.title : '',
+    campaign: typeof data?.campaign === 'string' ? data.campaign : '',
+    unit: typeof data?.unit === 'string' ? data.unit : '',
+    authors: Array.isArray(data?.authors)
+      ? data.authors.flatMap((author) =>
+          author &&
+          typeof author === 'object' &&
+          typeof (author as { name?: unknown }).name === 'string'
+            ? [{ name: (author as { name: string }).name }]
+            : [],
+        )
+      : [],
+    areas: strings(data?.areas),
+    fields: strings(data?.fields),
+    goals: strings(data?.goals),
+    submitted: typeof data?.submitted === 'string' ? data.submitted : undefined,
+  };
+}
+
+function rowFromEntry(text: string, unitNames: Map<string, string>) {
+  const file = parseEntryText(text);
+  const parsed = initiativeSchema.safeParse(file.data);
+  const entry = parsed.success ? parsed.data : undefined;
+  const fallback = loose(file.data);
+  return {
+    campaign: entry?.campaign ?? fallback.campaign,
+    title: entry?.title ?? fallback.title,
+    unit: unitNames.get(entry?.unit ?? fallback.unit) ?? entry?.unit ?? fallback.unit,
+    authors:
+      entry?.authors.map((author) => ({ name: author.name, share: author.share })) ??
+      fallback.authors,
+    areas: (entry?.areas ?? fallback.areas).map((id) => nameOf(reformAreas, id)),
+    fields: (entry?.fields ?? fallback.fields).map((id) => nameOf(applicationFields, id)),
+    goals: (entry?.goals ?? fallback.goals).map((id) => nameOf(themeGoals, id)),
+    indicators: entry?.indicators.map(describeIndicator) ?? [],
+    submitted: entry?.submitted ?? fallback.submitted,
+  };
+}
+
+export async function buildReport(source: SubmissionSource, campaignId?: string): Promise<Report> {
+  const work = mkdtempSync(join(tmpdir(), 'kho-report-'));
+  try {
+    const base = join(work, 'base');
+    await source.snapshot(base);
+    const content = await loadContent(base);
+    const campaigns = content.campaigns.filter((item) => item.data);
+    const chosen = campaignId
+      ? campaigns.find((item) => item.id === campaignId)
+      : campaigns.length === 1
+        ? campaigns[0]
+        : undefined;
+    if (!chosen?.data) {
+      const known = campaigns.map((item) => item.id).join(', ') || '(chưa có)';
+      throw new UserError(
+        campaignId
+          ? `Không có đợt phát động "${campaignId}". Các đợt hiện có: ${known}.`
+          : `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known}.`,
+      );
+    }
+    const campaign = chosen.data;
+    const unitNames = new Map(content.units.map((unit) => [unit.id, unit.name]));
+    const decision = content.decisions.find((item) => item.id === chosen.id)?.data;
+    const results = new Map(decision?.results.map((result) => [result.initiative, result]) ?? []);
+    const grades = new Map(campaign.rubric.grades.map((grade) => [grade.id, grade.name]));
+    const rows: ReportRow[] = [];
+
+    const split = (findings: Finding[]) => ({
+      errors: findings.filter((finding) => finding.severity === 'error'),
+      warnings: findings.filter((finding) => finding.severity === 'warning'),
+    });
+    const fromDecision = (slug: string) => {
+      const result = results.get(slug);
+      if (!result) return { scores: {} };
+      return {
+        decision: result.recognised
+          ? `Được công nhận${result.grade ? ` – ${grades.get(result.grade) ?? result.grade}` : ''}`
+          : 'Không được công nhận',
+        scores: result.scores,
+        votesFor: result.votesFor,
+        votesAgainst: result.votesAgainst,
+        recognised: result.recognised,
+        scope: content.scopeLevels.find((level) => level.id === result.scope)?.name ?? result.scope,
+        replicate: result.replicate,
+        note: result.note,
+      };
+    };
+
+    const pending = await source.pending();
+    const pendingSlugs = new Set(pending.map((submission) => submission.slug));
+
+    // Merged entries: validated together, in the snapshot of the base branch.
+    const merged = content.initiatives.filter((item) => !pendingSlugs.has(item.id));
+    const mergedValidation = merged.length
+      ? await runValidator({
+          root: base,
+          paths: merged.map((item) => `content/initiatives/${item.id}`),
+        })
+      : { ok: true, findings: [] };
+    for (const item of merged) {
+      const facts = rowFromEntry(readFileSync(join(base, item.path), 'utf8'), unitNames);
+      if (facts.campaign !== chosen.id) continue;
+      const findings = mergedValidation.findings.filter((finding) =>
+        finding.file.startsWith(`content/initiatives/${item.id}/`),
+      );
+      rows.push({
+        slug: item.id,
+        ...facts,
+        origin: `Đã công bố (nhánh ${source.base})`,
+        status: 'published',
+        ...split(findings),
+        ...fromDecision(item.id),
+      });
+    }
+
+    // Pending entries: each validated in a copy of the base content with its files laid over.
+    for (const submission of pending) {
+      const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
+      const overlay = join(work, `pending-${rows.length}`);
+      cpSync(join(base, 'content'), join(overlay, 'content'), { recursive: true });
+      for (const [path, bytes] of submission.files) {
+        mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        writeFileSync(join(overlay, path), bytes);
+      }
+      const facts = index ? rowFromEntry(index.toString('utf8'), unitNames) : undefined;
+      if (facts && facts.campaign !== chosen.id) continue;
+      const validation = index
+        ? await runValidator({ root: overlay, paths: [`content/initiatives/${submission.slug}`] })
+        : {
+            ok: false,
+            findings: [
+              {
+                file: `content/initiatives/${submission.slug}/index.md`,
+                severity: 'error' as const,
+                message: 'Thiếu tệp index.md của sáng kiến.',
+              },
+            ],
+          };
+      rmSync(overlay, { recursive: true, force: true });
+      rows.push({
+        slug: submission.slug,
+        title: facts?.title ?? '',
+        unit: facts?.unit ?? '',
+        authors: facts?.authors ?? [],
+        areas: facts?.areas ?? [],
+        fields: facts?.fields ?? [],
+        goals: facts?.goals ?? [],
+        indicators: facts?.indicators ?? [],
+        submitted: facts?.submitted,
+        origin: submission.pullRequest
+          ? `Yêu cầu hợp nhất #${submission.pullRequest}`
+          : `Nhánh ${submission.branch}`,
+        url: submission.url,
+        status: submission.status,
+        ...split(validation.findings),
+        ...fromDecision(submission.slug),
+      });
+    }
+    rows.sort((a, b) => collator.compare(a.unit, b.unit) || collator.compare(a.title, b.title));
+    return {
+      campaignId: chosen.id,
+      campaign,
+      source: source.label,
+      generatedAt: new Date().toISOString(),
+      rows,
+      decision,
+      scopes: content.scopeLevels.map((level) => ({ id: level.id, name: level.name })),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

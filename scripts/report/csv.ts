@@ -1,0 +1,49 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatDate, type Report, statusNames } from './build.ts';
+import { criterionHeader, formatAuthors, HEADERS } from './columns.ts';
+
+/** UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly. */
+export function toCsv(report: Report): string {
+  const criteria = report.campaign.rubric.criteria;
+  const header = [
+    HEADERS.index,
+    HEADERS.slug,
+    HEADERS.title,
+    HEADERS.unit,
+    HEADERS.authors,
+    HEADERS.areas,
+    HEADERS.fields,
+    HEADERS.goals,
+    HEADERS.indicators,
+    HEADERS.submitted,
+    HEADERS.origin,
+    HEADERS.status,
+    HEADERS.validation,
+    HEADERS.problems,
+    HEADERS.decision,
+    ...criteria.map(criterionHeader),
+    HEADERS.votesFor,
+    HEADERS.votesAgainst,
+  ];
+  const records = report.rows.map((row, index) => [
+    index + 1,
+    row.slug,
+    row.title,
+    row.unit,
+    formatAuthors(row.authors),
+    row.areas.join('; '),
+    row.fields.join('; '),
+    row.goals.join('; '),
+    row.indicators.join(' | '),
+    formatDate(row.submitted),
+    row.origin,
+    statusNames[row.status],
+    row.errors.length === 0 ? 'Hợp lệ' : `${row.errors.length} lỗi`,
+    row.errors.map((finding) => finding.message).join(' | '),
+    row.decision ?? '',
+    ...criteria.map((criterion) => row.scores[criterion.id] ?? ''),
+    row.votesFor ?? '',
+    row.votesAgainst ?? '',
+  ]);
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
+}

@@ -1,0 +1,46 @@
+/**
+ * Where submissions come from. The same report is built from GitHub (open
+ * pull requests from `cms/` branches) or from a local repository (the `cms/`
+ * branches decap-server creates in git mode), through this one interface.
+ */
+
+/** Decap's editorial-workflow states, plus `unknown` for a branch without one. */
+export type WorkflowStatus = 'draft' | 'pending_review' | 'pending_publish' | 'unknown';
+
+export interface PendingSubmission {
+  slug: string;
+  /** Branch name, e.g. `cms/initiatives/<slug>`. */
+  branch: string;
+  status: WorkflowStatus;
+  /** Pull request number and address on GitHub. */
+  pullRequest?: number;
+  url?: string;
+  /** Who opened it (GitHub login), when known. */
+  opener?: string;
+  /** The entry folder's files on the branch: path relative to the repository root → bytes. */
+  files: Map<string, Buffer>;
+}
+
+export interface SubmissionSource {
+  /** Vietnamese description for the report's header, e.g. "kho GitHub so-noi-vu/kho". */
+  readonly label: string;
+  /** The branch entries are merged into (usually `main`). */
+  readonly base: string;
+  /** Write the base branch's `content/` folder into `dir` (merged entries and context). */
+  snapshot(dir: string): Promise<void>;
+  /** Submissions not merged yet. */
+  pending(): Promise<PendingSubmission[]>;
+}
+
+/** `cms/initiatives/<slug>` → slug; other branches are not initiative submissions. */
+export function slugOfBranch(branch: string): string | undefined {
+  return /^cms\/initiatives\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(branch)?.[1];
+}
+
+/** Decap stores the status as `decap-cms/<status>` (git config or a pull-request label). */
+export function statusOfLabel(label: string | undefined): WorkflowStatus | undefined {
+  const status = /^decap-cms\/(draft|pending_review|pending_publish)$/.exec(
+    (label ?? '').trim(),
+  )?.[1];
+  return status as WorkflowStatus | undefined;
+}

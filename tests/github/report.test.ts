@@ -1,0 +1,266 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../scripts/github/client.ts';
+import { buildReport, type Report } from '../../scripts/report/build.ts';
+import { criterionHeader, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
+import { toCsv } from '../../scripts/report/csv.ts';
+import { GitHubSource } from '../../scripts/report/github-source.ts';
+import { LocalGitSource } from '../../scripts/report/local-source.ts';
+import { toMarkdown } from '../../scripts/report/markdown.ts';
+import { slugOfBranch, statusOfLabel } from '../../scripts/report/source.ts';
+import { writeXlsx } from '../../scripts/report/xlsx.ts';
+import { main } from '../../scripts/report.ts';
+import { type FakeGitHub, rateLimited, startFakeGitHub } from './fake-github.ts';
+import { cmsBranch, git, makeRepo } from './git-fixture.ts';
+
+const project = resolve(import.meta.dirname, '../..');
+const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+const sampleText = readFileSync(join(project, 'content/initiatives', SAMPLE, 'index.md'), 'utf8');
+const NEW_TITLE = 'Đặt lịch hẹn trả kết quả qua Zalo để giảm hồ sơ trễ hẹn ở xã Đức Phú';
+const IMAGE = 'bieu-do-ho-so-tre-hen.png';
+const image = readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE));
+const goodEntry = sampleText.replace(/^title: .*$/m, `title: ${NEW_TITLE}`);
+const badEntry = goodEntry.replace(/^summary: .*$/m, '');
+
+describe('source helpers', () => {
+  it.each([
+    ['cms/initiatives/mot-cua-so', 'mot-cua-so'],
+    ['cms/campaigns/2025', undefined],
+    ['cms/initiatives/Co-Dau', undefined],
+    ['feature/x', undefined],
+  ])('slugOfBranch(%s) = %s', (branch, slug) => expect(slugOfBranch(branch)).toBe(slug));
+  it.each([
+    ['decap-cms/draft', 'draft'],
+    ['decap-cms/pending_publish\n', 'pending_publish'],
+    ['hợp lệ', undefined],
+  ])('statusOfLabel(%j) = %s', (label, status) => expect(statusOfLabel(label)).toBe(status));
+});
+
+describe('report from a local repository with cms/ branches (decap-server git mode)', () => {
+  let root: string;
+  let report: Report;
+  beforeAll(async () => {
+    root = makeRepo(project, {}, true);
+    cmsBranch(
+      root,
+      'dat-lich-hen-zalo',
+      { 'index.md': goodEntry, [IMAGE]: image },
+      'pending_publish',
+    );
+    cmsBranch(root, 'bai-thieu-tom-tat', { 'index.md': badEntry }, 'draft');
+    report = await buildReport(new LocalGitSource(root), '2024-tanh-linh');
+  });
+
+  it('lists merged entries and every pending branch with its workflow status and validation', () => {
+    const merged = report.rows.filter((row) => row.status === 'published');
+    expect(merged.length).toBe(15);
+    const good = report.rows.find((row) => row.slug === 'dat-lich-hen-zalo');
+    expect(good).toMatchObject({
+      title: NEW_TITLE,
+      status: 'pending_publish',
+      origin: 'Nhánh cms/initiatives/dat-lich-hen-zalo',
+    });
+    expect(good?.errors).toEqual([]);
+    expect(good?.areas).toEqual(['Thủ tục hành chính', 'Chính quyền số']);
+    expect(good?.authors.map((author) => author.name)).toContain('Trần Văn Hùng');
+    expect(good?.indicators[0]).toBe('Tỷ lệ hồ sơ trễ hẹn – Hồ sơ đất đai cấp huyện: 18,4% → 6,1%');
+    const bad = report.rows.find((row) => row.slug === 'bai-thieu-tom-tat');
+    expect(bad?.status).toBe('draft');
+    expect(bad?.errors.length).toBeGreaterThan(0);
+    expect(bad?.errors.map((finding) => finding.field).join(' ')).toContain('summary');
+  });
+
+  it('pre-fills scores and votes from the existing decision', () => {
+    const row = report.rows.find((item) => item.slug === SAMPLE);
+    expect(row?.scores).toEqual({
+      novelty: 27,
+      effectiveness: 28,
+      applicability: 22,
+      influence: 13,
+    });
+    expect(row?.decision).toBe('Được công nhận – Xuất sắc');
+  });
+
+  it('writes an XLSX that reads back with Vietnamese text, a frozen header row and filters', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-xlsx-')), 'tong-hop.xlsx');
+    await writeXlsx(report, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      SHEETS.list,
+      SHEETS.members,
+      SHEETS.decision,
+      SHEETS.guide,
+    ]);
+    const sheet = book.getWorksheet(SHEETS.list);
+    if (!sheet) throw new Error('no list sheet');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        HEADERS.title,
+        HEADERS.unit,
+        HEADERS.authors,
+        HEADERS.votesFor,
+        criterionHeader({ name: 'Tính mới, tính sáng tạo', max: 30 }),
+      ]),
+    );
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.rowCount).toBe(report.rows.length + 1);
+    const titleColumn = headers.indexOf(HEADERS.title) + 1;
+    const titles = Array.from(
+      { length: report.rows.length },
+      (_, index) => sheet.getRow(index + 2).getCell(titleColumn).value,
+    );
+    expect(titles).toContain(NEW_TITLE);
+    expect(NEW_TITLE.normalize('NFC')).toBe(NEW_TITLE);
+    const members = book.getWorksheet(SHEETS.members);
+    expect(members?.getRow(2).getCell(2).value).toBe('Nguyễn Văn Thành');
+    expect(members?.getRow(2).getCell(4).value).toBe('Chủ tịch Hội đồng');
+  });
+
+  it('writes CSV in UTF-8 with a BOM and Markdown with the same rows', () => {
+    const csv = toCsv(report);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const records = parseCsv(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(report.rows.length);
+    expect(
+      records.find((record) => record[HEADERS.slug] === 'dat-lich-hen-zalo')?.[HEADERS.title],
+    ).toBe(NEW_TITLE);
+    const markdown = toMarkdown(report);
+    expect(markdown).toContain(`| ${NEW_TITLE} |`);
+    expect(markdown).toContain('Tổng số: 17 sáng kiến, 16 hợp lệ, 1 cần sửa.');
+  });
+
+  it('CLI writes the three files and answers --help in Vietnamese', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kho-report-out-'));
+    const lines: string[] = [];
+    const original = { log: console.log, error: console.error };
+    console.log = (text: string) => lines.push(text);
+    console.error = (text: string) => lines.push(text);
+    try {
+      expect(await main(['--help'])).toBe(0);
+      expect(await main(['--repo', root, '--campaign', '2024-tanh-linh', '--out', out])).toBe(0);
+      expect(await main(['--repo', root, '--campaign', 'khong-co'])).toBe(1);
+      expect(await main(['--repo', root, '--format', 'pdf'])).toBe(2);
+    } finally {
+      Object.assign(console, original);
+    }
+    expect(lines[0]).toMatch(/^Cách dùng: npm run report/);
+    expect(lines[1]).toMatch(/^Đã tổng hợp 17 sáng kiến của đợt 2024-tanh-linh \(1 cần sửa\)/);
+    expect(lines[2]).toBe('Không có đợt phát động "khong-co". Các đợt hiện có: 2024-tanh-linh.');
+    expect(readFileSync(join(out, 'tong-hop-2024-tanh-linh.csv')).subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('report from the GitHub-like server', () => {
+  let server: FakeGitHub;
+  let root: string;
+  beforeAll(async () => {
+    root = makeRepo(project, {}, true);
+    const sha = 'd'.repeat(40);
+    server = await startFakeGitHub({
+      pulls: [
+        {
+          number: 21,
+          title: 'Create Initiatives “dat-lich-hen-zalo”',
+          state: 'open',
+          user: { login: 'can-bo-xa' },
+          head: { ref: 'cms/initiatives/dat-lich-hen-zalo', sha },
+          base: { ref: 'main' },
+          labels: ['decap-cms/pending_review', 'hợp lệ'],
+          files: [
+            { filename: 'content/initiatives/dat-lich-hen-zalo/index.md', status: 'added' },
+            { filename: `content/initiatives/dat-lich-hen-zalo/${IMAGE}`, status: 'added' },
+          ],
+        },
+        {
+          number: 22,
+          title: 'Sửa mã nguồn',
+          state: 'open',
+          user: { login: 'lap-trinh' },
+          head: { ref: 'sua-giao-dien', sha: 'e'.repeat(40) },
+          base: { ref: 'main' },
+          labels: [],
+          files: [{ filename: 'src/pages/index.astro', status: 'modified' }],
+        },
+      ],
+      contents: {
+        [sha]: {
+          'content/initiatives/dat-lich-hen-zalo/index.md': goodEntry,
+          [`content/initiatives/dat-lich-hen-zalo/${IMAGE}`]: image,
+        },
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('lists open cms/ pull requests with their Decap status and validates their files', async () => {
+    const github = createClient({ baseUrl: server.baseUrl, token: 't', retryAfterUnit: 10 });
+    server.inject({ method: 'GET', path: /\/pulls$/, ...rateLimited(429, 1) });
+    const report = await buildReport(
+      new GitHubSource(github, { owner: 'so-noi-vu', repo: 'kho-sang-kien' }, root),
+      '2024-tanh-linh',
+    );
+    const row = report.rows.find((item) => item.slug === 'dat-lich-hen-zalo');
+    expect(row).toMatchObject({
+      title: NEW_TITLE,
+      status: 'pending_review',
+      origin: 'Yêu cầu hợp nhất #21',
+      url: 'https://github.com/so-noi-vu/kho-sang-kien/pull/21',
+    });
+    expect(row?.errors).toEqual([]);
+    expect(report.rows).toHaveLength(16);
+    expect(report.source).toBe('kho GitHub so-noi-vu/kho-sang-kien (nhánh main)');
+    // The rate-limited first call was retried.
+    expect(
+      server.requests.filter((request) =>
+        request.path.startsWith('/repos/so-noi-vu/kho-sang-kien/pulls?'),
+      ).length,
+    ).toBe(2);
+  });
+
+  it('fails with a Vietnamese message when GitHub refuses the token', async () => {
+    const github = createClient({ baseUrl: server.baseUrl, token: 't' });
+    server.inject({
+      method: 'GET',
+      path: /\/pulls$/,
+      status: 401,
+      body: { message: 'Bad credentials' },
+    });
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (text: string) => lines.push(text);
+    try {
+      process.env.GITHUB_TOKEN = 'sai';
+      expect(
+        await main([
+          '--github',
+          'so-noi-vu/kho-sang-kien',
+          '--api-url',
+          server.baseUrl,
+          '--repo',
+          root,
+          '--campaign',
+          '2024-tanh-linh',
+          '--out',
+          mkdtempSync(join(tmpdir(), 'kho-r-')),
+        ]),
+      ).toBe(1);
+    } finally {
+      console.error = original;
+      delete process.env.GITHUB_TOKEN;
+    }
+    expect(github).toBeTruthy();
+    expect(lines[0]).toBe(
+      'Không lập danh sách tổng hợp được: mã truy cập GitHub (GITHUB_TOKEN) không hợp lệ hoặc đã hết hạn.',
+    );
+  });
+});
