@@ -117,7 +117,17 @@ describe('doc:committee', () => {
     });
     const size = await pdfPageSize(pdf.content);
     expect(size.width).toBeGreaterThan(size.height);
-    const { text } = await readPdf(pdf.content);
+    const { text, pages } = await readPdf(pdf.content);
+    // Every page that carries rows of the table repeats its header row.
+    const titles = recognised.map(
+      (result) => entries.find((item) => item.slug === result.initiative)?.data.title ?? '',
+    );
+    const withRows = pages.filter((page) =>
+      titles.some((title) => page.replace(/\s+/g, ' ').includes(title.slice(0, 20))),
+    );
+    expect(withRows.length).toBeGreaterThan(1);
+    for (const page of withRows)
+      expect(page.replace(/\s+/g, ' ')).toContain('Tên sáng kiến, giải pháp');
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN');
     expect(flat).toContain('Xếp loại');

@@ -3,6 +3,7 @@ import { findSerifFonts } from './fonts.ts';
 import {
   type Align,
   type Block,
+  type Cell,
   type Columns,
   type DocModel,
   MM_TO_PT,
@@ -73,27 +74,66 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
   doc.y += block.after ?? 6;
 }
 
+const CELL_PADDING = { vertical: 3, horizontal: 4 };
+
+/**
+ * Draws the table row by row so that a row never splits across pages and the
+ * header rows are repeated at the top of every page, as Word does with
+ * "repeat as header row".
+ */
 function writeTable(doc: Doc, block: Table, size: number, x: number, width: number) {
   const fontSize = block.size ?? size;
   const sum = block.widths.reduce((a, b) => a + b, 0);
-  const cellOf = (cell: Table['rows'][number][number], header: boolean) => ({
+  const columns = block.widths.map((w) => (w / sum) * width);
+  const cellOf = (cell: Cell, header: boolean) => ({
     text: cell.text,
     colSpan: cell.colSpan,
     font: { src: fontOf({ bold: header || cell.bold, italic: cell.italic }), size: fontSize },
     align: { x: (cell.align ?? (header ? 'center' : 'left')) as Align, y: 'center' as const },
-    padding: [3, 4],
+    padding: [CELL_PADDING.vertical, CELL_PADDING.horizontal],
   });
-  doc.font('serif').fontSize(fontSize);
-  doc.table({
-    position: { x, y: doc.y },
-    maxWidth: width,
-    columnStyles: block.widths.map((w) => (w / sum) * width),
-    defaultStyle: { border: 0.6, borderColor: 'black' },
-    data: [
-      ...block.header.map((row) => row.map((cell) => cellOf(cell, true))),
-      ...block.rows.map((row) => row.map((cell) => cellOf(cell, false))),
-    ],
-  } as PDFKit.Mixins.TableOptionsWithData);
+  const heightOf = (row: Cell[], header: boolean) => {
+    let column = 0;
+    let height = 0;
+    for (const cell of row) {
+      const span = cell.colSpan ?? 1;
+      const cellWidth = columns.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      doc.font(fontOf({ bold: header || cell.bold, italic: cell.italic })).fontSize(fontSize);
+      const text = doc.heightOfString(cell.text || ' ', {
+        width: cellWidth - 2 * CELL_PADDING.horizontal,
+      });
+      height = Math.max(height, text + 2 * CELL_PADDING.vertical);
+    }
+    return height;
+  };
+  const drawRow = (row: Cell[], header: boolean) => {
+    doc.table({
+      position: { x, y: doc.y },
+      maxWidth: width,
+      columnStyles: columns,
+      defaultStyle: { border: 0.6, borderColor: 'black' },
+      data: [row.map((cell) => cellOf(cell, header))],
+    } as PDFKit.Mixins.TableOptionsWithData);
+  };
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const headerHeight = block.header.reduce((total, row) => total + heightOf(row, true), 0);
+  const drawHeader = () => {
+    for (const row of block.header) drawRow(row, true);
+  };
+  const firstRow = block.rows[0];
+  if (doc.y + headerHeight + (firstRow ? heightOf(firstRow, false) : 0) > bottom()) {
+    doc.addPage();
+  }
+  drawHeader();
+  for (const row of block.rows) {
+    const height = heightOf(row, false);
+    if (doc.y + height > bottom() && height + headerHeight < bottom() - doc.page.margins.top) {
+      doc.addPage();
+      drawHeader();
+    }
+    drawRow(row, false);
+  }
   doc.x = x;
   doc.y += 8;
 }
