@@ -2,9 +2,9 @@
  * The consolidated list ("tổng hợp") of a campaign: one row per initiative,
  * pending or merged, with what the committee needs to sort, check and score.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   applicationFields,
   type Campaign,
@@ -19,6 +19,7 @@ import { UserError } from '../github/client.ts';
 import { type Finding, runValidator } from '../github/validator.ts';
 import { loadContent, parseEntryText } from '../lib/entries.ts';
 import type { SubmissionSource, WorkflowStatus } from './source.ts';
+import { validatePending } from './validate-pending.ts';
 
 export type ReviewStatus = WorkflowStatus | 'published';
 
@@ -216,27 +217,9 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     // Pending entries: each validated in a copy of the base content with its files laid over.
     for (const submission of pending) {
       const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
-      const overlay = join(work, `pending-${rows.length}`);
-      cpSync(join(base, 'content'), join(overlay, 'content'), { recursive: true });
-      for (const [path, bytes] of submission.files) {
-        mkdirSync(dirname(join(overlay, path)), { recursive: true });
-        writeFileSync(join(overlay, path), bytes);
-      }
       const facts = index ? rowFromEntry(index.toString('utf8'), unitNames) : undefined;
       if (facts && facts.campaign !== chosen.id) continue;
-      const validation = index
-        ? await runValidator({ root: overlay, paths: [`content/initiatives/${submission.slug}`] })
-        : {
-            ok: false,
-            findings: [
-              {
-                file: `content/initiatives/${submission.slug}/index.md`,
-                severity: 'error' as const,
-                message: 'Thiếu tệp index.md của sáng kiến.',
-              },
-            ],
-          };
-      rmSync(overlay, { recursive: true, force: true });
+      const validation = await validatePending(base, submission, work);
       rows.push({
         slug: submission.slug,
         title: facts?.title ?? '',
