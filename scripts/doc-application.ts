@@ -8,7 +8,7 @@ import { runCommand, UsageError } from './documents/common/errors.ts';
 import { parseFormat, writeOutput } from './documents/common/output.ts';
 
 const USAGE =
-  'Cách dùng: npm run doc:application -- <mã sáng kiến | thư mục> --format docx|pdf [--out TỆP]';
+  'Cách dùng: npm run doc:application -- <mã sáng kiến | thư mục> --format docx|pdf [--out TỆP] [--undated]';
 
 await runCommand(async () => {
   let parsed: ReturnType<typeof parseOptions>;
@@ -26,7 +26,9 @@ await runCommand(async () => {
   const format = parseFormat(values.format);
   const entry = positionals[0] as string;
   const started = performance.now();
-  const result = await applicationDocument(process.cwd(), entry, format);
+  const result = await applicationDocument(process.cwd(), entry, format, {
+    undated: values.undated,
+  });
   const out = writeOutput(values.out ?? `don-yeu-cau-${result.slug}.${format}`, result.content);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
@@ -41,6 +43,7 @@ function parseOptions() {
     options: {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
+      undated: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -47,6 +47,8 @@ export interface ApplicationInput {
   units: Unit[];
   campaign?: Campaign;
   pictures?: PictureMap;
+  /** Leave the date line blank, to be dated by hand on signing. */
+  undated?: boolean;
 }
 
 function label(text: string, value?: string): Paragraph {
@@ -82,6 +84,7 @@ export function buildApplication({
   units,
   campaign,
   pictures = new Map(),
+  undated = false,
 }: ApplicationInput): DocModel {
   const sections = splitSections(body);
   const unit = units.find((item) => item.id === entry.unit);
@@ -230,7 +233,7 @@ export function buildApplication({
     signatureBlock(
       'Người nộp đơn',
       entry.authors.map((author) => author.name),
-      dateLine(placeName(unit?.locality), entry.submitted),
+      dateLine(placeName(unit?.locality), undated ? undefined : entry.submitted),
     ),
   ];
 

@@ -16,6 +16,7 @@ export async function applicationDocument(
   root: string,
   entry: string,
   format: Format,
+  options: { undated?: boolean } = {},
 ): Promise<ApplicationResult> {
   const file = resolveEntryPath(root, entry);
   const loaded = loadEntryFile(root, file);
@@ -29,6 +30,7 @@ export async function applicationDocument(
     units,
     campaign,
     pictures,
+    undated: options.undated,
   });
   return { slug: loaded.slug, content: await render(model, format) };
 }

@@ -213,6 +213,7 @@ export function readStructure(tree: Root): Structure {
   const result: Structure = { authors: [], participants: [], sections: new Map() };
   let zone: Zone = { kind: 'front' };
   let titleCandidate: string | undefined;
+  let pending: keyof Structure | undefined;
 
   const append = (id: SectionId, nodes: RootContent[]) => {
     const list = result.sections.get(id) ?? [];
@@ -244,6 +245,13 @@ export function readStructure(tree: Root): Structure {
       if (section.rest) append(section.id, [textParagraph(section.rest)]);
       continue;
     }
+
+    if (pending && zone.kind === 'front' && node.type === 'paragraph' && text) {
+      (result as unknown as Record<string, string>)[pending] = text;
+      pending = undefined;
+      continue;
+    }
+    pending = undefined;
 
     const label = node.type === 'table' ? undefined : matchLabel(text);
     const labelAllowed =
@@ -286,6 +294,8 @@ export function readStructure(tree: Root): Structure {
           const key = SCALAR_TARGETS[label.target];
           if (key && label.value && result[key] === undefined)
             (result as unknown as Record<string, string>)[key] = label.value;
+          // "TÊN SÁNG KIẾN:" alone on its line: the value is the next paragraph.
+          pending = key && !label.value && result[key] === undefined ? key : undefined;
           if (zone.kind === 'authors') zone = { kind: 'front' };
         }
       }
