@@ -81,6 +81,9 @@ describe('doc:application', () => {
     expect(mm(twips('left'))).toBeLessThanOrEqual(35);
     expect(mm(twips('right'))).toBeGreaterThanOrEqual(15);
     expect(mm(twips('right'))).toBeLessThanOrEqual(20);
+    // Page number centred in the header, not on the first page.
+    expect(docx.xml.includes('<w:titlePg/>')).toBe(true);
+    expect(docx.headers.some((header) => header.includes('PAGE'))).toBe(true);
     // Body text 13 pt (26 half-points); no run smaller than 12 pt.
     const sizes = [...docx.xml.matchAll(/<w:sz w:val="(\d+)"/g)].map((match) => Number(match[1]));
     expect(sizes).toContain(26);

@@ -228,6 +228,20 @@ describe('import:docx', () => {
     expect(bombed.code).toBe(1);
     expect(bombed.stderr).toContain('bom nén');
 
+    const laughs = await JSZip.loadAsync(await packDocx(singleAuthorDocx()));
+    laughs.file(
+      'word/document.xml',
+      '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "hahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><w:document>&b;</w:document>',
+    );
+    const laughsFile = join(root, 'cuoi.docx');
+    writeFileSync(
+      laughsFile,
+      await laughs.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    );
+    const entity = await cli(laughsFile);
+    expect(entity.code).toBe(1);
+    expect(entity.stderr).toContain('khai báo DOCTYPE/ENTITY');
+
     const huge = join(root, 'lon.docx');
     writeFileSync(huge, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     truncateSync(huge, 31 * 1024 * 1024);

@@ -32,6 +32,8 @@ export interface DocxContent {
   /** Each table as rows of cell texts (nested tables excluded). */
   tables: string[][][];
   xml: string;
+  /** The XML of the page headers (word/header*.xml). */
+  headers: string[];
 }
 
 export async function readDocx(buffer: Buffer): Promise<DocxContent> {
@@ -56,7 +58,10 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
   );
   const zip = await JSZip.loadAsync(buffer);
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return { text, tables, xml };
+  const headers = await Promise.all(
+    zip.file(/^word\/header\d*\.xml$/).map((file) => file.async('string')),
+  );
+  return { text, tables, xml, headers };
 }
 
 /** The text of every page, items joined with spaces, lines with newlines. */

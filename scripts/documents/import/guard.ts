@@ -73,11 +73,24 @@ async function inspectZip(buffer: Buffer, name: string): Promise<void> {
         throw refuse();
       if (entry.fileName.endsWith('/')) continue;
       const stream = await zip.openReadStreamPromise(entry);
+      const isXml = /\.(?:xml|rels)$/i.test(entry.fileName);
+      let tail = '';
       for await (const chunk of stream) {
         unpacked += (chunk as Buffer).length;
         if (unpacked > LIMITS.unpackedBytes) {
           stream.destroy();
           throw refuse();
+        }
+        // Word never declares a DOCTYPE; one in a part can only be there to expand entities.
+        if (isXml) {
+          const text = tail + (chunk as Buffer).toString('latin1');
+          if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) {
+            stream.destroy();
+            throw new UserError(
+              `Tệp "${name}" có phần ${entry.fileName} khai báo DOCTYPE/ENTITY, không phải văn bản Word bình thường; không xử lý.`,
+            );
+          }
+          tail = text.slice(-16);
         }
       }
     }
