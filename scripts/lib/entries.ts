@@ -4,6 +4,7 @@
  * evaluate `---js`), no YAML tag can build objects, and bad input becomes a
  * list of problems instead of an exception.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -59,6 +60,16 @@ export interface ParsedYaml {
   doc: Document | undefined;
   /** File line of a character offset inside the YAML text. */
   lineOfOffset(offset: number): number;
+  /** Every scalar as written in the source (keys included), with its offset: rules scan these. */
+  scalars: YamlScalar[];
+}
+
+export interface YamlScalar {
+  /** The source text of the scalar (or its value when there is no source). */
+  text: string;
+  offset: number;
+  /** Whether the scalar is a mapping key. */
+  isKey: boolean;
 }
 
 export interface EntryFile extends ParsedYaml {
@@ -74,8 +85,6 @@ export interface EntryFile extends ParsedYaml {
   /** Whether the file started with a byte-order mark (U+FEFF). */
   hadBom: boolean;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Read a file as UTF-8 within a size limit; problems instead of exceptions. */
 export function readTextFile(
@@ -111,10 +120,7 @@ export function readTextFile(
       code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không đọc được tệp (${code ?? 'lỗi không rõ'}).`;
     return { text: '', hadBom: false, problems: [error('file.unreadable', message)] };
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     return {
       text: '',
       hadBom: false,
@@ -123,6 +129,7 @@ export function readTextFile(
       ],
     };
   }
+  const text = bytes.toString('utf8');
   const hadBom = text.charCodeAt(0) === 0xfeff;
   return { text: hadBom ? text.slice(1) : text, hadBom, problems: [] };
 }
@@ -157,7 +164,14 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
     });
   } catch {
     problems.push(error('yaml.syntax', 'Không đọc được dữ liệu YAML.'));
-    return { data: undefined, problems, lineOf: () => undefined, doc: undefined, lineOfOffset };
+    return {
+      data: undefined,
+      problems,
+      lineOf: () => undefined,
+      doc: undefined,
+      lineOfOffset,
+      scalars: [],
+    };
   }
   for (const issue of doc.errors) {
     const line = issue.linePos?.[0]?.line;
@@ -176,8 +190,16 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
     );
   }
   let aliases = 0;
+  const scalars: YamlScalar[] = [];
   visit(doc, {
-    Node(_key, node) {
+    Node(key, node) {
+      if (isScalar(node)) {
+        scalars.push({
+          text: node.source ?? String(node.value),
+          offset: node.range?.[0] ?? 0,
+          isKey: key === 'key',
+        });
+      }
       const explicitTag = (node as { tag?: string }).tag;
       if (explicitTag && !isAlias(node)) {
         problems.push(
@@ -220,7 +242,7 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : lineOfOffset(offset);
   };
-  return { data, problems, lineOf, doc, lineOfOffset };
+  return { data, problems, lineOf, doc, lineOfOffset, scalars };
 }
 
 function yamlErrorMessage(code: string): string {
@@ -281,6 +303,7 @@ export function parseEntryText(text: string, path = ''): Omit<EntryFile, 'hadBom
     lineOf: () => undefined,
     lineOfOffset: () => 1,
     doc: undefined,
+    scalars: [],
   });
   const firstBreak = text.indexOf('\n');
   const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
@@ -382,6 +405,7 @@ export function readEntryFile(path: string): EntryFile {
         lineOf: () => undefined,
         lineOfOffset: () => 1,
         doc: undefined,
+        scalars: [],
       };
     }
     const parsed = parseEntryText(read.text, path);
@@ -405,6 +429,7 @@ export function readEntryFile(path: string): EntryFile {
       lineOf: () => undefined,
       lineOfOffset: () => 1,
       doc: undefined,
+      scalars: [],
     };
   }
 }
@@ -429,6 +454,7 @@ export function readYamlFile(path: string): YamlFile {
         lineOf: () => undefined,
         lineOfOffset: () => 1,
         doc: undefined,
+        scalars: [],
       };
     }
     const parsed = parseYamlSafely(read.text, 1);
@@ -443,6 +469,7 @@ export function readYamlFile(path: string): YamlFile {
       lineOf: () => undefined,
       lineOfOffset: () => 1,
       doc: undefined,
+      scalars: [],
     };
   }
 }

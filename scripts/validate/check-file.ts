@@ -145,7 +145,7 @@ export function checkInitiativeFile(
   const data = file.data;
   if (data) {
     problems.push(...checkSchema(initiativeSchema, data, file.lineOf).problems);
-    problems.push(...checkYamlPersonalData(file.doc, file.lineOfOffset));
+    problems.push(...checkYamlPersonalData(file));
   }
   if (file.text) {
     const markdown = analyseMarkdown(file.body);
@@ -186,7 +186,7 @@ export function checkCampaignFile(root: string, path: string, fix: boolean): Che
     const result = checkSchema(campaignSchema, file.data, file.lineOf);
     data = result.data;
     problems.push(...result.problems);
-    problems.push(...checkYamlPersonalData(file.doc, file.lineOfOffset));
+    problems.push(...checkYamlPersonalData(file));
   }
   if (file.text) {
     problems.push(
@@ -215,7 +215,7 @@ function checkYaml<T>(
   } else if (file.data === undefined && file.problems.length === 0) {
     problems.push(error('yaml.empty', 'Tệp dữ liệu đang trống.'));
   }
-  problems.push(...checkYamlPersonalData(file.doc, file.lineOfOffset));
+  problems.push(...checkYamlPersonalData(file));
   return { report: finish(path, problems), data, fixed, file, problems };
 }
 

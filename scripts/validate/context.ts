@@ -1,5 +1,5 @@
 /** What cross-file rules know about the repository: units, campaigns, initiatives. */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Campaign,
@@ -27,19 +27,16 @@ export interface Context {
   today: string;
 }
 
-export function listInitiativeSlugs(root: string): Set<string> {
-  const folder = join(root, contentPaths.initiatives);
-  const out = new Set<string>();
-  let names: string[];
+/** Sub-folders of a folder (one directory read, no stat per entry). */
+export function listFolders(path: string): string[] {
   try {
-    names = readdirSync(folder);
+    return readdirSync(path, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
   } catch {
-    return out;
+    return [];
   }
-  for (const name of names) {
-    if (!name.startsWith('.') && existsSync(join(folder, name, 'index.md'))) out.add(name);
-  }
-  return out;
 }
 
 function asString(value: unknown): string | undefined {

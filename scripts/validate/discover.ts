@@ -1,5 +1,5 @@
 /** Which files the validator checks, and what each one is. */
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { contentPaths } from '../../src/schemas/index.ts';
 import { error, type Problem, warning } from '../lib/problems.ts';
@@ -149,11 +149,17 @@ export function discoverAll(root: string): Discovery {
       const path = `${folder}/${name}`;
       if (name.startsWith('.')) continue;
       if (path === contentPaths.initiatives) {
-        for (const slug of list(join(root, path))) {
-          if (slug.startsWith('.')) continue;
-          if (isDirectory(join(root, path, slug)))
-            add(discovery, seen, initiativeFolder(root, slug));
-          else add(discovery, seen, classify(`${path}/${slug}`));
+        let entries: Dirent[] = [];
+        try {
+          entries = readdirSync(join(root, path), { withFileTypes: true });
+        } catch {
+          // Not a folder: nothing to list.
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+          if (entry.name.startsWith('.')) continue;
+          if (entry.isDirectory()) add(discovery, seen, initiativeFolder(root, entry.name));
+          else add(discovery, seen, classify(`${path}/${entry.name}`));
         }
       } else if (isDirectory(join(root, path))) {
         walk(path);

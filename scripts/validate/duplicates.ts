@@ -11,8 +11,9 @@
  * Scale: prefix filtering (Chaudhuri et al., 2006). Syllables are ordered by
  * rarity; two sets with Jaccard ≥ t must share one of the first
  * n − ⌈t·n⌉ + 1 rarest syllables of each, so only those are indexed and only
- * titles sharing one are compared. 10,000 titles take milliseconds, not the
- * 50 million comparisons of every pair.
+ * titles sharing one are considered; size and positional bounds drop most of
+ * those before the exact check. No pass over every pair (50 million for
+ * 10,000 titles).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type Problem, warning } from '../lib/problems.ts';
@@ -28,6 +29,8 @@ export interface TitleRecord {
 
 interface Indexed extends TitleRecord {
   tokens: string[];
+  /** Token ranks (rarest first), sorted ascending: the form every comparison uses. */
+  ranks: Int32Array;
 }
 
 export interface Match {
@@ -39,18 +42,45 @@ function prefixLength(size: number, threshold: number): number {
   return size - Math.ceil(threshold * size - 1e-9) + 1;
 }
 
-function jaccard(a: readonly string[], b: ReadonlySet<string>): number {
+/**
+ * Size of the intersection of two ascending rank lists, or -1 as soon as it
+ * can no longer reach `needed` (most candidates fail within a few steps).
+ */
+function overlap(a: Int32Array, b: Int32Array, needed = 0): number {
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  for (const token of a) if (b.has(token)) shared += 1;
-  return shared / (a.length + b.size - shared);
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared >= needed ? shared : -1;
+}
+
+/** Smallest overlap two sets of these sizes need for a Jaccard similarity of t. */
+function neededOverlap(t: number, a: number, b: number): number {
+  return Math.ceil((t / (1 + t)) * (a + b) - 1e-9);
 }
 
 export class TitleIndex {
   readonly threshold: number;
   private readonly records: Indexed[] = [];
   private readonly frequency = new Map<string, number>();
-  private postings: Map<string, number[]> | undefined;
-  /** Titles compared so far: the cost the index keeps far below every pair. */
+  private rank: Map<string, number> | undefined;
+  /** postings[rank] = [record, position, record, position, …] over each record's prefix. */
+  private postings: number[][] = [];
+  private seen = new Int32Array(0);
+  private count = new Int32Array(0);
+  private pruned = new Uint8Array(0);
+  private stamp = 0;
+  /** Titles verified so far: the cost the index keeps far below every pair. */
   comparisons = 0;
 
   constructor(threshold = DUPLICATE_THRESHOLD) {
@@ -61,52 +91,161 @@ export class TitleIndex {
     const tokens = [...new Set(foldedTokens(record.title))];
     if (tokens.length === 0) return;
     for (const token of tokens) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
-    this.records.push({ ...record, tokens });
-    this.postings = undefined;
+    this.records.push({ ...record, tokens, ranks: new Int32Array(0) });
+    this.rank = undefined;
   }
 
-  private order(tokens: readonly string[]): string[] {
-    return [...tokens].sort(
+  /** Global order: rarest syllables first, so that prefixes hold the most selective ones. */
+  private build(): Map<string, number> {
+    const order = [...this.frequency.keys()].sort(
       (a, b) =>
         (this.frequency.get(a) ?? 0) - (this.frequency.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
     );
-  }
-
-  private build(): Map<string, number[]> {
-    const postings = new Map<string, number[]>();
+    const rank = new Map(order.map((token, index) => [token, index]));
+    this.postings = Array.from({ length: order.length }, () => []);
     this.records.forEach((record, index) => {
-      const ordered = this.order(record.tokens);
-      record.tokens = ordered;
-      for (const token of ordered.slice(0, prefixLength(ordered.length, this.threshold))) {
-        const list = postings.get(token);
-        if (list) list.push(index);
-        else postings.set(token, [index]);
+      record.ranks = Int32Array.from(
+        record.tokens.map((token) => rank.get(token) as number),
+      ).sort();
+      const prefix = prefixLength(record.ranks.length, this.threshold);
+      for (let position = 0; position < prefix; position += 1) {
+        this.postings[record.ranks[position] as number]?.push(index, position);
       }
     });
-    this.postings = postings;
-    return postings;
+    this.seen = new Int32Array(this.records.length);
+    this.count = new Int32Array(this.records.length);
+    this.pruned = new Uint8Array(this.records.length);
+    this.stamp = 0;
+    this.rank = rank;
+    return rank;
   }
 
-  /** Titles similar to `title`, excluding the entry `slug` itself; most similar first. */
+  /**
+   * Every near-duplicate pair of the index at once (a full run): records are
+   * joined in increasing size, each probing only the smaller ones already
+   * indexed, whose shorter "mid-prefix" (|y| − ⌈2t/(1+t)·|y|⌉ + 1) is enough.
+   * Each pair is checked once. Returns the matches of every slug.
+   */
+  allPairs(): Map<string, Match[]> {
+    if (!this.rank) this.build();
+    const t = this.threshold;
+    const order = this.records.map((_, index) => index);
+    order.sort(
+      (a, b) =>
+        (this.records[a] as Indexed).ranks.length - (this.records[b] as Indexed).ranks.length,
+    );
+    const postings: number[][] = Array.from({ length: this.postings.length }, () => []);
+    const found = new Map<string, Match[]>();
+    const push = (from: Indexed, to: Indexed, similarity: number) => {
+      const match = { other: { slug: to.slug, path: to.path, title: to.title }, similarity };
+      const list = found.get(from.slug);
+      if (list) list.push(match);
+      else found.set(from.slug, [match]);
+    };
+    for (const xIndex of order) {
+      const record = this.records[xIndex] as Indexed;
+      const x = record.ranks;
+      const n = x.length;
+      this.stamp += 1;
+      const stamp = this.stamp;
+      const candidates: number[] = [];
+      const probe = prefixLength(n, t);
+      for (let i = 0; i < probe; i += 1) {
+        const list = postings[x[i] as number];
+        if (!list) continue;
+        for (let k = 0; k < list.length; k += 2) {
+          const y = list[k] as number;
+          const j = list[k + 1] as number;
+          const size = (this.records[y] as Indexed).ranks.length;
+          if (size < t * n - 1e-9) continue;
+          if (this.seen[y] !== stamp) {
+            this.seen[y] = stamp;
+            this.count[y] = 0;
+            this.pruned[y] = 0;
+            candidates.push(y);
+          } else if (this.pruned[y]) continue;
+          const needed = neededOverlap(t, n, size);
+          if ((this.count[y] as number) + 1 + Math.min(n - i - 1, size - j - 1) < needed) {
+            this.pruned[y] = 1;
+            continue;
+          }
+          this.count[y] = (this.count[y] as number) + 1;
+        }
+      }
+      for (const y of candidates) {
+        if (this.pruned[y]) continue;
+        const other = this.records[y] as Indexed;
+        if (other.slug === record.slug) continue;
+        this.comparisons += 1;
+        const shared = overlap(x, other.ranks, neededOverlap(t, n, other.ranks.length));
+        const similarity = shared / (n + other.ranks.length - shared);
+        if (shared >= 0 && similarity >= t - 1e-9) {
+          push(record, other, similarity);
+          push(other, record, similarity);
+        }
+      }
+      const midPrefix = n - Math.ceil(((2 * t) / (1 + t)) * n - 1e-9) + 1;
+      for (let position = 0; position < midPrefix; position += 1) {
+        postings[x[position] as number]?.push(xIndex, position);
+      }
+    }
+    for (const list of found.values()) {
+      list.sort((a, b) => b.similarity - a.similarity || a.other.path.localeCompare(b.other.path));
+    }
+    return found;
+  }
+
+  /**
+   * Titles similar to `title`, excluding the entry `slug` itself; most similar
+   * first. Prefix, size and positional filters (PPJoin, Xiao et al. 2008) keep
+   * the candidates few; each survivor is verified exactly.
+   */
   similarTo(title: string, slug: string): Match[] {
-    const postings = this.postings ?? this.build();
-    const tokens = this.order([...new Set(foldedTokens(title))]);
+    const rank = this.rank ?? this.build();
+    const tokens = [...new Set(foldedTokens(title))];
     if (tokens.length === 0) return [];
-    const own = new Set(tokens);
-    const candidates = new Set<number>();
-    for (const token of tokens.slice(0, prefixLength(tokens.length, this.threshold))) {
-      for (const index of postings.get(token) ?? []) candidates.add(index);
+    // Syllables unknown to the index sort first (rarest) and match nothing.
+    let unknown = -1;
+    const x = Int32Array.from(tokens.map((token) => rank.get(token) ?? unknown--)).sort();
+    const n = x.length;
+    const t = this.threshold;
+    this.stamp += 1;
+    const stamp = this.stamp;
+    const candidates: number[] = [];
+    const prefix = prefixLength(n, t);
+    for (let i = 0; i < prefix; i += 1) {
+      const token = x[i] as number;
+      if (token < 0) continue;
+      const list = this.postings[token];
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const y = list[k] as number;
+        const j = list[k + 1] as number;
+        const size = (this.records[y] as Indexed).ranks.length;
+        if (size < t * n - 1e-9 || size * t > n + 1e-9) continue;
+        if (this.seen[y] !== stamp) {
+          this.seen[y] = stamp;
+          this.count[y] = 0;
+          this.pruned[y] = 0;
+          candidates.push(y);
+        } else if (this.pruned[y]) continue;
+        const needed = neededOverlap(t, n, size);
+        if ((this.count[y] as number) + 1 + Math.min(n - i - 1, size - j - 1) < needed) {
+          this.pruned[y] = 1;
+          continue;
+        }
+        this.count[y] = (this.count[y] as number) + 1;
+      }
     }
     const matches: Match[] = [];
-    for (const index of candidates) {
-      const record = this.records[index] as Indexed;
+    for (const y of candidates) {
+      if (this.pruned[y]) continue;
+      const record = this.records[y] as Indexed;
       if (record.slug === slug) continue;
-      // Size filter: Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
-      const size = record.tokens.length;
-      if (size < this.threshold * tokens.length || size * this.threshold > tokens.length) continue;
       this.comparisons += 1;
-      const similarity = jaccard(record.tokens, own);
-      if (similarity >= this.threshold) {
+      const shared = overlap(x, record.ranks, neededOverlap(t, n, record.ranks.length));
+      const similarity = shared / (n + record.ranks.length - shared);
+      if (shared >= 0 && similarity >= t - 1e-9) {
         matches.push({
           other: { slug: record.slug, path: record.path, title: record.title },
           similarity,
@@ -119,14 +258,8 @@ export class TitleIndex {
   }
 }
 
-export function duplicateProblems(
-  title: string,
-  slug: string,
-  index: TitleIndex,
-  line: number | undefined,
-): Problem[] {
-  return index
-    .similarTo(title, slug)
+export function duplicateProblems(matches: readonly Match[], line: number | undefined): Problem[] {
+  return matches
     .slice(0, 3)
     .map((match) =>
       warning(
@@ -137,14 +270,21 @@ export function duplicateProblems(
     );
 }
 
-const HEAD_BYTES = 8192;
+const HEAD_BYTES = 2048;
+
+export interface QuickTitle {
+  /** Whether the file exists. */
+  found: boolean;
+  /** The title, when it could be read without a YAML parser. */
+  title?: string;
+}
 
 /**
  * The title of an entry without parsing it: the `title:` line of the front
- * matter when it is a plain one-line value (what the form writes). Returns
- * undefined when unsure, and the caller reads the file properly.
+ * matter when it is a plain one-line value (what the form writes, first).
+ * Leaves `title` undefined when unsure, and the caller reads the file properly.
  */
-export function quickTitle(path: string): string | undefined {
+export function quickTitle(path: string): QuickTitle {
   let text: string;
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
@@ -156,15 +296,25 @@ export function quickTitle(path: string): string | undefined {
       closeSync(fd);
     }
     text = buffer.toString('utf8', 0, read);
-  } catch {
-    return undefined;
+  } catch (cause) {
+    return { found: (cause as NodeJS.ErrnoException).code !== 'ENOENT' };
   }
-  if (!text.startsWith('---')) return undefined;
-  const end = text.indexOf('\n---', 3);
-  const head = end === -1 ? text : text.slice(0, end);
+  if (!text.startsWith('---\n') && !text.startsWith('---\r\n')) return { found: true };
+  // Without the closing fence in the first bytes, stop at the last whole line read.
+  let end = text.indexOf('\n---', 3);
+  if (end === -1) end = text.lastIndexOf('\n');
+  const head = text.slice(0, end);
   const match = /^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(head);
-  const value = match?.[1];
-  if (!value || /^["'|>&!*[{%@`#]/.test(value) || /\s#/.test(value) || /: /.test(value))
-    return undefined;
-  return value;
+  let value = match?.[1];
+  if (!match || !value || /^["'|>&!*[{%@`#]/.test(value)) return { found: true };
+  // A long plain value continues on indented lines; YAML folds each break into one space.
+  const rest = head.slice(match.index + match[0].length + 1).split('\n');
+  for (const line of rest) {
+    if (!/^[ \t]/.test(line)) break;
+    const part = line.trim();
+    if (part === '') return { found: true };
+    value = `${value} ${part}`;
+  }
+  if (/\s#/.test(value) || /: /.test(value)) return { found: true };
+  return { found: true, title: value };
 }

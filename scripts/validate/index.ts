@@ -2,7 +2,7 @@
  * Programmatic entry of the validator: `validate(options)` returns the report
  * that the CLI prints. Other scripts (reports, the CMS preview) call it too.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentPaths } from '../../src/schemas/index.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -15,7 +15,7 @@ import {
   checkUnitsFile,
   fileReport,
 } from './check-file.ts';
-import { type Context, factsOf, listInitiativeSlugs, todayInVietnam } from './context.ts';
+import { type Context, factsOf, listFolders, todayInVietnam } from './context.ts';
 import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
 import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
@@ -53,10 +53,14 @@ function isDirectory(path: string): boolean {
 }
 
 function listFiles(root: string, folder: string, extension: string): string[] {
-  const { targets } = discoverAll(root);
-  return targets
-    .filter((target) => target.path.startsWith(`${folder}/`) && target.path.endsWith(extension))
-    .map((target) => target.path);
+  try {
+    return readdirSync(join(root, folder))
+      .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
+      .sort()
+      .map((name) => `${folder}/${name}`);
+  } catch {
+    return [];
+  }
 }
 
 function idOf(path: string): string {
@@ -110,7 +114,7 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
       : undefined,
     campaignIds: new Set(),
     campaigns: new Map(),
-    initiativeSlugs: listInitiativeSlugs(root),
+    initiativeSlugs: new Set(),
     facts: new Map(),
     today: options.today ?? todayInVietnam(),
   };
@@ -139,23 +143,40 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   const results = await checkInitiatives(root, initiativePaths, fix, options.workers);
   for (const result of results) context.facts.set(result.facts.slug, result.facts);
 
+  // Every initiative of the archive: for references and the near-duplicate index.
   const titles = new TitleIndex();
-  for (const slug of context.initiativeSlugs) {
-    const path = `${contentPaths.initiatives}/${slug}/index.md`;
-    const known = context.facts.get(slug);
-    const title = known
-      ? known.title
-      : (quickTitle(join(root, path)) ?? factsOf(context, slug)?.title);
-    if (title) titles.add({ slug, path, title });
+  const fullRun =
+    options.changedSince === undefined && !(options.paths && options.paths.length > 0);
+  if (fullRun) {
+    for (const [slug, facts] of context.facts) {
+      context.initiativeSlugs.add(slug);
+      if (facts.title) titles.add({ slug, path: facts.path, title: facts.title });
+    }
+  } else {
+    for (const slug of listFolders(join(root, contentPaths.initiatives))) {
+      const path = `${contentPaths.initiatives}/${slug}/index.md`;
+      const known = context.facts.get(slug);
+      const quick = known ? { found: true, title: known.title } : quickTitle(join(root, path));
+      if (!quick.found) continue;
+      context.initiativeSlugs.add(slug);
+      const title = quick.title ?? (known ? undefined : factsOf(context, slug)?.title);
+      if (title) titles.add({ slug, path, title });
+    }
   }
 
+  // A full run joins all titles at once; a partial run looks up only the checked ones.
+  const pairs = fullRun ? titles.allPairs() : undefined;
   for (const result of results) {
     const { facts } = result;
     const problems = result.report.problems;
     problems.push(...checkInitiativeReferences(facts, context));
     problems.push(...checkDeadline(facts, context, added.has(facts.slug)));
-    if (facts.title)
-      problems.push(...duplicateProblems(facts.title, facts.slug, titles, facts.lines.title));
+    if (facts.title) {
+      const matches = pairs
+        ? (pairs.get(facts.slug) ?? [])
+        : titles.similarTo(facts.title, facts.slug);
+      problems.push(...duplicateProblems(matches, facts.lines.title));
+    }
     record(fileReport(result.report.path, problems), result.fixed);
   }
 

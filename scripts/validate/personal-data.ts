@@ -5,7 +5,7 @@
  * ("1.500.000 đồng") are not matched: a number touching "/", "-" or "." is
  * part of something else.
  */
-import { type Document, isScalar, visit } from 'yaml';
+import type { ParsedYaml } from '../lib/entries.ts';
 import { error, type Problem } from '../lib/problems.ts';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
@@ -29,37 +29,31 @@ function message(what: string): string {
   return `Có ${what}: không ghi thông tin liên lạc hoặc định danh cá nhân trong hồ sơ công khai.`;
 }
 
-/** Scan every scalar of a YAML document (keys and values, as written in the source). */
+/** Scan every scalar of a YAML file (keys and values, as written in the source). */
 export function checkYamlPersonalData(
-  doc: Document | undefined,
-  lineOfOffset: (offset: number) => number,
+  file: Pick<ParsedYaml, 'scalars' | 'lineOfOffset'>,
 ): Problem[] {
   const problems: Problem[] = [];
-  if (!doc) return problems;
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && PERSONAL_KEYS.test(String(pair.key.value).replace(/_/g, '-'))) {
+  for (const scalar of file.scalars) {
+    if (scalar.isKey) {
+      if (PERSONAL_KEYS.test(scalar.text.replace(/_/g, '-'))) {
         problems.push(
           error(
             'personal-data.field',
-            `Trường "${String(pair.key.value)}" là thông tin cá nhân, không được có trong hồ sơ.`,
-            { line: lineOfOffset(pair.key.range?.[0] ?? 0) },
+            `Trường "${scalar.text}" là thông tin cá nhân, không được có trong hồ sơ.`,
+            { line: file.lineOfOffset(scalar.offset) },
           ),
         );
       }
-    },
-    Scalar(_key, node) {
-      const text = node.source ?? String(node.value);
-      const found = findPersonalData(text);
-      if (found) {
-        problems.push(
-          error('personal-data.value', message(found), {
-            line: lineOfOffset(node.range?.[0] ?? 0),
-          }),
-        );
-      }
-    },
-  });
+      continue;
+    }
+    const found = findPersonalData(scalar.text);
+    if (found) {
+      problems.push(
+        error('personal-data.value', message(found), { line: file.lineOfOffset(scalar.offset) }),
+      );
+    }
+  }
   return problems;
 }
 

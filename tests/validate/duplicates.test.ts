@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readEntryFile } from '../../scripts/lib/entries.ts';
 import { foldedTokens } from '../../scripts/lib/text.ts';
-import { DUPLICATE_THRESHOLD, TitleIndex } from '../../scripts/validate/duplicates.ts';
+import { DUPLICATE_THRESHOLD, quickTitle, TitleIndex } from '../../scripts/validate/duplicates.ts';
 import { validate } from '../../scripts/validate/index.ts';
 import { type Fixture, initiativeData, makeFixture, problemsOf } from '../support/fixtures.ts';
 
@@ -69,6 +70,7 @@ describe('near-duplicate titles', () => {
         titles.forEach((text, i) => {
           index.add({ slug: `s${i}`, path: `p${i}`, title: text });
         });
+        const all = index.allPairs();
         titles.forEach((text, i) => {
           const found = new Set(index.similarTo(text, `s${i}`).map((match) => match.other.slug));
           const own = new Set(foldedTokens(text));
@@ -81,6 +83,8 @@ describe('near-duplicate titles', () => {
               expected.add(`s${j}`);
           });
           expect(found).toEqual(expected);
+          const joined = new Set((all.get(`s${i}`) ?? []).map((match) => match.other.slug));
+          expect(joined).toEqual(expected);
         });
       }),
       { numRuns: 200 },
@@ -91,9 +95,13 @@ describe('near-duplicate titles', () => {
     // Syllables drawn with a Zipf-like law, as in real titles: a few very common ("hồ", "sơ"), many rare.
     const syllables = Array.from({ length: 600 }, (_, i) => `am${i.toString(36)}`);
     let seed = 7;
+    // mulberry32: a float LCG would lose precision and cycle.
     const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const pick = () => syllables[Math.floor(syllables.length * random() ** 3)] as string;
     const index = new TitleIndex();
@@ -105,8 +113,41 @@ describe('near-duplicate titles', () => {
     }
     const planted = `${titles[42]} them`;
     index.add({ slug: 'planted', path: 'planted', title: planted });
-    for (let i = 0; i < 10_000; i += 1) index.similarTo(titles[i] as string, `s${i}`);
+    const pairs = index.allPairs();
+    expect(pairs.get('planted')?.map((match) => match.other.slug)).toContain('s42');
     expect(index.similarTo(planted, 'planted').map((match) => match.other.slug)).toContain('s42');
     expect(index.comparisons).toBeLessThan((10_000 * 10_000) / 50);
+  });
+});
+
+describe('quickTitle', () => {
+  it('returns the parsed title or nothing, never a wrong title', () => {
+    const fixture = makeFixture();
+    try {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ minLength: 1, maxLength: 200 }),
+            fc
+              .array(
+                fc.constantFrom('Nhắc', 'hạn', 'tự', 'động', 'hồ', 'sơ', 'a:', '#b', '"c"', "'d'"),
+                { minLength: 1, maxLength: 60 },
+              )
+              .map((words) => words.join(' ')),
+          ),
+          (title) => {
+            const path = fixture.initiative('nhanh', initiativeData({ title }));
+            const quick = quickTitle(fixture.path(path));
+            expect(quick.found).toBe(true);
+            if (quick.title !== undefined)
+              expect(quick.title).toBe(readEntryFile(fixture.path(path)).data?.title);
+          },
+        ),
+        { numRuns: 300 },
+      );
+      expect(quickTitle(fixture.path('content/initiatives/khong-co/index.md')).found).toBe(false);
+    } finally {
+      fixture.cleanup();
+    }
   });
 });
