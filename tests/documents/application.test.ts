@@ -121,4 +121,19 @@ describe('doc:application', () => {
       /content\/initiatives\/hong\/index\.md không hợp lệ:[\s\S]*title/,
     );
   });
+
+  it('never runs code from a front matter written in another dialect', async () => {
+    const { existsSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const marker = join(root, 'da-chay-ma.txt');
+    mkdirSync(join(root, 'content/initiatives/doc-hai'), { recursive: true });
+    writeFileSync(
+      join(root, 'content/initiatives/doc-hai/index.md'),
+      `---js\n{ title: process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n`,
+    );
+    await expect(applicationDocument(root, 'doc-hai', 'docx')).rejects.toThrow(
+      /content\/initiatives\/doc-hai\/index\.md không đọc được/,
+    );
+    expect(existsSync(marker)).toBe(false);
+  });
 });

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   type Campaign,
@@ -16,6 +14,7 @@ import {
   type Unit,
   unitListSchema,
 } from '../../../src/schemas/index.ts';
+import { type Problem, readEntryFile, readYamlFile } from '../../lib/entries.ts';
 import { UserError } from './errors.ts';
 
 function describeIssues(file: string, error: z.ZodError): string {
@@ -26,21 +25,28 @@ function describeIssues(file: string, error: z.ZodError): string {
   return `Tệp ${file} không hợp lệ:\n${lines.join('\n')}`;
 }
 
-function readText(root: string, file: string): string {
+function failOnErrors(file: string, problems: Problem[]): void {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length === 0) return;
+  const lines = errors.map((problem) => `  - ${problem.field ?? '(toàn tệp)'}: ${problem.message}`);
+  throw new UserError(`Tệp ${file} không đọc được:\n${lines.join('\n')}`);
+}
+
+/** Front matter and body through the validator's safe reader: no front-matter dialect runs code. */
+function readMarkdown(root: string, file: string): { data: unknown; body: string } {
   const path = join(root, file);
   if (!existsSync(path)) throw new UserError(`Không tìm thấy tệp ${file}.`);
-  return readFileSync(path, 'utf8');
+  const read = readEntryFile(path);
+  failOnErrors(file, read.problems);
+  return { data: read.data, body: read.body };
 }
 
 function parseYamlFile(root: string, file: string): unknown {
-  try {
-    return parseYaml(readText(root, file));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(
-      `Tệp ${file} không đọc được (YAML sai cú pháp): ${(error as Error).message}`,
-    );
-  }
+  const path = join(root, file);
+  if (!existsSync(path)) throw new UserError(`Không tìm thấy tệp ${file}.`);
+  const read = readYamlFile(path);
+  failOnErrors(file, read.problems);
+  return read.data;
 }
 
 export function loadUnits(root: string): Unit[] {
@@ -70,7 +76,7 @@ export function loadCampaigns(root: string): CampaignFile[] {
     .sort()
     .map((name) => {
       const file = `${contentPaths.campaigns}/${name}`;
-      const result = campaignSchema.safeParse(matter(readText(root, file)).data);
+      const result = campaignSchema.safeParse(readMarkdown(root, file).data);
       if (!result.success) throw new UserError(describeIssues(file, result.error));
       return { id: basename(name, '.md'), file, data: result.data };
     });
@@ -110,15 +116,10 @@ export function resolveEntryPath(root: string, entry: string): string {
 
 export function loadEntryFile(root: string, path: string): EntryFile {
   const file = relative(root, path) || path;
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`Tệp ${file} không đọc được phần đầu YAML: ${(error as Error).message}`);
-  }
+  const parsed = readMarkdown(root, file);
   const result = initiativeSchema.safeParse(parsed.data);
   if (!result.success) throw new UserError(describeIssues(file, result.error));
-  return { slug: basename(dirname(path)), file, data: result.data, body: parsed.content };
+  return { slug: basename(dirname(path)), file, data: result.data, body: parsed.body };
 }
 
 /** Entries of one campaign (others are not parsed, so a draft elsewhere does not block). */
@@ -129,8 +130,8 @@ export function loadEntries(root: string, campaign: string): EntryFile[] {
     .filter((name) => existsSync(join(dir, name, 'index.md')))
     .sort()
     .filter((name) => {
-      const text = readFileSync(join(dir, name, 'index.md'), 'utf8');
-      return new RegExp(`^campaign:\\s*['"]?${campaign}['"]?\\s*$`, 'm').test(text);
+      const data = readEntryFile(join(dir, name, 'index.md')).data;
+      return data?.campaign === campaign;
     })
     .map((name) => loadEntryFile(root, join(dir, name, 'index.md')));
 }
