@@ -11,6 +11,11 @@ export interface ClientOptions {
   maxRateLimitWait?: number;
   /** Milliseconds per second of `retry-after`; tests shrink it to keep runs short. */
   retryAfterUnit?: number;
+  /**
+   * Pace requests as GitHub asks (one write per second) and retry after rate limits.
+   * Default true; tests against the local server that do not test rate limits turn it off.
+   */
+  throttle?: boolean;
 }
 
 /** Owner and name of a repository, from "owner/name". */
@@ -61,6 +66,7 @@ export function createClient(options: ClientOptions = {}): GitHub {
       onSecondaryRateLimit: shouldRetry,
       fallbackSecondaryRateRetryAfter: 60,
       retryAfterBaseValue: options.retryAfterUnit ?? 1000,
+      enabled: options.throttle ?? true,
     },
   });
 }

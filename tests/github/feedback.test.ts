@@ -61,9 +61,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(pulls: FakePull[] = [pull(7)]) {
+async function setup(pulls: FakePull[] = [pull(7)], throttle = false) {
   server = await startFakeGitHub({ pulls });
-  const github = createClient({ baseUrl: server.baseUrl, token: 'test-token', retryAfterUnit: 10 });
+  const github = createClient({
+    baseUrl: server.baseUrl,
+    token: 'test-token',
+    retryAfterUnit: 10,
+    throttle,
+  });
   return { server, github };
 }
 
@@ -225,7 +230,7 @@ describe('sendFeedback', () => {
   });
 
   it('retries once after a short rate limit (429 + retry-after) and succeeds', async () => {
-    const { server, github } = await setup();
+    const { server, github } = await setup([pull(7)], true);
     server.inject({ method: 'GET', path: /\/pulls\/7$/, ...rateLimited(429, 1) });
     const outcome = await sendFeedback(github, { ...repo, headSha: HEAD }, result());
     expect(outcome.status).toBe('posted');
@@ -233,7 +238,7 @@ describe('sendFeedback', () => {
   });
 
   it('gives a clear Vietnamese error when the rate limit lasts', async () => {
-    const { server, github } = await setup();
+    const { server, github } = await setup([pull(7)], true);
     server.inject({ method: 'GET', path: /\/pulls\/7$/, ...rateLimited(403, 1), times: 5 });
     const error = await sendFeedback(github, { ...repo, headSha: HEAD }, result()).catch(
       (caught: unknown) => caught,
