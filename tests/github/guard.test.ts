@@ -235,3 +235,62 @@ describe('guard on a real git repository', () => {
     expect(out.join('\n')).toContain('Không so sánh được với nhánh gốc "khong-co"');
   });
 });
+
+describe('guard --pr against the GitHub-like server', () => {
+  let server: FakeGitHub | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it.each([
+    [
+      'a staff member changing only an entry folder',
+      'can-bo',
+      ['content/initiatives/a/index.md'],
+      0,
+    ],
+    ['a staff member changing a decision', 'can-bo', ['content/decisions/2024-tanh-linh.yaml'], 1],
+    ['a team member changing a decision', 'chu-tich', ['content/decisions/2024-tanh-linh.yaml'], 0],
+  ])('%s → exit %i', async (_name, login, paths, code) => {
+    server = await startFakeGitHub({
+      pulls: [
+        {
+          number: 9,
+          title: 't',
+          state: 'open',
+          user: { login },
+          head: { ref: 'sua', sha: 'a'.repeat(40) },
+          base: { ref: 'main' },
+          labels: [],
+          files: paths.map((filename) => ({ filename, status: 'modified' })),
+        },
+      ],
+      teams: { 'hoi-dong': ['chu-tich'] },
+    });
+    const root = makeRepo(project, {
+      '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n',
+    });
+    const original = { log: console.log, error: console.error };
+    console.log = () => {};
+    console.error = () => {};
+    process.env.GITHUB_TOKEN = 'doc-to-chuc';
+    try {
+      expect(
+        await main([
+          '--root',
+          root,
+          '--pr',
+          '9',
+          '--repo',
+          'so-noi-vu/kho-sang-kien',
+          '--api-url',
+          server.baseUrl,
+        ]),
+      ).toBe(code);
+    } finally {
+      Object.assign(console, original);
+      delete process.env.GITHUB_TOKEN;
+    }
+  });
+});
