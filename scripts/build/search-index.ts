@@ -8,6 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * Pages that carry `data-pagefind-body`: initiatives and campaigns. Pagefind would otherwise
+ * parse every page of the site (lists, facets) only to skip it — most of its time at scale.
+ */
+export const SEARCHABLE_PAGES = '{sang-kien/*/index.html,dot-phat-dong/*/index.html}';
+
 export function buildSearchIndex(outDir: string): { pages: number } {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
@@ -18,7 +24,9 @@ export function buildSearchIndex(outDir: string): { pages: number } {
   // The package exports only its Node API; its CLI runner sits beside package.json.
   const entry = fileURLToPath(import.meta.resolve('pagefind'));
   const bin = join(dirname(entry), 'runner', 'bin.cjs');
-  const run = spawnSync(process.execPath, [bin, '--site', site], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [bin, '--site', site, '--glob', SEARCHABLE_PAGES], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     throw new Error(`Pagefind không tạo được chỉ mục tìm kiếm:\n${run.stdout}\n${run.stderr}`);
   }

@@ -29,6 +29,8 @@ class KhoFilter extends HTMLElement {
       if (input) input.checked = true;
     }
     form.addEventListener('change', () => this.apply(form, list, true));
+    // A reset restores the radios after the event: apply on the next task.
+    form.addEventListener('reset', () => setTimeout(() => this.apply(form, list, true)));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.apply(form, list, true);

@@ -1,0 +1,150 @@
+/**
+ * `npm run budgets`: page weight and Lighthouse figures of the public site.
+ * Builds the site (astro build + Pagefind) into a temporary folder, serves it
+ * locally and prints:
+ *  - initiative pages: gzipped HTML + CSS (budget 35 kB) and their JavaScript (none expected);
+ *  - the first search: bytes transferred from a fresh visit to the search page (budget 150 kB);
+ *  - Lighthouse 12.2.3 mobile scores for the home, list and an initiative page (target ≥ 98).
+ * Figures are printed; the page-weight budgets are also asserted by the browser tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { findChromium, launchChromium } from '../../tests/support/chromium.ts';
+import { buildSite } from '../build/build-site.ts';
+import { serveStatic } from '../build/static-server.ts';
+
+const KB = 1024;
+const decimal = new Intl.NumberFormat('vi-VN', {
+  maximumFractionDigits: 1,
+  minimumFractionDigits: 1,
+});
+
+function initiativeWeights(
+  outDir: string,
+  base: string,
+): { id: string; bytes: number; scripts: number }[] {
+  const folder = join(outDir, 'sang-kien');
+  return readdirSync(folder, { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && !['linh-vuc', 'muc-tieu', 'pham-vi'].includes(entry.name),
+    )
+    .flatMap((entry) => {
+      let html: string;
+      try {
+        html = readFileSync(join(folder, entry.name, 'index.html'), 'utf8');
+      } catch {
+        return [];
+      }
+      let bytes = gzipSync(html).length;
+      for (const match of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+        bytes += gzipSync(
+          readFileSync(join(outDir, (match[1] as string).slice(base.length))),
+        ).length;
+      }
+      return [{ id: entry.name, bytes, scripts: (html.match(/<script\b/g) ?? []).length }];
+    });
+}
+
+async function firstSearchBytes(root: string): Promise<number> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const client = await page.context().newCDPSession(page);
+    await client.send('Network.enable');
+    let bytes = 0;
+    client.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    await page.goto(`${root}tim-kiem/`, { waitUntil: 'load' });
+    await page.getByLabel('Từ khóa').fill('dich vu cong truc tuyen');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.locator('.kho-search-results li').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    return bytes;
+  } finally {
+    await browser.close();
+  }
+}
+
+function lighthouse(url: string): Record<string, number> | string {
+  const cli = join(import.meta.dirname, '../../node_modules/lighthouse/cli/index.js');
+  const run = spawnSync(
+    process.execPath,
+    [
+      cli,
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, CHROME_PATH: findChromium() },
+    },
+  );
+  if (run.status !== 0)
+    return `Lighthouse lỗi: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`;
+  const report = JSON.parse(run.stdout) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  };
+  return Object.fromEntries(
+    Object.entries(report.categories).map(([id, category]) => [
+      id,
+      Math.round((category.score ?? 0) * 100),
+    ]),
+  );
+}
+
+async function main(): Promise<void> {
+  const site = buildSite({ base: '/' });
+  const server = await serveStatic(site.outDir, site.base);
+  try {
+    console.log(`Dựng trang web (astro build + Pagefind): ${decimal.format(site.buildSeconds)} s.`);
+    const weights = initiativeWeights(site.outDir, site.base).sort((a, b) => b.bytes - a.bytes);
+    if (weights.length > 0) {
+      const heaviest = weights[0] as (typeof weights)[number];
+      const median = weights[Math.floor(weights.length / 2)] as (typeof weights)[number];
+      console.log(
+        `Trang sáng kiến (HTML + CSS, gzip): nặng nhất ${decimal.format(heaviest.bytes / KB)} kB (${heaviest.id}), trung vị ${decimal.format(median.bytes / KB)} kB — ngân sách 35 kB: ${heaviest.bytes <= 35 * KB ? 'đạt' : 'VƯỢT'}.`,
+      );
+      const withScripts = weights.filter((weight) => weight.scripts > 0).length;
+      console.log(
+        `JavaScript trên trang sáng kiến: ${withScripts} trang có thẻ <script> (kỳ vọng 0).`,
+      );
+    }
+    const searchBytes = await firstSearchBytes(server.root);
+    console.log(
+      `Lần tìm kiếm đầu tiên (cả trang tìm kiếm): ${decimal.format(searchBytes / KB)} kB truyền tải — ngân sách 150 kB: ${searchBytes <= 150 * KB ? 'đạt' : 'VƯỢT'}.`,
+    );
+    const initiative = weights.at(-1)?.id;
+    const pages: [string, string][] = [
+      ['Trang chủ', ''],
+      ['Danh sách', 'sang-kien/'],
+      ...(initiative
+        ? ([['Trang sáng kiến', `sang-kien/${initiative}/`]] as [string, string][])
+        : []),
+    ];
+    console.log(
+      'Lighthouse 12.2.3, di động mô phỏng (hiệu năng / tiếp cận / thực hành tốt / SEO; mục tiêu ≥ 98):',
+    );
+    for (const [name, path] of pages) {
+      const scores = lighthouse(`${server.root}${path}`);
+      console.log(
+        typeof scores === 'string'
+          ? `  ${name}: ${scores}`
+          : `  ${name.padEnd(16)} ${scores.performance} / ${scores.accessibility} / ${scores['best-practices']} / ${scores.seo}`,
+      );
+    }
+  } finally {
+    await server.close();
+    rmSync(site.outDir, { recursive: true, force: true });
+  }
+}
+
+await main();

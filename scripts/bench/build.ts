@@ -1,0 +1,182 @@
+/**
+ * `npm run bench:build`: how does the public site scale?
+ * Generates 1,000 and 10,000 synthetic initiatives (the validator bench's
+ * generator), builds the real site from a temporary copy of the project
+ * (astro build + Pagefind index) and prints build time, pages per second and
+ * peak memory; then builds the same Markdown with a bare Astro project
+ * (minimal config, one page per entry) as the yardstick: the site should stay
+ * within 1.5× of it. Figures are printed, not asserted. The CMS (`/admin`) is
+ * left out of the copy: its bundle costs the same whatever the number of entries.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { makeTree } from './validate.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+interface Run {
+  seconds: number;
+  maxRssMb?: number;
+  pages: number;
+}
+
+const TIME = '/usr/bin/time';
+
+/** Runs a command; peak memory (RSS) through GNU time when the machine has it. */
+function timed(
+  command: string,
+  args: string[],
+  cwd: string,
+): { seconds: number; maxRssMb?: number } {
+  const useTime = existsSync(TIME);
+  const started = performance.now();
+  const run = useTime
+    ? spawnSync(TIME, ['-f', 'MAXRSS %M', command, ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: buildEnv(),
+      })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', env: buildEnv() });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) {
+    throw new Error(
+      `Lệnh thất bại (${args.join(' ')}):\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`,
+    );
+  }
+  const rss = /MAXRSS (\d+)/.exec(run.stderr)?.[1];
+  return { seconds, maxRssMb: rss ? Number(rss) / 1024 : undefined };
+}
+
+function buildEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/', SITE_URL: '' };
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    name.endsWith('.html'),
+  ).length;
+}
+
+function astroBuild(root: string): Run {
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const result = timed(process.execPath, [astro, 'build'], root);
+  return { ...result, pages: countPages(join(root, 'dist')) };
+}
+
+function searchIndex(root: string): { seconds: number; maxRssMb?: number } {
+  return timed(process.execPath, [join(ROOT, 'scripts/build/search-index.ts'), 'dist'], root);
+}
+
+function linkNodeModules(root: string): void {
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+}
+
+/** The real project, without its CMS, around a generated content tree. */
+function siteProject(tree: string): void {
+  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(ROOT, file), join(tree, file));
+  }
+  cpSync(join(ROOT, 'src'), join(tree, 'src'), {
+    recursive: true,
+    filter: (source) => !/[\\/]src[\\/](pages[\\/])?admin([\\/]|$)/.test(source),
+  });
+  if (existsSync(join(ROOT, 'public'))) {
+    cpSync(join(ROOT, 'public'), join(tree, 'public'), {
+      recursive: true,
+      filter: (source) => !/[\\/]public[\\/]admin([\\/]|$)/.test(source),
+    });
+  }
+  linkNodeModules(tree);
+}
+
+/**
+ * The generator's attachments are only PNG signatures; Astro's image pipeline (in the bare
+ * build) reads their dimensions, so they become real 1×1 images.
+ */
+async function realImages(tree: string): Promise<void> {
+  const png = await sharp({
+    create: { width: 1, height: 1, channels: 3, background: '#ffffff' },
+  })
+    .png()
+    .toBuffer();
+  const folder = join(tree, 'content/initiatives');
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name, 'so-do.png');
+    if (existsSync(file)) writeFileSync(file, png);
+  }
+}
+
+/** A bare Astro project over the same Markdown files: one page per entry, nothing else. */
+function bareProject(tree: string): string {
+  const root = `${tree}-bare`;
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  symlinkSync(join(tree, 'content'), join(root, 'content'), 'dir');
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  // The pass-through image service copies images as they are, like the site does.
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    "import { defineConfig, passthroughImageService } from 'astro/config';\nexport default defineConfig({ image: { service: passthroughImageService() } });\n",
+  );
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './content/initiatives', pattern: '*/index.md' }) }) };\n",
+  );
+  writeFileSync(
+    join(root, 'src/pages/[id].astro'),
+    '---\nimport { getCollection, render } from \'astro:content\';\nexport async function getStaticPaths() {\n  return (await getCollection(\'initiatives\')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="vi"><head><meta charset="utf-8" /><title>{String(entry.data.title)}</title></head><body><h1>{String(entry.data.title)}</h1><Content /></body></html>\n',
+  );
+  linkNodeModules(root);
+  return root;
+}
+
+const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('vi-VN', {
+  maximumFractionDigits: 1,
+  minimumFractionDigits: 1,
+});
+
+const mb = (value: number | undefined) =>
+  value === undefined ? 'không đo được (thiếu GNU time)' : `${number.format(value)} MB`;
+
+async function main(): Promise<void> {
+  process.stdout.write(
+    `Đo thời gian dựng trang web — Node ${process.versions.node}, ${availableParallelism()} nhân (${cpus()[0]?.model ?? 'không rõ'})\n`,
+  );
+  const cleanup: string[] = [];
+  try {
+    for (const count of [1_000, 10_000]) {
+      const tree = makeTree(count);
+      await realImages(tree);
+      cleanup.push(tree, `${tree}-bare`);
+      siteProject(tree);
+      const site = astroBuild(tree);
+      const search = searchIndex(tree);
+      const total = site.seconds + search.seconds;
+      const bare = astroBuild(bareProject(tree));
+      process.stdout.write(
+        [
+          `\n${number.format(count)} sáng kiến`,
+          `  Trang web:   astro build ${decimal.format(site.seconds)} s + chỉ mục Pagefind ${decimal.format(search.seconds)} s = ${decimal.format(total)} s; ${number.format(site.pages)} trang, ${number.format(site.pages / total)} trang/s; bộ nhớ đỉnh ${mb(site.maxRssMb)} (Astro), ${mb(search.maxRssMb)} (Pagefind)`,
+          `  Astro trần:  ${decimal.format(bare.seconds)} s; ${number.format(bare.pages)} trang, ${number.format(bare.pages / bare.seconds)} trang/s; bộ nhớ đỉnh ${mb(bare.maxRssMb)}`,
+          `  Tỷ lệ thời gian (trang web cả chỉ mục / Astro trần): ${decimal.format(total / bare.seconds)}× (mục tiêu ≤ 1,5×)`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === import.meta.filename) await main();

@@ -1,0 +1,59 @@
+/**
+ * Build the real site (astro build + Pagefind) into a temporary folder, with a
+ * base path: used by the browser tests and the budgets script.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSearchIndex } from './search-index.ts';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  outDir: string;
+  base: string;
+  buildSeconds: number;
+}
+
+/**
+ * The environment without what the test runner adds (vitest sets BASE_URL, MODE, DEV, PROD
+ * and NODE_ENV=test), which would otherwise leak into Astro's `import.meta.env`.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (
+      ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) ||
+      key.startsWith('VITEST')
+    ) {
+      delete env[key];
+    }
+  }
+  return env;
+}
+
+/** `astro build` then the Pagefind index, into a fresh temporary folder. */
+export function buildSite(options: { base?: string; site?: string } = {}): BuiltSite {
+  const base = options.base ?? '/kho-sang-kien/';
+  const outDir = mkdtempSync(join(tmpdir(), 'kho-site-'));
+  const started = performance.now();
+  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const run = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...cleanEnv(),
+      BASE_PATH: base,
+      SITE_URL: options.site ?? 'http://127.0.0.1:4321',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  if (run.status !== 0) {
+    throw new Error(
+      `astro build thất bại:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`,
+    );
+  }
+  buildSearchIndex(outDir);
+  return { outDir, base, buildSeconds: (performance.now() - started) / 1000 };
+}

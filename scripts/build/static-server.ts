@@ -1,0 +1,97 @@
+/**
+ * A minimal static server for a built site, under a base path, the way GitHub
+ * Pages serves a project site: directories serve index.html, unknown paths the
+ * site's 404.html, text is gzipped like any real host does.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  origin: string;
+  /** Origin plus base path, ending with a slash. */
+  root: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) {
+      response.writeHead(404).end();
+      return;
+    }
+    path = `/${path.slice(base.length)}`;
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) {
+        response.writeHead(301, { Location: `${url.pathname}/` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) {
+      const notFound = join(dir, '404.html');
+      response.writeHead(404, { 'Content-Type': types['.html'] as string });
+      response.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
+      return;
+    }
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    const body = readFileSync(file);
+    const compress =
+      /^(text\/|application\/(json|xml))/.test(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=3600',
+      ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    response.end(compress ? gzipSync(body) : body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    root: `${origin}${base}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** Every page URL listed in the built sitemap, moved onto the test server's origin. */
+export function sitemapUrls(dir: string, server: StaticServer): string[] {
+  const index = readFileSync(join(dir, 'sitemap-index.xml'), 'utf8');
+  const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] as string);
+  return parts.flatMap((part) => {
+    const name = new URL(part).pathname.split('/').pop() as string;
+    const xml = readFileSync(join(dir, name), 'utf8');
+    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => {
+      const url = new URL(match[1] as string);
+      return `${server.origin}${url.pathname}`;
+    });
+  });
+}
