@@ -27,6 +27,8 @@ Tùy chọn:
   --root <thư mục>       Thư mục gốc của kho (chứa content/); mặc định là thư mục hiện tại.
   --today <YYYY-MM-DD>   Coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn cuối.
   --workers <số>         Số luồng kiểm tra song song (mặc định: tự chọn theo số nhân).
+  --no-cache             Không dùng kết quả đã lưu của các sáng kiến không đổi
+                         (node_modules/.cache/kho-validate); kiểm tra lại từ đầu.
   -h, --help             In hướng dẫn này.
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong nội dung; 2 dùng sai lệnh hoặc lỗi nội bộ.
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       fix: values.fix === true,
       today: values.today,
       workers,
+      cache: values['no-cache'] !== true,
     });
     const output =
       format === 'json'
@@ -103,6 +106,7 @@ function parse(argv: string[]) {
       root: { type: 'string' },
       today: { type: 'string' },
       workers: { type: 'string' },
+      'no-cache': { type: 'boolean' },
     },
   });
 }

@@ -259,6 +259,8 @@ export function makeTree(count: number): string {
 
 interface RunResult {
   ms: number;
+  /** CPU time of the process, all threads, in milliseconds. */
+  cpuMs: number;
   maxRssMb: number;
   files: number;
   errors: number;
@@ -267,18 +269,24 @@ interface RunResult {
 }
 
 /** Child mode: validate one tree and print the figures as JSON. */
-async function child(root: string, changedSince: string | undefined): Promise<void> {
+async function child(
+  root: string,
+  changedSince: string | undefined,
+  cache: boolean,
+): Promise<void> {
   const { validate } = await import('../validate/index.ts');
   const started = performance.now();
-  const report = await validate({ root, changedSince, today: '2024-08-30' });
+  const report = await validate({ root, changedSince, today: '2024-08-30', cache });
   const ms = performance.now() - started;
   const firstError = report.files
     .flatMap((file) =>
       file.problems.filter((p) => p.severity === 'error').map((p) => `${file.path}: ${p.message}`),
     )
     .at(0);
+  const usage = process.resourceUsage();
   const result: RunResult = {
     ms,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     files: report.totals.files,
     errors: report.totals.errors,
@@ -288,9 +296,18 @@ async function child(root: string, changedSince: string | undefined): Promise<vo
   process.stdout.write(JSON.stringify(result));
 }
 
-function measure(root: string, changedSince?: string): RunResult & { wallMs: number } {
+function measure(
+  root: string,
+  options: { changedSince?: string; cache?: boolean } = {},
+): RunResult & { wallMs: number } {
   const started = performance.now();
-  const args = [import.meta.filename, '--child', root, ...(changedSince ? [changedSince] : [])];
+  const args = [
+    import.meta.filename,
+    '--child',
+    root,
+    options.cache ? 'cache' : 'no-cache',
+    ...(options.changedSince ? [options.changedSince] : []),
+  ];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`Lần đo thất bại: ${run.stderr}`);
@@ -311,6 +328,7 @@ function line(label: string, entries: number, result: RunResult & { wallMs: numb
     `(cả khởi động ${decimal.format(result.wallMs / 1000)} s)`.padEnd(26),
     `${number.format(entries / seconds)} mục/s`.padStart(14),
     `RSS đỉnh ${number.format(result.maxRssMb)} MB`.padStart(18),
+    `CPU ${decimal.format(result.cpuMs / 1000)} s`.padStart(12),
     `  ${result.errors} lỗi, ${result.warnings} cảnh báo`,
   ].join(' ');
 }
@@ -321,7 +339,7 @@ function git(root: string, ...args: string[]): void {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') {
-    await child(process.argv[3] as string, process.argv[4]);
+    await child(process.argv[3] as string, process.argv[5], process.argv[4] === 'cache');
     return;
   }
   const cpu = cpus()[0]?.model ?? 'không rõ';
@@ -343,6 +361,12 @@ async function main(): Promise<void> {
       );
       if (result.firstError) process.stdout.write(`  Lỗi đầu tiên: ${result.firstError}\n`);
       if (count === 10_000) {
+        measure(root, { cache: true });
+        const warm = measure(root, { cache: true });
+        process.stdout.write(`${line('Chạy lại, có bộ nhớ đệm (không đổi)', count, warm)}\n`);
+      }
+      if (count === 10_000) {
+        writeFileSync(join(root, '.gitignore'), 'node_modules/\n');
         git(root, 'init', '-q', '-b', 'main');
         git(root, 'config', 'user.name', 'Đo hiệu năng');
         git(root, 'config', 'user.email', 'bench@example.invalid');
@@ -355,7 +379,7 @@ async function main(): Promise<void> {
         writeFileSync(join(folder, 'index.md'), entry(99_999, generator(42)).text);
         git(root, 'add', '-A');
         git(root, 'commit', '-q', '-m', 'Nộp một sáng kiến');
-        const pr = measure(root, 'main');
+        const pr = measure(root, { changedSince: 'main' });
         process.stdout.write(
           `${line('Chế độ pull request (1 mục mới)', 1, pr).replace(/\s+\S+ mục\/s/, '')}\n`,
         );

@@ -182,7 +182,15 @@ export function discoverPaths(
   const seen = new Set<string>();
   const all = discoverAll(root);
   for (const given of paths) {
-    const absolute = isAbsolute(given) ? given : resolve(cwd, given);
+    // Relative paths are read from the current folder, or else from the root (with --root).
+    const candidates = isAbsolute(given) ? [given] : [resolve(cwd, given), resolve(root, given)];
+    const inside = (path: string) => {
+      const rel = relative(root, path);
+      return !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    const absolute =
+      candidates.find((path) => inside(path) && (isFile(path) || isDirectory(path))) ??
+      (candidates[0] as string);
     const relativePath = toPosix(relative(root, absolute));
     if (relativePath.startsWith('..') || isAbsolute(relativePath)) {
       throw new UsageError(`Đường dẫn "${given}" nằm ngoài kho nội dung.`);

@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentPaths } from '../../src/schemas/index.ts';
 import type { Problem } from '../lib/problems.ts';
+import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {
   checkAdoptionFile,
@@ -20,7 +21,7 @@ import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
 import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
 import { labelProblems } from './field-labels.ts';
-import { checkInitiatives } from './pool.ts';
+import { checkInitiatives, type InitiativeResult } from './pool.ts';
 import {
   checkAdoptionReferences,
   checkCampaignReferences,
@@ -65,6 +66,36 @@ function listFiles(root: string, folder: string, extension: string): string[] {
 
 function idOf(path: string): string {
   return (path.split('/').at(-1) ?? '').replace(/\.(md|yaml)$/, '');
+}
+
+/** Single-file checks of initiatives, reusing cached results of unchanged entries. */
+async function checkWithCache(
+  root: string,
+  paths: string[],
+  fix: boolean,
+  options: ValidateOptions,
+): Promise<InitiativeResult[]> {
+  if (!options.cache) return checkInitiatives(root, paths, fix, options.workers);
+  const cache = new ResultCache(root);
+  const keys = paths.map((path) => entryKey(root, path, fix));
+  const results: (InitiativeResult | undefined)[] = paths.map((path, index) =>
+    cache.get(path, keys[index]),
+  );
+  const missing = paths.filter((_, index) => results[index] === undefined);
+  const fresh = await checkInitiatives(root, missing, fix, options.workers);
+  let next = 0;
+  paths.forEach((path, index) => {
+    if (results[index] !== undefined) return;
+    const result = fresh[next++] as InitiativeResult;
+    results[index] = result;
+    // After --fix the folder changed: the key is taken again.
+    cache.set(path, fix ? entryKey(root, path, false) : keys[index], result);
+  });
+  if (options.changedSince === undefined && !(options.paths && options.paths.length > 0)) {
+    cache.retainOnly(new Set(paths));
+  }
+  cache.save();
+  return results as InitiativeResult[];
 }
 
 /** Run every rule on the chosen files; never throws on bad content (only on bad options). */
@@ -140,7 +171,7 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
     discovery.targets.filter((target) => target.kind === kind).map((target) => target.path);
 
   const initiativePaths = byKind('initiative');
-  const results = await checkInitiatives(root, initiativePaths, fix, options.workers);
+  const results = await checkWithCache(root, initiativePaths, fix, options);
   for (const result of results) context.facts.set(result.facts.slug, result.facts);
 
   // Every initiative of the archive: for references and the near-duplicate index.

@@ -25,6 +25,11 @@ export interface ValidateOptions {
   fix?: boolean;
   /** "Today" (YYYY-MM-DD, Asia/Ho_Chi_Minh) for the deadline of new entries; default: the real date. */
   today?: string;
+  /**
+   * Reuse single-file results of unchanged initiatives from
+   * node_modules/.cache/kho-validate (default false; the CLI turns it on).
+   */
+  cache?: boolean;
   /** Worker threads for large trees; 0 or 1 checks in the calling thread. Default: automatic. */
   workers?: number;
 }

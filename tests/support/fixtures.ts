@@ -179,6 +179,7 @@ export function makeFixture(options: FixtureOptions = {}): Fixture {
     fixture.initiative(`sang-kien-${index}`);
   }
   if (options.git) {
+    write('.gitignore', 'node_modules/\n');
     git('init', '-q', '-b', 'main');
     git('config', 'user.name', 'Kiểm thử');
     git('config', 'user.email', 'kiem-thu@example.invalid');
