@@ -2,7 +2,8 @@
  * `npm run decide`: records the committee's decision for a campaign from the
  * filled-in scoring sheet into `content/decisions/<campaign>.yaml`.
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -12,6 +13,7 @@ import { writeAtomically } from './decide/atomic.ts';
 import { decide, SheetError } from './decide/decide.ts';
 import { isMain } from './github/cli.ts';
 import { UserError } from './github/client.ts';
+import { runValidator } from './github/validator.ts';
 import { loadContent } from './lib/entries.ts';
 
 const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--root ĐƯỜNG_DẪN] [--dry-run]
@@ -40,6 +42,29 @@ export interface DecideResult {
   path: string;
   decision: Decision;
   written: boolean;
+}
+
+/**
+ * Run the full validator on the new file in a copy of the content, so that the
+ * cross-file rules (recusal, majority, references) agree before anything is written.
+ */
+async function checkWithValidator(root: string, campaign: string, text: string): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'kho-decide-'));
+  try {
+    cpSync(join(root, contentPaths.root), join(scratch, contentPaths.root), { recursive: true });
+    const relative = `${contentPaths.decisions}/${campaign}.yaml`;
+    mkdirSync(join(scratch, contentPaths.decisions), { recursive: true });
+    writeFileSync(join(scratch, relative), text);
+    const report = await runValidator({ root: scratch, paths: [relative] });
+    const errors = report.findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      throw new SheetError(
+        errors.map((finding) => `Bộ kiểm tra từ chối quyết định: ${finding.message}`),
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 export async function runDecide(options: {
@@ -87,10 +112,10 @@ export async function runDecide(options: {
     initiatives,
     previous,
   });
-  if (!options.dryRun) {
-    const header = `# Quyết định của Hội đồng xét sáng kiến, đợt ${options.campaign}. Ghi bằng "npm run decide" từ bảng ${basename(options.sheet)}.\n`;
-    writeAtomically(path, header + stringify(decision, { lineWidth: 0 }));
-  }
+  const header = `# Quyết định của Hội đồng xét sáng kiến, đợt ${options.campaign}. Ghi bằng "npm run decide" từ bảng ${basename(options.sheet)}.\n`;
+  const text = header + stringify(decision, { lineWidth: 0 });
+  await checkWithValidator(options.root, options.campaign, text);
+  if (!options.dryRun) writeAtomically(path, text);
   return { path, decision, written: !options.dryRun };
 }
 

@@ -150,7 +150,24 @@ describe('decide', () => {
     ]);
   });
 
-  const book = new ExcelJS.Workbook();
+  it('runs the full validator on the result before writing (a name typed without diacritics)', async () => {
+    const work = makeRepo(project, {}, true);
+    const before = hash(join(work, DECISION));
+    const { path } = await edited((book) => {
+      book.getWorksheet(SHEETS.members)?.eachRow((row, number) => {
+        if (number > 1 && row.getCell(2).value === 'Trần Văn Hùng')
+          row.getCell(2).value = 'Tran Van Hung';
+      });
+    });
+    const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as { problems?: string[] }).problems?.join('\n')).toMatch(
+      /Bộ kiểm tra từ chối quyết định: .*Thành viên "Trần Văn Hùng" là tác giả/,
+    );
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
   it.each<[string, Edit[], (row: (slug: string) => number) => string]>([
     [
       'a score over its maximum',
@@ -214,7 +231,6 @@ describe('decide', () => {
       const work = makeRepo(project, {}, true);
       const before = hash(join(work, DECISION));
       const { path, book: changed } = await edited(...edits);
-      void book;
       const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
         (caught: unknown) => caught,
       );
