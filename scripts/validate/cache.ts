@@ -94,12 +94,13 @@ export class ResultCache {
   get(path: string, key: string | undefined): InitiativeResult | undefined {
     if (!key) return undefined;
     const hit = this.stored.entries[path];
-    return hit && hit.key === key ? { ...structuredClone(hit.result), fixed: false } : undefined;
+    // No copy: the cache is saved before cross-file rules add to the reports.
+    return hit && hit.key === key ? { ...hit.result, fixed: false } : undefined;
   }
 
   set(path: string, key: string | undefined, result: InitiativeResult): void {
     if (!key) return;
-    this.stored.entries[path] = { key, result: structuredClone(result) };
+    this.stored.entries[path] = { key, result };
     this.dirty = true;
   }
 

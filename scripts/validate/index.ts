@@ -94,6 +94,7 @@ async function checkWithCache(
   if (options.changedSince === undefined && !(options.paths && options.paths.length > 0)) {
     cache.retainOnly(new Set(paths));
   }
+  // Saved now, before cross-file rules add their problems to these same reports.
   cache.save();
   return results as InitiativeResult[];
 }
