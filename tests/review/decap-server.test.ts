@@ -1,0 +1,93 @@
+/**
+ * The local review flow on branches made by the real decap-server (git mode),
+ * driven through its HTTP API the way the CMS does when a submitter saves an
+ * entry and moves it to "ready".
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/cms/net.ts';
+import { listPending, publish } from '../../scripts/review/review.ts';
+import { type Server, startProxy } from '../../scripts/start.ts';
+import { git, makeRepo } from '../github/git-fixture.ts';
+
+const project = resolve(import.meta.dirname, '../..');
+const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+const IMAGE = 'bieu-do-ho-so-tre-hen.png';
+const SLUG = 'nhan-tin-hen-tra-ket-qua-o-xa-gia-an';
+
+let root: string;
+let proxy: Server;
+
+async function call(action: string, params: Record<string, unknown>) {
+  const response = await fetch(proxy.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, params: { branch: 'main', ...params } }),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${action}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+beforeAll(async () => {
+  root = makeRepo(project, {}, true);
+  proxy = await startProxy({ repoDir: root, port: await freePort(8181) });
+  const text = readFileSync(
+    join(project, 'content/initiatives', SAMPLE, 'index.md'),
+    'utf8',
+  ).replace(/^title: .*$/m, 'title: Nhắn tin hẹn trả kết quả ở xã Gia An');
+  await call('persistEntry', {
+    dataFiles: [{ slug: SLUG, path: `content/initiatives/${SLUG}/index.md`, raw: text }],
+    assets: [
+      {
+        path: `content/initiatives/${SLUG}/${IMAGE}`,
+        content: readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE)).toString(
+          'base64',
+        ),
+        encoding: 'base64',
+      },
+    ],
+    options: {
+      collectionName: 'initiatives',
+      commitMessage: `Create Initiatives “${SLUG}”`,
+      useWorkflow: true,
+      status: 'draft',
+    },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.stop();
+});
+
+describe('review on a branch saved by decap-server', () => {
+  it('sees the draft, refuses to publish it, then publishes it once the CMS marks it ready', async () => {
+    expect(git(root, 'config', '--get', `branch.cms/initiatives/${SLUG}.description`)).toBe(
+      'decap-cms/draft',
+    );
+    const [item] = await listPending(root);
+    expect(item).toMatchObject({
+      slug: SLUG,
+      status: 'draft',
+      title: 'Nhắn tin hẹn trả kết quả ở xã Gia An',
+      errors: [],
+      scope: [],
+    });
+    await expect(publish(root, SLUG)).rejects.toThrow(/trạng thái là "Bản nháp"/);
+
+    await call('updateUnpublishedEntryStatus', {
+      collection: 'initiatives',
+      slug: SLUG,
+      newStatus: 'pending_publish',
+    });
+    expect((await listPending(root))[0]).toMatchObject({
+      status: 'pending_publish',
+      publishable: true,
+    });
+    await publish(root, SLUG);
+    expect(git(root, 'show', `main:content/initiatives/${SLUG}/index.md`)).toContain('xã Gia An');
+    // The CMS, asked again, no longer lists it as unpublished.
+    expect(await call('unpublishedEntries', {})).toEqual([]);
+  });
+});
