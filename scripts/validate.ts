@@ -123,6 +123,9 @@ function usageMessage(cause: unknown): string {
   return 'tham số dòng lệnh không hợp lệ';
 }
 
+// A closed pipe (`… | head`) is not an error worth a stack trace.
+process.stdout.on('error', () => {});
+
 process.exitCode = await main(process.argv.slice(2)).catch(() => {
   process.stderr.write('Lỗi nội bộ của trình kiểm tra.\n');
   return 2;

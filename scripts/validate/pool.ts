@@ -70,15 +70,26 @@ export async function checkInitiatives(
   const count =
     workers ?? (paths.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
   if (count <= 1 || paths.length < 2) return checkInline(root, paths, fix);
-  const size = Math.ceil(paths.length / count);
-  const batches: string[][] = [];
-  for (let start = 0; start < paths.length; start += size)
-    batches.push(paths.slice(start, start + size));
   try {
-    const results = await Promise.all(batches.map((batch) => runWorker(root, batch, fix)));
-    return results.flat();
+    return await checkInWorkers(root, paths, fix, count);
   } catch {
     // Workers unavailable (a restricted runtime): the same checks in this thread.
     return checkInline(root, paths, fix);
   }
+}
+
+/** Split the paths into `count` batches, one worker thread each; rejects if a worker fails. */
+export async function checkInWorkers(
+  root: string,
+  paths: readonly string[],
+  fix: boolean,
+  count: number,
+): Promise<InitiativeResult[]> {
+  const size = Math.ceil(paths.length / count);
+  const batches: string[][] = [];
+  for (let start = 0; start < paths.length; start += size) {
+    batches.push(paths.slice(start, start + size));
+  }
+  const results = await Promise.all(batches.map((batch) => runWorker(root, batch, fix)));
+  return results.flat();
 }

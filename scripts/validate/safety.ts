@@ -88,8 +88,13 @@ export function checkMarkdownSafety(
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (line: number) => line + bodyStartLine - 1;
+  const reported = new Set<string>();
   for (const html of facts.html) {
-    const script = /<\s*script/i.test(html.value);
+    const script = /<\s*\/?\s*script/i.test(html.value);
+    // An inline element arrives as an opening and a closing node: one problem per line is enough.
+    const key = `${script}:${html.line}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
     problems.push(
       error(
         script ? 'safety.script' : 'safety.html',
