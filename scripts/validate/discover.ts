@@ -169,6 +169,9 @@ export function discoverAll(root: string): Discovery {
     }
   };
   walk(contentPaths.root);
+  // The unit and scope lists are required: a missing one is reported, not skipped.
+  add(discovery, seen, { target: { kind: 'units', path: contentPaths.units } });
+  add(discovery, seen, { target: { kind: 'scope-levels', path: contentPaths.scopeLevels } });
   return discovery;
 }
 

@@ -222,3 +222,12 @@ describe('references rule', () => {
     });
   });
 });
+
+describe('required data files', () => {
+  it('reports a missing units.yaml instead of skipping unit checks silently', async () => {
+    fixture = makeFixture({ initiatives: 1 });
+    fixture.remove('content/units.yaml');
+    const report = await validate({ root: fixture.root });
+    expect(errorCodes(report, 'content/units.yaml')).toEqual(['file.unreadable']);
+  });
+});
