@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { contentPaths, type Decision } from '../src/schemas/index.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { decide, SheetError } from './decide/decide.ts';
-import { isMain } from './github/cli.ts';
+import { argError, isMain } from './github/cli.ts';
 import { UserError } from './github/client.ts';
 import { runValidator } from './github/validator.ts';
 import { loadContent } from './lib/entries.ts';
@@ -136,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parse(argv));
   } catch (error) {
-    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    console.error(`${argError(error)}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {

@@ -3,7 +3,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isMain } from './github/cli.ts';
+import { argError, isMain } from './github/cli.ts';
 import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
 import { changedFilesFromGit, pullFromGitHub } from './guard/changes.ts';
 import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
@@ -100,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parse());
   } catch (error) {
-    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    console.error(`${argError(error)}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMain } from './github/cli.ts';
-import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
+import { argError, isMain } from './github/cli.ts';
+import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
 import { buildReport } from './report/build.ts';
 import { toCsv } from './report/csv.ts';
 import { GitHubSource } from './report/github-source.ts';
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parse(argv));
   } catch (error) {
-    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    console.error(`${argError(error)}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     console.error(explainGitHubError(error, 'lập danh sách tổng hợp'));
-    return error instanceof UserError ? 1 : 1;
+    return 1;
   }
 }
 

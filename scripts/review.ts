@@ -2,7 +2,7 @@
  * `npm run review`: the committee's review on the local repository (no GitHub).
  */
 import { parseArgs } from 'node:util';
-import { isMain } from './github/cli.ts';
+import { argError, isMain } from './github/cli.ts';
 import { UserError } from './github/client.ts';
 import { resolveRepo } from './review/repo.ts';
 import { listPending, publish, statusName } from './review/review.ts';
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    console.error(`${argError(error)}\n\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMain } from './cli.ts';
+import { argError, isMain } from './cli.ts';
 import {
   createClient,
   explainGitHubError,
@@ -135,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (error) {
-    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n\n${HELP}`);
+    console.error(`${argError(error)}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {

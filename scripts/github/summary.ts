@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { readEntryFile } from '../lib/entries.ts';
-import { isMain } from './cli.ts';
+import { argError, isMain } from './cli.ts';
 import { explainGitHubError, UserError } from './client.ts';
 import { type PrResult, prResultSchema } from './result.ts';
 import { runValidator } from './validator.ts';
@@ -77,19 +77,28 @@ const HELP = `Cách dùng: node scripts/github/summary.ts --base NHÁNH_GỐC --
 Tổng hợp kết quả kiểm tra một yêu cầu hợp nhất (lỗi nội dung, phạm vi thay đổi, nội dung
 cải cách của sáng kiến) vào THƯ_MỤC/result.json để quy trình feedback đăng bình luận.`;
 
+const OPTIONS = {
+  base: { type: 'string' },
+  pr: { type: 'string' },
+  'head-sha': { type: 'string' },
+  out: { type: 'string' },
+  guard: { type: 'string' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS });
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      base: { type: 'string' },
-      pr: { type: 'string' },
-      'head-sha': { type: 'string' },
-      out: { type: 'string' },
-      guard: { type: 'string' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse(argv));
+  } catch (error) {
+    console.error(`${argError(error)}\n\n${HELP}`);
+    return 2;
+  }
   if (values.help) {
     console.log(HELP);
     return 0;
