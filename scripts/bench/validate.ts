@@ -371,6 +371,9 @@ async function main(): Promise<void> {
         git(root, 'config', 'user.name', 'Đo hiệu năng');
         git(root, 'config', 'user.email', 'bench@example.invalid');
         git(root, 'config', 'commit.gpgsign', 'false');
+        // No background housekeeping writing into .git while the figures are taken or the folder removed.
+        git(root, 'config', 'gc.auto', '0');
+        git(root, 'config', 'maintenance.auto', 'false');
         git(root, 'add', '-A');
         git(root, 'commit', '-q', '-m', 'Kho 10.000 sáng kiến');
         git(root, 'checkout', '-q', '-b', 'nop-sang-kien');
@@ -386,7 +389,13 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    for (const root of trees) rmSync(root, { recursive: true, force: true });
+    for (const root of trees) {
+      try {
+        rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        process.stdout.write(`Không xóa được thư mục tạm ${root}; hãy xóa bằng tay.\n`);
+      }
+    }
   }
 }
 

@@ -173,7 +173,19 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
       scalars: [],
     };
   }
-  for (const issue of doc.errors) {
+  // A badly broken file yields hundreds of errors; the first few locate the problem.
+  if (doc.errors.length > 10) {
+    problems.push(
+      error(
+        'yaml.syntax',
+        `Dữ liệu YAML có ${doc.errors.length} lỗi cú pháp; dưới đây là 10 lỗi đầu.`,
+        {
+          line: firstLine,
+        },
+      ),
+    );
+  }
+  for (const issue of doc.errors.slice(0, 10)) {
     const line = issue.linePos?.[0]?.line;
     problems.push(
       error('yaml.syntax', `Lỗi cú pháp YAML: ${yamlErrorMessage(issue.code)}`, {

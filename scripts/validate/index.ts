@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentPaths } from '../../src/schemas/index.ts';
-import type { Problem } from '../lib/problems.ts';
+import { error, type Problem } from '../lib/problems.ts';
 import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {
@@ -66,6 +66,26 @@ function listFiles(root: string, folder: string, extension: string): string[] {
 
 function idOf(path: string): string {
   return (path.split('/').at(-1) ?? '').replace(/\.(md|yaml)$/, '');
+}
+
+/** Run one file's checks; an unexpected exception becomes a problem of that file, not a crash. */
+function safely<T extends object>(path: string, check: () => T): T | { crashed: FileReport } {
+  try {
+    return check();
+  } catch {
+    return {
+      crashed: {
+        path,
+        ok: false,
+        problems: [
+          error(
+            'internal',
+            'Lỗi không mong đợi khi kiểm tra tệp này (tệp có cấu trúc bất thường).',
+          ),
+        ],
+      },
+    };
+  }
 }
 
 /** Single-file checks of initiatives, reusing cached results of unchanged entries. */
@@ -155,7 +175,12 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
 
   for (const path of listFiles(root, contentPaths.campaigns, '.md')) {
     const isTarget = targetPaths.has(path);
-    const checked = checkCampaignFile(root, path, fix && isTarget);
+    const checked = safely(path, () => checkCampaignFile(root, path, fix && isTarget));
+    if ('crashed' in checked) {
+      context.campaignIds.add(idOf(path));
+      if (isTarget) record(checked.crashed);
+      continue;
+    }
     context.campaignIds.add(idOf(path));
     if (checked.data) context.campaigns.set(idOf(path), checked.data);
     if (isTarget) {
@@ -213,7 +238,11 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   }
 
   for (const path of byKind('decision')) {
-    const checked = checkDecisionFile(root, path, fix);
+    const checked = safely(path, () => checkDecisionFile(root, path, fix));
+    if ('crashed' in checked) {
+      record(checked.crashed);
+      continue;
+    }
     if (checked.data) {
       checked.problems.push(
         ...checkDecisionReferences(checked.data, checked.file, context, idOf(path)),
@@ -222,7 +251,11 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
     record(fileReport(path, checked.problems), checked.fixed);
   }
   for (const path of byKind('adoption')) {
-    const checked = checkAdoptionFile(root, path, fix);
+    const checked = safely(path, () => checkAdoptionFile(root, path, fix));
+    if ('crashed' in checked) {
+      record(checked.crashed);
+      continue;
+    }
     if (checked.data)
       checked.problems.push(...checkAdoptionReferences(checked.data, checked.file, context));
     record(fileReport(path, checked.problems), checked.fixed);
