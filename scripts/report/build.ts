@@ -214,12 +214,13 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
       });
     }
 
-    // Pending entries: each validated in a copy of the base content with its files laid over.
+    // Pending entries: validated together in a copy of the base content with their files laid over.
+    const pendingValidation = await validatePending(base, pending, work);
     for (const submission of pending) {
       const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
       const facts = index ? rowFromEntry(index.toString('utf8'), unitNames) : undefined;
       if (facts && facts.campaign !== chosen.id) continue;
-      const validation = await validatePending(base, submission, work);
+      const validation = pendingValidation.get(submission.slug) ?? { ok: true, findings: [] };
       rows.push({
         slug: submission.slug,
         title: facts?.title ?? '',

@@ -4,37 +4,54 @@ import { runValidator, type ValidationReport } from '../github/validator.ts';
 import type { PendingSubmission } from './source.ts';
 
 /**
- * Validate an unmerged submission as it would be after merging: a copy of the
- * base branch's content with the submission's files laid over it.
+ * Validate unmerged submissions as they would be once merged: one copy of the
+ * base branch's content with every submission's folder laid over it, checked in
+ * one validator run (so duplicates between submissions are seen too).
  */
 export async function validatePending(
   base: string,
-  submission: PendingSubmission,
+  submissions: PendingSubmission[],
   scratch: string,
-): Promise<ValidationReport> {
-  const entry = `content/initiatives/${submission.slug}`;
-  if (!submission.files.has(`${entry}/index.md`)) {
-    return {
+): Promise<Map<string, ValidationReport>> {
+  const results = new Map<string, ValidationReport>();
+  const present = submissions.filter((submission) => {
+    const index = `content/initiatives/${submission.slug}/index.md`;
+    if (submission.files.has(index)) return true;
+    results.set(submission.slug, {
       ok: false,
-      findings: [
-        {
-          file: `${entry}/index.md`,
-          severity: 'error',
-          message: 'Thiếu tệp index.md của sáng kiến.',
-        },
-      ],
-    };
-  }
+      findings: [{ file: index, severity: 'error', message: 'Thiếu tệp index.md của sáng kiến.' }],
+    });
+    return false;
+  });
+  if (present.length === 0) return results;
   const overlay = mkdtempSync(join(scratch, 'overlay-'));
   try {
     cpSync(join(base, 'content'), join(overlay, 'content'), { recursive: true });
-    // The branch's folder replaces the base's one, so files it deleted are gone here too.
-    rmSync(join(overlay, entry), { recursive: true, force: true });
-    for (const [path, bytes] of submission.files) {
-      mkdirSync(dirname(join(overlay, path)), { recursive: true });
-      writeFileSync(join(overlay, path), bytes);
+    for (const submission of present) {
+      // The branch's folder replaces the base's one, so files it deleted are gone here too.
+      rmSync(join(overlay, 'content/initiatives', submission.slug), {
+        recursive: true,
+        force: true,
+      });
+      for (const [path, bytes] of submission.files) {
+        mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        writeFileSync(join(overlay, path), bytes);
+      }
     }
-    return await runValidator({ root: overlay, paths: [entry] });
+    const report = await runValidator({
+      root: overlay,
+      paths: present.map((submission) => `content/initiatives/${submission.slug}`),
+    });
+    for (const submission of present) {
+      const findings = report.findings.filter((finding) =>
+        finding.file.startsWith(`content/initiatives/${submission.slug}/`),
+      );
+      results.set(submission.slug, {
+        ok: findings.every((finding) => finding.severity !== 'error'),
+        findings,
+      });
+    }
+    return results;
   } finally {
     rmSync(overlay, { recursive: true, force: true });
   }

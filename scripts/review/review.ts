@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initiativeSchema } from '../../src/schemas/index.ts';
 import { UserError } from '../github/client.ts';
-import type { Finding } from '../github/validator.ts';
+import type { Finding, ValidationReport } from '../github/validator.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { checkChanges, type GuardProblem } from '../guard/rules.ts';
 import { parseEntryText } from '../lib/entries.ts';
@@ -49,10 +49,8 @@ function titleOf(submission: PendingSubmission): string {
 async function review(
   source: LocalGitSource,
   submission: PendingSubmission,
-  base: string,
-  scratch: string,
+  validation: ValidationReport,
 ): Promise<PendingReview> {
-  const validation = await validatePending(base, submission, scratch);
   const changed = changedFilesFromGit(source.root, source.base, submission.branch);
   const scope = checkChanges({
     files: changed,
@@ -81,9 +79,18 @@ export async function listPending(root: string, base = 'main'): Promise<PendingR
   try {
     const snapshot = join(scratch, 'base');
     await source.snapshot(snapshot);
+    const pending = await source.pending();
+    const validation = await validatePending(snapshot, pending, scratch);
     const out: PendingReview[] = [];
-    for (const submission of await source.pending())
-      out.push(await review(source, submission, snapshot, scratch));
+    for (const submission of pending) {
+      out.push(
+        await review(
+          source,
+          submission,
+          validation.get(submission.slug) ?? { ok: true, findings: [] },
+        ),
+      );
+    }
     return out.sort((a, b) => a.slug.localeCompare(b.slug));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
