@@ -36,6 +36,20 @@ export interface Running {
 }
 
 const HOST = '127.0.0.1';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes in Astro's output
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The environment for a server or build started from here, without what a calling test
+ * runner sets (NODE_ENV=test makes Vite bundle React's development build, VITEST…).
+ */
+export function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name === 'NODE_ENV' || name.startsWith('VITEST')) delete env[name];
+  }
+  return env;
+}
 
 function portFromEnv(name: string): number | undefined {
   const raw = process.env[name];
@@ -112,7 +126,7 @@ export async function startProxy(options: {
 }): Promise<Server> {
   const url = `http://${HOST}:${options.port}/api/v1`;
   const env = {
-    ...process.env,
+    ...childEnv(),
     MODE: 'git',
     GIT_REPO_DIRECTORY: options.repoDir,
     PORT: String(options.port),
@@ -142,9 +156,8 @@ export async function startSite(options: {
   proxyUrl: string;
   log?: (line: string) => void;
 }): Promise<Server> {
-  const url = `http://${HOST}:${options.port}/`;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...childEnv(),
     PUBLIC_CMS_PROXY_URL: options.proxyUrl,
     BASE_PATH: '',
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -152,16 +165,23 @@ export async function startSite(options: {
   delete env.PORT;
   const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const args = [astro, 'dev', '--root', options.repoDir, '--host', HOST];
+  // Astro moves to the next port when its port is taken: trust the address it prints.
+  let url: string | undefined;
+  const log = (line: string) => {
+    const found = /Local\s+(http:\/\/\S+)/.exec(line.replace(ANSI, ''));
+    if (found?.[1]) url = found[1].endsWith('/') ? found[1] : `${found[1]}/`;
+    options.log?.(line);
+  };
   const child = launch(
     'astro',
     [...args, '--port', String(options.port)],
     env,
     options.repoDir,
-    options.log,
+    log,
   );
   const stop = () => stopChild(child);
   try {
-    await waitFor(() => siteAnswers(url), {
+    await waitFor(async () => url !== undefined && (await siteAnswers(url)), {
       timeoutMs: 120_000,
       what: 'máy chủ trang web (Astro)',
       process: child,
@@ -170,7 +190,7 @@ export async function startSite(options: {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url: url as string, stop };
 }
 
 export async function startAll(options: StartOptions = {}): Promise<Running> {

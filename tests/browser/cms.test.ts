@@ -1,0 +1,397 @@
+/**
+ * The submission pipeline end to end, as `npm start` runs it: a dedicated CMS clone,
+ * decap-server in git mode and the Astro dev server, driven in Chromium. A new user
+ * creates an initiative, saves it, sends it to review and publishes it; the `cms/`
+ * branch is validated with the project's validator; the published repository is built
+ * (Astro + Pagefind) and the page, its attachment and a search hit are found. A second
+ * test saves an entry with a required field missing: the CMS refuses and writes nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
+import { freePort } from '../../scripts/cms/net.ts';
+import { childEnv, type Running, startAll, startProxy } from '../../scripts/start.ts';
+import { initiativeSchema } from '../../src/schemas/index.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { projectRoot, serveStatic } from './support/site.ts';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+/** Today in Vietnam, shifted by `days`, as YYYY-MM-DD. */
+function vnDate(days = 0): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+}
+
+const year = Number(vnDate().slice(0, 4));
+const campaignId = `${year}-thu-nghiem`;
+const campaignTitle = `Đợt thử nghiệm trang quản trị năm ${year}`;
+const unitName = 'UBND xã Thử Nghiệm';
+
+/**
+ * A repository made from the project's committed files, plus what a real deployment
+ * would have for a submission to be possible: a unit that exists today and a campaign
+ * that is open (the 2024 sample's deadline has passed).
+ */
+function makeSourceRepo(dir: string): void {
+  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
+  git(dir, 'config', 'user.name', 'Người kiểm thử');
+  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
+  git(dir, 'checkout', '--quiet', '-B', 'main');
+  const unitsFile = join(dir, 'content', 'units.yaml');
+  writeFileSync(
+    unitsFile,
+    `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: commune\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
+  );
+  const sample = matter(
+    readFileSync(join(dir, 'content', 'campaigns', '2024-tanh-linh.md'), 'utf8'),
+  );
+  const data = { ...sample.data };
+  delete data.reviewOn;
+  Object.assign(data, {
+    year,
+    title: campaignTitle,
+    organiser: 'xa-thu-nghiem',
+    receivingOffice: 'xa-thu-nghiem',
+    opensOn: vnDate(-60),
+    deadline: vnDate(60),
+    status: 'open',
+    sample: true,
+  });
+  writeFileSync(
+    join(dir, 'content', 'campaigns', `${campaignId}.md`),
+    matter.stringify('Đợt phát động dùng để kiểm thử trang quản trị.\n', data),
+  );
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '--quiet', '-m', 'Đợt phát động đang mở và đơn vị cho kiểm thử');
+}
+
+let workspace: string;
+let running: Running | undefined;
+let browser: Browser | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  mkdirSync(join(projectRoot, '.tmp'), { recursive: true });
+  // Inside the project, so the clone (the dev server's root) resolves the project's node_modules.
+  workspace = mkdtempSync(join(projectRoot, '.tmp', 'e2e-cms-'));
+  makeSourceRepo(join(workspace, 'source'));
+  browser = await launchChromium();
+  running = await startAll({
+    source: join(workspace, 'source'),
+    repoDir: join(workspace, 'cms'),
+    sitePort: await freePort(4700),
+    proxyPort: await freePort(8700),
+  });
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  await browser?.close().catch(() => {});
+  await running?.stop();
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+});
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A Decap field by its label; optional fields carry " (không bắt buộc)" in theirs. */
+function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
+}
+
+/** Pick an option in a Decap select or relation (react-select) by typing part of it. */
+async function choose(page: Page, label: string, typed: string, option: string, nth = 0) {
+  const input = field(page, label).nth(nth);
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).first().click();
+}
+
+async function openAdmin(page: Page, hash: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${running?.adminUrl}${hash}`);
+  try {
+    // The local backend asks for a click before it shows the collections.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click({ timeout: 120_000 });
+    await field(page, 'Tên sáng kiến, giải pháp').waitFor({ timeout: 60_000 });
+  } catch (error) {
+    const text =
+      (await page
+        .locator('body')
+        .textContent()
+        .catch(() => '')) ?? '';
+    throw new Error(`${String(error)}\nTrang: ${text.slice(0, 1500)}\nLỗi: ${errors.join('\n')}`);
+  }
+}
+
+function cmsBranches(repo: string): string[] {
+  return git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/cms/')
+    .split('\n')
+    .filter(Boolean);
+}
+
+async function setStatus(page: Page, status: string) {
+  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
+  await page.getByRole('menuitem', { name: status }).click();
+  await page.getByRole('button', { name: `Trạng thái: ${status}` }).waitFor();
+}
+
+const title = 'Đặt lịch hẹn trả kết quả qua tin nhắn, thử nghiệm giao diện quản trị';
+const summary =
+  'Bộ phận một cửa nhắn tin hẹn giờ trả kết quả cho người dân; hồ sơ trễ hẹn giảm rõ rệt sau sáu tháng áp dụng thử nghiệm giao diện quản trị.';
+const sections = [
+  ['Thực trạng và vấn đề cần giải quyết', 'Người dân phải hỏi lại nhiều lần về ngày trả kết quả.'],
+  ['Nội dung giải pháp', 'Công chức một cửa nhắn tin hẹn giờ **ngay khi** tiếp nhận hồ sơ.'],
+  ['Tính mới, tính sáng tạo', 'Lần đầu tiên xã dùng tin nhắn tự động thay cho gọi điện.'],
+  ['Hiệu quả đạt được', 'Tỷ lệ hồ sơ trễ hẹn giảm từ 12% xuống 3% sau sáu tháng.'],
+  ['Khả năng áp dụng, nhân rộng', 'Mọi xã có bộ phận một cửa đều áp dụng được ngay.'],
+] as const;
+const body = sections.map(([heading, text]) => `## ${heading}\n\n${text}`).join('\n\n');
+
+describe('Decap CMS with the local git backend', () => {
+  test('a required field left empty: the CMS says so and writes nothing', async () => {
+    const repo = running?.repoDir as string;
+    const before = { branches: cmsBranches(repo), main: git(repo, 'rev-parse', 'main') };
+    const page = await (browser as Browser).newPage();
+    try {
+      await openAdmin(page, '#/collections/initiatives/new');
+      await field(page, 'Tên sáng kiến, giải pháp').fill('Sáng kiến chưa có tóm tắt và tác giả');
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await expect
+        .poll(() => page.getByText(/Còn trường bắt buộc chưa nhập/).count())
+        .toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('Chưa nhập “Tóm tắt” (bắt buộc).').count()).toBe(1);
+      // Give a (wrong) save the time to reach git before checking that none happened.
+      await page.waitForTimeout(1500);
+      expect(cmsBranches(repo)).toEqual(before.branches);
+      expect(git(repo, 'rev-parse', 'main')).toBe(before.main);
+      expect(git(repo, 'status', '--porcelain')).toBe('');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('create, save, review, validate, publish, build and find an initiative', async () => {
+    const repo = running?.repoDir as string;
+    const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('dialog', (dialog) => dialog.accept());
+    const image = join(workspace, 'so-do-quy-trinh.png');
+    writeFileSync(
+      image,
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b4f8a' } })
+        .png()
+        .toBuffer(),
+    );
+
+    await openAdmin(page, '#/collections/initiatives/new');
+    await field(page, 'Tên sáng kiến, giải pháp').fill(title);
+    await field(page, 'Tóm tắt').fill(summary);
+    await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
+    await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
+
+    const authors = [
+      ['Nguyễn Thị Lan', 'Công chức Văn phòng – Thống kê', '60'],
+      ['Trần Văn Đức', 'Phó Chủ tịch UBND xã', '40'],
+    ] as const;
+    for (const [index, [name, position, share]] of authors.entries()) {
+      await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+      await field(page, 'Họ và tên').nth(index).fill(name);
+      await field(page, 'Chức vụ, chức danh').nth(index).fill(position);
+      await choose(page, 'Đơn vị công tác', 'Thử Nghiệm', unitName, index);
+      await field(page, 'Tỷ lệ đóng góp (%)').nth(index).fill(share);
+    }
+
+    await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
+    await choose(
+      page,
+      'Lĩnh vực áp dụng',
+      'trực tuyến',
+      'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
+    );
+    await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
+
+    await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
+    await choose(page, 'Chỉ số', 'trễ hẹn', 'Tỷ lệ hồ sơ trễ hẹn (%)');
+    await field(page, 'Giá trị').nth(0).fill('12');
+    await field(page, 'Kỳ số liệu').nth(0).fill('6 tháng trước khi áp dụng');
+    await field(page, 'Giá trị').nth(1).fill('3');
+    await field(page, 'Kỳ số liệu').nth(1).fill('6 tháng sau khi áp dụng');
+    await field(page, 'Nguồn số liệu').fill('Hệ thống một cửa điện tử của xã');
+
+    await page.getByRole('button', { name: 'Thêm tệp' }).click();
+    await page.getByRole('button', { name: 'Chọn tệp' }).click();
+    await page.locator('input[type="file"]').setInputFiles(image);
+    await page.getByRole('button', { name: 'Dùng tệp đã chọn' }).click();
+    await field(page, 'Tiêu đề tệp').fill('Sơ đồ quy trình hẹn giờ');
+
+    // The body starts with the five headings; write under each, as a submitter does.
+    const editor = page.locator('[data-slate-editor="true"]').first();
+    await editor.focus();
+    for (const [heading, text] of sections) {
+      const line = editor.getByText(`## ${heading}`, { exact: true });
+      const box = await line.boundingBox();
+      // Click past the end of the heading, then End: the caret must not land inside it.
+      await line.click({ position: { x: Math.max(1, (box?.width ?? 2) - 1), y: 5 } });
+      // Slate applies the click's selection asynchronously; a person is slower than this too.
+      await page.waitForTimeout(300);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(text);
+    }
+
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/#\/collections\/initiatives\/entries\//, { timeout: 60_000 });
+    await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor();
+
+    // Saved on its own branch, with an ASCII name made from the Vietnamese title (đ → d).
+    const branches = cmsBranches(repo);
+    expect(branches).toHaveLength(1);
+    const branch = branches[0] as string;
+    expect(branch).toMatch(/^cms\/initiatives\/[a-z0-9-]+/);
+    const slug = /^cms\/initiatives\/([a-z0-9-]+)/.exec(branch)?.[1] as string;
+    expect(slug).toBe('dat-lich-hen-tra-ket-qua-qua-tin-nhan-thu-nghiem-giao-dien-quan-tri');
+    expect(git(repo, 'config', `branch.${branch}.description`)).toBe('decap-cms/draft');
+
+    await setStatus(page, 'Chờ xét duyệt');
+    expect(git(repo, 'config', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
+
+    // What the committee receives: the branch's tree, checked by the project's validator.
+    const review = join(workspace, 'review');
+    mkdirSync(review);
+    const archive = join(workspace, 'review.tar');
+    git(repo, 'archive', `--output=${archive}`, branch);
+    execFileSync('tar', ['-xf', archive, '-C', review]);
+    const entryDir = join('content', 'initiatives', slug);
+    const entryFile = join(review, entryDir, 'index.md');
+    expect(existsSync(join(review, entryDir, 'so-do-quy-trinh.png'))).toBe(true);
+    const validation = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'scripts', 'validate.ts'), entryDir, '--root', review, '--format', 'json'],
+      { cwd: review, encoding: 'utf8' },
+    );
+    const report = JSON.parse(validation.stdout) as {
+      files: { path: string; ok: boolean; problems: { severity?: string; message: string }[] }[];
+    };
+    expect(
+      report.files.map((file) => file.problems),
+      readFileSync(entryFile, 'utf8'),
+    ).toEqual([[]]);
+    expect(validation.status).toBe(0);
+    const saved = matter(readFileSync(entryFile, 'utf8'));
+    const parsed = initiativeSchema.parse(saved.data);
+    expect(parsed).toMatchObject({
+      title,
+      campaign: campaignId,
+      unit: 'xa-thu-nghiem',
+      areas: ['procedures'],
+      fields: ['online-services'],
+      attachments: [{ file: 'so-do-quy-trinh.png', title: 'Sơ đồ quy trình hẹn giờ' }],
+    });
+    expect(parsed.authors.map((author) => [author.name, author.share])).toEqual([
+      ['Nguyễn Thị Lan', 60],
+      ['Trần Văn Đức', 40],
+    ]);
+    expect(parsed.indicators[0]).toMatchObject({
+      kind: 'late-dossier-rate',
+      before: { value: 12 },
+      after: { value: 3 },
+    });
+    // Decap's raw editor drops blank lines; the Markdown is the same.
+    const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+    expect(lines(saved.content)).toEqual(lines(body));
+
+    // Publish from the editor: ready, then "Công bố ngay" (Decap asks through window.confirm).
+    await setStatus(page, 'Sẵn sàng công bố');
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+    await expect.poll(() => cmsBranches(repo), { timeout: 30_000 }).toEqual([]);
+    expect(git(repo, 'show', `main:${entryDir}/index.md`)).toContain(title);
+    await page.close();
+
+    // `npm start` shows what was published: the dev server's root is the CMS clone.
+    await expect
+      .poll(async () => (await fetch(`${running?.siteUrl}sang-kien/${slug}/`)).status, {
+        timeout: 60_000,
+        interval: 1000,
+      })
+      .toBe(200);
+    await running?.stop();
+    running = undefined;
+
+    // Build the published repository with the project's build script (Astro, then Pagefind).
+    const proxyPort = await freePort(8181);
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        ...childEnv(),
+        PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH}`,
+        BASE_PATH: '',
+        PUBLIC_CMS_PROXY_URL: `http://127.0.0.1:${proxyPort}/api/v1`,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    });
+    expect(build.status, `${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`).toBe(0);
+    const dist = join(repo, 'dist');
+    const server = await serveStatic(dist, '/');
+    cleanups.push(() => server.close());
+
+    const site = await (browser as Browser).newPage();
+    const response = await site.goto(`${server.root}sang-kien/${slug}/`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => site.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    const attachment = await fetch(`${server.root}sang-kien/${slug}/so-do-quy-trinh.png`);
+    expect(attachment.status).toBe(200);
+    expect(Buffer.from(await attachment.arrayBuffer())).toEqual(readFileSync(image));
+    expect(
+      await site.locator(`a[href$="/sang-kien/${slug}/so-do-quy-trinh.png"]`).count(),
+    ).toBeGreaterThan(0);
+
+    await site.goto(`${server.root}tim-kiem/`);
+    await site.getByLabel('Từ khóa').fill('thu nghiem giao dien quan tri');
+    await site.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await site
+      .locator('.kho-search-status')
+      .filter({ hasText: /Tìm thấy|Không tìm thấy/ })
+      .waitFor();
+    const hits = await site
+      .locator('.kho-search-results a')
+      .evaluateAll((links) =>
+        links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
+    expect(hits).toContain(`/sang-kien/${slug}/`);
+    await site.close();
+
+    // The built admin: download size and time to an editable form, against a fresh local backend.
+    const size = adminBundleSize(dist, '/');
+    expect(size.gzipBytes).toBeLessThan(1024 * 1024);
+    const proxy = await startProxy({ repoDir: repo, port: proxyPort });
+    cleanups.push(() => proxy.stop());
+    const admin = await (browser as Browser).newPage();
+    const started = performance.now();
+    await admin.goto(`${server.root}admin/#/collections/initiatives/new`);
+    await admin.getByRole('button', { name: 'Đăng nhập' }).click();
+    const titleInput = field(admin, 'Tên sáng kiến, giải pháp');
+    await titleInput.waitFor();
+    await expect.poll(() => titleInput.isEditable()).toBe(true);
+    const seconds = (performance.now() - started) / 1000;
+    await admin.close();
+    console.log(
+      `Trang quản trị đã dựng: ${(size.gzipBytes / 1024).toFixed(0)} KB nén gzip (${size.files} tệp); ` +
+        `mở /admin đến biểu mẫu nhập được: ${seconds.toFixed(1)} giây.`,
+    );
+  }, 600_000);
+});
