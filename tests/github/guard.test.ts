@@ -225,6 +225,7 @@ describe('guard on a real git repository', () => {
       ).toBe(1);
       expect(await main(['--root', root, '--base', 'khong-co', '--author', 'can-bo'])).toBe(1);
       expect(await main(['--pr', 'abc'])).toBe(2);
+      expect(await main(['--bogus'])).toBe(2);
     } finally {
       Object.assign(console, original);
     }
@@ -233,6 +234,7 @@ describe('guard on a real git repository', () => {
       '::error file=src/x.ts,title=Phạm vi thay đổi::Tài khoản can-bo không thuộc Hội đồng',
     );
     expect(out.join('\n')).toContain('Không so sánh được với nhánh gốc "khong-co"');
+    expect(out.join('\n')).toContain('Tùy chọn không có: --bogus.');
   });
 });
 
