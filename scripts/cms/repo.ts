@@ -45,8 +45,9 @@ export async function prepareCmsRepo(options: {
       `refs/heads/${CMS_BRANCH}`,
     );
     await run('git', ['clone', '--quiet', '--no-hardlinks', source, dir]);
+    // Without a local `main` in the source (a CI checkout, a detached HEAD), start it here.
     if (sourceHasMain) await git(dir, 'checkout', '--quiet', CMS_BRANCH);
-    else await git(dir, 'branch', '-M', CMS_BRANCH);
+    else await git(dir, 'checkout', '--quiet', '-B', CMS_BRANCH);
   } else {
     await tryGit(dir, 'fetch', '--quiet', 'origin');
     const current = await tryGit(dir, 'symbolic-ref', '--short', 'HEAD');
