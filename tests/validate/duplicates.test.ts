@@ -151,3 +151,18 @@ describe('quickTitle', () => {
     }
   });
 });
+
+describe('quickTitle edge cases', () => {
+  it('never takes a "title:" line from the body', () => {
+    const fixture = makeFixture();
+    try {
+      fixture.write(
+        'content/initiatives/x/index.md',
+        '---\nsummary: khong co ten\n---\ntitle: Tên giả trong nội dung\n',
+      );
+      expect(quickTitle(fixture.path('content/initiatives/x/index.md'))).toEqual({ found: true });
+    } finally {
+      fixture.cleanup();
+    }
+  });
+});
