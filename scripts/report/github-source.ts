@@ -1,5 +1,6 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { RequestError } from 'octokit';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import {
   type PendingSubmission,
@@ -56,8 +57,14 @@ export class GitHubSource implements SubmissionSource {
       });
       const folder = `content/initiatives/${slug}/`;
       const files = new Map<string, Buffer>();
+      const removed: string[] = [];
       for (const file of listed) {
-        if (!file.filename.startsWith(folder) || file.status === 'removed') continue;
+        if (file.previous_filename?.startsWith(folder)) removed.push(file.previous_filename);
+        if (!file.filename.startsWith(folder)) continue;
+        if (file.status === 'removed') {
+          removed.push(file.filename);
+          continue;
+        }
         const { data } = await this.github.rest.repos.getContent({
           ...this.repo,
           path: file.filename,
@@ -65,6 +72,22 @@ export class GitHubSource implements SubmissionSource {
         });
         if (!Array.isArray(data) && data.type === 'file' && 'content' in data) {
           files.set(file.filename, Buffer.from(data.content, 'base64'));
+        }
+      }
+      // The entry file itself is needed for the row even when the pull request left it unchanged.
+      const index = `${folder}index.md`;
+      if (!files.has(index) && !removed.includes(index)) {
+        try {
+          const { data } = await this.github.rest.repos.getContent({
+            ...this.repo,
+            path: index,
+            ref: pull.head.sha,
+          });
+          if (!Array.isArray(data) && data.type === 'file' && 'content' in data) {
+            files.set(index, Buffer.from(data.content, 'base64'));
+          }
+        } catch (error) {
+          if (!(error instanceof RequestError && error.status === 404)) throw error;
         }
       }
       out.push({
@@ -75,6 +98,8 @@ export class GitHubSource implements SubmissionSource {
         url: pull.html_url,
         opener: pull.user?.login,
         files,
+        partial: true,
+        removed,
       });
     }
     return out;

@@ -19,6 +19,13 @@ export interface PendingSubmission {
   opener?: string;
   /** The entry folder's files on the branch: path relative to the repository root → bytes. */
   files: Map<string, Buffer>;
+  /**
+   * True when `files` holds only what the branch changed (GitHub lists changed files);
+   * the base branch's other files of the folder then still apply, less `removed`.
+   */
+  partial?: boolean;
+  /** Files of the folder the branch deletes (with `partial`). */
+  removed?: string[];
 }
 
 export interface SubmissionSource {

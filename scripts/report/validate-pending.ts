@@ -28,11 +28,15 @@ export async function validatePending(
   try {
     cpSync(join(base, 'content'), join(overlay, 'content'), { recursive: true });
     for (const submission of present) {
-      // The branch's folder replaces the base's one, so files it deleted are gone here too.
-      rmSync(join(overlay, 'content/initiatives', submission.slug), {
-        recursive: true,
-        force: true,
-      });
+      if (submission.partial) {
+        for (const path of submission.removed ?? []) rmSync(join(overlay, path), { force: true });
+      } else {
+        // The branch's whole folder replaces the base's one, so files it deleted are gone too.
+        rmSync(join(overlay, 'content/initiatives', submission.slug), {
+          recursive: true,
+          force: true,
+        });
+      }
       for (const [path, bytes] of submission.files) {
         mkdirSync(dirname(join(overlay, path)), { recursive: true });
         writeFileSync(join(overlay, path), bytes);

@@ -227,6 +227,54 @@ describe('report from the GitHub-like server', () => {
     ).toBe(2);
   });
 
+  it.each([
+    ['changes only an attachment of a published entry', 'modified', []],
+    ['deletes an attachment the entry still shows', 'removed', ['bieu-do-ho-so-tre-hen.png']],
+  ])(
+    'a pull request that %s is validated with the rest of the folder from main',
+    async (_name, status, missing) => {
+      const sha = 'f'.repeat(40);
+      const slug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+      const folder = `content/initiatives/${slug}`;
+      const local = await startFakeGitHub({
+        pulls: [
+          {
+            number: 40,
+            title: `Update Initiatives “${slug}”`,
+            state: 'open',
+            user: { login: 'can-bo-xa' },
+            head: { ref: `cms/initiatives/${slug}`, sha },
+            base: { ref: 'main' },
+            labels: ['decap-cms/pending_review'],
+            files: [{ filename: `${folder}/${IMAGE}`, status }],
+          },
+        ],
+        contents: {
+          [sha]: {
+            [`${folder}/index.md`]: sampleText,
+            ...(status === 'removed' ? {} : { [`${folder}/${IMAGE}`]: image }),
+          },
+        },
+      });
+      try {
+        const github = createClient({ baseUrl: local.baseUrl, token: 't', throttle: false });
+        const report = await buildReport(
+          new GitHubSource(github, { owner: 'so-noi-vu', repo: 'kho-sang-kien' }, root),
+          '2024-tanh-linh',
+        );
+        const row = report.rows.find(
+          (item) => item.slug === slug && item.origin === 'Yêu cầu hợp nhất #40',
+        );
+        expect(row?.title).toBe('Nhắc hạn tự động trên hệ thống một cửa điện tử cho hồ sơ đất đai');
+        const named = row?.errors.map((finding) => finding.message).join('\n') ?? '';
+        for (const file of missing) expect(named).toContain(file);
+        if (missing.length === 0) expect(row?.errors).toEqual([]);
+      } finally {
+        await local.close();
+      }
+    },
+  );
+
   it('fails with a Vietnamese message when GitHub refuses the token', async () => {
     const github = createClient({ baseUrl: server.baseUrl, token: 't' });
     server.inject({
