@@ -49,7 +49,10 @@ function scanLines(body: string): MarkdownFacts {
     let next = body.indexOf('\n', offset);
     if (next === -1) next = body.length;
     if (body.charCodeAt(offset) === 35 /* # */) {
-      const match = ATX.exec(body.slice(offset, next).replace(/\r$/, ''));
+      const text = body.slice(offset, next).replace(/\r$/, '');
+      // Emphasis, escapes or entities in a heading change its text: leave those to the parser.
+      if (/[*_\\&]/.test(text)) return parseFully(body);
+      const match = ATX.exec(text);
       if (match) {
         headings.push({
           depth: (match[1] as string).length,
@@ -73,7 +76,8 @@ function textOf(node: Nodes): string {
   return '';
 }
 
-function parseFully(body: string): MarkdownFacts {
+/** The CommonMark parse, always (the line scan's reference). */
+export function parseFully(body: string): MarkdownFacts {
   const tree: Root = fromMarkdown(body);
   const headings: Heading[] = [];
   const references: Reference[] = [];
@@ -83,7 +87,14 @@ function parseFully(body: string): MarkdownFacts {
   for (const node of tree.children) {
     const start = node.position?.start.offset;
     // Only ATX headings ("## …") open a section; a setext underline is not what the form writes.
-    if (node.type === 'heading' && start !== undefined && body.charCodeAt(start) === 35) {
+    // ATX headings sit on one line; a setext one spans its text and the underline.
+    const oneLine = node.position?.start.line === node.position?.end.line;
+    if (
+      node.type === 'heading' &&
+      start !== undefined &&
+      oneLine &&
+      body.charCodeAt(start) === 35
+    ) {
       headings.push({
         depth: node.depth,
         text: textOf(node).trim(),

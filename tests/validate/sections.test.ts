@@ -62,3 +62,49 @@ describe('required body sections', () => {
     expect((await sectionProblems(body)).map((p) => p.code)).toEqual(['sections.missing']);
   });
 });
+
+describe('heading scan shortcut', () => {
+  it('finds the same level-2 headings as the CommonMark parser', async () => {
+    const fc = (await import('fast-check')).default;
+    const { analyseMarkdown, parseFully } = await import('../../scripts/validate/markdown.ts');
+    const lines = [
+      '## Nội dung giải pháp',
+      '## **Nội dung giải pháp**',
+      '## Tính mới ##',
+      '## Tính mới#',
+      '##',
+      '##Thực trạng',
+      '# Hiệu quả',
+      '### Hiệu quả đạt được',
+      '####### bảy',
+      '  ## thụt hai',
+      '    ## mã thụt',
+      '\t## tab',
+      '> ## trích dẫn',
+      '- ## trong danh sách',
+      '- mục',
+      '1. mục',
+      'Tiêu đề kiểu setext',
+      '---',
+      '===',
+      '***',
+      '',
+      'Chữ thường, 12,5% & 3 < 4',
+      '```',
+      '~~~',
+      '[liên kết](https://a.b)',
+      '\\## thoát',
+      '## a_b_c \\#',
+      '## Khả năng áp dụng, nhân rộng\r',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines), { maxLength: 25 }), (chosen) => {
+        const body = chosen.join('\n');
+        const pick = (facts: ReturnType<typeof parseFully>) =>
+          facts.headings.map((heading) => [heading.depth, heading.text, heading.line]);
+        expect(pick(analyseMarkdown(body))).toEqual(pick(parseFully(body)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
