@@ -1,7 +1,7 @@
 /**
  * `npm start`: the embedded default. Prepares a dedicated clone of the repository for
  * the CMS, starts decap-server on it (git mode, loopback only) and the Astro dev server
- * with that clone as its root, so the site shows exactly what the CMS has published.
+ * on a mirror of that clone's `main`, so the site shows exactly what the CMS has published.
  *
  * Usable as a module (`startAll`) so tests can start and stop the same thing.
  */
@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, waitFor } from './cms/net.ts';
-import { prepareCmsRepo } from './cms/repo.ts';
+import { prepareCmsRepo, prepareSiteMirror, syncSiteMirror, watchMain } from './cms/repo.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,6 +19,8 @@ export interface StartOptions {
   source?: string;
   /** Where the CMS clone lives (default: `.tmp/cms-repo` in the project). */
   repoDir?: string;
+  /** The site's mirror of the clone's `main` (default: the clone's path plus `-site`). */
+  siteDir?: string;
   /** Port of the site (default: `PORT`, else the first free port from 4321). */
   sitePort?: number;
   /** Port of decap-server (default: `CMS_PROXY_PORT`, else the first free port from 8081). */
@@ -32,6 +34,7 @@ export interface Running {
   adminUrl: string;
   proxyUrl: string;
   repoDir: string;
+  siteDir: string;
   stop(): Promise<void>;
 }
 
@@ -149,7 +152,7 @@ export async function startProxy(options: {
   return { url, stop };
 }
 
-/** The Astro dev server with the CMS clone as its root: it shows what the CMS published. */
+/** The Astro dev server with `repoDir` (the mirror of the CMS clone's `main`) as its root. */
 export async function startSite(options: {
   repoDir: string;
   port: number;
@@ -195,25 +198,39 @@ export async function startSite(options: {
 
 export async function startAll(options: StartOptions = {}): Promise<Running> {
   const repoDir = resolve(options.repoDir ?? join(projectRoot, '.tmp', 'cms-repo'));
+  const siteDir = resolve(options.siteDir ?? `${repoDir}-site`);
   const source = resolve(options.source ?? projectRoot);
   await prepareCmsRepo({ source, dir: repoDir, log: options.log });
+  await prepareSiteMirror({ repoDir, siteDir });
 
   const proxyPort = options.proxyPort ?? portFromEnv('CMS_PROXY_PORT') ?? (await freePort(8081));
   const proxy = await startProxy({ repoDir, port: proxyPort, log: options.log });
   let site: Server;
   try {
     const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
-    site = await startSite({ repoDir, port: sitePort, proxyUrl: proxy.url, log: options.log });
+    site = await startSite({
+      repoDir: siteDir,
+      port: sitePort,
+      proxyUrl: proxy.url,
+      log: options.log,
+    });
   } catch (error) {
     await proxy.stop();
     throw error;
   }
+  // Publishing moves the clone's `main`: the site follows within a second.
+  const unwatch = watchMain(repoDir, async () => {
+    await syncSiteMirror({ repoDir, siteDir });
+    options.log?.('[kho] Trang web đã cập nhật theo nội dung vừa công bố.');
+  });
   return {
     siteUrl: site.url,
     adminUrl: `${site.url}admin/`,
     proxyUrl: proxy.url,
     repoDir,
+    siteDir,
     stop: async () => {
+      unwatch();
       await Promise.all([site.stop(), proxy.stop()]);
     },
   };

@@ -74,3 +74,67 @@ export async function prepareCmsRepo(options: {
     await appendFile(excludeFile, `\n${missing.join('\n')}\n`);
   }
 }
+
+/**
+ * The site's copy of the CMS clone. decap-server switches its clone to a submission's
+ * branch and back for every request; a dev server watching that clone would see drafts
+ * come and go and reload the admin page in a loop. The site is served from this mirror
+ * instead, which follows the clone's `main` only: it changes when something is published.
+ */
+export async function prepareSiteMirror(options: { repoDir: string; siteDir: string }) {
+  const { repoDir, siteDir } = options;
+  if (!existsSync(join(siteDir, '.git'))) {
+    await mkdir(dirname(siteDir), { recursive: true });
+    await run('git', [
+      'clone',
+      '--quiet',
+      '--no-hardlinks',
+      '--branch',
+      CMS_BRANCH,
+      repoDir,
+      siteDir,
+    ]);
+  }
+  const excludeFile = join(siteDir, '.git', 'info', 'exclude');
+  const existing = existsSync(excludeFile) ? await readFile(excludeFile, 'utf8') : '';
+  const missing = localIgnores.filter((line) => !existing.split('\n').includes(line));
+  if (missing.length > 0) await appendFile(excludeFile, `\n${missing.join('\n')}\n`);
+  await syncSiteMirror(options);
+}
+
+/** Bring the mirror to the clone's `main`; it holds nothing of its own, so it follows exactly. */
+export async function syncSiteMirror(options: { repoDir: string; siteDir: string }) {
+  await git(options.siteDir, 'fetch', '--quiet', options.repoDir, CMS_BRANCH);
+  await git(options.siteDir, 'checkout', '--quiet', '-B', CMS_BRANCH, 'FETCH_HEAD');
+  await git(options.siteDir, 'reset', '--quiet', '--hard', 'FETCH_HEAD');
+}
+
+/** The commit `main` points at in `dir`. */
+export async function headOf(dir: string): Promise<string | undefined> {
+  return tryGit(dir, 'rev-parse', '--verify', '--quiet', `refs/heads/${CMS_BRANCH}`);
+}
+
+/** Call `onChange` whenever `main` moves in `dir`; returns a function that stops watching. */
+export function watchMain(
+  dir: string,
+  onChange: () => Promise<void>,
+  intervalMs = 1000,
+): () => void {
+  let last: string | undefined;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const head = await headOf(dir);
+      if (head && last && head !== last) await onChange();
+      if (head) last = head;
+    } catch {
+      // A save in progress holds git's lock; the next tick tries again.
+    } finally {
+      busy = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

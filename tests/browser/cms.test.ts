@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
@@ -97,6 +98,30 @@ afterAll(async () => {
   await running?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
+
+type Tree = { [key: string]: string | Tree };
+
+/** Decap's English interface strings (its locale sources are plain object literals). */
+function englishPhrases(): string[] {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('decap-cms-locales/src/en/index.js');
+  const source = readFileSync(file, 'utf8').replace(/export default \w+;\s*$/, '');
+  const tree = new Function(`${source}; return en;`)() as Tree;
+  const leaves = (node: Tree): string[] =>
+    Object.values(node).flatMap((value) => (typeof value === 'string' ? [value] : leaves(value)));
+  // Whole phrases without placeholders; "Markdown" is a name, the same in Vietnamese.
+  return leaves(tree)
+    .filter((text) => !text.includes('%{') && text.length >= 4 && text !== 'Markdown')
+    .map((text) => text.trim());
+}
+const english = englishPhrases();
+
+/** English interface phrases visible on the page: there must be none. */
+async function englishOn(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
+  const lines = (await page.locator('body').innerText()).split('\n').map((line) => line.trim());
+  return english.filter((phrase) => lines.includes(phrase));
+}
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -252,6 +277,14 @@ describe('Decap CMS with the local git backend', () => {
       await page.keyboard.type(text);
     }
 
+    // The live preview renders the entry with the public page's markup.
+    const preview = page.frameLocator('#preview-pane');
+    await expect.poll(() => preview.locator('article.kho-initiative h1').textContent()).toBe(title);
+    expect(await preview.locator('.kho-body h2').allTextContents()).toEqual(
+      sections.map(([heading]) => heading),
+    );
+    expect(await englishOn(page)).toEqual([]);
+
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.waitForURL(/#\/collections\/initiatives\/entries\//, { timeout: 60_000 });
     await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor();
@@ -267,6 +300,20 @@ describe('Decap CMS with the local git backend', () => {
 
     await setStatus(page, 'Chờ xét duyệt');
     expect(git(repo, 'config', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
+
+    // The workflow board shows the card in the review column, in Vietnamese.
+    const entryHash = new URL(page.url()).hash;
+    await page.evaluate(() => {
+      window.location.hash = '#/workflow';
+    });
+    await page.getByRole('heading', { name: 'Quy trình xét duyệt' }).waitFor();
+    const card = page.getByRole('link').filter({ hasText: title });
+    await card.first().waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, entryHash);
+    await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor();
 
     // What the committee receives: the branch's tree, checked by the project's validator.
     const review = join(workspace, 'review');
