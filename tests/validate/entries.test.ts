@@ -14,6 +14,7 @@ let fixture: Fixture | undefined;
 afterEach(() => fixture?.cleanup());
 
 function readText(text: string | Buffer) {
+  fixture?.cleanup();
   fixture = makeFixture();
   fixture.write('content/x.md', text);
   return readEntryFile(fixture.path('content/x.md'));
@@ -97,6 +98,7 @@ describe('readEntryFile', () => {
     expect(
       readText(Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])).problems[0]?.code,
     ).toBe('unicode.encoding');
+    fixture?.cleanup();
     fixture = makeFixture();
     expect(readEntryFile(join(fixture.root, 'khong-co.md')).problems[0]?.code).toBe(
       'file.unreadable',
