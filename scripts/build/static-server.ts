@@ -29,11 +29,21 @@ export interface StaticServer {
   origin: string;
   /** Origin plus base path, ending with a slash. */
   root: string;
+  /** Bytes sent (headers and body, as on the wire) since the start or the last reset. */
+  bytesSent(): number;
+  resetBytes(): void;
   close(): Promise<void>;
 }
 
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+  let sent = 0;
   const server: Server = createServer((request, response) => {
+    response.on('finish', () => {
+      const headers = Object.entries(response.getHeaders())
+        .map(([name, value]) => `${name}: ${String(value)}\r\n`)
+        .join('');
+      sent += Buffer.byteLength(`HTTP/1.1 ${response.statusCode}\r\n${headers}\r\n`);
+    });
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) {
@@ -69,7 +79,9 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       'Cache-Control': 'public, max-age=3600',
       ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
     });
-    response.end(compress ? gzipSync(body) : body);
+    const payload = compress ? gzipSync(body) : body;
+    sent += payload.length;
+    response.end(payload);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -78,6 +90,10 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
   return {
     origin,
     root: `${origin}${base}`,
+    bytesSent: () => sent,
+    resetBytes: () => {
+      sent = 0;
+    },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

@@ -18,7 +18,8 @@ interface Pagefind {
   ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
-const PAGE_SIZE = 10;
+// Each result fetches its own fragment (~3 kB): a short first page keeps the first search light.
+const PAGE_SIZE = 5;
 const filterLabels: Record<string, string> = {
   campaign: 'Năm',
   area: 'Nội dung cải cách',
@@ -52,7 +53,8 @@ class KhoSearch extends HTMLElement {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await module.options({ baseUrl: base });
+      // In the main thread: the worker would cost another download for a few pages of index.
+      await module.options({ baseUrl: base, noWorker: true });
       await module.init();
       await this.renderFilters(module);
       return module;
