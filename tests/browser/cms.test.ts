@@ -211,7 +211,11 @@ describe('Decap CMS with the local git backend', () => {
   test('create, save, review, validate, publish, build and find an initiative', async () => {
     const repo = running?.repoDir as string;
     const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('dialog', (dialog) => dialog.accept());
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
     const image = join(workspace, 'so-do-quy-trinh.png');
     writeFileSync(
       image,
@@ -257,6 +261,8 @@ describe('Decap CMS with the local git backend', () => {
 
     await page.getByRole('button', { name: 'Thêm tệp' }).click();
     await page.getByRole('button', { name: 'Chọn tệp' }).click();
+    await page.getByRole('button', { name: 'Dùng tệp đã chọn' }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
     await page.locator('input[type="file"]').setInputFiles(image);
     await page.getByRole('button', { name: 'Dùng tệp đã chọn' }).click();
     await field(page, 'Tiêu đề tệp').fill('Sơ đồ quy trình hẹn giờ');
@@ -365,6 +371,7 @@ describe('Decap CMS with the local git backend', () => {
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
     await expect.poll(() => cmsBranches(repo), { timeout: 30_000 }).toEqual([]);
+    expect(dialogs).toEqual(['Công bố sáng kiến, nội dung này lên trang công khai?']);
     expect(git(repo, 'show', `main:${entryDir}/index.md`)).toContain(title);
     await page.close();
 
