@@ -247,13 +247,19 @@ describe('search', () => {
 });
 
 describe('accessibility and layout', () => {
-  test('axe finds no WCAG 2.2 AA violation on any URL of the sitemap', async () => {
+  test('axe finds no WCAG 2.2 AA violation, and the console no error, on any URL of the sitemap', async () => {
     const urls = sitemapUrls(site.outDir, server);
     expect(urls.length).toBeGreaterThan(10);
     const context = await browser.newContext();
     const page = await context.newPage();
     const failures: string[] = [];
+    let current = '';
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`${current} — console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => failures.push(`${current} — ${error.message}`));
     for (const url of urls) {
+      current = url;
       await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
