@@ -18,6 +18,7 @@ import relation from 'decap-cms-widget-relation';
 import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
+import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
@@ -32,8 +33,11 @@ CMS.registerWidget([
   list.Widget(),
   object.Widget(),
   relation.Widget(),
+  relation.Widget({ name: INITIATIVE_WIDGET }),
   file.Widget(),
   markdown.Widget(),
 ] as never);
+
+CMS.registerWidgetValueSerializer(INITIATIVE_WIDGET, initiativeValueSerializer);
 
 export { CMS };

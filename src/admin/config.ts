@@ -18,6 +18,7 @@ import {
   unitSchema,
 } from '../schemas/index.ts';
 import { knownCriteria } from './content-data.ts';
+import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
 
 /** The subset of Decap's field options this project uses. */
@@ -201,8 +202,9 @@ const unitRelation = {
   display_fields: ['items.*.name'],
 } satisfies Partial<CmsField>;
 
+/** A relation to initiatives that stores the bare folder name (see initiative-widget.ts). */
 const initiativeRelation = {
-  widget: 'relation',
+  widget: INITIATIVE_WIDGET,
   collection: 'initiatives',
   value_field: '{{slug}}',
   search_fields: ['title', 'summary'],

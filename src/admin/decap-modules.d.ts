@@ -11,6 +11,6 @@ declare module 'decap-cms-backend-proxy' {
   export const ProxyBackend: unknown;
 }
 declare module 'decap-cms-widget-*' {
-  const widget: { Widget(): unknown };
+  const widget: { Widget(options?: { name: string }): unknown };
   export default widget;
 }

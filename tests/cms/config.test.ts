@@ -63,7 +63,7 @@ function compare(path: string, schema: SchemaField, field: CmsField | undefined)
     problems.push(`${path}: nhãn "${field.label}" ≠ "${schema.meta.label}"`);
   }
   const { node } = schema;
-  const relation = field.widget === 'relation';
+  const relation = field.widget === 'relation' || field.widget === 'initiative';
   switch (node.kind) {
     case 'string':
       if (relation) {
@@ -303,5 +303,20 @@ describe('the Vietnamese interface', () => {
 
   it('is NFC-normalised Vietnamese', () => {
     for (const [key, text] of merged) expect(text.normalize('NFC'), key).toBe(text);
+  });
+});
+
+describe('references to initiatives', () => {
+  it('store the bare folder name and reopen with the entry slug Decap uses', async () => {
+    const { initiativeValueSerializer } = await import('../../src/admin/initiative-widget.ts');
+    const { List } = await import('immutable');
+    expect(initiativeValueSerializer.serialize('ten-sang-kien/index')).toBe('ten-sang-kien');
+    expect(initiativeValueSerializer.deserialize('ten-sang-kien')).toBe('ten-sang-kien/index');
+    const many = List(['mot/index', 'hai/index']);
+    expect((initiativeValueSerializer.serialize(many) as typeof many).toArray()).toEqual([
+      'mot',
+      'hai',
+    ]);
+    expect(initiativeValueSerializer.deserialize('')).toBe('');
   });
 });
