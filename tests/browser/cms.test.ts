@@ -250,6 +250,12 @@ describe('Decap CMS with the local git backend', () => {
       'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
     );
     await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
+    // A reference to a published initiative stores its bare folder name, as the model wants.
+    const adaptedSlug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+    const adaptedTitle = matter(
+      readFileSync(join(repo, 'content', 'initiatives', adaptedSlug, 'index.md'), 'utf8'),
+    ).data.title as string;
+    await choose(page, 'Kế thừa, học tập từ sáng kiến', 'Nhắc hạn tự động', adaptedTitle);
 
     await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
     await choose(page, 'Chỉ số', 'trễ hẹn', 'Tỷ lệ hồ sơ trễ hẹn (%)');
@@ -352,6 +358,7 @@ describe('Decap CMS with the local git backend', () => {
       areas: ['procedures'],
       fields: ['online-services'],
       attachments: [{ file: 'so-do-quy-trinh.png', title: 'Sơ đồ quy trình hẹn giờ' }],
+      adaptedFrom: [adaptedSlug],
     });
     expect(parsed.authors.map((author) => [author.name, author.share])).toEqual([
       ['Nguyễn Thị Lan', 60],
