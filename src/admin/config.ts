@@ -391,8 +391,9 @@ export const cmsConfig = {
   // Honoured only when the admin runs on localhost; `npm start` points it at decap-server.
   local_backend: { url: cmsSettings.local.proxyUrl, allowed_hosts: ['localhost', '127.0.0.1'] },
   publish_mode: 'editorial_workflow',
-  // Entries keep their files in their own folder; this is only Decap's required fallback.
-  media_folder: 'content/media',
+  // Initiatives keep their files in their own folder; other uploads (the global media
+  // library, campaign announcements) go where Astro serves static files as they are.
+  media_folder: 'public/media',
   public_folder: '/media',
   // Empty optional fields are left out of the file instead of being written as `''`.
   omit_empty_optional_fields: true,
