@@ -166,6 +166,8 @@ function widgetFor(name: string, field: SchemaField, path: string, overrides: Ov
           widget: 'list',
           collapsed: false,
           ...counts,
+          // Without it, Decap starts a new entry with one item when an item field has a default.
+          ...(Array.isArray(field.defaultValue) && { default: field.defaultValue }),
           fields: fieldsOf(item.fields, overrides, `${path}.`),
         };
       } else {
