@@ -234,6 +234,24 @@ describe('search', () => {
     expect(texts.some((text) => text.includes(phrase))).toBe(true);
   });
 
+  test('a filter alone lists exactly the pages carrying it', async () => {
+    const value = 'Tài chính công';
+    const expected = htmlFiles(join(site.outDir, 'sang-kien')).filter((file) =>
+      readFileSync(file, 'utf8').includes(`data-pagefind-filter="area:${value}"`),
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    const { page, context, errors } = await openPage('tim-kiem/');
+    await page.getByLabel('Từ khóa').focus();
+    await page.getByLabel('Nội dung cải cách').selectOption(value);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const status = page.locator('.kho-search-status');
+    await status.filter({ hasText: /Tìm thấy|Không tìm thấy/ }).waitFor();
+    expect(await status.textContent()).toBe(`Tìm thấy ${expected} sáng kiến.`);
+    expect(page.url()).toContain('area=');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a query that matches nothing says so', async () => {
     const { urls } = await search('xyzkhongcotu');
     expect(urls).toEqual([]);
