@@ -9,18 +9,11 @@
  * left out of the copy: its bundle costs the same whatever the number of entries.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { copyProject } from '../build/project-copy.ts';
 import { makeTree } from './validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -82,24 +75,6 @@ function linkNodeModules(root: string): void {
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
 }
 
-/** The real project, without its CMS, around a generated content tree. */
-function siteProject(tree: string): void {
-  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    cpSync(join(ROOT, file), join(tree, file));
-  }
-  cpSync(join(ROOT, 'src'), join(tree, 'src'), {
-    recursive: true,
-    filter: (source) => !/[\\/]src[\\/](pages[\\/])?admin([\\/]|$)/.test(source),
-  });
-  if (existsSync(join(ROOT, 'public'))) {
-    cpSync(join(ROOT, 'public'), join(tree, 'public'), {
-      recursive: true,
-      filter: (source) => !/[\\/]public[\\/]admin([\\/]|$)/.test(source),
-    });
-  }
-  linkNodeModules(tree);
-}
-
 /**
  * The generator's attachments are only PNG signatures; Astro's image pipeline (in the bare
  * build) reads their dimensions, so they become real 1×1 images.
@@ -126,7 +101,7 @@ function bareProject(tree: string): string {
   // The pass-through image service copies images as they are, like the site does.
   writeFileSync(
     join(root, 'astro.config.mjs'),
-    "import { defineConfig, passthroughImageService } from 'astro/config';\nexport default defineConfig({ image: { service: passthroughImageService() } });\n",
+    "import { defineConfig, passthroughImageService } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', image: { service: passthroughImageService() } });\n",
   );
   writeFileSync(
     join(root, 'src/content.config.ts'),
@@ -159,7 +134,7 @@ async function main(): Promise<void> {
       const tree = makeTree(count);
       await realImages(tree);
       cleanup.push(tree, `${tree}-bare`);
-      siteProject(tree);
+      copyProject(tree);
       const site = astroBuild(tree);
       const search = searchIndex(tree);
       const total = site.seconds + search.seconds;
