@@ -9,7 +9,10 @@ export const getStaticPaths = (async () => {
   return [
     ...catalog.campaigns.map((campaign) => ({
       params: { kind: 'dot-phat-dong', id: campaign.id },
-      props: { kicker: `Đợt phát động năm ${campaign.data.year}`, title: campaign.data.theme.title },
+      props: {
+        kicker: `Đợt phát động năm ${campaign.data.year}`,
+        title: campaign.data.theme.title,
+      },
     })),
     ...reformAreas.map((term) => ({
       params: { kind: 'linh-vuc-cai-cach', id: term.id },
