@@ -23,6 +23,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { contentPaths } from '../../src/schemas/layout.ts';
@@ -307,7 +308,29 @@ function docx(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document).then(stampZip);
+}
+
+/**
+ * Word files carry their creation time twice (core properties and zip entry
+ * dates); both are set to STAMP so that re-running the script leaves them unchanged.
+ */
+async function stampZip(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = await core.async('string');
+    const iso = `${STAMP.toISOString().slice(0, 19)}Z`;
+    zip.file(
+      'docProps/core.xml',
+      xml.replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+        `$1${iso}$2`,
+      ),
+    );
+  }
+  for (const entry of Object.values(zip.files)) entry.date = STAMP;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 interface Target {
