@@ -37,6 +37,8 @@ import {
   unitSchema,
 } from '../../src/schemas/index.ts';
 import { error, type FieldPath, type Problem, warning } from './problems.ts';
+import { lineStarts } from './text.ts';
+import { parseYamlFast, YAML_OPTIONS } from './yaml-fast.ts';
 
 export type { Problem } from './problems.ts';
 
@@ -62,6 +64,8 @@ export interface ParsedYaml {
   lineOfOffset(offset: number): number;
   /** Every scalar as written in the source (keys included), with its offset: rules scan these. */
   scalars: YamlScalar[];
+  /** The YAML text itself (absent when the file could not be read). */
+  source?: string;
 }
 
 export interface YamlScalar {
@@ -141,27 +145,62 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
+ * Parse YAML text safely (see parseYamlFully for the rules). Plain front
+ * matter takes the fast path; the full Document, its scalars and the lines of
+ * unusual paths are then built only if a rule asks for them.
+ */
+export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
+  const fast = parseYamlFast(source);
+  if (!fast) return parseYamlFully(source, firstLine);
+  let full: ParsedYaml | undefined;
+  const fully = () => {
+    full ??= parseYamlFully(source, firstLine);
+    return full;
+  };
+  let starts: number[] | undefined;
+  const lineOfOffset = (offset: number) => {
+    starts ??= lineStarts(source);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + firstLine;
+  };
+  return {
+    data: fast.data,
+    problems: [],
+    source,
+    lineOfOffset,
+    lineOf(path) {
+      const offset = fast.offsetOf(path);
+      if (offset === 'unsure') return fully().lineOf(path);
+      return offset === undefined ? undefined : lineOfOffset(offset);
+    },
+    get doc() {
+      return fully().doc;
+    },
+    get scalars() {
+      return fully().scalars;
+    },
+  };
+}
+
+/**
  * Parse YAML text safely: YAML 1.2 core schema (no timestamps, no merge keys),
  * no custom tags (every explicit `!tag` is an error), unique keys, a small
  * alias budget, no prototype keys. `firstLine` is the file line of the text's
  * first line (2 for front matter).
  */
-export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
+export function parseYamlFully(source: string, firstLine: number): ParsedYaml {
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   const lineOfOffset = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   let doc: Document;
   try {
-    doc = parseDocument(source, {
-      lineCounter,
-      schema: 'core',
-      customTags: [],
-      merge: false,
-      uniqueKeys: true,
-      strict: true,
-      prettyErrors: true,
-      version: '1.2',
-    });
+    doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter });
   } catch {
     problems.push(error('yaml.syntax', 'Không đọc được dữ liệu YAML.'));
     return {
@@ -171,6 +210,7 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
       doc: undefined,
       lineOfOffset,
       scalars: [],
+      source,
     };
   }
   // A badly broken file yields hundreds of errors; the first few locate the problem.
@@ -254,7 +294,7 @@ export function parseYamlSafely(source: string, firstLine: number): ParsedYaml {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : lineOfOffset(offset);
   };
-  return { data, problems, lineOf, doc, lineOfOffset, scalars };
+  return { data, problems, lineOf, doc, lineOfOffset, scalars, source };
 }
 
 function yamlErrorMessage(code: string): string {
@@ -391,7 +431,8 @@ export function parseEntryText(text: string, path = ''): Omit<EntryFile, 'hadBom
   } else if (parsed.problems.length === 0) {
     problems.push(error('frontmatter.empty', 'Phần thông tin đầu tệp đang trống.', { line: 2 }));
   }
-  return { ...parsed, path, text, data, body, bodyStartLine, problems };
+  // Assigned, not spread: a spread would evaluate the lazy `doc` and `scalars`.
+  return Object.assign(parsed, { path, text, data, body, bodyStartLine, problems });
 }
 
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -428,7 +469,7 @@ export function readEntryFile(path: string): EntryFile {
         }),
       );
     }
-    return { ...parsed, hadBom: read.hadBom };
+    return Object.assign(parsed, { hadBom: read.hadBom });
   } catch {
     return {
       path,
@@ -470,7 +511,7 @@ export function readYamlFile(path: string): YamlFile {
       };
     }
     const parsed = parseYamlSafely(read.text, 1);
-    return { ...parsed, path, text: read.text, hadBom: read.hadBom };
+    return Object.assign(parsed, { path, text: read.text, hadBom: read.hadBom });
   } catch {
     return {
       path,

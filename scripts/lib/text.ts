@@ -41,3 +41,12 @@ export function lineAt(text: string, offset: number): number {
 export function toPosix(path: string): string {
   return path.split('\\').join('/');
 }
+
+/** Offsets at which the lines of a text start: 0, then one after each line feed. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    starts.push(index + 1);
+  }
+  return starts;
+}

@@ -45,7 +45,7 @@ export function validatorVersion(): string {
     hash.update(file.slice(here.length - 20));
     hash.update(readFileSync(file));
   }
-  for (const name of ['yaml', 'zod', 'mdast-util-from-markdown']) {
+  for (const name of ['yaml', 'js-yaml', 'zod', 'mdast-util-from-markdown']) {
     try {
       hash.update(readFileSync(join(here, '../../node_modules', name, 'package.json')));
     } catch {
