@@ -4,7 +4,10 @@
  * images, definitions). Parsing uses mdast-util-from-markdown (CommonMark, no
  * MDX, no HTML evaluation). A body with no character that can start HTML, a
  * link, an image or a code fence holds none of those constructs, so its
- * headings are read line by line: same result, a tenth of the time.
+ * headings are read line by line: same result, a tenth of the time. Plain
+ * inline links and images ("[text](https://…)", "![alt](file.png)") are read
+ * the same way when nothing around them could change their meaning (no code,
+ * HTML, escape, entity, reference or deep indentation).
  */
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -35,10 +38,44 @@ export interface MarkdownFacts {
 }
 
 const NEEDS_PARSER = /[<[`~]|^ {1,3}#/m;
+/** What, besides a bracket, keeps a body from the link scan. */
+const NEEDS_PARSER_WITH_LINKS = /[<`~\\&\r\t]|^ {1,3}#| {4}/m;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/** An inline link or image with a plain destination: no space, bracket, parenthesis or quote. */
+const INLINE_LINK = /(!?)\[[^[\]\n]*\]\(([^\s()<>"'[\]]+)\)/y;
 
 export function analyseMarkdown(body: string): MarkdownFacts {
-  return NEEDS_PARSER.test(body) ? parseFully(body) : scanLines(body);
+  if (!NEEDS_PARSER.test(body)) return scanLines(body);
+  if (!NEEDS_PARSER_WITH_LINKS.test(body)) {
+    const references = scanLinks(body);
+    if (references) {
+      const facts = scanLines(body);
+      return facts.parsed ? facts : { ...facts, references };
+    }
+  }
+  return parseFully(body);
+}
+
+/** Every bracket must open a plain inline link or image; otherwise undefined (the parser decides). */
+function scanLinks(body: string): Reference[] | undefined {
+  const references: Reference[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let open = body.indexOf('['); open !== -1; open = body.indexOf('[', open + 1)) {
+    const image = open > 0 && body.charCodeAt(open - 1) === 33; /* ! */
+    const start = image ? open - 1 : open;
+    INLINE_LINK.lastIndex = start;
+    const match = INLINE_LINK.exec(body);
+    if (!match) return undefined;
+    for (let next = body.indexOf('\n', lineStart); next !== -1 && next < start; ) {
+      line += 1;
+      lineStart = next + 1;
+      next = body.indexOf('\n', lineStart);
+    }
+    references.push({ kind: image ? 'image' : 'link', url: match[2] as string, line });
+    open = INLINE_LINK.lastIndex - 1;
+  }
+  return references;
 }
 
 function scanLines(body: string): MarkdownFacts {
@@ -51,7 +88,7 @@ function scanLines(body: string): MarkdownFacts {
     if (body.charCodeAt(offset) === 35 /* # */) {
       const text = body.slice(offset, next).replace(/\r$/, '');
       // Emphasis, escapes or entities in a heading change its text: leave those to the parser.
-      if (/[*_\\&]/.test(text)) return parseFully(body);
+      if (/[*_\\&[]/.test(text)) return parseFully(body);
       const match = ATX.exec(text);
       if (match) {
         headings.push({
