@@ -64,6 +64,23 @@ function overlap(a: Int32Array, b: Int32Array, needed = 0): number {
   return shared >= needed ? shared : -1;
 }
 
+/** `overlap` of the tails a[i…] and b[j…]. */
+function overlapFrom(a: Int32Array, i: number, b: Int32Array, j: number, needed: number): number {
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared >= needed ? shared : -1;
+}
+
 /** Smallest overlap two sets of these sizes need for a Jaccard similarity of t. */
 function neededOverlap(t: number, a: number, b: number): number {
   return Math.ceil((t / (1 + t)) * (a + b) - 1e-9);
@@ -129,11 +146,10 @@ export class TitleIndex {
   allPairs(): Map<string, Match[]> {
     if (!this.rank) this.build();
     const t = this.threshold;
-    const order = this.records.map((_, index) => index);
-    order.sort(
-      (a, b) =>
-        (this.records[a] as Indexed).ranks.length - (this.records[b] as Indexed).ranks.length,
-    );
+    const records = this.records;
+    const sizes = Int32Array.from(records, (record) => record.ranks.length);
+    const order = records.map((_, index) => index);
+    order.sort((a, b) => (sizes[a] as number) - (sizes[b] as number));
     const postings: number[][] = Array.from({ length: this.postings.length }, () => []);
     const found = new Map<string, Match[]>();
     const push = (from: Indexed, to: Indexed, similarity: number) => {
@@ -142,10 +158,19 @@ export class TitleIndex {
       if (list) list.push(match);
       else found.set(from.slug, [match]);
     };
+    const { seen, count, pruned } = this;
+    // Where each candidate's last prefix match sits: verification resumes after it (PPJoin).
+    const lastX = new Int32Array(records.length);
+    const lastY = new Int32Array(records.length);
+    let largest = 0;
+    for (const size of sizes) largest = Math.max(largest, size);
+    const neededBySize = new Int32Array(largest + 1);
     for (const xIndex of order) {
-      const record = this.records[xIndex] as Indexed;
+      const record = records[xIndex] as Indexed;
       const x = record.ranks;
       const n = x.length;
+      const smallest = t * n - 1e-9;
+      for (let size = 0; size <= n; size += 1) neededBySize[size] = neededOverlap(t, n, size);
       this.stamp += 1;
       const stamp = this.stamp;
       const candidates: number[] = [];
@@ -155,30 +180,42 @@ export class TitleIndex {
         if (!list) continue;
         for (let k = 0; k < list.length; k += 2) {
           const y = list[k] as number;
-          const j = list[k + 1] as number;
-          const size = (this.records[y] as Indexed).ranks.length;
-          if (size < t * n - 1e-9) continue;
-          if (this.seen[y] !== stamp) {
-            this.seen[y] = stamp;
-            this.count[y] = 0;
-            this.pruned[y] = 0;
+          const size = sizes[y] as number;
+          if (size < smallest) continue;
+          if (seen[y] !== stamp) {
+            seen[y] = stamp;
+            count[y] = 0;
+            pruned[y] = 0;
             candidates.push(y);
-          } else if (this.pruned[y]) continue;
-          const needed = neededOverlap(t, n, size);
-          if ((this.count[y] as number) + 1 + Math.min(n - i - 1, size - j - 1) < needed) {
-            this.pruned[y] = 1;
+          } else if (pruned[y]) continue;
+          const j = list[k + 1] as number;
+          const needed = neededBySize[size] as number;
+          if ((count[y] as number) + 1 + Math.min(n - i - 1, size - j - 1) < needed) {
+            pruned[y] = 1;
             continue;
           }
-          this.count[y] = (this.count[y] as number) + 1;
+          count[y] = (count[y] as number) + 1;
+          lastX[y] = i;
+          lastY[y] = j;
         }
       }
       for (const y of candidates) {
-        if (this.pruned[y]) continue;
-        const other = this.records[y] as Indexed;
+        if (pruned[y]) continue;
+        const other = records[y] as Indexed;
         if (other.slug === record.slug) continue;
         this.comparisons += 1;
-        const shared = overlap(x, other.ranks, neededOverlap(t, n, other.ranks.length));
-        const similarity = shared / (n + other.ranks.length - shared);
+        const size = other.ranks.length;
+        const counted = count[y] as number;
+        // Every shared syllable up to the last prefix match was counted there: only the rest is merged.
+        const rest = overlapFrom(
+          x,
+          (lastX[y] as number) + 1,
+          other.ranks,
+          (lastY[y] as number) + 1,
+          (neededBySize[size] as number) - counted,
+        );
+        const shared = rest < 0 ? -1 : counted + rest;
+        const similarity = shared / (n + size - shared);
         if (shared >= 0 && similarity >= t - 1e-9) {
           push(record, other, similarity);
           push(other, record, similarity);
