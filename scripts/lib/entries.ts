@@ -396,12 +396,30 @@ export function parseEntryText(text: string, path = ''): Omit<EntryFile, 'hadBom
     }
     return noData(text, 1);
   }
-  const lines = text.split('\n');
+  // Lines are found with indexOf, not split: the body is most of the text and needs no copy per line.
   let closing = -1;
-  for (let index = 1; index < lines.length; index += 1) {
-    if (FENCE.test((lines[index] as string).replace(/\r$/, ''))) {
-      closing = index;
-      break;
+  let closingStart = -1;
+  let closingEnd = -1;
+  let lineCount = 1;
+  if (firstBreak !== -1) {
+    let lineStart = firstBreak + 1;
+    for (let index = 1; ; index += 1) {
+      const end = text.indexOf('\n', lineStart);
+      const lineEnd = end === -1 ? text.length : end;
+      if (
+        text.startsWith('---', lineStart) &&
+        FENCE.test(text.slice(lineStart, lineEnd).replace(/\r$/, ''))
+      ) {
+        closing = index;
+        closingStart = lineStart;
+        closingEnd = end;
+        break;
+      }
+      if (end === -1) {
+        lineCount = index + 1;
+        break;
+      }
+      lineStart = end + 1;
     }
   }
   if (closing === -1) {
@@ -410,10 +428,10 @@ export function parseEntryText(text: string, path = ''): Omit<EntryFile, 'hadBom
         line: 1,
       }),
     );
-    return noData('', lines.length + 1);
+    return noData('', lineCount + 1);
   }
-  const yamlText = lines.slice(1, closing).join('\n');
-  const body = lines.slice(closing + 1).join('\n');
+  const yamlText = text.slice(firstBreak + 1, Math.max(firstBreak + 1, closingStart - 1));
+  const body = closingEnd === -1 ? '' : text.slice(closingEnd + 1);
   const bodyStartLine = closing + 2;
   const parsed = parseYamlSafely(yamlText, 2);
   problems.push(...parsed.problems);

@@ -12,6 +12,17 @@ function headingKey(text: string): string {
     .trim();
 }
 
+/** Entries repeat the same few headings: each is folded once per run (the memo stays small). */
+const keyMemo = new Map<string, string>();
+function memoHeadingKey(text: string): string {
+  let key = keyMemo.get(text);
+  if (key === undefined) {
+    key = headingKey(text);
+    if (keyMemo.size < 10_000) keyMemo.set(text, key);
+  }
+  return key;
+}
+
 const sectionByKey = new Map<string, (typeof bodySections)[number]>();
 for (const section of bodySections) {
   for (const name of [section.heading, ...section.aliases])
@@ -30,7 +41,7 @@ export function checkSections(
   const { headings } = facts;
   headings.forEach((heading, index) => {
     if (heading.depth !== 2) return;
-    const section = sectionByKey.get(headingKey(heading.text));
+    const section = sectionByKey.get(memoHeadingKey(heading.text));
     if (!section) return;
     const line = heading.line + bodyStartLine - 1;
     if (found.has(section.id)) {

@@ -286,3 +286,46 @@ describe('fast YAML path', () => {
     compare(source);
   });
 });
+
+describe('front matter split', () => {
+  /** The plain definition: split into lines, the first bare "---" after the first line closes. */
+  function reference(text: string) {
+    const lines = text.split('\n');
+    const closing = lines.findIndex(
+      (line, index) => index > 0 && /^---[ \t]*$/.test(line.replace(/\r$/, '')),
+    );
+    if (closing === -1) return { body: '', bodyStartLine: lines.length + 1, yaml: undefined };
+    return {
+      body: lines.slice(closing + 1).join('\n'),
+      bodyStartLine: closing + 2,
+      yaml: lines.slice(1, closing).join('\n'),
+    };
+  }
+
+  it('finds the same front matter and body as a line split', () => {
+    const piece = fc.constantFrom(
+      '---',
+      '--- ',
+      '---\r',
+      '----',
+      'title: a',
+      '',
+      'b',
+      '\r',
+      ' ---',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (rest) => {
+        const text = ['---', ...rest].join('\n');
+        const parsed = parseEntryText(text);
+        const expected = reference(text);
+        expect(parsed.body).toBe(expected.body);
+        expect(parsed.bodyStartLine).toBe(expected.bodyStartLine);
+        if (expected.yaml !== undefined) {
+          expect(parsed.source).toBe(expected.yaml);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
