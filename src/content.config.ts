@@ -24,7 +24,14 @@ export const collections = {
     schema: campaignSchema,
   }),
   initiatives: defineCollection({
-    loader: glob({ base: './content/initiatives', pattern: '*/index.md', generateId: folderId }),
+    // The site renders the Markdown, never reads the raw body: not keeping it makes the build's data
+    // store a third smaller (memory and bundling time at 10,000 entries).
+    loader: glob({
+      base: './content/initiatives',
+      pattern: '*/index.md',
+      generateId: folderId,
+      retainBody: false,
+    }),
     schema: initiativeSchema,
   }),
   units: defineCollection({

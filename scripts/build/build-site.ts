@@ -5,10 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { astroBuildCommand, projectRoot } from './astro-command.ts';
 import { buildSearchIndex } from './search-index.ts';
 
-export const projectRoot = resolve(import.meta.dirname, '../..');
+export { projectRoot };
 
 export interface BuiltSite {
   outDir: string;
@@ -38,8 +39,8 @@ export function buildSite(options: { base?: string; site?: string } = {}): Built
   const base = options.base ?? '/kho-sang-kien/';
   const outDir = mkdtempSync(join(tmpdir(), 'kho-site-'));
   const started = performance.now();
-  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const run = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+  const [command, args] = astroBuildCommand(projectRoot, ['--outDir', outDir]);
+  const run = spawnSync(command, args, {
     cwd: projectRoot,
     encoding: 'utf8',
     env: {
