@@ -64,6 +64,12 @@ function overlap(a: Int32Array, b: Int32Array, needed = 0): number {
   return shared >= needed ? shared : -1;
 }
 
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}
+
 /** `overlap` of the tails a[i…] and b[j…]. */
 function overlapFrom(a: Int32Array, i: number, b: Int32Array, j: number, needed: number): number {
   let shared = 0;
@@ -159,6 +165,27 @@ export class TitleIndex {
       else found.set(from.slug, [match]);
     };
     const { seen, count, pruned } = this;
+    // Slugs as numbers: the same-entry test runs for every candidate.
+    const slugIds = new Map<string, number>();
+    const slugOf = Int32Array.from(records, (record) => {
+      let id = slugIds.get(record.slug);
+      if (id === undefined) {
+        id = slugIds.size;
+        slugIds.set(record.slug, id);
+      }
+      return id;
+    });
+    const candidates = new Int32Array(records.length);
+    // 64-bit signatures: syllables of x whose bit y lacks are surely missing from y.
+    const low = new Int32Array(records.length);
+    const high = new Int32Array(records.length);
+    records.forEach((record, index) => {
+      for (const rank of record.ranks) {
+        const bit = Math.imul(rank, 0x9e3779b1) >>> 26;
+        if (bit < 32) low[index] = (low[index] as number) | (1 << bit);
+        else high[index] = (high[index] as number) | (1 << (bit - 32));
+      }
+    });
     // Where each candidate's last prefix match sits: verification resumes after it (PPJoin).
     const lastX = new Int32Array(records.length);
     const lastY = new Int32Array(records.length);
@@ -173,7 +200,7 @@ export class TitleIndex {
       for (let size = 0; size <= n; size += 1) neededBySize[size] = neededOverlap(t, n, size);
       this.stamp += 1;
       const stamp = this.stamp;
-      const candidates: number[] = [];
+      let candidateCount = 0;
       const probe = prefixLength(n, t);
       for (let i = 0; i < probe; i += 1) {
         const list = postings[x[i] as number];
@@ -186,7 +213,7 @@ export class TitleIndex {
             seen[y] = stamp;
             count[y] = 0;
             pruned[y] = 0;
-            candidates.push(y);
+            candidates[candidateCount++] = y;
           } else if (pruned[y]) continue;
           const j = list[k + 1] as number;
           const needed = neededBySize[size] as number;
@@ -199,12 +226,17 @@ export class TitleIndex {
           lastY[y] = j;
         }
       }
-      for (const y of candidates) {
-        if (pruned[y]) continue;
+      const ownSlug = slugOf[xIndex];
+      for (let c = 0; c < candidateCount; c += 1) {
+        const y = candidates[c] as number;
+        if (pruned[y] || slugOf[y] === ownSlug) continue;
+        const size = sizes[y] as number;
+        const missing =
+          bitCount((low[xIndex] as number) & ~(low[y] as number)) +
+          bitCount((high[xIndex] as number) & ~(high[y] as number));
+        if (n - missing < (neededBySize[size] as number)) continue;
         const other = records[y] as Indexed;
-        if (other.slug === record.slug) continue;
         this.comparisons += 1;
-        const size = other.ranks.length;
         const counted = count[y] as number;
         // Every shared syllable up to the last prefix match was counted there: only the rest is merged.
         const rest = overlapFrom(

@@ -61,11 +61,23 @@ describe('near-duplicate titles', () => {
       'le',
       'phi',
     ];
-    const title = fc
-      .array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 8 })
-      .map((words) => words.join(' '));
+    // Long titles over a larger vocabulary too: their 64-bit signatures collide, which must not lose a pair.
+    const wide = Array.from({ length: 80 }, (_, index) => `w${index}`);
+    const title = fc.oneof(
+      fc
+        .array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 8 })
+        .map((words) => words.join(' ')),
+      fc
+        .array(fc.constantFrom(...wide.slice(0, 30)), { minLength: 15, maxLength: 26 })
+        .map((words) => words.join(' ')),
+      fc
+        .array(fc.constantFrom(...wide), { minLength: 15, maxLength: 26 })
+        .map((words) => words.join(' ')),
+    );
     fc.assert(
-      fc.property(fc.array(title, { minLength: 2, maxLength: 30 }), (titles) => {
+      fc.property(fc.array(title, { minLength: 2, maxLength: 30 }), (drawn) => {
+        // Each title again with its first word changed: near-duplicates the join must find.
+        const titles = [...drawn, ...drawn.map((text) => text.replace(/^\S+/, 'zz'))];
         const index = new TitleIndex();
         titles.forEach((text, i) => {
           index.add({ slug: `s${i}`, path: `p${i}`, title: text });
@@ -87,7 +99,7 @@ describe('near-duplicate titles', () => {
           expect(joined).toEqual(expected);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
