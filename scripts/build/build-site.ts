@@ -35,7 +35,9 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** `astro build` then the Pagefind index, into a fresh temporary folder. */
-export function buildSite(options: { base?: string; site?: string } = {}): BuiltSite {
+export function buildSite(
+  options: { base?: string; site?: string; searchPartSize?: number } = {},
+): BuiltSite {
   const base = options.base ?? '/kho-sang-kien/';
   const outDir = mkdtempSync(join(tmpdir(), 'kho-site-'));
   const started = performance.now();
@@ -55,6 +57,6 @@ export function buildSite(options: { base?: string; site?: string } = {}): Built
       `astro build thất bại:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`,
     );
   }
-  buildSearchIndex(outDir);
+  buildSearchIndex(outDir, { partSize: options.searchPartSize });
   return { outDir, base, buildSeconds: (performance.now() - started) / 1000 };
 }

@@ -2,48 +2,133 @@
  * Builds the Pagefind search index of a built site: `node scripts/build/search-index.ts [outDir]`.
  * Runs the Pagefind CLI (not the Astro integration, which hides indexing errors) and fails
  * the build when it fails or indexes no page.
+ *
+ * Pagefind holds every indexed word of every page in memory until it writes the index: about
+ * 270 kB per initiative page, so 2.7 GB for 10,000 pages. Above `PART_SIZE` searchable pages the
+ * index is built in parts, one Pagefind run after the other (peak memory of one part), and the
+ * search page merges them in the browser (`mergeIndex`): the first part stays in `pagefind/`,
+ * the others go to `pagefind-2/`, `pagefind-3/`…, listed in `pagefind/kho-parts.json`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * Pages that carry `data-pagefind-body`: initiatives and campaigns. Pagefind would otherwise
- * parse every page of the site (lists, facets) only to skip it — most of its time at scale.
- */
-export const SEARCHABLE_PAGES = '{sang-kien/*/index.html,dot-phat-dong/*/index.html}';
+/** Folders whose pages carry `data-pagefind-body`: initiatives and campaigns. */
+const SEARCHABLE_FOLDERS = ['sang-kien', 'dot-phat-dong'];
 
-export function buildSearchIndex(outDir: string): { pages: number } {
+/**
+ * The same pages as a Pagefind glob. Pagefind would otherwise parse every page of the site
+ * (lists, facets) only to skip it — most of its time at scale.
+ */
+export const SEARCHABLE_PAGES = `{${SEARCHABLE_FOLDERS.map((folder) => `${folder}/*/index.html`).join(',')}}`;
+
+/** Pages per index part: 5,000 pages need about 1.4 GB. */
+export const PART_SIZE = 5_000;
+
+/** Listed by the search page: the bundles to merge with `pagefind/`, relative to the site root. */
+export const PARTS_MANIFEST = 'pagefind/kho-parts.json';
+
+/** `<folder>/<slug>/index.html` of every searchable page, sorted. */
+export function searchablePages(site: string): string[] {
+  return SEARCHABLE_FOLDERS.flatMap((folder) => {
+    const root = join(site, folder);
+    if (!existsSync(root)) return [];
+    return readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'index.html')))
+      .map((entry) => `${folder}/${entry.name}/index.html`);
+  }).sort();
+}
+
+/**
+ * Deals the pages into `ceil(n / partSize)` parts round-robin, so that every part has the same
+ * mix of pages (and similar word statistics, which Pagefind's ranking uses per part).
+ */
+export function planParts(pages: string[], partSize = PART_SIZE): string[][] {
+  const count = Math.max(1, Math.ceil(pages.length / partSize));
+  const parts: string[][] = Array.from({ length: count }, () => []);
+  pages.forEach((page, index) => {
+    parts[index % count]?.push(page);
+  });
+  return parts;
+}
+
+function pagefindBin(): string {
+  // The package exports only its Node API; its CLI runner sits beside package.json.
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  return join(dirname(entry), 'runner', 'bin.cjs');
+}
+
+function runPagefind(args: string[]): number {
+  const run = spawnSync(process.execPath, [pagefindBin(), ...args], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(`Pagefind không tạo được chỉ mục tìm kiếm:\n${run.stdout}\n${run.stderr}`);
+  }
+  return Number(/Indexed (\d+) pages?/.exec(run.stdout)?.[1] ?? 0);
+}
+
+/** Indexes one part from a folder of hard links to its pages, so that page URLs stay the same. */
+function indexPart(site: string, pages: string[], bundle: string, index: number): number {
+  const stage = join(site, `.pagefind-part-${index}`);
+  rmSync(stage, { recursive: true, force: true });
+  try {
+    for (const page of pages) {
+      mkdirSync(dirname(join(stage, page)), { recursive: true });
+      linkSync(join(site, page), join(stage, page));
+    }
+    rmSync(join(site, bundle), { recursive: true, force: true });
+    return runPagefind(['--site', stage, '--output-path', join(site, bundle)]);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+export function buildSearchIndex(
+  outDir: string,
+  options: { partSize?: number } = {},
+): { pages: number; parts: number } {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(
       `Không thấy trang web đã dựng trong "${outDir}": hãy chạy "astro build" trước.`,
     );
   }
-  // The package exports only its Node API; its CLI runner sits beside package.json.
-  const entry = fileURLToPath(import.meta.resolve('pagefind'));
-  const bin = join(dirname(entry), 'runner', 'bin.cjs');
-  const run = spawnSync(process.execPath, [bin, '--site', site, '--glob', SEARCHABLE_PAGES], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) {
-    throw new Error(`Pagefind không tạo được chỉ mục tìm kiếm:\n${run.stdout}\n${run.stderr}`);
+  const parts = planParts(searchablePages(site), options.partSize);
+  let pages = 0;
+  const extra: string[] = [];
+  if (parts.length === 1) {
+    pages = runPagefind(['--site', site, '--glob', SEARCHABLE_PAGES]);
+  } else {
+    parts.forEach((part, index) => {
+      const bundle = index === 0 ? 'pagefind' : `pagefind-${index + 1}`;
+      pages += indexPart(site, part, bundle, index + 1);
+      if (index > 0) extra.push(`${bundle}/`);
+    });
   }
-  const pages = Number(/Indexed (\d+) pages?/.exec(run.stdout)?.[1] ?? 0);
   const manifest = join(site, 'pagefind', 'pagefind-entry.json');
   if (!existsSync(manifest)) throw new Error('Pagefind không ghi tệp pagefind-entry.json.');
   JSON.parse(readFileSync(manifest, 'utf8'));
-  return { pages };
+  writeFileSync(join(site, PARTS_MANIFEST), `${JSON.stringify(extra)}\n`);
+  return { pages, parts: parts.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const outDir = process.argv[2] ?? 'dist';
     const started = performance.now();
-    const { pages } = buildSearchIndex(outDir);
+    const { pages, parts } = buildSearchIndex(outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Chỉ mục tìm kiếm: ${pages} trang, ${seconds} giây.`);
+    console.log(
+      `Chỉ mục tìm kiếm: ${pages} trang${parts > 1 ? ` (${parts} phần)` : ''}, ${seconds} giây.`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

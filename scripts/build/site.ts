@@ -14,9 +14,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const outIndex = process.argv.indexOf('--outDir');
     const outDir = outIndex >= 0 ? (process.argv[outIndex + 1] ?? 'dist') : 'dist';
     const started = performance.now();
-    const { pages } = buildSearchIndex(outDir);
+    const { pages, parts } = buildSearchIndex(outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Chỉ mục tìm kiếm: ${pages} trang, ${seconds} giây.`);
+    console.log(
+      `Chỉ mục tìm kiếm: ${pages} trang${parts > 1 ? ` (${parts} phần)` : ''}, ${seconds} giây.`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -11,6 +11,7 @@ interface PagefindResultData {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
@@ -26,6 +27,17 @@ const filterLabels: Record<string, string> = {
   field: 'Lĩnh vực áp dụng',
   unit: 'Đơn vị',
 };
+
+/**
+ * A large site's index is built in parts (scripts/build/search-index.ts): the bundles to merge
+ * with `pagefind/`, relative to the site's base.
+ */
+async function indexParts(base: string): Promise<string[]> {
+  const response = await fetch(`${base}pagefind/kho-parts.json`);
+  if (!response.ok) return [];
+  const parts: unknown = await response.json();
+  return Array.isArray(parts) ? parts.filter((part) => typeof part === 'string') : [];
+}
 
 class KhoSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
@@ -52,10 +64,14 @@ class KhoSearch extends HTMLElement {
   load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
-      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      const [module, parts] = await Promise.all([
+        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+        indexParts(base),
+      ]);
       // In the main thread: the worker would cost another download for a few pages of index.
       await module.options({ baseUrl: base, noWorker: true });
       await module.init();
+      for (const part of parts) await module.mergeIndex(`${base}${part}`, { baseUrl: base });
       await this.renderFilters(module);
       return module;
     })();

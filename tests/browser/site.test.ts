@@ -4,7 +4,7 @@
  * JavaScript, search without diacritics, WCAG 2.2 AA on every sitemap URL,
  * 360 px width, and the page-weight budget.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,7 +30,9 @@ let initiatives: { id: string; title: string; areas: string; unit: string }[] = 
 beforeAll(async () => {
   // Fails here, with the install command, when no Chromium is found.
   browser = await launchChromium();
-  site = buildSite();
+  // Index parts of 8 pages: the sample site's search index is split as a large site's is, so the
+  // search tests below go through the merged parts (scripts/build/search-index.ts).
+  site = buildSite({ searchPartSize: 8 });
   server = await serveStatic(site.outDir, site.base);
   const data = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
   initiatives = data.initiatives;
@@ -250,6 +252,16 @@ describe('search', () => {
     expect(page.url()).toContain('area=');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('the index is built in parts and the search page merges them', () => {
+    const parts = JSON.parse(
+      readFileSync(join(site.outDir, 'pagefind', 'kho-parts.json'), 'utf8'),
+    ) as string[];
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      expect(existsSync(join(site.outDir, part, 'pagefind-entry.json'))).toBe(true);
+    }
   });
 
   test('a query that matches nothing says so', async () => {

@@ -1,0 +1,110 @@
+/**
+ * The search index in parts: real Pagefind runs over a small hand-made site.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  buildSearchIndex,
+  PARTS_MANIFEST,
+  planParts,
+  searchablePages,
+} from '../../scripts/build/search-index.ts';
+
+const made: string[] = [];
+
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function page(title: string, body = true): string {
+  const article = body
+    ? `<article data-pagefind-body><h1>${title}</h1><p>Nội dung về ${title}.</p></article>`
+    : `<h1>${title}</h1>`;
+  return `<!DOCTYPE html><html lang="vi"><head><title>${title}</title></head><body>${article}</body></html>`;
+}
+
+/** A site with `count` initiative pages, one campaign page and pages that are not searchable. */
+function makeSite(count: number): string {
+  const site = mkdtempSync(join(tmpdir(), 'kho-search-index-'));
+  made.push(site);
+  writeFileSync(join(site, 'index.html'), page('Trang chủ', false));
+  const write = (path: string, html: string) => {
+    mkdirSync(join(site, path), { recursive: true });
+    writeFileSync(join(site, path, 'index.html'), html);
+  };
+  for (let index = 0; index < count; index += 1)
+    write(`sang-kien/bai-${index}`, page(`Bài số ${index}`));
+  write('dot-phat-dong/2024', page('Đợt phát động 2024'));
+  write('sang-kien/linh-vuc/dat-dai', page('Đất đai', false));
+  write('sang-kien', page('Danh sách', false));
+  return site;
+}
+
+describe('planParts', () => {
+  test('one part up to the part size', () => {
+    expect(planParts(['a', 'b', 'c'], 3)).toEqual([['a', 'b', 'c']]);
+    expect(planParts([], 3)).toEqual([[]]);
+  });
+
+  test('above it, pages are dealt round-robin into as few parts as fit, none lost', () => {
+    const pages = Array.from({ length: 11 }, (_, index) => `p${index}`);
+    const parts = planParts(pages, 4);
+    expect(parts).toHaveLength(3);
+    expect(parts.map((part) => part.length)).toEqual([4, 4, 3]);
+    expect(parts.flat().sort()).toEqual([...pages].sort());
+  });
+});
+
+describe('buildSearchIndex', () => {
+  test('lists initiative and campaign pages only', () => {
+    const site = makeSite(3);
+    expect(searchablePages(site)).toEqual([
+      'dot-phat-dong/2024/index.html',
+      'sang-kien/bai-0/index.html',
+      'sang-kien/bai-1/index.html',
+      'sang-kien/bai-2/index.html',
+    ]);
+  });
+
+  test('a small site gets one index and an empty list of parts', () => {
+    const site = makeSite(3);
+    const result = buildSearchIndex(site);
+    expect(result).toEqual({ pages: 4, parts: 1 });
+    expect(JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'))).toEqual([]);
+  }, 60_000);
+
+  test('above the part size, every page is indexed once across the parts, with their URLs', () => {
+    const site = makeSite(6);
+    const result = buildSearchIndex(site, { partSize: 3 });
+    expect(result).toEqual({ pages: 7, parts: 3 });
+    const parts = JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'));
+    expect(parts).toEqual(['pagefind-2/', 'pagefind-3/']);
+    const urls: string[] = [];
+    for (const bundle of ['pagefind', 'pagefind-2', 'pagefind-3']) {
+      expect(existsSync(join(site, bundle, 'pagefind-entry.json'))).toBe(true);
+      for (const name of readdirSync(join(site, bundle, 'fragment'))) {
+        // A fragment is gzipped `pagefind_dcd` followed by the page's JSON record.
+        const text = gunzipSync(readFileSync(join(site, bundle, 'fragment', name))).toString();
+        urls.push(JSON.parse(text.replace(/^pagefind_dcd/, '')).url);
+      }
+    }
+    // Each page once, with its address as if indexed from the site's root.
+    expect(urls.sort()).toEqual([
+      '/dot-phat-dong/2024/',
+      ...Array.from({ length: 6 }, (_, index) => `/sang-kien/bai-${index}/`),
+    ]);
+    // The staging folders of hard links are gone.
+    expect(readdirSync(site).filter((name) => name.startsWith('.pagefind'))).toEqual([]);
+  }, 60_000);
+});
