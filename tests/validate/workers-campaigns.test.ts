@@ -25,6 +25,14 @@ describe('worker threads', () => {
     expect(inWorkers.at(-1)?.report.problems.map((problem) => problem.code)).toEqual([
       'schema.invalid',
     ]);
+    // Every entry in the workers, one at a time, two of them: their results come back in order.
+    const onlyWorkers = await checkInWorkers(fixture.root, paths, false, 2, {
+      chunk: 1,
+      callerChecks: false,
+    });
+    expect(onlyWorkers).toEqual(inWorkers);
+    const mixed = await checkInWorkers(fixture.root, paths, false, 2, { chunk: 1 });
+    expect(mixed).toEqual(inWorkers);
     const threaded = await validate({ root: fixture.root, workers: 2 });
     const inline = await validate({ root: fixture.root, workers: 0 });
     expect(threaded).toEqual(inline);
