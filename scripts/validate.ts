@@ -4,10 +4,6 @@
  * Exit codes: 0 no error, 1 some error in the content, 2 usage or internal error.
  */
 import { parseArgs } from 'node:util';
-import { formatGithub } from './validate/format-github.ts';
-import { formatJson } from './validate/format-json.ts';
-import { formatText } from './validate/format-text.ts';
-import { validate } from './validate/index.ts';
 import { UsageError } from './validate/types.ts';
 
 const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
@@ -65,6 +61,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   try {
+    // Loaded only now: --help and usage errors answer without loading the rules and the schemas.
+    const [{ validate }, { formatGithub }, { formatJson }, { formatText }] = await Promise.all([
+      import('./validate/index.ts'),
+      import('./validate/format-github.ts'),
+      import('./validate/format-json.ts'),
+      import('./validate/format-text.ts'),
+    ]);
     const report = await validate({
       root: values.root,
       paths: positionals,
