@@ -49,7 +49,7 @@ function initiativeWeights(
 }
 
 /** Bytes the server sends for a fresh visit to the search page and a first query. */
-async function firstSearchBytes(server: StaticServer, query: string): Promise<number> {
+export async function firstSearchBytes(server: StaticServer, query: string): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -151,4 +151,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] === import.meta.filename) await main();

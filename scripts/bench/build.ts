@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { astroBuildCommand } from '../build/astro-command.ts';
 import { copyProject } from '../build/project-copy.ts';
+import { serveStatic } from '../build/static-server.ts';
+import { firstSearchBytes } from './budgets.ts';
 import { makeTree } from './validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -141,6 +143,18 @@ const cpu = (value: number | undefined) =>
 const mb = (value: number | undefined) =>
   value === undefined ? 'không đo được (thiếu GNU time)' : `${number.format(value)} MB`;
 
+const SEARCH_QUERY = 'dich vu cong truc tuyen';
+
+/** kB sent for a fresh visit to the search page and a first query, in Chromium. */
+async function firstSearch(outDir: string): Promise<number> {
+  const server = await serveStatic(outDir, '/');
+  try {
+    return (await firstSearchBytes(server, SEARCH_QUERY)) / 1024;
+  } finally {
+    await server.close();
+  }
+}
+
 function cpuRatio(site: Timed, search: Timed, bare: Timed): string {
   if (site.cpuSeconds === undefined || search.cpuSeconds === undefined || !bare.cpuSeconds) {
     return '';
@@ -167,11 +181,13 @@ async function main(): Promise<void> {
       const site = siteBuild(tree);
       const search = searchIndex(tree);
       const total = site.seconds + search.seconds;
+      const searchKb = await firstSearch(join(tree, 'dist'));
       const bare = bareBuild(bareProject(tree));
       process.stdout.write(
         [
           `\n${number.format(count)} sáng kiến`,
           `  Trang web:   astro build ${decimal.format(site.seconds)} s${cpu(site.cpuSeconds)} + chỉ mục Pagefind ${decimal.format(search.seconds)} s${cpu(search.cpuSeconds)} = ${decimal.format(total)} s; ${number.format(site.pages)} trang, ${number.format(site.pages / total)} trang/s; bộ nhớ đỉnh ${mb(site.maxRssMb)} (Astro), ${mb(search.maxRssMb)} (Pagefind)`,
+          `  Lần tìm kiếm đầu (“${SEARCH_QUERY}”, kể cả trang tìm kiếm): ${decimal.format(searchKb)} kB (ngân sách 150 kB, đo ở trang mẫu)`,
           `  Astro trần:  ${decimal.format(bare.seconds)} s${cpu(bare.cpuSeconds)}; ${number.format(bare.pages)} trang, ${number.format(bare.pages / bare.seconds)} trang/s; bộ nhớ đỉnh ${mb(bare.maxRssMb)}`,
           `  Tỷ lệ thời gian (trang web cả chỉ mục / Astro trần): ${decimal.format(total / bare.seconds)}× (mục tiêu ≤ 1,5×)${cpuRatio(site, search, bare)}`,
           '',
