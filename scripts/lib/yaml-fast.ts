@@ -112,8 +112,39 @@ function keysAreSafe(value: unknown): boolean {
 }
 
 /** Parse plain YAML quickly, or return undefined when the full parser must decide. */
+/** The full parser refuses a key whose ":" is more than 1024 characters from its start; js-yaml does not. */
+const MAX_LINE = 1000;
+
+function hasLongLine(source: string): boolean {
+  let start = 0;
+  for (let end = source.indexOf('\n'); end !== -1; end = source.indexOf('\n', start)) {
+    if (end - start > MAX_LINE) return true;
+    start = end + 1;
+  }
+  return source.length - start > MAX_LINE;
+}
+
+/**
+ * Block scalars with an indentation digit, and lines of spaces only (inside a
+ * block scalar they may be content or not), are read differently by the two
+ * parsers (found by comparing them on generated texts): such texts take the
+ * full parser.
+ */
+const INDENTED_BLOCK = /[|>](?:\d[+-]?|[+-]\d)[ ]*$/m;
+const BLANK_WITH_SPACES = /^[ ]+$/m;
+/** An empty list item ("-" alone on its line): js-yaml nests what follows differently. */
+const EMPTY_ITEM = /^[ -]*-[ ]*$/m;
+
 export function parseYamlFast(source: string): FastYaml | undefined {
-  if (UNSAFE.test(source.replace(EMPTY_FLOW, ''))) return undefined;
+  if (
+    UNSAFE.test(source.replace(EMPTY_FLOW, '')) ||
+    hasLongLine(source) ||
+    BLANK_WITH_SPACES.test(source) ||
+    EMPTY_ITEM.test(source) ||
+    INDENTED_BLOCK.test(source)
+  ) {
+    return undefined;
+  }
   const stack: Frame[] = [];
   let root: Frame | undefined;
   let data: unknown;

@@ -208,7 +208,73 @@ const mutated = fc
     return source.slice(0, start) + insert + source.slice(start + length);
   });
 
+/** Texts built line by line: indentation, empty items, block scalars and folds meet in every order. */
+const structuralLine = fc.constantFrom(
+  'a: 1',
+  'b:',
+  '  c: x',
+  '  - y',
+  '- z',
+  '  - w: 1',
+  '    v: 2',
+  '    - u',
+  'd: "q',
+  '  r"',
+  "e: 's",
+  "  t'",
+  'f: long',
+  '  cont',
+  ' cont1',
+  '    cont4',
+  'g: |',
+  'g: |-',
+  'g: >+',
+  'g: |2',
+  'g: >-1',
+  '  blk',
+  '    blk4',
+  '',
+  ' ',
+  '   ',
+  'i: []',
+  '- []',
+  'j: {}',
+  '- - n',
+  '  - - m',
+  '-',
+  '  -',
+  '- ',
+  'l: a:b',
+  'o: x: y',
+  ' p: 1',
+  'title: Số',
+  '  hóa',
+  'x: -1',
+  'y: 1e3',
+  'z: .inf',
+  'aa: 0o17',
+  'bb: ~',
+  '"cc": 1',
+  "'dd': 2",
+  'ff:  spaced',
+  'gg: - x',
+);
+const structural = fc
+  .tuple(fc.array(structuralLine, { minLength: 1, maxLength: 8 }), fc.boolean())
+  .map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''));
+
 describe('fast YAML path', () => {
+  it('gives the same result as the full parser on texts built line by line', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(structural, (source) => {
+        if (compare(source)) fast += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(100);
+  });
+
   it('gives the same result as the full parser on written values', () => {
     let fast = 0;
     fc.assert(
@@ -267,6 +333,8 @@ describe('fast YAML path', () => {
       'a: 1\na: 2',
       'a: [x]',
       '? a\n: b',
+      `a${' '.repeat(1100)}: 1`,
+      `title: ${'dài '.repeat(300)}`,
     ]) {
       expect(parseYamlFast(source), source).toBeUndefined();
       compare(source);
