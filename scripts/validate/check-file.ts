@@ -28,6 +28,7 @@ import {
 } from '../lib/entries.ts';
 import { error, type FieldPath, formatFieldPath, type Problem } from '../lib/problems.ts';
 import { checkAttachments, type DeclaredAttachment } from './attachments.ts';
+import { titleTokens } from './duplicates.ts';
 import { analyseMarkdown } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
@@ -109,10 +110,11 @@ function initiativeFacts(
     });
   }
   for (const key of ['title', 'campaign', 'unit', 'submitted']) remember([key]);
+  const title = asString(data?.title);
   return {
     slug,
     path,
-    title: asString(data?.title),
+    title,
     campaign: asString(data?.campaign),
     unit: asString(data?.unit),
     submitted: asString(data?.submitted),
@@ -120,6 +122,7 @@ function initiativeFacts(
     personUnits,
     adaptedFrom,
     lines,
+    ...(title ? { titleTokens: titleTokens(title) } : {}),
   };
 }
 

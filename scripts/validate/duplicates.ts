@@ -38,6 +38,11 @@ export interface Match {
   similarity: number;
 }
 
+/** The distinct folded syllables of a title: what the index compares. */
+export function titleTokens(title: string): string[] {
+  return [...new Set(foldedTokens(title))];
+}
+
 function prefixLength(size: number, threshold: number): number {
   return size - Math.ceil(threshold * size - 1e-9) + 1;
 }
@@ -110,8 +115,8 @@ export class TitleIndex {
     this.threshold = threshold;
   }
 
-  add(record: TitleRecord): void {
-    const tokens = [...new Set(foldedTokens(record.title))];
+  /** `tokens`, when given, must be `titleTokens(record.title)` (worker threads compute them). */
+  add(record: TitleRecord, tokens = titleTokens(record.title)): void {
     if (tokens.length === 0) return;
     for (const token of tokens) this.frequency.set(token, (this.frequency.get(token) ?? 0) + 1);
     this.records.push({ ...record, tokens, ranks: new Int32Array(0) });

@@ -207,7 +207,8 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   if (fullRun) {
     for (const [slug, facts] of context.facts) {
       context.initiativeSlugs.add(slug);
-      if (facts.title) titles.add({ slug, path: facts.path, title: facts.title });
+      if (facts.title)
+        titles.add({ slug, path: facts.path, title: facts.title }, facts.titleTokens);
     }
   } else {
     for (const slug of listFolders(join(root, contentPaths.initiatives))) {

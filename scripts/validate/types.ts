@@ -48,6 +48,8 @@ export interface InitiativeFacts {
   adaptedFrom: string[];
   /** File line of each field path used by cross-file rules. */
   lines: Record<string, number>;
+  /** The title's folded syllables for the duplicate index, computed in the thread that checked the entry. */
+  titleTokens?: string[];
 }
 
 /** A usage mistake (bad option, unknown ref): exit code 2 with this message. */
