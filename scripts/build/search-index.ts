@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -53,6 +54,9 @@ export function searchablePages(site: string): string[] {
  * mix of pages (and similar word statistics, which Pagefind's ranking uses per part).
  */
 export function planParts(pages: string[], partSize = PART_SIZE): string[][] {
+  if (!Number.isInteger(partSize) || partSize < 1) {
+    throw new Error(`Số trang mỗi phần chỉ mục phải là số nguyên dương (nhận được ${partSize}).`);
+  }
   const count = Math.max(1, Math.ceil(pages.length / partSize));
   const parts: string[][] = Array.from({ length: count }, () => []);
   pages.forEach((page, index) => {
@@ -82,7 +86,12 @@ function indexPart(site: string, pages: string[], bundle: string, index: number)
   try {
     for (const page of pages) {
       mkdirSync(dirname(join(stage, page)), { recursive: true });
-      linkSync(join(site, page), join(stage, page));
+      try {
+        linkSync(join(site, page), join(stage, page));
+      } catch {
+        // A file system without hard links: a copy costs more disk, not more memory.
+        copyFileSync(join(site, page), join(stage, page));
+      }
     }
     rmSync(join(site, bundle), { recursive: true, force: true });
     return runPagefind(['--site', stage, '--output-path', join(site, bundle)]);

@@ -64,6 +64,11 @@ describe('planParts', () => {
     expect(parts.map((part) => part.length)).toEqual([4, 4, 3]);
     expect(parts.flat().sort()).toEqual([...pages].sort());
   });
+
+  test('a part size that is not a positive integer is refused', () => {
+    expect(() => planParts(['a'], 0)).toThrow(/số nguyên dương/);
+    expect(() => planParts(['a'], 2.5)).toThrow(/số nguyên dương/);
+  });
 });
 
 describe('buildSearchIndex', () => {
