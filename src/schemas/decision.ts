@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentRef, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
+import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
 import { memberRoleIds } from './vocabularies.ts';
 
@@ -52,7 +52,7 @@ export type DecisionResult = z.infer<typeof resultSchema>;
 export const decisionSchema = z.strictObject({
   campaign: describe(slugId, { label: 'Đợt phát động' }),
   document: describe(documentRef, { label: 'Quyết định công nhận' }),
-  meetingOn: describe(documentRef.shape.date, { label: 'Ngày họp xét' }),
+  meetingOn: describe(isoDate, { label: 'Ngày họp xét', example: '2024-09-26' }),
   members: describe(z.array(memberSchema).min(3, { error: 'Hội đồng cần ít nhất 3 thành viên.' }), {
     label: 'Thành viên hội đồng',
   }),
