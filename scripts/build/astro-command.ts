@@ -3,11 +3,18 @@
  * browser tests' build and the benchmark, so that all three measure the same thing.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
-const ASTRO_BIN = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+// Resolved the way Node resolves imports, so a checkout nested in the project (the CMS clone
+// under .tmp/) finds the project's node_modules further up.
+const ASTRO_BIN = join(
+  dirname(createRequire(join(projectRoot, 'package.json')).resolve('astro/package.json')),
+  'bin',
+  'astro.mjs',
+);
 
 /**
  * Old-generation heap for `astro build`, in MB. Node sizes its heap from the machine's memory
