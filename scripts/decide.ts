@@ -11,9 +11,9 @@ import { stringify } from 'yaml';
 import { contentPaths, type Decision } from '../src/schemas/index.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { decide, SheetError } from './decide/decide.ts';
-import { argError, isMain } from './github/cli.ts';
 import { UserError } from './github/client.ts';
 import { runValidator } from './github/validator.ts';
+import { isMain, readCommandLine } from './lib/cli.ts';
 import { loadContent } from './lib/entries.ts';
 
 const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--root ĐƯỜNG_DẪN] [--dry-run]
@@ -132,17 +132,9 @@ function parse(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(() => parse(argv), HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.campaign || !values.sheet) {
     console.error(`Thiếu --campaign hoặc --sheet.\n\n${HELP}`);
     return 2;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { applicationDocument } from './documents/application/index.ts';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { parseFormat, writeOutput } from './documents/common/output.ts';
+import { argError } from './lib/cli.ts';
 
 const USAGE =
   'Cách dùng: npm run doc:application -- <mã sáng kiến | thư mục> --format docx|pdf [--out TỆP] [--undated]';
@@ -15,7 +16,7 @@ await runCommand(async () => {
   try {
     parsed = parseOptions();
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    throw new UsageError(`${argError(error)}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { committeeDocument } from './documents/committee/index.ts';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { parseFormat, writeOutput } from './documents/common/output.ts';
+import { argError } from './lib/cli.ts';
 
 const USAGE =
   'Cách dùng: npm run doc:committee -- <mã đợt> --list review|recognition --format docx|pdf [--out TỆP] [--blank]';
@@ -16,7 +17,7 @@ await runCommand(async () => {
   try {
     parsed = parseOptions();
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    throw new UsageError(`${argError(error)}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

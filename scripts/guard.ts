@@ -3,11 +3,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { argError, isMain } from './github/cli.ts';
 import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
 import { changedFilesFromGit, pullFromGitHub } from './guard/changes.ts';
 import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
 import { type ChangedFile, checkChanges, type GuardVerdict } from './guard/rules.ts';
+import { isMain, readCommandLine } from './lib/cli.ts';
 
 const HELP = `Cách dùng: npm run guard -- --author TÀI_KHOẢN [--base NHÁNH_GỐC] [--head-ref NHÁNH]
        npm run guard -- --pr SỐ [--repo chủ/kho]
@@ -79,7 +79,6 @@ export async function runGuard(options: {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
   function parse() {
     return parseArgs({
       args: argv,
@@ -97,16 +96,9 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   }
-  try {
-    ({ values } = parse());
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(parse, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const pr = values.pr === undefined ? undefined : Number(values.pr);
   if (pr !== undefined && !(Number.isInteger(pr) && pr > 0)) {
     console.error(`--pr phải là số của yêu cầu hợp nhất, không phải "${values.pr}".`);

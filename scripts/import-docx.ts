@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { importDocx } from './documents/import/index.ts';
+import { argError } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run import:docx -- TỆP.docx [--campaign MÃ_ĐỢT|NĂM] [--out THƯ_MỤC]';
 
@@ -15,7 +16,7 @@ await runCommand(async () => {
   try {
     parsed = parseOptions();
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    throw new UsageError(`${argError(error)}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

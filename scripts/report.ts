@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { argError, isMain } from './github/cli.ts';
 import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
+import { isMain, readCommandLine } from './lib/cli.ts';
 import { buildReport } from './report/build.ts';
 import { toCsv } from './report/csv.ts';
 import { GitHubSource } from './report/github-source.ts';
@@ -54,17 +54,9 @@ function parse(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(() => parse(argv), HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const formats = (values.format ?? 'xlsx,csv,md').split(',').map((item) => item.trim());
   const unknown = formats.filter((item) => !['xlsx', 'csv', 'md'].includes(item));
   if (unknown.length > 0) {

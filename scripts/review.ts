@@ -2,8 +2,8 @@
  * `npm run review`: the committee's review on the local repository (no GitHub).
  */
 import { parseArgs } from 'node:util';
-import { argError, isMain } from './github/cli.ts';
 import { UserError } from './github/client.ts';
+import { isMain, readCommandLine } from './lib/cli.ts';
 import { resolveRepo } from './review/repo.ts';
 import { listPending, publish, statusName } from './review/review.ts';
 
@@ -37,18 +37,9 @@ function parse(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = readCommandLine(() => parse(argv), HELP);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
   const root = resolveRepo(values.repo);
   const base = values.base ?? 'main';
   try {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { argError, isMain } from './cli.ts';
+import { isMain, readCommandLine } from '../lib/cli.ts';
 import {
   createClient,
   explainGitHubError,
@@ -121,27 +121,23 @@ và gắn nhãn "hợp lệ" / "cần sửa" cùng các nội dung cải cách. 
 Biến môi trường: GITHUB_TOKEN (quyền pull-requests: write, issues: write).`;
 
 export async function main(argv: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        result: { type: 'string' },
-        'head-sha': { type: 'string' },
-        repo: { type: 'string' },
-        'api-url': { type: 'string' },
-        bot: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          result: { type: 'string' },
+          'head-sha': { type: 'string' },
+          repo: { type: 'string' },
+          'api-url': { type: 'string' },
+          bot: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    HELP,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   try {
     if (typeof values.result !== 'string')
       throw new UserError('Thiếu --result (thư mục kết quả kiểm tra).');

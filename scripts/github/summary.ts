@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
+import { isMain, readCommandLine } from '../lib/cli.ts';
 import { readEntryFile } from '../lib/entries.ts';
-import { argError, isMain } from './cli.ts';
 import { explainGitHubError, UserError } from './client.ts';
 import { type PrResult, prResultSchema } from './result.ts';
 import { runValidator } from './validator.ts';
@@ -92,17 +92,9 @@ function parse(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    console.error(`${argError(error)}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(() => parse(argv), HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   try {
     const pr = Number(values.pr);
     if (

@@ -195,7 +195,9 @@ describe('import:docx', () => {
     expect((await cli()).code).toBe(2);
     expect((await cli('khong-co.docx')).code).toBe(2);
     expect((await cli(single, '--campaign', '1999')).code).toBe(2);
-    expect((await cli(single, '--bogus')).code).toBe(2);
+    const bogus = await cli(single, '--bogus');
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain('Tùy chọn không có: --bogus.');
   });
 
   it('refuses hostile or wrong files with a Vietnamese message and no stack trace', {

@@ -23,3 +23,26 @@ export function argError(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Tham số thừa: ${quoted}.`;
   return 'Tham số không hợp lệ.';
 }
+
+/**
+ * Run a command line parser and deal with the two outcomes every command shares: a usage
+ * error (said in Vietnamese, exit 2) and `--help` (exit 0). Returns the parsed result, or
+ * the exit code when the command should stop.
+ */
+export function readCommandLine<R extends { values: { help?: boolean | undefined } }>(
+  parse: () => R,
+  help: string,
+): R | number {
+  let parsed: R;
+  try {
+    parsed = parse();
+  } catch (error) {
+    console.error(`${argError(error)}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(help);
+    return 0;
+  }
+  return parsed;
+}
