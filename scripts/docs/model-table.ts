@@ -19,13 +19,16 @@ import {
   bodySections,
   campaignSchema,
   campaignStatuses,
+  checksOf,
   contentPaths,
   decisionSchema,
+  defOf,
   indicatorKinds,
   initiativeSchema,
   memberRoles,
   metaOf,
   reformAreas,
+  type SchemaDef,
   scopeLevelSchema,
   slugId,
   type Term,
@@ -38,37 +41,6 @@ import {
 export const SECTION = 'model';
 const root = new URL('../../', import.meta.url).pathname;
 export const README_PATH = join(root, 'README.md');
-
-/** The zod internals this script reads; zod 4 keeps a schema's definition on `_zod.def`. */
-interface Def {
-  type: string;
-  checks?: { _zod: { def: CheckDef } }[];
-  innerType?: z.ZodType;
-  defaultValue?: unknown;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  element?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  entries?: Record<string, string>;
-  values?: unknown[];
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-interface CheckDef {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-}
-
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
 
 export interface Row {
   path: string;
@@ -99,10 +71,6 @@ function vocabularyOf(ids: string[]): (typeof vocabularies)[number] | undefined 
         .sort()
         .join('\n') === wanted,
   );
-}
-
-function checksOf(schema: z.ZodType): CheckDef[] {
-  return (defOf(schema).checks ?? []).map((check) => check._zod.def);
 }
 
 const SLUG_PATTERN = checksOf(slugId).find((check) => check.pattern)?.pattern?.source;
@@ -176,7 +144,7 @@ interface Described {
 }
 
 /** Enums from a vocabulary point to its list below the tables; other enums list their values inline. */
-function enumValues(def: Def): string {
+function enumValues(def: SchemaDef): string {
   const ids = Object.values(def.entries ?? {});
   const vocabulary = vocabularyOf(ids);
   if (vocabulary) return `xem danh mục *${vocabulary.title}*`;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type CheckDef, checksOfDef, defOf, type SchemaDef } from '../schemas/introspect.ts';
 import { type FieldMeta, metaOf } from '../schemas/meta.ts';
 
 /**
@@ -30,24 +31,8 @@ export interface SchemaField {
   meta?: FieldMeta;
 }
 
-interface Def {
-  type: string;
-  checks?: { _zod: { def: CheckDef } }[];
-  [key: string]: unknown;
-}
-interface CheckDef {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-  error?: (issue: unknown) => unknown;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const checksOf = (def: Def): CheckDef[] => (def.checks ?? []).map((check) => check._zod.def);
+type Def = SchemaDef;
+const checksOf = checksOfDef;
 
 const ISO_DATE_SOURCE = String.raw`^\d{4}-\d{2}-\d{2}$`;
 

@@ -7,6 +7,7 @@ export * from './campaign.ts';
 export * from './common.ts';
 export * from './decision.ts';
 export * from './initiative.ts';
+export * from './introspect.ts';
 export * from './layout.ts';
 export * from './meta.ts';
 export * from './unit.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defOf } from './introspect.ts';
 
 /**
  * Vietnamese label and guidance attached to every field of the content model.
@@ -32,8 +33,8 @@ export function metaOf(schema: z.ZodType): FieldMeta | undefined {
   for (let depth = 0; current && depth < 8; depth += 1) {
     const found = fieldMeta.get(current);
     if (found) return found;
-    const def = (current as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-    current = (def.innerType ?? def.in ?? def.schema) as z.ZodType | undefined;
+    const def = defOf(current);
+    current = def.innerType ?? def.in ?? def.schema;
   }
   return undefined;
 }
