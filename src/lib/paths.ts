@@ -2,6 +2,8 @@
  * Every internal link goes through `href()`, so a site deployed under a base
  * path (GitHub Pages project sites) keeps working.
  */
+import { applicationFields, reformAreas, termSlug, themeGoals } from '../schemas/vocabularies.ts';
+
 const base = import.meta.env.BASE_URL.endsWith('/')
   ? import.meta.env.BASE_URL
   : `${import.meta.env.BASE_URL}/`;
@@ -22,10 +24,10 @@ export const routes = {
   initiative: (slug: string) => href(`sang-kien/${slug}/`),
   attachment: (slug: string, file: string) => href(`sang-kien/${slug}/${file}`),
   campaign: (id: string) => href(`dot-phat-dong/${id}/`),
-  area: (id: string) => href(`linh-vuc-cai-cach/${id}/`),
+  area: (id: string) => href(`linh-vuc-cai-cach/${termSlug(reformAreas, id)}/`),
   unit: (id: string) => href(`don-vi/${id}/`),
-  field: (id: string) => href(`sang-kien/linh-vuc/${id}/`),
-  goal: (id: string) => href(`sang-kien/muc-tieu/${id}/`),
+  field: (id: string) => href(`sang-kien/linh-vuc/${termSlug(applicationFields, id)}/`),
+  goal: (id: string) => href(`sang-kien/muc-tieu/${termSlug(themeGoals, id)}/`),
   scope: (id: string) => href(`sang-kien/pham-vi/${id}/`),
   stats: () => href('thong-ke/'),
   guide: () => href('huong-dan/'),
@@ -37,5 +39,5 @@ export const routes = {
   rss: () => href('rss.xml'),
   admin: () => href('admin/'),
   shareImage: (kind: 'dot-phat-dong' | 'linh-vuc-cai-cach', id: string) =>
-    href(`chia-se/${kind}/${id}.png`),
+    href(`chia-se/${kind}/${kind === 'linh-vuc-cai-cach' ? termSlug(reformAreas, id) : id}.png`),
 } as const;

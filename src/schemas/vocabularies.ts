@@ -15,6 +15,8 @@ export interface Term<Id extends string = string> {
   short: string;
   /** One Vietnamese sentence explaining the term. */
   description: string;
+  /** ASCII slug of the Vietnamese name, for terms that have their own page (stable once published). */
+  slug?: string;
 }
 
 function ids<const T extends readonly Term[]>(terms: T): [T[number]['id'], ...T[number]['id'][]] {
@@ -25,6 +27,7 @@ function ids<const T extends readonly Term[]>(terms: T): [T[number]['id'], ...T[
 export const reformAreas = [
   {
     id: 'institutions',
+    slug: 'the-che',
     name: 'Cải cách thể chế',
     short: 'Thể chế',
     description:
@@ -32,12 +35,14 @@ export const reformAreas = [
   },
   {
     id: 'procedures',
+    slug: 'thu-tuc-hanh-chinh',
     name: 'Cải cách thủ tục hành chính',
     short: 'Thủ tục hành chính',
     description: 'Đơn giản hóa, cắt giảm, chuẩn hóa thủ tục và cách tiếp nhận, giải quyết hồ sơ.',
   },
   {
     id: 'organisation',
+    slug: 'to-chuc-bo-may',
     name: 'Cải cách tổ chức bộ máy hành chính nhà nước',
     short: 'Tổ chức bộ máy',
     description:
@@ -45,18 +50,21 @@ export const reformAreas = [
   },
   {
     id: 'civil-service',
+    slug: 'che-do-cong-vu',
     name: 'Cải cách chế độ công vụ',
     short: 'Chế độ công vụ',
     description: 'Nâng cao kỷ luật, kỹ năng, đánh giá và thi đua của cán bộ, công chức, viên chức.',
   },
   {
     id: 'public-finance',
+    slug: 'tai-chinh-cong',
     name: 'Cải cách tài chính công',
     short: 'Tài chính công',
     description: 'Quản lý, sử dụng ngân sách, phí, lệ phí và tài sản công minh bạch, tiết kiệm.',
   },
   {
     id: 'digital-government',
+    slug: 'chinh-quyen-so',
     name: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
     short: 'Chính quyền số',
     description: 'Ứng dụng công nghệ thông tin, dữ liệu và dịch vụ số trong hoạt động công vụ.',
@@ -69,6 +77,7 @@ export const reformAreaIds = ids(reformAreas);
 export const applicationFields = [
   {
     id: 'procedure-simplification',
+    slug: 'don-gian-hoa-thu-tuc',
     name: 'Đơn giản hóa bộ thủ tục hành chính cấp huyện, cấp xã',
     short: 'Đơn giản hóa thủ tục',
     description:
@@ -76,6 +85,7 @@ export const applicationFields = [
   },
   {
     id: 'digital-transformation',
+    slug: 'chuyen-doi-so',
     name: 'Ứng dụng công nghệ thông tin, chuyển đổi số trong công tác chuyên môn',
     short: 'Chuyển đổi số',
     description:
@@ -83,6 +93,7 @@ export const applicationFields = [
   },
   {
     id: 'online-services',
+    slug: 'dich-vu-cong-truc-tuyen',
     name: 'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
     short: 'Dịch vụ công trực tuyến',
     description:
@@ -90,6 +101,7 @@ export const applicationFields = [
   },
   {
     id: 'personnel-and-emulation',
+    slug: 'thi-dua-can-bo-cong-vu',
     name: 'Thi đua khen thưởng, tổ chức cán bộ, đào tạo, thực thi công vụ',
     short: 'Thi đua, cán bộ, công vụ',
     description:
@@ -106,18 +118,21 @@ export const applicationFieldIds = ids(applicationFields);
 export const themeGoals = [
   {
     id: 'fewer-late-dossiers',
+    slug: 'giam-tre-hen',
     name: 'Giảm hồ sơ trễ hẹn',
     short: 'Giảm trễ hẹn',
     description: 'Tăng tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hoặc trước hạn.',
   },
   {
     id: 'more-online-services',
+    slug: 'tang-dich-vu-cong-truc-tuyen',
     name: 'Tăng sử dụng dịch vụ công trực tuyến',
     short: 'Tăng dịch vụ công trực tuyến',
     description: 'Tăng tỷ lệ hồ sơ được nộp và xử lý trực tuyến toàn trình hoặc một phần.',
   },
   {
     id: 'more-cashless-payment',
+    slug: 'tang-thanh-toan-khong-tien-mat',
     name: 'Tăng thanh toán không dùng tiền mặt',
     short: 'Tăng thanh toán không tiền mặt',
     description: 'Tăng tỷ lệ phí, lệ phí và nghĩa vụ tài chính được thanh toán trực tuyến.',
@@ -417,6 +432,11 @@ export const videoExtensions = [
 
 export function termById<T extends Term>(list: readonly T[], id: string): T | undefined {
   return list.find((term) => term.id === id);
+}
+
+/** The URL slug of a term (its Vietnamese name without marks), or its id when it has none. */
+export function termSlug(list: readonly Term[], id: string): string {
+  return termById(list, id)?.slug ?? id;
 }
 
 export function attachmentTypeOf(fileName: string): AttachmentTypeId | undefined {

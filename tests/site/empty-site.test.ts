@@ -45,7 +45,7 @@ describe('a site with no content yet', () => {
   const pages: [string, string][] = [
     ['index.html', 'Chưa có đợt phát động nào.'],
     ['sang-kien/index.html', 'Chưa có sáng kiến nào được công bố.'],
-    ['linh-vuc-cai-cach/procedures/index.html', 'Chưa có sáng kiến nào thuộc mục này.'],
+    ['linh-vuc-cai-cach/thu-tuc-hanh-chinh/index.html', 'Chưa có sáng kiến nào thuộc mục này.'],
     ['thong-ke/index.html', 'Chưa có số liệu'],
     ['huong-dan/index.html', 'Hiện chưa có đợt phát động nào'],
     ['du-lieu/index.html', 'Danh sách 0 sáng kiến'],

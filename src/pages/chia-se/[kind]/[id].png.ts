@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
       },
     })),
     ...reformAreas.map((term) => ({
-      params: { kind: 'linh-vuc-cai-cach', id: term.id },
+      params: { kind: 'linh-vuc-cai-cach', id: term.slug },
       props: { kicker: 'Nội dung cải cách hành chính', title: term.name },
     })),
   ];
