@@ -6,23 +6,15 @@ import { parseArgs } from 'node:util';
 import { applicationDocument } from './documents/application/index.ts';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { parseFormat, writeOutput } from './documents/common/output.ts';
-import { argError } from './lib/cli.ts';
+import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =
   'Cách dùng: npm run doc:application -- <mã sáng kiến | thư mục> --format docx|pdf [--out TỆP] [--undated]';
 
 await runCommand(async () => {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions();
-  } catch (error) {
-    throw new UsageError(`${argError(error)}\n${USAGE}`);
-  }
+  const parsed = readCommandLine(parseOptions, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`Cần đúng một sáng kiến.\n${USAGE}`);
   const format = parseFormat(values.format);
   const entry = positionals[0] as string;

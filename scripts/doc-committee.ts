@@ -7,23 +7,15 @@ import { parseArgs } from 'node:util';
 import { committeeDocument } from './documents/committee/index.ts';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { parseFormat, writeOutput } from './documents/common/output.ts';
-import { argError } from './lib/cli.ts';
+import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =
   'Cách dùng: npm run doc:committee -- <mã đợt> --list review|recognition --format docx|pdf [--out TỆP] [--blank]';
 
 await runCommand(async () => {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions();
-  } catch (error) {
-    throw new UsageError(`${argError(error)}\n${USAGE}`);
-  }
+  const parsed = readCommandLine(parseOptions, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`Cần đúng một mã đợt phát động.\n${USAGE}`);
   const list = values.list;
   if (list !== 'review' && list !== 'recognition')

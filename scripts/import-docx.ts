@@ -7,22 +7,14 @@
 import { parseArgs } from 'node:util';
 import { runCommand, UsageError } from './documents/common/errors.ts';
 import { importDocx } from './documents/import/index.ts';
-import { argError } from './lib/cli.ts';
+import { readCommandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run import:docx -- TỆP.docx [--campaign MÃ_ĐỢT|NĂM] [--out THƯ_MỤC]';
 
 await runCommand(async () => {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions();
-  } catch (error) {
-    throw new UsageError(`${argError(error)}\n${USAGE}`);
-  }
+  const parsed = readCommandLine(parseOptions, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp .docx.\n${USAGE}`);
   const file = positionals[0] as string;
   if (!/\.docx$/i.test(file))
