@@ -18,6 +18,8 @@ Tùy chọn:
   --changed-since <mốc>  Chế độ pull request: chỉ kiểm tra những gì thay đổi so với
                          mốc git <mốc> (ví dụ origin/main); bài nộp chỉ được thay đổi
                          thư mục của một sáng kiến; sáng kiến mới sau hạn cuối bị từ chối.
+  --any-path             Cùng --changed-since, cho pull request của hội đồng hoặc người quản
+                         trị: được thay đổi ngoài thư mục sáng kiến (quyền do npm run guard xét).
   --format <dạng>        text (mặc định), json hoặc github (chú thích cho GitHub Actions).
   --fix                  Chuẩn hóa chữ tiếng Việt về dạng NFC ngay trong tệp (không sửa gì khác).
   --root <thư mục>       Thư mục gốc của kho (chứa content/); mặc định là thư mục hiện tại.
@@ -48,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Lỗi: dạng "${format}" không hỗ trợ; chọn text, json hoặc github.\n`);
     return 2;
   }
+  if (values['any-path'] && values['changed-since'] === undefined) {
+    process.stderr.write('Lỗi: --any-path chỉ dùng cùng --changed-since.\n');
+    return 2;
+  }
   if (values['changed-since'] !== undefined && positionals.length > 0) {
     process.stderr.write('Lỗi: không dùng đồng thời --changed-since và danh sách đường dẫn.\n');
     return 2;
@@ -72,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       root: values.root,
       paths: positionals,
       changedSince: values['changed-since'],
+      onlyEntryFolder: !values['any-path'],
       fix: values.fix === true,
       today: values.today,
       workers,
@@ -105,6 +112,7 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       format: { type: 'string' },
       'changed-since': { type: 'string' },
+      'any-path': { type: 'boolean' },
       fix: { type: 'boolean' },
       root: { type: 'string' },
       today: { type: 'string' },

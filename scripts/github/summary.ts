@@ -23,11 +23,17 @@ export async function summarise(options: {
   pr: number;
   headSha: string;
   guardFile?: string;
+  /** A committee or maintainer pull request: changes outside one entry folder are the guard's call. */
+  anyPath?: boolean;
 }): Promise<PrResult> {
   const changed = changedFilesFromGit(options.root, options.base).filter(
     (file) => file.status !== 'removed',
   );
-  const validation = await runValidator({ root: options.root, changedSince: options.base });
+  const validation = await runValidator({
+    root: options.root,
+    changedSince: options.base,
+    onlyEntryFolder: !options.anyPath,
+  });
   const slugs = new Set<string>();
   for (const file of changed) {
     const match = /^content\/initiatives\/([^/]+)\//.exec(file.path);
@@ -81,6 +87,7 @@ const OPTIONS = {
   base: { type: 'string' },
   pr: { type: 'string' },
   'head-sha': { type: 'string' },
+  'any-path': { type: 'boolean' },
   out: { type: 'string' },
   guard: { type: 'string' },
   root: { type: 'string' },
@@ -112,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
       pr,
       headSha: values['head-sha'] ?? '',
       guardFile: values.guard,
+      anyPath: values['any-path'],
     });
     mkdirSync(values.out, { recursive: true });
     writeFileSync(join(values.out, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);

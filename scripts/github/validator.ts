@@ -25,6 +25,8 @@ export interface ValidateRequest {
   paths?: string[];
   /** A git ref: check only what changed since it (pull-request mode). */
   changedSince?: string;
+  /** Pull-request mode: a submission must stay in one entry folder (default true). */
+  onlyEntryFolder?: boolean;
 }
 
 export async function runValidator(request: ValidateRequest): Promise<ValidationReport> {

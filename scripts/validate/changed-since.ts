@@ -30,7 +30,15 @@ export interface ChangedDiscovery extends Discovery {
 
 const ENTRY = new RegExp(`^${contentPaths.initiatives}/([^/]+)/`);
 
-export function discoverChanged(root: string, ref: string): ChangedDiscovery {
+/**
+ * `onlyEntryFolder: false` is for the committee's and maintainers' pull requests (decisions,
+ * campaigns, site code): what they may change is the guard's business, not the validator's.
+ */
+export function discoverChanged(
+  root: string,
+  ref: string,
+  { onlyEntryFolder = true }: { onlyEntryFolder?: boolean } = {},
+): ChangedDiscovery {
   if (!isGitRepository(root)) {
     throw new UsageError('--changed-since cần chạy trong một kho git.');
   }
@@ -70,7 +78,7 @@ export function discoverChanged(root: string, ref: string): ChangedDiscovery {
     else discovery.extra.set(path, [problem]);
   };
   const firstFolder = [...folders].sort()[0];
-  for (const change of inRoot) {
+  for (const change of onlyEntryFolder ? inRoot : []) {
     const slug = ENTRY.exec(change.path)?.[1];
     if (!slug) {
       push(

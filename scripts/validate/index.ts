@@ -130,8 +130,11 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   }
   const fix = options.fix === true;
   let discovery: Discovery | ChangedDiscovery;
-  if (options.changedSince !== undefined) discovery = discoverChanged(root, options.changedSince);
-  else if (options.paths && options.paths.length > 0)
+  if (options.changedSince !== undefined) {
+    discovery = discoverChanged(root, options.changedSince, {
+      onlyEntryFolder: options.onlyEntryFolder,
+    });
+  } else if (options.paths && options.paths.length > 0)
     discovery = discoverPaths(root, options.paths);
   else discovery = discoverAll(root);
   const added = 'added' in discovery ? discovery.added : new Set<string>();

@@ -21,6 +21,11 @@ export interface ValidateOptions {
   paths?: string[];
   /** Pull-request mode: check only what changed since this git ref. */
   changedSince?: string;
+  /**
+   * In pull-request mode, require the changes to stay inside one entry folder (a submission).
+   * Default true; false for the committee's and maintainers' pull requests.
+   */
+  onlyEntryFolder?: boolean;
   /** Rewrite files to NFC before checking. */
   fix?: boolean;
   /** "Today" (YYYY-MM-DD, Asia/Ho_Chi_Minh) for the deadline of new entries; default: the real date. */

@@ -158,3 +158,52 @@ describe('validate → artifact → feedback', () => {
     );
   });
 });
+
+describe('a committee pull request (not from the CMS)', () => {
+  it('is not held to one entry folder when validate.yml passes --any-path; the guard admits the member', async () => {
+    const root = makeRepo(project, { '.github/committee.yml': 'members: [thu-ky]\n' }, true);
+    git(root, 'checkout', '-q', '-b', 'cap-nhat-quyet-dinh');
+    write(
+      root,
+      'content/decisions/2024-tanh-linh.yaml',
+      `${readFileSync(join(root, 'content/decisions/2024-tanh-linh.yaml'), 'utf8')}# sửa\n`,
+    );
+    write(root, 'scripts/ghi-chu.ts', 'export {};\n');
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'Cập nhật quyết định');
+    const head = git(root, 'rev-parse', 'HEAD');
+    const out = mkdtempSync(join(tmpdir(), 'kho-pr-result-'));
+    const guardArgs = ['--base', 'main', '--head-ref', 'cap-nhat-quyet-dinh'];
+    const guard = await node(root, 'scripts/guard.ts', [
+      ...guardArgs,
+      '--author',
+      'thu-ky',
+      '--json',
+      join(out, 'guard.json'),
+    ]);
+    expect(guard.code, guard.out).toBe(0);
+    const summarise = (extra: string[]) =>
+      node(root, 'scripts/github/summary.ts', [
+        '--base',
+        'main',
+        '--pr',
+        '32',
+        '--head-sha',
+        head,
+        '--guard',
+        join(out, 'guard.json'),
+        '--out',
+        out,
+        ...extra,
+      ]);
+    const read = () =>
+      prResultSchema.parse(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')));
+
+    expect((await summarise([])).code).toBe(0);
+    expect(read().validation.ok).toBe(false);
+    expect((await summarise(['--any-path'])).code).toBe(0);
+    const result = read();
+    expect(result.validation.findings).toEqual([]);
+    expect(result.validation.ok && result.guard.ok).toBe(true);
+  });
+});

@@ -95,6 +95,41 @@ describe('--changed-since (pull-request mode)', () => {
     );
   });
 
+  it('lets a committee or maintainer pull request change more than one entry folder (--any-path), still checking what it changed', async () => {
+    const repo = repository();
+    repo.initiative('moi', initiativeData({ title: distinctTitles[5] }));
+    repo.write('scripts/x.ts', 'export {};\n');
+    repo.initiative(
+      'sang-kien-2',
+      initiativeData({ title: distinctTitles[7], unit: 'xa-khong-co' }),
+    );
+    commit('Pull request của người quản trị');
+    const report = await validate({
+      root: repo.root,
+      changedSince: 'main',
+      today: '2024-08-25',
+      onlyEntryFolder: false,
+    });
+    const codes = report.files.flatMap((file) => file.problems.map((problem) => problem.code));
+    expect(codes.filter((code) => code.startsWith('changed-since.'))).toEqual([]);
+    expect(errorCodes(report, 'content/initiatives/sang-kien-2/index.md')).toContain(
+      'references.unit',
+    );
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, '--changed-since', 'main', '--any-path', '--today', '2024-08-25', '--format', 'json'],
+      { cwd: repo.root, encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).not.toContain('changed-since.');
+    const misuse = spawnSync(process.execPath, [CLI, '--any-path'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+    });
+    expect(misuse.status).toBe(2);
+    expect(misuse.stderr).toContain('--any-path chỉ dùng cùng --changed-since');
+  });
+
   it('also sees uncommitted and untracked files', async () => {
     const repo = repository();
     repo.initiative('moi', initiativeData({ title: distinctTitles[5], unit: 'xa-khong-co' }));
