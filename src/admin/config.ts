@@ -370,9 +370,17 @@ export const slugSettings = {
 /** Folder names stay within the schema's 80-character identifier. */
 export const initiativeSlugTemplate = '{{slug | truncate(70)}}';
 
+// The site's base path (GitHub Pages project sites); Vite sets it in the admin bundle.
+const siteBase =
+  (import.meta as unknown as { env?: Record<string, string | undefined> }).env?.BASE_URL ?? '/';
+const siteRoot = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
+
 export const cmsConfig = {
   load_config_file: false,
   locale: 'vi',
+  // The project's mark on the login screen and a link back to the public site in the header.
+  logo_url: `${siteRoot}favicon.svg`,
+  display_url: siteRoot,
   backend: {
     name: 'github',
     repo: cmsSettings.github.repo,

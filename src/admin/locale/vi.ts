@@ -52,7 +52,7 @@ export const viOverrides = {
       viewAs: 'Hiển thị dạng',
       viewAsList: 'Hiển thị dạng danh sách',
       viewAsGrid: 'Hiển thị dạng lưới',
-      newButton: '＋ Thêm %{collectionLabel}',
+      newButton: '+ Thêm %{collectionLabel}',
       newButtonAriaLabel: 'Tạo mới: %{collectionLabel}',
       ascending: 'Tăng dần',
       descending: 'Giảm dần',
