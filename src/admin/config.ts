@@ -378,9 +378,8 @@ const siteRoot = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
 export const cmsConfig = {
   load_config_file: false,
   locale: 'vi',
-  // The project's mark on the login screen and a link back to the public site in the header.
-  logo_url: `${siteRoot}favicon.svg`,
-  display_url: siteRoot,
+  // The project's name and mark on the login screen instead of Decap's.
+  logo_url: `${siteRoot}logo.svg`,
   backend: {
     name: 'github',
     repo: cmsSettings.github.repo,
