@@ -33,7 +33,11 @@ export async function waitFor(
   while (Date.now() < deadline) {
     const child = options.process;
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
-      throw new Error(`${options.what} đã dừng ngay khi khởi động (mã thoát ${child.exitCode}).`);
+      throw new Error(
+        `${options.what} đã dừng ngay khi khởi động (mã thoát ${child.exitCode}). ` +
+          'Nếu một lần "npm start" khác đang chạy, hãy dừng nó (Ctrl+C) rồi chạy lại; ' +
+          'thêm --verbose để xem thông báo của máy chủ.',
+      );
     }
     try {
       if (await check()) return;
