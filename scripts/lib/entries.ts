@@ -457,6 +457,23 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What a reader returns for a file it could not read at all: no data, only the problems. */
+function unreadable(path: string, problems: Problem[]): YamlFile & { data: undefined } {
+  return {
+    path,
+    text: '',
+    hadBom: false,
+    data: undefined,
+    problems,
+    lineOf: () => undefined,
+    lineOfOffset: () => 1,
+    doc: undefined,
+    scalars: [],
+  };
+}
+
+const unexpected = () => error('internal', 'Không đọc được tệp do lỗi không mong đợi.');
+
 /**
  * Read an entry (`index.md`, a campaign). Never throws: a missing, huge,
  * non-UTF-8 or hostile file yields `data: undefined` and problems.
@@ -465,19 +482,7 @@ export function readEntryFile(path: string): EntryFile {
   try {
     const read = readTextFile(path, MAX_ENTRY_BYTES);
     if (read.problems.length > 0) {
-      return {
-        path,
-        text: '',
-        hadBom: false,
-        data: undefined,
-        body: '',
-        bodyStartLine: 1,
-        problems: read.problems,
-        lineOf: () => undefined,
-        lineOfOffset: () => 1,
-        doc: undefined,
-        scalars: [],
-      };
+      return { ...unreadable(path, read.problems), body: '', bodyStartLine: 1 };
     }
     const parsed = parseEntryText(read.text, path);
     if (read.hadBom) {
@@ -489,19 +494,7 @@ export function readEntryFile(path: string): EntryFile {
     }
     return Object.assign(parsed, { hadBom: read.hadBom });
   } catch {
-    return {
-      path,
-      text: '',
-      hadBom: false,
-      data: undefined,
-      body: '',
-      bodyStartLine: 1,
-      problems: [error('internal', 'Không đọc được tệp do lỗi không mong đợi.')],
-      lineOf: () => undefined,
-      lineOfOffset: () => 1,
-      doc: undefined,
-      scalars: [],
-    };
+    return { ...unreadable(path, [unexpected()]), body: '', bodyStartLine: 1 };
   }
 }
 
@@ -516,32 +509,12 @@ export function readYamlFile(path: string): YamlFile {
   try {
     const read = readTextFile(path, MAX_DATA_BYTES);
     if (read.problems.length > 0) {
-      return {
-        path,
-        text: '',
-        hadBom: false,
-        data: undefined,
-        problems: read.problems,
-        lineOf: () => undefined,
-        lineOfOffset: () => 1,
-        doc: undefined,
-        scalars: [],
-      };
+      return unreadable(path, read.problems);
     }
     const parsed = parseYamlSafely(read.text, 1);
     return Object.assign(parsed, { path, text: read.text, hadBom: read.hadBom });
   } catch {
-    return {
-      path,
-      text: '',
-      hadBom: false,
-      data: undefined,
-      problems: [error('internal', 'Không đọc được tệp do lỗi không mong đợi.')],
-      lineOf: () => undefined,
-      lineOfOffset: () => 1,
-      doc: undefined,
-      scalars: [],
-    };
+    return unreadable(path, [unexpected()]);
   }
 }
 
