@@ -52,21 +52,7 @@ function prefixLength(size: number, threshold: number): number {
  * can no longer reach `needed` (most candidates fail within a few steps).
  */
 function overlap(a: Int32Array, b: Int32Array, needed = 0): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return shared >= needed ? shared : -1;
+  return overlapFrom(a, 0, b, 0, needed);
 }
 
 function bitCount(value: number): number {
@@ -76,7 +62,15 @@ function bitCount(value: number): number {
 }
 
 /** `overlap` of the tails a[i…] and b[j…]. */
-function overlapFrom(a: Int32Array, i: number, b: Int32Array, j: number, needed: number): number {
+function overlapFrom(
+  a: Int32Array,
+  start: number,
+  b: Int32Array,
+  startB: number,
+  needed: number,
+): number {
+  let i = start;
+  let j = startB;
   let shared = 0;
   while (i < a.length && j < b.length) {
     if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
