@@ -18,6 +18,24 @@ import {
   paragraph,
 } from '../render/model.ts';
 
+/**
+ * The header of the form's two tables of people (authors, trial participants): the same
+ * columns, birth date and qualification left for the person to fill in on paper.
+ */
+function personTableHeader(last: string) {
+  return [
+    [
+      { text: 'Số TT' },
+      { text: 'Họ và tên' },
+      { text: 'Ngày tháng năm sinh' },
+      { text: 'Nơi công tác' },
+      { text: 'Chức danh' },
+      { text: 'Trình độ chuyên môn' },
+      { text: last },
+    ],
+  ];
+}
+
 export const APPLICATION_TITLE = 'ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN';
 
 /** The labels of Thông tư 18/2013/TT-BKHCN, Phụ lục I; the importer recognises them too. */
@@ -145,17 +163,7 @@ export function buildApplication({
           kind: 'table',
           widths: [7, 22, 13, 22, 18, 12, 16],
           size: 12,
-          header: [
-            [
-              { text: 'Số TT' },
-              { text: 'Họ và tên' },
-              { text: 'Ngày tháng năm sinh' },
-              { text: 'Nơi công tác' },
-              { text: 'Chức danh' },
-              { text: 'Trình độ chuyên môn' },
-              { text: 'Nội dung công việc hỗ trợ' },
-            ],
-          ],
+          header: personTableHeader('Nội dung công việc hỗ trợ'),
           rows: entry.trialParticipants.map((person, index) => [
             { text: String(index + 1), align: 'center' as const },
             { text: person.name },
@@ -187,17 +195,7 @@ export function buildApplication({
       kind: 'table',
       widths: [7, 24, 13, 22, 18, 12, 14],
       size: 12,
-      header: [
-        [
-          { text: 'Số TT' },
-          { text: 'Họ và tên' },
-          { text: 'Ngày tháng năm sinh' },
-          { text: 'Nơi công tác' },
-          { text: 'Chức danh' },
-          { text: 'Trình độ chuyên môn' },
-          { text: 'Tỷ lệ (%) đóng góp vào việc tạo ra sáng kiến' },
-        ],
-      ],
+      header: personTableHeader('Tỷ lệ (%) đóng góp vào việc tạo ra sáng kiến'),
       rows: authorRows,
     },
     {
