@@ -8,13 +8,13 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
+import { loadContent } from '../src/model/read.ts';
 import { contentPaths, type Decision } from '../src/schemas/index.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { decide, SheetError } from './decide/decide.ts';
 import { UserError } from './github/client.ts';
 import { runValidator } from './github/validator.ts';
 import { isMain, readCommandLine } from './lib/cli.ts';
-import { loadContent } from './lib/entries.ts';
 
 const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--root ĐƯỜNG_DẪN] [--dry-run]
 

@@ -4,7 +4,7 @@
  * Exit codes: 0 no error, 1 some error in the content, 2 usage or internal error.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './validate/types.ts';
+import { UsageError } from '../src/validator/types.ts';
 
 const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
 
@@ -69,10 +69,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Loaded only now: --help and usage errors answer without loading the rules and the schemas.
     const [{ validate }, { formatGithub }, { formatJson }, { formatText }] = await Promise.all([
-      import('./validate/index.ts'),
-      import('./validate/format-github.ts'),
-      import('./validate/format-json.ts'),
-      import('./validate/format-text.ts'),
+      import('../src/validator/index.ts'),
+      import('../src/validator/format-github.ts'),
+      import('../src/validator/format-json.ts'),
+      import('../src/validator/format-text.ts'),
     ]);
     const report = await validate({
       root: values.root,

@@ -274,7 +274,7 @@ async function child(
   changedSince: string | undefined,
   cache: boolean,
 ): Promise<void> {
-  const { validate } = await import('../validate/index.ts');
+  const { validate } = await import('../../src/validator/index.ts');
   const started = performance.now();
   const report = await validate({ root, changedSince, today: '2024-08-30', cache });
   const ms = performance.now() - started;

@@ -39,7 +39,7 @@ import {
 } from '../../src/schemas/index.ts';
 
 export const SECTION = 'model';
-const root = new URL('../../', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 export const README_PATH = join(root, 'README.md');
 
 export interface Row {

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readEntryFile } from '../../src/model/read.ts';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { isMain, readCommandLine } from '../lib/cli.ts';
-import { readEntryFile } from '../lib/entries.ts';
 import { explainGitHubError, UserError } from './client.ts';
 import { type PrResult, prResultSchema } from './result.ts';
 import { runValidator } from './validator.ts';

@@ -3,7 +3,7 @@
  * the review command and the pull-request feedback share one view of its result.
  */
 import { isAbsolute, join } from 'node:path';
-import { validate } from '../validate/index.ts';
+import { validate } from '../../src/validator/index.ts';
 
 export interface Finding {
   file: string;

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadContent, parseEntryText } from '../../src/model/read.ts';
 import {
   applicationFields,
   type Campaign,
@@ -17,7 +18,6 @@ import {
 } from '../../src/schemas/index.ts';
 import { UserError } from '../github/client.ts';
 import { type Finding, runValidator } from '../github/validator.ts';
-import { loadContent, parseEntryText } from '../lib/entries.ts';
 import type { SubmissionSource, WorkflowStatus } from './source.ts';
 import { validatePending } from './validate-pending.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { README_PATH, readSection } from '../../scripts/docs/model-table.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const layout = readSection(readFileSync(README_PATH, 'utf8'), 'layout') ?? '';
 
 const trackedFolders = [

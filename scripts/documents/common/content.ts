@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
+import { type Problem, readEntryFile, readYamlFile } from '../../../src/model/read.ts';
 import {
   type Campaign,
   campaignSchema,
@@ -14,7 +15,6 @@ import {
   type Unit,
   unitListSchema,
 } from '../../../src/schemas/index.ts';
-import { type Problem, readEntryFile, readYamlFile } from '../../lib/entries.ts';
 import { UserError } from './errors.ts';
 
 function describeIssues(file: string, error: z.ZodError): string {

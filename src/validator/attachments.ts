@@ -1,0 +1,204 @@
+/**
+ * Attachments of an initiative: each declared file exists beside index.md, is
+ * of an allowed type by extension and by its first bytes (a renamed .exe is
+ * caught), within the size limits; videos are links, never files. Files in the
+ * folder that are not declared are reported, dangerous ones as errors.
+ */
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { error, type Problem, warning } from '../model/problems.ts';
+import { formatBytes } from '../model/read.ts';
+import {
+  attachmentTypeOf,
+  attachmentTypes,
+  maxAttachmentsBytesPerEntry,
+  videoExtensions,
+} from '../schemas/index.ts';
+
+export interface DeclaredAttachment {
+  file: string;
+  index: number;
+  line: number | undefined;
+}
+
+const VIDEO = new Set<string>(videoExtensions);
+/** Files that a site generator or browser could execute or render as a page. */
+const EXECUTABLE =
+  /\.(?:mdx|md|markdown|html?|xhtml|svg|js|mjs|cjs|jsx|ts|tsx|astro|vue|svelte|php|sh|bat|cmd|ps1|exe|dll|jar|py|rb|pl|json|ya?ml|toml)$/i;
+
+const WEBP = [0x57, 0x45, 0x42, 0x50];
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function readHead(path: string): Buffer {
+  const buffer = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function startsWith(head: Buffer, magic: readonly number[], at = 0): boolean {
+  return magic.every((byte, index) => head[at + index] === byte);
+}
+
+/** Whether the first bytes match the extension (png is PNG, jpg is JPEG, webp is RIFF…WEBP). */
+function magicMatches(name: string, head: Buffer): boolean {
+  const extension = extensionOf(name);
+  const type = attachmentTypeOf(name);
+  if (!type) return false;
+  if (extension === 'png') return startsWith(head, [0x89, 0x50, 0x4e, 0x47]);
+  if (extension === 'jpg' || extension === 'jpeg') return startsWith(head, [0xff, 0xd8, 0xff]);
+  if (extension === 'webp')
+    return startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, WEBP, 8);
+  return attachmentTypes[type].magic.some((magic) => startsWith(head, magic));
+}
+
+export function checkAttachments(
+  folder: string,
+  declared: readonly DeclaredAttachment[],
+  entryFile = 'index.md',
+): Problem[] {
+  const problems: Problem[] = [];
+  const listed = new Set(declared.map((attachment) => attachment.file));
+  let total = 0;
+  for (const attachment of declared) {
+    const field = `attachments[${attachment.index}].file`;
+    const at = { field, line: attachment.line };
+    const extension = extensionOf(attachment.file);
+    if (VIDEO.has(extension)) {
+      problems.push(
+        error(
+          'attachments.video',
+          `"${attachment.file}": video phải là đường liên kết (mục Video), không đính kèm tệp video.`,
+          at,
+        ),
+      );
+      continue;
+    }
+    const type = attachmentTypeOf(attachment.file);
+    if (
+      !type ||
+      attachment.file.includes('/') ||
+      attachment.file.includes('\\') ||
+      attachment.file.includes('..')
+    ) {
+      // The schema already explains the allowed names and types.
+      continue;
+    }
+    const path = join(folder, attachment.file);
+    let size: number;
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      problems.push(
+        error(
+          'attachments.missing',
+          `Không tìm thấy tệp "${attachment.file}" trong thư mục của sáng kiến.`,
+          at,
+        ),
+      );
+      continue;
+    }
+    total += size;
+    const limit = attachmentTypes[type].maxBytes;
+    if (size > limit) {
+      problems.push(
+        error(
+          'attachments.too-large',
+          `Tệp "${attachment.file}" nặng ${formatBytes(size)}, vượt giới hạn ${formatBytes(limit)} của loại ${attachmentTypes[type].name}.`,
+          at,
+        ),
+      );
+    }
+    let head: Buffer;
+    try {
+      head = readHead(path);
+    } catch {
+      problems.push(
+        error('attachments.unreadable', `Không đọc được tệp "${attachment.file}".`, at),
+      );
+      continue;
+    }
+    if (!magicMatches(attachment.file, head)) {
+      problems.push(
+        error(
+          'attachments.type-mismatch',
+          `Nội dung tệp "${attachment.file}" không phải ${attachmentTypes[type].name} như phần mở rộng .${extensionOf(attachment.file)} cho biết.`,
+          at,
+        ),
+      );
+    }
+  }
+  if (total > maxAttachmentsBytesPerEntry) {
+    problems.push(
+      error(
+        'attachments.total-too-large',
+        `Tổng dung lượng tệp đính kèm là ${formatBytes(total)}, vượt giới hạn ${formatBytes(maxAttachmentsBytesPerEntry)} của một sáng kiến.`,
+        { field: 'attachments' },
+      ),
+    );
+  }
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    names = [];
+  }
+  for (const name of names.sort()) {
+    if (name === entryFile || listed.has(name)) continue;
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(join(folder, name)).isDirectory();
+    } catch {
+      // A dangling link: reported as an undeclared file below.
+    }
+    if (isDirectory) {
+      problems.push(
+        error(
+          'attachments.subfolder',
+          `Thư mục con "${name}" không được phép: tệp đính kèm đặt ngay cạnh index.md.`,
+        ),
+      );
+    } else if (VIDEO.has(extensionOf(name))) {
+      problems.push(
+        error(
+          'attachments.video',
+          `"${name}": video phải là đường liên kết, không đặt tệp video vào thư mục.`,
+        ),
+      );
+    } else if (/\.mdx$/i.test(name) || /^index\./i.test(name)) {
+      problems.push(
+        error(
+          'safety.entry-extension',
+          `Tệp "${name}": nội dung sáng kiến chỉ được là index.md (Markdown thuần, không MDX).`,
+        ),
+      );
+    } else if (EXECUTABLE.test(name)) {
+      problems.push(
+        error(
+          'safety.file-type',
+          `Tệp "${name}" có loại không được phép đặt trong thư mục sáng kiến.`,
+        ),
+      );
+    } else if (name.startsWith('.')) {
+      // Editor and OS files (.DS_Store) are ignored by the site; not the submitter's concern.
+    } else {
+      problems.push(
+        warning(
+          'attachments.unlisted',
+          `Tệp "${name}" có trong thư mục nhưng chưa khai báo trong mục "Tệp đính kèm"; tệp này sẽ không được công bố.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}

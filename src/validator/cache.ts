@@ -1,0 +1,131 @@
+/**
+ * A cache of single-file results (the expensive part: YAML, Markdown, schema)
+ * for initiatives, so that a repeated full run only re-checks what changed.
+ * An entry is reused only when the validator's own code, the schemas, the
+ * parser versions and every file of the entry's folder (name, size,
+ * modification time) are unchanged. Cross-file rules always run afresh.
+ * Stored in node_modules/.cache/kho-validate/, outside the repository's content.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { InitiativeResult } from './pool.ts';
+
+const CACHE_FILE = 'node_modules/.cache/kho-validate/initiatives.json';
+
+interface Stored {
+  version: string;
+  entries: Record<string, { key: string; result: InitiativeResult }>;
+}
+
+function sourceFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.ts'))
+      .sort()
+      .map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+let versionMemo: string | undefined;
+
+/** Fingerprint of everything that decides a single-file result: rule code, schemas, parsers. */
+export function validatorVersion(): string {
+  if (versionMemo) return versionMemo;
+  const here = import.meta.dirname;
+  const hash = createHash('sha1');
+  const files = [
+    ...sourceFiles(here),
+    ...sourceFiles(join(here, '../model')),
+    ...sourceFiles(join(here, '../core')),
+    ...sourceFiles(join(here, '../schemas')),
+    ...sourceFiles(join(here, '../../scripts/lib')),
+  ];
+  for (const file of files) {
+    hash.update(file.slice(here.length - 20));
+    hash.update(readFileSync(file));
+  }
+  for (const name of ['yaml', 'js-yaml', 'zod', 'mdast-util-from-markdown']) {
+    try {
+      hash.update(readFileSync(join(here, '../../node_modules', name, 'package.json')));
+    } catch {
+      hash.update(name);
+    }
+  }
+  versionMemo = hash.digest('hex');
+  return versionMemo;
+}
+
+/** Key of an entry: its folder's files with their sizes and modification times. */
+export function entryKey(root: string, path: string, fix: boolean): string | undefined {
+  if (fix) return undefined;
+  const folder = join(root, dirname(path));
+  const hash = createHash('sha1');
+  hash.update(path);
+  try {
+    for (const name of readdirSync(folder).sort()) {
+      const stat = statSync(join(folder, name));
+      hash.update(`\0${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.isDirectory()}`);
+    }
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
+}
+
+export class ResultCache {
+  private readonly file: string;
+  private readonly version: string;
+  private stored: Stored;
+  private dirty = false;
+
+  constructor(root: string) {
+    this.file = join(root, CACHE_FILE);
+    this.version = validatorVersion();
+    this.stored = { version: this.version, entries: {} };
+    try {
+      const loaded = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      if (loaded.version === this.version && loaded.entries) this.stored = loaded;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+  }
+
+  get(path: string, key: string | undefined): InitiativeResult | undefined {
+    if (!key) return undefined;
+    const hit = this.stored.entries[path];
+    // No copy: the cache is saved before cross-file rules add to the reports.
+    return hit && hit.key === key ? { ...hit.result, fixed: false } : undefined;
+  }
+
+  set(path: string, key: string | undefined, result: InitiativeResult): void {
+    if (!key) return;
+    this.stored.entries[path] = { key, result };
+    this.dirty = true;
+  }
+
+  /** After a full run: forget entries that no longer exist. */
+  retainOnly(paths: ReadonlySet<string>): void {
+    for (const path of Object.keys(this.stored.entries)) {
+      if (!paths.has(path)) {
+        delete this.stored.entries[path];
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Write the cache; a failure (read-only disk) only costs speed. */
+  save(): void {
+    if (!this.dirty) return;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(this.stored));
+      renameSync(temporary, this.file);
+    } catch {
+      // Caching is an optimisation.
+    }
+  }
+}

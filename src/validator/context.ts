@@ -1,0 +1,76 @@
+/** What cross-file rules know about the repository: units, campaigns, initiatives. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readEntryFile } from '../model/read.ts';
+import { type Campaign, contentPaths, type ScopeLevel, type Unit } from '../schemas/index.ts';
+import type { InitiativeFacts } from './types.ts';
+
+export interface Context {
+  root: string;
+  /** Units by id; undefined when units.yaml is missing or invalid (unit checks are then skipped). */
+  units: Map<string, Unit> | undefined;
+  scopeLevels: Map<string, ScopeLevel> | undefined;
+  /** Every campaign file id, valid or not (so that a broken campaign does not flood entries). */
+  campaignIds: Set<string>;
+  /** Valid campaigns by id. */
+  campaigns: Map<string, Campaign>;
+  /** Every initiative folder that holds an index.md. */
+  initiativeSlugs: Set<string>;
+  /** Facts of initiatives already read. */
+  facts: Map<string, InitiativeFacts>;
+  /** "Today" in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
+  today: string;
+}
+
+/** Sub-folders of a folder (one directory read, no stat per entry). */
+export function listFolders(path: string): string[] {
+  try {
+    return readdirSync(path, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Facts of an initiative not checked in this run (read lazily, e.g. for a decision's recusal rule). */
+export function factsOf(context: Context, slug: string): InitiativeFacts | undefined {
+  const known = context.facts.get(slug);
+  if (known) return known;
+  if (!context.initiativeSlugs.has(slug)) return undefined;
+  const path = `${contentPaths.initiatives}/${slug}/index.md`;
+  const file = readEntryFile(join(context.root, path));
+  const data = file.data;
+  const authors = Array.isArray(data?.authors) ? data.authors : [];
+  const facts: InitiativeFacts = {
+    slug,
+    path,
+    title: asString(data?.title),
+    campaign: asString(data?.campaign),
+    unit: asString(data?.unit),
+    submitted: asString(data?.submitted),
+    authorNames: authors
+      .map((author) => asString((author as Record<string, unknown> | null)?.name))
+      .filter((name): name is string => name !== undefined),
+    personUnits: [],
+    adaptedFrom: [],
+    lines: {},
+  };
+  context.facts.set(slug, facts);
+  return facts;
+}
+
+/** Today's calendar date in the project's time zone. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

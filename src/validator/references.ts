@@ -1,0 +1,306 @@
+/**
+ * Cross-file references: every id an entry names must exist (units, campaigns,
+ * initiatives, rubric criteria, members, scope levels), and a committee
+ * decision must follow its own rules (scores within each criterion's maximum,
+ * two-thirds majority of voting members, authors who sit on the committee
+ * recused).
+ */
+
+import { fold } from '../../scripts/lib/text.ts';
+import {
+  error,
+  type FieldPath,
+  formatFieldPath,
+  type Problem,
+  warning,
+} from '../model/problems.ts';
+import type { ParsedYaml } from '../model/read.ts';
+import {
+  type Adoption,
+  type Campaign,
+  type Decision,
+  RECOGNITION_MAJORITY,
+} from '../schemas/index.ts';
+import { type Context, factsOf } from './context.ts';
+import type { InitiativeFacts } from './types.ts';
+
+function at(file: ParsedYaml, path: FieldPath) {
+  return { field: formatFieldPath(path), line: file.lineOf(path) };
+}
+
+function unitProblem(
+  context: Context,
+  unit: string,
+  field: string,
+  line: number | undefined,
+  onDate?: string,
+): Problem | undefined {
+  if (!context.units) return undefined;
+  const known = context.units.get(unit);
+  if (!known) {
+    return error(
+      'references.unit',
+      `Đơn vị "${unit}" không có trong danh mục đơn vị (content/units.yaml).`,
+      {
+        field,
+        line,
+      },
+    );
+  }
+  if (
+    onDate &&
+    ((known.validTo && onDate > known.validTo) || (known.validFrom && onDate < known.validFrom))
+  ) {
+    return warning(
+      'references.unit-validity',
+      `Đơn vị "${known.name}" không còn hoặc chưa có hiệu lực vào ngày ${onDate}.`,
+      { field, line },
+    );
+  }
+  return undefined;
+}
+
+export function checkInitiativeReferences(facts: InitiativeFacts, context: Context): Problem[] {
+  const problems: Problem[] = [];
+  const { lines } = facts;
+  if (facts.campaign && !context.campaignIds.has(facts.campaign)) {
+    problems.push(
+      error(
+        'references.campaign',
+        `Đợt phát động "${facts.campaign}" không tồn tại (không có content/campaigns/${facts.campaign}.md).`,
+        { field: 'campaign', line: lines.campaign },
+      ),
+    );
+  }
+  if (facts.unit) {
+    const problem = unitProblem(context, facts.unit, 'unit', lines.unit, facts.submitted);
+    if (problem) problems.push(problem);
+  }
+  for (const person of facts.personUnits) {
+    const problem = unitProblem(context, person.unit, person.field, lines[person.field]);
+    if (problem) problems.push(problem);
+  }
+  facts.adaptedFrom.forEach((slug, index) => {
+    const field = `adaptedFrom[${index}]`;
+    if (slug === facts.slug) {
+      problems.push(
+        error('references.initiative', 'Sáng kiến không thể kế thừa chính nó.', {
+          field,
+          line: lines[field],
+        }),
+      );
+    } else if (!context.initiativeSlugs.has(slug)) {
+      problems.push(
+        error(
+          'references.initiative',
+          `Không có sáng kiến "${slug}" (content/initiatives/${slug}/).`,
+          {
+            field,
+            line: lines[field],
+          },
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
+export function checkCampaignReferences(
+  campaign: Campaign,
+  file: ParsedYaml,
+  context: Context,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of ['organiser', 'receivingOffice'] as const) {
+    const where = at(file, [key]);
+    const problem = unitProblem(context, campaign[key], where.field, where.line);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+export function checkAdoptionReferences(
+  adoption: Adoption,
+  file: ParsedYaml,
+  context: Context,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!context.initiativeSlugs.has(adoption.initiative)) {
+    problems.push(
+      error(
+        'references.initiative',
+        `Không có sáng kiến "${adoption.initiative}".`,
+        at(file, ['initiative']),
+      ),
+    );
+  }
+  const where = at(file, ['unit']);
+  const problem = unitProblem(context, adoption.unit, where.field, where.line, adoption.since);
+  if (problem) problems.push(problem);
+  return problems;
+}
+
+export function checkDecisionReferences(
+  decision: Decision,
+  file: ParsedYaml,
+  context: Context,
+  fileId: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const campaign = context.campaigns.get(decision.campaign);
+  if (!context.campaignIds.has(decision.campaign)) {
+    problems.push(
+      error(
+        'references.campaign',
+        `Đợt phát động "${decision.campaign}" không tồn tại.`,
+        at(file, ['campaign']),
+      ),
+    );
+  } else if (fileId !== decision.campaign) {
+    problems.push(
+      warning(
+        'references.decision-file',
+        `Tệp quyết định nên đặt tên theo đợt: content/decisions/${decision.campaign}.yaml.`,
+        at(file, ['campaign']),
+      ),
+    );
+  }
+  const memberIds = new Set<string>();
+  const memberByName = new Map<string, string>();
+  decision.members.forEach((member, index) => {
+    if (memberIds.has(member.id)) {
+      problems.push(
+        error(
+          'references.duplicate-id',
+          `Mã thành viên "${member.id}" bị lặp.`,
+          at(file, ['members', index, 'id']),
+        ),
+      );
+    }
+    memberIds.add(member.id);
+    memberByName.set(fold(member.name), member.id);
+  });
+  const criteria = new Map(
+    campaign?.rubric.criteria.map((criterion) => [criterion.id, criterion]) ?? [],
+  );
+  const grades = new Set(campaign?.rubric.grades.map((grade) => grade.id) ?? []);
+  const seen = new Set<string>();
+  decision.results.forEach((result, index) => {
+    const base = ['results', index] as const;
+    if (seen.has(result.initiative)) {
+      problems.push(
+        error(
+          'references.duplicate-id',
+          `Sáng kiến "${result.initiative}" có hai kết quả.`,
+          at(file, [...base, 'initiative']),
+        ),
+      );
+    }
+    seen.add(result.initiative);
+    const facts = factsOf(context, result.initiative);
+    if (!facts) {
+      problems.push(
+        error(
+          'references.initiative',
+          `Không có sáng kiến "${result.initiative}".`,
+          at(file, [...base, 'initiative']),
+        ),
+      );
+    } else if (facts.campaign && facts.campaign !== decision.campaign) {
+      problems.push(
+        error(
+          'references.initiative-campaign',
+          `Sáng kiến "${result.initiative}" thuộc đợt "${facts.campaign}", không thuộc đợt của quyết định này.`,
+          at(file, [...base, 'initiative']),
+        ),
+      );
+    }
+    if (campaign) {
+      for (const [criterionId, score] of Object.entries(result.scores)) {
+        const criterion = criteria.get(criterionId);
+        const where = at(file, [...base, 'scores', criterionId]);
+        if (!criterion) {
+          problems.push(
+            error(
+              'references.criterion',
+              `Tiêu chí "${criterionId}" không có trong thang điểm của đợt (${[...criteria.keys()].join(', ')}).`,
+              where,
+            ),
+          );
+        } else if (score > criterion.max) {
+          problems.push(
+            error(
+              'decision.score-above-max',
+              `Điểm tiêu chí "${criterion.name}" là ${score}, vượt điểm tối đa ${criterion.max}.`,
+              where,
+            ),
+          );
+        }
+      }
+      if (result.grade && !grades.has(result.grade)) {
+        problems.push(
+          error(
+            'references.grade',
+            `Mức xếp loại "${result.grade}" không có trong thang điểm.`,
+            at(file, [...base, 'grade']),
+          ),
+        );
+      }
+    }
+    if (result.scope && context.scopeLevels && !context.scopeLevels.has(result.scope)) {
+      problems.push(
+        error(
+          'references.scope',
+          `Phạm vi "${result.scope}" không có trong danh mục (content/scope-levels.yaml).`,
+          at(file, [...base, 'scope']),
+        ),
+      );
+    }
+    result.recused.forEach((memberId, recusedIndex) => {
+      if (!memberIds.has(memberId)) {
+        problems.push(
+          error(
+            'references.member',
+            `"${memberId}" không phải thành viên hội đồng.`,
+            at(file, [...base, 'recused', recusedIndex]),
+          ),
+        );
+      }
+    });
+    for (const author of facts?.authorNames ?? []) {
+      const memberId = memberByName.get(fold(author));
+      if (memberId && !result.recused.includes(memberId)) {
+        problems.push(
+          error(
+            'decision.recusal',
+            `Thành viên "${author}" là tác giả của sáng kiến này nên phải được ghi vào danh sách không biểu quyết.`,
+            at(file, [...base, 'recused']),
+          ),
+        );
+      }
+    }
+    const voting =
+      decision.members.length - result.recused.filter((id) => memberIds.has(id)).length;
+    const cast = result.votesFor + result.votesAgainst;
+    if (cast > voting) {
+      problems.push(
+        error(
+          'decision.votes',
+          `Tổng số phiếu (${cast}) nhiều hơn số thành viên được biểu quyết (${voting}).`,
+          at(file, [...base, 'votesFor']),
+        ),
+      );
+    }
+    const needed = Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+    if (result.recognised && result.votesFor < needed) {
+      problems.push(
+        error(
+          'decision.majority',
+          `Được công nhận cần ít nhất ${needed}/${voting} phiếu đồng ý (hai phần ba thành viên biểu quyết), mới có ${result.votesFor}.`,
+          at(file, [...base, 'recognised']),
+        ),
+      );
+    }
+  });
+  return problems;
+}

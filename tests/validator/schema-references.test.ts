@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { validate } from '../../src/validator/index.ts';
+import {
+  CAMPAIGN_ID,
+  errorCodes,
+  type Fixture,
+  initiativeData,
+  makeFixture,
+  problemsOf,
+  units,
+} from '../support/fixtures.ts';
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.cleanup());
+
+const run = () => validate({ root: (fixture as Fixture).root, workers: 0 });
+
+describe('schema rule', () => {
+  it('accepts a valid tree', async () => {
+    fixture = makeFixture({ initiatives: 3 });
+    const report = await run();
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    expect(report.files.map((file) => file.path)).toContain(
+      'content/initiatives/sang-kien-1/index.md',
+    );
+  });
+
+  it('names the field with its Vietnamese label and line', async () => {
+    fixture = makeFixture();
+    const data = initiativeData();
+    delete data.summary;
+    const path = fixture.initiative('thieu-tom-tat', data);
+    const problems = problemsOf(await run(), path);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'schema.invalid',
+        field: 'summary',
+        message: 'Tóm tắt: Chưa điền (bắt buộc).',
+      }),
+    );
+  });
+
+  it("reports authors' shares that do not sum to 100 on the authors line", async () => {
+    fixture = makeFixture();
+    const path = fixture.initiative(
+      'ty-le',
+      initiativeData({
+        authors: [
+          { name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-duc-phu', share: 60 },
+          { name: 'Trần Văn Bình', position: 'Công chức', unit: 'xa-duc-phu', share: 30 },
+        ],
+      }),
+    );
+    const problem = problemsOf(await run(), path).find((p) => p.field === 'authors');
+    expect(problem?.message).toBe('Tác giả: Tổng tỷ lệ đóng góp là 90%, phải bằng 100%.');
+    const lines = readFileSync(fixture.path(path), 'utf8').split('\n');
+    expect(lines[(problem?.line ?? 0) - 1]).toBe('authors:');
+  });
+
+  it('refuses unknown fields such as a phone number field', async () => {
+    fixture = makeFixture();
+    const path = fixture.initiative('truong-la', initiativeData({ phone: 'không ghi' }));
+    expect(problemsOf(await run(), path).map((p) => p.code)).toEqual(
+      expect.arrayContaining(['schema.invalid', 'personal-data.field']),
+    );
+  });
+
+  it('checks units.yaml and scope-levels.yaml ids are unique', async () => {
+    fixture = makeFixture();
+    fixture.write('content/units.yaml', stringify([...units, units[1]]));
+    fixture.write(
+      'content/scope-levels.yaml',
+      '- { id: co-so, name: Cấp cơ sở, rank: 1 }\n- { id: co-so, name: Cấp xã, rank: 1 }\n',
+    );
+    const report = await run();
+    expect(errorCodes(report, 'content/units.yaml')).toEqual(['references.duplicate-id']);
+    expect(problemsOf(report, 'content/scope-levels.yaml')).toEqual([
+      expect.objectContaining({ code: 'references.duplicate-id', line: 2, field: '[1].id' }),
+    ]);
+  });
+});
+
+describe('references rule', () => {
+  it('reports an unknown campaign, unit, author unit and adaptedFrom with their lines', async () => {
+    fixture = makeFixture({ initiatives: 1 });
+    const path = fixture.initiative(
+      'tham-chieu',
+      initiativeData({
+        campaign: 'khong-co-dot',
+        unit: 'xa-khong-co',
+        authors: [{ name: 'Lê Văn An', position: 'Công chức', unit: 'phong-khong-co' }],
+        adaptedFrom: ['sang-kien-1', 'sang-kien-khong-co'],
+      }),
+    );
+    const problems = problemsOf(await run(), path);
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
+    expect(byField.campaign?.code).toBe('references.campaign');
+    expect(byField.unit?.code).toBe('references.unit');
+    expect(byField['authors[0].unit']?.message).toMatch(
+      /^Tác giả thứ 1 › Đơn vị công tác: Đơn vị "phong-khong-co"/,
+    );
+    expect(byField['adaptedFrom[1]']?.code).toBe('references.initiative');
+    expect(byField['adaptedFrom[0]']).toBeUndefined();
+    for (const problem of problems) expect(problem.line).toBeGreaterThan(1);
+  });
+
+  it('checks adoptions against initiatives and units', async () => {
+    fixture = makeFixture({ initiatives: 1 });
+    const ok =
+      'initiative: sang-kien-1\nunit: xa-gia-an\nsince: 2024-10-01\nresult: Giảm một nửa số hồ sơ trễ hẹn tại xã.\n';
+    fixture.write('content/adoptions/tot.yaml', ok);
+    fixture.write(
+      'content/adoptions/sai.yaml',
+      ok.replace('sang-kien-1', 'khong-co').replace('xa-gia-an', 'xa-khong-co'),
+    );
+    const report = await run();
+    expect(errorCodes(report, 'content/adoptions/tot.yaml')).toEqual([]);
+    expect(errorCodes(report, 'content/adoptions/sai.yaml')).toEqual([
+      'references.initiative',
+      'references.unit',
+    ]);
+  });
+
+  describe('decisions', () => {
+    const members = [
+      { id: 'chu-tich', name: 'Phạm Văn Chủ', position: 'Phó Chủ tịch UBND', role: 'chair' },
+      { id: 'uy-vien-1', name: 'Nguyễn Thị Lan', position: 'Công chức', role: 'member' },
+      { id: 'uy-vien-2', name: 'Hồ Văn Ba', position: 'Trưởng phòng', role: 'member' },
+      { id: 'thu-ky', name: 'Đỗ Thị Tư', position: 'Chuyên viên', role: 'secretary' },
+    ];
+    const result = (overrides: Record<string, unknown> = {}) => ({
+      initiative: 'sang-kien-1',
+      scores: { novelty: 30, effect: 50 },
+      votesFor: 3,
+      votesAgainst: 0,
+      recused: ['uy-vien-1'],
+      recognised: true,
+      grade: 'xuat-sac',
+      scope: 'co-so',
+      ...overrides,
+    });
+    const decision = (results: unknown[]) =>
+      stringify({
+        campaign: CAMPAIGN_ID,
+        document: { number: '1234/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện Thử Nghiệm' },
+        meetingOn: '2024-09-26',
+        members,
+        results,
+      });
+    const path = `content/decisions/${CAMPAIGN_ID}.yaml`;
+
+    it('accepts a decision that follows the rules', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      fixture.write(path, decision([result()]));
+      expect(errorCodes(await run(), path)).toEqual([]);
+    });
+
+    it('reports unknown initiative, criterion, grade, scope and member', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      fixture.write(
+        path,
+        decision([
+          result({ initiative: 'khong-co' }),
+          result({
+            scores: { novelty: 30, 'sang-tao': 5 },
+            grade: 'khong-co',
+            scope: 'vu-tru',
+            recused: ['uy-vien-1', 'nguoi-la'],
+          }),
+        ]),
+      );
+      expect(errorCodes(await run(), path).sort()).toEqual(
+        [
+          'references.criterion',
+          'references.grade',
+          'references.initiative',
+          'references.member',
+          'references.scope',
+        ].sort(),
+      );
+    });
+
+    it('reports scores above the criterion maximum', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      fixture.write(path, decision([result({ scores: { novelty: 41, effect: 50 } })]));
+      const problems = problemsOf(await run(), path);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'decision.score-above-max',
+          field: 'results[0].scores.novelty',
+        }),
+      ]);
+    });
+
+    it('recognises only with two thirds of the voting members (members minus recused)', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      // 4 members, 1 recused: 3 voting, 2 needed.
+      fixture.write(path, decision([result({ votesFor: 2, votesAgainst: 1 })]));
+      expect(errorCodes(await run(), path)).toEqual([]);
+      fixture.write(path, decision([result({ votesFor: 1, votesAgainst: 2 })]));
+      expect(errorCodes(await run(), path)).toEqual(['decision.majority']);
+      fixture.write(path, decision([result({ votesFor: 3, votesAgainst: 1 })]));
+      expect(errorCodes(await run(), path)).toEqual(['decision.votes']);
+    });
+
+    it('requires an author who sits on the committee to be recused', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      // The fixture's author is Nguyễn Thị Lan, member uy-vien-1.
+      fixture.write(path, decision([result({ recused: [], votesFor: 3, votesAgainst: 1 })]));
+      expect(errorCodes(await run(), path)).toEqual(['decision.recusal']);
+    });
+
+    it('reports a decision for an unknown campaign', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      fixture.write(
+        path,
+        decision([result()]).replace(`campaign: ${CAMPAIGN_ID}`, 'campaign: dot-khac'),
+      );
+      expect(errorCodes(await run(), path)).toContain('references.campaign');
+    });
+  });
+});
+
+describe('required data files', () => {
+  it('reports a missing units.yaml instead of skipping unit checks silently', async () => {
+    fixture = makeFixture({ initiatives: 1 });
+    fixture.remove('content/units.yaml');
+    const report = await validate({ root: fixture.root });
+    expect(errorCodes(report, 'content/units.yaml')).toEqual(['file.unreadable']);
+  });
+});

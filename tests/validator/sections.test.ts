@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { validate } from '../../src/validator/index.ts';
+import {
+  bodyOf,
+  type Fixture,
+  initiativeData,
+  makeFixture,
+  problemsOf,
+  sectionBodies,
+} from '../support/fixtures.ts';
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.cleanup());
+
+async function sectionProblems(body: string) {
+  fixture = makeFixture();
+  const path = fixture.initiative('muc', initiativeData(), body);
+  return problemsOf(await validate({ root: fixture.root }), path).filter((p) =>
+    p.code.startsWith('sections.'),
+  );
+}
+
+describe('required body sections', () => {
+  it('accepts all sections in any order, by alias, without diacritics or with numbering', async () => {
+    const body = [
+      '## 1. Hieu qua dat duoc\n\nGiảm trễ hẹn.',
+      '## Giải pháp\n\nNhắc hạn tự động.',
+      '## THỰC TRẠNG\n\nHồ sơ trễ hẹn nhiều.',
+      '## Tính mới:\n\nLần đầu áp dụng.',
+      '## Khả năng nhân rộng\n\nÁp dụng được ở các xã.\n\n### Điều kiện\n\nCó máy tính.',
+    ].join('\n\n');
+    expect(await sectionProblems(body)).toEqual([]);
+  });
+
+  it('reports a missing section by its heading', async () => {
+    const sections = { ...sectionBodies };
+    delete sections['Tính mới, tính sáng tạo'];
+    const problems = await sectionProblems(bodyOf(sections));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'sections.missing',
+        message: expect.stringContaining('## Tính mới, tính sáng tạo'),
+      }),
+    ]);
+  });
+
+  it('reports an empty section on its heading line', async () => {
+    const body = bodyOf({ ...sectionBodies, 'Hiệu quả đạt được': '   \n\n---\n' });
+    const problems = await sectionProblems(body);
+    expect(problems.map((p) => p.code)).toEqual(['sections.empty']);
+    const text = (fixture as Fixture).path('content/initiatives/muc/index.md');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(text, 'utf8').split('\n')[(problems[0]?.line ?? 0) - 1]).toBe(
+      '## Hiệu quả đạt được',
+    );
+  });
+
+  it('does not count a heading inside a code block or at another level', async () => {
+    const sections = { ...sectionBodies };
+    delete sections['Nội dung giải pháp'];
+    const body = `${bodyOf(sections)}\n\`\`\`\n## Nội dung giải pháp\n\`\`\`\n\n### Nội dung giải pháp\n\nChữ.\n`;
+    expect((await sectionProblems(body)).map((p) => p.code)).toEqual(['sections.missing']);
+  });
+});
+
+describe('heading scan shortcut', () => {
+  it('finds the same level-2 headings as the CommonMark parser', async () => {
+    const fc = (await import('fast-check')).default;
+    const { analyseMarkdown, parseFully } = await import('../../src/validator/markdown.ts');
+    const lines = [
+      '## Nội dung giải pháp',
+      '## **Nội dung giải pháp**',
+      '## Tính mới ##',
+      '## Tính mới#',
+      '##',
+      '##Thực trạng',
+      '# Hiệu quả',
+      '### Hiệu quả đạt được',
+      '####### bảy',
+      '  ## thụt hai',
+      '    ## mã thụt',
+      '\t## tab',
+      '> ## trích dẫn',
+      '- ## trong danh sách',
+      '- mục',
+      '1. mục',
+      'Tiêu đề kiểu setext',
+      '---',
+      '===',
+      '***',
+      '',
+      'Chữ thường, 12,5% & 3 < 4',
+      '```',
+      '~~~',
+      '[liên kết](https://a.b)',
+      '\\## thoát',
+      '## a_b_c \\#',
+      '## Khả năng áp dụng, nhân rộng\r',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines), { maxLength: 25 }), (chosen) => {
+        const body = chosen.join('\n');
+        const pick = (facts: ReturnType<typeof parseFully>) =>
+          facts.headings.map((heading) => [heading.depth, heading.text, heading.line]);
+        expect(pick(analyseMarkdown(body))).toEqual(pick(parseFully(body)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
