@@ -2,14 +2,16 @@
  * `npm run decide`: records the committee's decision for a campaign from the
  * filled-in scoring sheet into `content/decisions/<campaign>.yaml`.
  */
+
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
-import { loadContent } from '../src/model/read.ts';
-import { contentPaths, type Decision } from '../src/schemas/index.ts';
+import { contentPaths } from '../src/model/collections.ts';
+import { loadContent } from '../src/model/files.ts';
+import type { Decision } from '../src/schemas/index.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { decide, SheetError } from './decide/decide.ts';
 import { UserError } from './github/client.ts';

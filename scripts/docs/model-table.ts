@@ -7,11 +7,13 @@
  *   npm run docs:model            rewrite the section between the README markers
  *   npm run docs:model -- --check exit 1 when the README is out of date
  */
+
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { contentPaths } from '../../src/model/collections.ts';
 import {
   adoptionSchema,
   applicationFields,
@@ -20,7 +22,6 @@ import {
   campaignSchema,
   campaignStatuses,
   checksOf,
-  contentPaths,
   decisionSchema,
   defOf,
   indicatorKinds,

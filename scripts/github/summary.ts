@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEntryFile } from '../../src/model/read.ts';
+import { readEntryFile } from '../../src/model/files.ts';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { isMain, readCommandLine } from '../lib/cli.ts';

@@ -1,5 +1,3 @@
-import { committeeOwnedPaths, contentPaths } from '../../src/schemas/layout.ts';
-
 export interface ChangedFile {
   path: string;
   status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged';
@@ -100,3 +98,5 @@ export function checkChanges(input: GuardInput): GuardVerdict {
     problems,
   };
 }
+
+import { committeeOwnedPaths, contentPaths } from '../../src/model/collections.ts';

@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent, parseEntryText } from '../../src/model/read.ts';
+import { loadContent } from '../../src/model/files.ts';
+import { parseEntryText } from '../../src/model/read.ts';
 import {
   applicationFields,
   type Campaign,

@@ -8,6 +8,7 @@
  * DejaVu Sans (or Noto Sans) on the machine and stops with a clear message if
  * none is found.
  */
+
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -26,7 +27,7 @@ import {
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { contentPaths } from '../../src/schemas/layout.ts';
+import { contentPaths } from '../../src/model/collections.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 

@@ -1,11 +1,11 @@
 import { cmsSettings } from '../../cms.config.ts';
+import { contentPaths } from '../model/collections.ts';
 import {
   adoptionSchema,
   applicationFields,
   bodySections,
   campaignSchema,
   campaignStatuses,
-  contentPaths,
   decisionSchema,
   indicatorKinds,
   initiativeSchema,

@@ -1,12 +1,12 @@
 /**
- * Safe readers for content files. Every script that reads an entry goes through
- * here, so that no front-matter dialect can run code (gray-matter would
- * evaluate `---js`), no YAML tag can build objects, and bad input becomes a
- * list of problems instead of an exception.
+ * The one reader of content: text in, `{ data, body, positions, problems }` out. The
+ * validator, the site's loader, the documents, the reports and the admin all read
+ * through here, so a value means the same thing at every gate: YAML 1.2 core schema
+ * (dates stay strings, `0b101` and `yes` are text), no front-matter dialect but plain
+ * YAML (gray-matter would run `---js`), no tags, few aliases, and bad input becomes a
+ * list of problems instead of an exception. Framework-free and browser-safe; reading
+ * from disk is in files.ts.
  */
-import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type Document,
   isAlias,
@@ -20,32 +20,12 @@ import {
   visit,
   type Node as YamlNode,
 } from 'yaml';
-import type { z } from 'zod';
 import { lineStarts } from '../../scripts/lib/text.ts';
-import {
-  type Adoption,
-  adoptionSchema,
-  type Campaign,
-  campaignSchema,
-  contentPaths,
-  type Decision,
-  decisionSchema,
-  type Initiative,
-  initiativeSchema,
-  type ScopeLevel,
-  scopeLevelSchema,
-  type Unit,
-  unitSchema,
-} from '../schemas/index.ts';
-import { error, type FieldPath, type Problem, warning } from './problems.ts';
+import { error, type FieldPath, type Problem } from './problems.ts';
 import { parseYamlFast, YAML_OPTIONS } from './yaml-fast.ts';
 
 export type { Problem } from './problems.ts';
 
-/** Entries are a few kilobytes; anything this large is refused before parsing. */
-export const MAX_ENTRY_BYTES = 512 * 1024;
-/** Data files (units, decisions) may hold many records. */
-export const MAX_DATA_BYTES = 4 * 1024 * 1024;
 /** Anchors and aliases have no use in entries; a few are tolerated, "billion laughs" is not. */
 export const MAX_YAML_ALIASES = 20;
 
@@ -88,60 +68,6 @@ export interface EntryFile extends ParsedYaml {
   text: string;
   /** Whether the file started with a byte-order mark (U+FEFF). */
   hadBom: boolean;
-}
-
-/** Read a file as UTF-8 within a size limit; problems instead of exceptions. */
-export function readTextFile(
-  path: string,
-  maxBytes: number,
-): { text: string; hadBom: boolean; problems: Problem[] } {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) {
-      return {
-        text: '',
-        hadBom: false,
-        problems: [error('file.unreadable', 'Không phải là tệp.')],
-      };
-    }
-    if (stat.size > maxBytes) {
-      return {
-        text: '',
-        hadBom: false,
-        problems: [
-          error(
-            'file.too-large',
-            `Tệp nặng ${formatBytes(stat.size)}, vượt giới hạn ${formatBytes(maxBytes)} của một tệp nội dung; không kiểm tra tiếp.`,
-          ),
-        ],
-      };
-    }
-    bytes = readFileSync(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không đọc được tệp (${code ?? 'lỗi không rõ'}).`;
-    return { text: '', hadBom: false, problems: [error('file.unreadable', message)] };
-  }
-  if (!isUtf8(bytes)) {
-    return {
-      text: '',
-      hadBom: false,
-      problems: [
-        error('unicode.encoding', 'Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.'),
-      ],
-    };
-  }
-  const text = bytes.toString('utf8');
-  const hadBom = text.charCodeAt(0) === 0xfeff;
-  return { text: hadBom ? text.slice(1) : text, hadBom, problems: [] };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} byte`;
 }
 
 /**
@@ -339,11 +265,21 @@ function offsetOf(doc: Document, path: FieldPath): number | undefined {
 const FENCE = /^---[ \t]*$/;
 
 /**
+ * Windows line endings read as plain line feeds: a file saved by Notepad means the same
+ * as one saved by the CMS (the last front-matter value must not keep a `\r`). Lines are
+ * unchanged, so positions stay true.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
+}
+
+/**
  * Split an entry into front matter and body and parse the front matter. Only
  * a bare `---` fence opens YAML front matter; every other dialect is refused
  * (gray-matter would run `---js` as JavaScript).
  */
-export function parseEntryText(text: string, path = ''): Omit<EntryFile, 'hadBom'> {
+export function parseEntryText(source: string, path = ''): Omit<EntryFile, 'hadBom'> {
+  const text = withLineFeeds(source);
   const problems: Problem[] = [];
   const noData = (bodyText: string, bodyStartLine: number) => ({
     path,
@@ -457,188 +393,10 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** What a reader returns for a file it could not read at all: no data, only the problems. */
-function unreadable(path: string, problems: Problem[]): YamlFile & { data: undefined } {
-  return {
-    path,
-    text: '',
-    hadBom: false,
-    data: undefined,
-    problems,
-    lineOf: () => undefined,
-    lineOfOffset: () => 1,
-    doc: undefined,
-    scalars: [],
-  };
-}
-
-const unexpected = () => error('internal', 'Không đọc được tệp do lỗi không mong đợi.');
-
-/**
- * Read an entry (`index.md`, a campaign). Never throws: a missing, huge,
- * non-UTF-8 or hostile file yields `data: undefined` and problems.
- */
-export function readEntryFile(path: string): EntryFile {
-  try {
-    const read = readTextFile(path, MAX_ENTRY_BYTES);
-    if (read.problems.length > 0) {
-      return { ...unreadable(path, read.problems), body: '', bodyStartLine: 1 };
-    }
-    const parsed = parseEntryText(read.text, path);
-    if (read.hadBom) {
-      parsed.problems.push(
-        warning('unicode.bom', 'Tệp bắt đầu bằng ký tự BOM (U+FEFF); nên lưu UTF-8 không BOM.', {
-          line: 1,
-        }),
-      );
-    }
-    return Object.assign(parsed, { hadBom: read.hadBom });
-  } catch {
-    return { ...unreadable(path, [unexpected()]), body: '', bodyStartLine: 1 };
-  }
-}
-
 export interface YamlFile extends ParsedYaml {
   path: string;
   text: string;
   hadBom: boolean;
-}
-
-/** Read a data file (units, scope levels, decisions, adoptions). Never throws. */
-export function readYamlFile(path: string): YamlFile {
-  try {
-    const read = readTextFile(path, MAX_DATA_BYTES);
-    if (read.problems.length > 0) {
-      return unreadable(path, read.problems);
-    }
-    const parsed = parseYamlSafely(read.text, 1);
-    return Object.assign(parsed, { path, text: read.text, hadBom: read.hadBom });
-  } catch {
-    return unreadable(path, [unexpected()]);
-  }
-}
-
-/** One loaded record: its id, where it lives, and its data once the schema accepted it. */
-export interface LoadedEntry<T> {
-  /** File name without extension, or the folder name for initiatives. */
-  id: string;
-  /** Path relative to the content root's parent, forward slashes. */
-  path: string;
-  /** Schema-parsed data; undefined when the file does not pass the schema. */
-  data: T | undefined;
-  /** Raw front matter or YAML value, as read. */
-  raw: unknown;
-  /** Markdown body (empty for YAML files). */
-  body: string;
-  problems: Problem[];
-}
-
-export interface LoadedContent {
-  root: string;
-  campaigns: LoadedEntry<Campaign>[];
-  initiatives: LoadedEntry<Initiative>[];
-  decisions: LoadedEntry<Decision>[];
-  adoptions: LoadedEntry<Adoption>[];
-  /** Units that pass the schema (invalid items are left out). */
-  units: Unit[];
-  scopeLevels: ScopeLevel[];
-}
-
-function listDir(path: string): string[] {
-  try {
-    return readdirSync(path).sort();
-  } catch {
-    return [];
-  }
-}
-
-function loadEntry<T>(
-  root: string,
-  relative: string,
-  id: string,
-  schema: z.ZodType<T>,
-  kind: 'markdown' | 'yaml',
-): LoadedEntry<T> {
-  const absolute = join(root, relative);
-  const file = kind === 'markdown' ? readEntryFile(absolute) : readYamlFile(absolute);
-  const raw = file.data;
-  let data: T | undefined;
-  if (raw !== undefined && file.problems.every((problem) => problem.severity !== 'error')) {
-    const result = schema.safeParse(raw);
-    if (result.success) data = result.data;
-  }
-  return {
-    id,
-    path: relative,
-    data,
-    raw,
-    body: 'body' in file && typeof file.body === 'string' ? file.body : '',
-    problems: file.problems,
-  };
-}
-
-function loadList<T>(root: string, relative: string, schema: z.ZodType<T>): T[] {
-  const file = readYamlFile(join(root, relative));
-  if (!Array.isArray(file.data)) return [];
-  const out: T[] = [];
-  for (const item of file.data) {
-    const result = schema.safeParse(item);
-    if (result.success) out.push(result.data);
-  }
-  return out;
-}
-
-/**
- * Load the whole content tree under `root` (the repository root) for reports
- * and pages: every campaign, initiative, decision and adoption with its parsed
- * data. Files that fail the schema are still listed, with `data: undefined`.
- */
-export async function loadContent(root = process.cwd()): Promise<LoadedContent> {
-  const campaigns = listDir(join(root, contentPaths.campaigns))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) =>
-      loadEntry(
-        root,
-        `${contentPaths.campaigns}/${name}`,
-        name.slice(0, -3),
-        campaignSchema,
-        'markdown',
-      ),
-    );
-  const initiatives = listDir(join(root, contentPaths.initiatives))
-    .filter((name) => {
-      try {
-        return statSync(join(root, contentPaths.initiatives, name, 'index.md')).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .map((name) =>
-      loadEntry(
-        root,
-        `${contentPaths.initiatives}/${name}/index.md`,
-        name,
-        initiativeSchema,
-        'markdown',
-      ),
-    );
-  const yamlIn = (folder: string) =>
-    listDir(join(root, folder)).filter((name) => name.endsWith('.yaml'));
-  const decisions = yamlIn(contentPaths.decisions).map((name) =>
-    loadEntry(root, `${contentPaths.decisions}/${name}`, name.slice(0, -5), decisionSchema, 'yaml'),
-  );
-  const adoptions = yamlIn(contentPaths.adoptions).map((name) =>
-    loadEntry(root, `${contentPaths.adoptions}/${name}`, name.slice(0, -5), adoptionSchema, 'yaml'),
-  );
-  return {
-    root,
-    campaigns,
-    initiatives,
-    decisions,
-    adoptions,
-    units: loadList(root, contentPaths.units, unitSchema),
-    scopeLevels: loadList(root, contentPaths.scopeLevels, scopeLevelSchema),
-  };
 }
 
 /** Re-exported so that callers walking YAML nodes need not import `yaml` themselves. */

@@ -8,7 +8,6 @@ export * from './common.ts';
 export * from './decision.ts';
 export * from './initiative.ts';
 export * from './introspect.ts';
-export * from './layout.ts';
 export * from './meta.ts';
 export * from './unit.ts';
 export * from './vocabularies.ts';

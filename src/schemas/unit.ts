@@ -30,7 +30,35 @@ export const unitSchema = z.strictObject({
   ...validity,
 });
 export type Unit = z.infer<typeof unitSchema>;
-export const unitListSchema = z.array(unitSchema);
+
+/** Issues of a list whose items carry ids: each id once. */
+function uniqueIds(list: readonly { id: string }[], noun: string, context: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  list.forEach((item, index) => {
+    const seen = first.get(item.id);
+    if (seen === undefined) first.set(item.id, index);
+    else
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `Mã ${noun} "${item.id}" bị lặp (đã có ở mục thứ ${seen + 1}).`,
+      });
+  });
+}
+
+/** The unit list (`content/units.yaml`): ids unique, every parent in the list. */
+export const unitListSchema = z.array(unitSchema).superRefine((list, context) => {
+  uniqueIds(list, 'đơn vị', context);
+  const ids = new Set(list.map((unit) => unit.id));
+  list.forEach((unit, index) => {
+    if (unit.parent && !ids.has(unit.parent))
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'parent'],
+        message: `Đơn vị cấp trên "${unit.parent}" không có trong danh mục.`,
+      });
+  });
+});
 
 /**
  * A scope of influence (cơ sở, huyện, tỉnh, toàn quốc). Scope levels feed
@@ -47,3 +75,8 @@ export const scopeLevelSchema = z.strictObject({
   ...validity,
 });
 export type ScopeLevel = z.infer<typeof scopeLevelSchema>;
+
+/** The scope list (`content/scope-levels.yaml`): ids unique. */
+export const scopeLevelListSchema = z
+  .array(scopeLevelSchema)
+  .superRefine((list, context) => uniqueIds(list, 'phạm vi', context));

@@ -6,8 +6,8 @@
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatBytes } from '../model/files.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
-import { formatBytes } from '../model/read.ts';
 import {
   attachmentTypeOf,
   attachmentTypes,

@@ -4,6 +4,7 @@
  * (`content/initiatives/<slug>/`): anything else is the committee's or the
  * maintainers' business and must come through their own pull requests.
  */
+
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -15,8 +16,9 @@ import {
   topLevel,
 } from '../../scripts/lib/git.ts';
 import { toPosix } from '../../scripts/lib/text.ts';
+import { contentPaths } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
-import { contentPaths } from '../schemas/index.ts';
+
 import { classify, type Discovery } from './discover.ts';
 import { UsageError } from './types.ts';
 

@@ -5,14 +5,9 @@
  */
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { readEntryFile, readYamlFile } from '../model/files.ts';
 import { error, type FieldPath, formatFieldPath, type Problem } from '../model/problems.ts';
-import {
-  type EntryFile,
-  isPlainRecord,
-  type ParsedYaml,
-  readEntryFile,
-  readYamlFile,
-} from '../model/read.ts';
+import { type EntryFile, isPlainRecord, type ParsedYaml } from '../model/read.ts';
 import {
   type Adoption,
   adoptionSchema,
@@ -22,9 +17,11 @@ import {
   decisionSchema,
   initiativeSchema,
   type ScopeLevel,
+  scopeLevelListSchema,
   scopeLevelSchema,
   slugId,
   type Unit,
+  unitListSchema,
   unitSchema,
 } from '../schemas/index.ts';
 import { checkAttachments, type DeclaredAttachment } from './attachments.ts';
@@ -222,60 +219,32 @@ function checkYaml<T>(
   return { report: finish(path, problems), data, fixed, file, problems };
 }
 
-function uniqueIds(
-  list: readonly { id: string }[],
-  file: ParsedYaml,
-  what: string,
-  problems: Problem[],
-): void {
-  const seen = new Map<string, number>();
-  list.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      problems.push(
-        error(
-          'references.duplicate-id',
-          `Mã ${what} "${item.id}" bị lặp (đã có ở mục thứ ${first + 1}).`,
-          {
-            field: formatFieldPath([index, 'id']),
-            line: file.lineOf([index, 'id']),
-          },
-        ),
-      );
-    } else seen.set(item.id, index);
-  });
-}
-
-/** `content/units.yaml`: a list of units, ids unique, parents known. */
+/** `content/units.yaml`: the unit list schema (ids unique, parents known). */
 export function checkUnitsFile(root: string, path: string, fix: boolean): CheckedYaml<Unit[]> {
-  const checked = checkYaml(root, path, fix, unitSchema.array());
-  const { data, file, problems } = checked;
-  if (data) {
-    uniqueIds(data, file, 'đơn vị', problems);
-    const ids = new Set(data.map((unit) => unit.id));
-    data.forEach((unit, index) => {
-      if (unit.parent && !ids.has(unit.parent)) {
-        problems.push(
-          error('references.unit', `Đơn vị cấp trên "${unit.parent}" không có trong danh mục.`, {
-            field: formatFieldPath([index, 'parent']),
-            line: file.lineOf([index, 'parent']),
-          }),
-        );
-      }
-    });
-  }
-  return { ...checked, report: finish(path, problems) };
+  return withValidItems(checkYaml(root, path, fix, unitListSchema), unitSchema);
 }
 
-/** `content/scope-levels.yaml`: ids unique. */
+/** `content/scope-levels.yaml`: the scope list schema (ids unique). */
 export function checkScopeLevelsFile(
   root: string,
   path: string,
   fix: boolean,
 ): CheckedYaml<ScopeLevel[]> {
-  const checked = checkYaml(root, path, fix, scopeLevelSchema.array());
-  if (checked.data) uniqueIds(checked.data, checked.file, 'phạm vi', checked.problems);
-  return { ...checked, report: finish(path, checked.problems) };
+  return withValidItems(checkYaml(root, path, fix, scopeLevelListSchema), scopeLevelSchema);
+}
+
+/**
+ * A list that fails only on some items (or on a rule across items) still gives the
+ * other rules its well-formed items, so that one duplicated unit id does not switch
+ * off every unit reference check of the run. The list's own report keeps its errors.
+ */
+function withValidItems<T>(checked: CheckedYaml<T[]>, item: z.ZodType<T>): CheckedYaml<T[]> {
+  if (checked.data || !Array.isArray(checked.file.data)) return checked;
+  const items = checked.file.data.flatMap((value) => {
+    const result = item.safeParse(value);
+    return result.success ? [result.data] : [];
+  });
+  return { ...checked, data: items };
 }
 
 export function checkDecisionFile(root: string, path: string, fix: boolean): CheckedYaml<Decision> {

@@ -1,8 +1,10 @@
 /** What cross-file rules know about the repository: units, campaigns, initiatives. */
+
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEntryFile } from '../model/read.ts';
-import { type Campaign, contentPaths, type ScopeLevel, type Unit } from '../schemas/index.ts';
+import { contentPaths } from '../model/collections.ts';
+import { readEntryFile } from '../model/files.ts';
+import type { Campaign, ScopeLevel, Unit } from '../schemas/index.ts';
 import type { InitiativeFacts } from './types.ts';
 
 export interface Context {

@@ -1,12 +1,20 @@
 /** Which files the validator checks, and what each one is. */
+
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { toPosix } from '../../scripts/lib/text.ts';
+import {
+  CONTENT_ROOT,
+  collectionRows,
+  collections,
+  type Kind,
+  locate,
+} from '../model/collections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
-import { contentPaths } from '../schemas/index.ts';
+
 import { UsageError } from './types.ts';
 
-export type Kind = 'initiative' | 'campaign' | 'decision' | 'adoption' | 'units' | 'scope-levels';
+export type { Kind } from '../model/collections.ts';
 
 export interface Target {
   kind: Kind;
@@ -21,63 +29,18 @@ export interface Misplaced {
 
 export type Classified = { target: Target } | { misplaced: Misplaced } | { ignored: true };
 
-const INITIATIVES = `${contentPaths.initiatives}/`;
+const INITIATIVES = `${collections.initiatives.folder}/`;
 
 /** Classify one repository-relative path (file may be missing: a deletion in a pull request). */
 export function classify(path: string): Classified {
-  if (path === contentPaths.units) return { target: { kind: 'units', path } };
-  if (path === contentPaths.scopeLevels) return { target: { kind: 'scope-levels', path } };
-  if (path.startsWith(INITIATIVES)) {
-    const rest = path.slice(INITIATIVES.length).split('/');
-    if (rest.length === 1) {
-      return {
-        misplaced: {
-          path,
-          problem: error(
-            'entry.misplaced',
-            'Sáng kiến phải nằm trong thư mục riêng: content/initiatives/<mã-sáng-kiến>/index.md.',
-          ),
-        },
-      };
-    }
-    // Every file of an entry folder is checked through its index.md (attachments rule).
-    return {
-      target: { kind: 'initiative', path: `${INITIATIVES}${rest[0]}/index.md` },
-    };
+  const located = locate(path);
+  if ('ignored' in located) return located;
+  if ('misplaced' in located) {
+    const make = located.code === 'entry.unknown' ? warning : error;
+    return { misplaced: { path, problem: make(located.code, located.misplaced) } };
   }
-  for (const [folder, kind, extension] of [
-    [contentPaths.campaigns, 'campaign', '.md'],
-    [contentPaths.decisions, 'decision', '.yaml'],
-    [contentPaths.adoptions, 'adoption', '.yaml'],
-  ] as const) {
-    if (!path.startsWith(`${folder}/`)) continue;
-    const name = path.slice(folder.length + 1);
-    if (!name.includes('/') && name.endsWith(extension)) return { target: { kind, path } };
-    if (name.startsWith('.')) return { ignored: true };
-    return {
-      misplaced: {
-        path,
-        problem: error(
-          /\.mdx$/i.test(name) ? 'safety.entry-extension' : 'entry.misplaced',
-          `Tệp không đúng chỗ hoặc sai loại: trong ${folder}/ chỉ có các tệp *${extension}${extension === '.md' ? ' (Markdown thuần, không MDX)' : ''}.`,
-        ),
-      },
-    };
-  }
-  if (path.startsWith(`${contentPaths.root}/`)) {
-    const name = path.split('/').at(-1) ?? '';
-    if (name.startsWith('.')) return { ignored: true };
-    return {
-      misplaced: {
-        path,
-        problem: warning(
-          'entry.unknown',
-          'Tệp không thuộc loại nội dung nào; trang web bỏ qua tệp này.',
-        ),
-      },
-    };
-  }
-  return { ignored: true };
+  // Every file of an entry folder is checked through its index.md (attachments rule).
+  return { target: { kind: located.row.kind as Kind, path: located.entryPath } };
 }
 
 function list(path: string): string[] {
@@ -148,7 +111,7 @@ export function discoverAll(root: string): Discovery {
     for (const name of list(join(root, folder))) {
       const path = `${folder}/${name}`;
       if (name.startsWith('.')) continue;
-      if (path === contentPaths.initiatives) {
+      if (path === collections.initiatives.folder) {
         let entries: Dirent[] = [];
         try {
           entries = readdirSync(join(root, path), { withFileTypes: true });
@@ -168,10 +131,12 @@ export function discoverAll(root: string): Discovery {
       }
     }
   };
-  walk(contentPaths.root);
-  // The unit and scope lists are required: a missing one is reported, not skipped.
-  add(discovery, seen, { target: { kind: 'units', path: contentPaths.units } });
-  add(discovery, seen, { target: { kind: 'scope-levels', path: contentPaths.scopeLevels } });
+  walk(CONTENT_ROOT);
+  // The lists (units, scope levels) are required: a missing one is reported, not skipped.
+  for (const row of collectionRows) {
+    if (row.layout === 'list')
+      add(discovery, seen, { target: { kind: row.kind as Kind, path: row.file } });
+  }
   return discovery;
 }
 
@@ -217,7 +182,7 @@ export function discoverPaths(
     } else {
       const classified = classify(relativePath);
       if ('ignored' in classified) {
-        throw new UsageError(`"${given}" không phải tệp nội dung (content/…).`);
+        throw new UsageError(`"${given}" không phải tệp nội dung (${CONTENT_ROOT}/…).`);
       }
       if (
         'target' in classified &&

@@ -1,26 +1,9 @@
 /** Put the field's Vietnamese label in front of every message that names a field. */
 import type { z } from 'zod';
+import { fileSchemaOf, locate } from '../model/collections.ts';
+import { fieldLabel } from '../model/labels.ts';
 import type { FieldPath, Problem } from '../model/problems.ts';
-import {
-  adoptionSchema,
-  campaignSchema,
-  decisionSchema,
-  initiativeSchema,
-  scopeLevelSchema,
-  unitSchema,
-} from '../schemas/index.ts';
-import { classify } from './discover.ts';
-import { fieldLabel } from './labels.ts';
 import type { FileReport } from './types.ts';
-
-const schemas: Record<string, z.ZodType> = {
-  initiative: initiativeSchema,
-  campaign: campaignSchema,
-  decision: decisionSchema,
-  adoption: adoptionSchema,
-  units: unitSchema.array(),
-  'scope-levels': scopeLevelSchema.array(),
-};
 
 export function parseFieldPath(field: string): FieldPath {
   const out: (string | number)[] = [];
@@ -31,8 +14,8 @@ export function parseFieldPath(field: string): FieldPath {
 }
 
 export function schemaForPath(path: string): z.ZodType | undefined {
-  const classified = classify(path);
-  return 'target' in classified ? schemas[classified.target.kind] : undefined;
+  const located = locate(path);
+  return 'row' in located ? fileSchemaOf(located.row) : undefined;
 }
 
 /** The label of a problem's field, e.g. "Tác giả thứ 2 › Đơn vị công tác". */

@@ -2,10 +2,12 @@
  * Programmatic entry of the validator: `validate(options)` returns the report
  * that the CLI prints. Other scripts (reports, the CMS preview) call it too.
  */
+
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { contentPaths } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
-import { contentPaths } from '../schemas/index.ts';
+
 import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {

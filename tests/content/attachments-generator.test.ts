@@ -3,6 +3,7 @@
  * generator into a temporary folder and checks that it reproduces every
  * attachment the samples declare, as genuine files with Vietnamese text.
  */
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ import matter from 'gray-matter';
 import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentTypeOf, contentPaths } from '../../src/schemas/index.ts';
+import { contentPaths } from '../../src/model/collections.ts';
+import { attachmentTypeOf } from '../../src/schemas/index.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const script = join(root, 'scripts/samples/attachments.ts');

@@ -4,6 +4,7 @@
  * model, every reference resolves, and the committee's figures add up.
  * The full rule set lives in the validator; this test guards the samples themselves.
  */
+
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
@@ -11,6 +12,7 @@ import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { contentPaths } from '../../src/model/collections.ts';
 import {
   type Adoption,
   adoptionSchema,
@@ -19,7 +21,6 @@ import {
   bodySections,
   type Campaign,
   campaignSchema,
-  contentPaths,
   type Decision,
   decisionSchema,
   type Initiative,

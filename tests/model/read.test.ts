@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadContent, MAX_ENTRY_BYTES, readEntryFile } from '../../src/model/read.ts';
+import { loadContent, MAX_ENTRY_BYTES, readEntryFile } from '../../src/model/files.ts';
 import {
   bodyOf,
   entryText,

@@ -15,6 +15,7 @@ import {
   parseEntryText,
   parseYamlFully,
   parseYamlSafely,
+  withLineFeeds,
 } from '../../src/model/read.ts';
 import { parseYamlFast } from '../../src/model/yaml-fast.ts';
 import { checkYamlPersonalData } from '../../src/validator/personal-data.ts';
@@ -370,6 +371,18 @@ describe('front matter split', () => {
     };
   }
 
+  it('reads a file saved with CRLF exactly as the same file with LF', () => {
+    const lf = '---\ntitle: Một\ncampaign: "2024"\n---\n\n## Thực trạng\n\nNội dung.\n';
+    const crlf = lf.replaceAll('\n', '\r\n');
+    const fromCrlf = parseEntryText(crlf);
+    const fromLf = parseEntryText(lf);
+    expect(fromCrlf.problems).toEqual([]);
+    expect(fromCrlf.data).toEqual({ title: 'Một', campaign: '2024' });
+    expect(fromCrlf.data).toEqual(fromLf.data);
+    expect(fromCrlf.body).toBe(fromLf.body);
+    expect(fromCrlf.lineOf(['campaign'])).toBe(3);
+  });
+
   it('finds the same front matter and body as a line split', () => {
     const piece = fc.constantFrom(
       '---',
@@ -386,7 +399,8 @@ describe('front matter split', () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (rest) => {
         const text = ['---', ...rest].join('\n');
         const parsed = parseEntryText(text);
-        const expected = reference(text);
+        // Windows line endings read as line feeds; the split is then the plain line split.
+        const expected = reference(withLineFeeds(text));
         expect(parsed.body).toBe(expected.body);
         expect(parsed.bodyStartLine).toBe(expected.bodyStartLine);
         if (expected.yaml !== undefined) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldedTokens } from '../../scripts/lib/text.ts';
-import { readEntryFile } from '../../src/model/read.ts';
+import { readEntryFile } from '../../src/model/files.ts';
 import { DUPLICATE_THRESHOLD, quickTitle, TitleIndex } from '../../src/validator/duplicates.ts';
 import { validate } from '../../src/validator/index.ts';
 import { type Fixture, initiativeData, makeFixture, problemsOf } from '../support/fixtures.ts';

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEntryFile } from '../../src/model/read.ts';
+import { readEntryFile } from '../../src/model/files.ts';
 import { checkInitiativeFile } from '../../src/validator/check-file.ts';
 import { validate } from '../../src/validator/index.ts';
 import { entryText, type Fixture, initiativeData, makeFixture } from '../support/fixtures.ts';

@@ -75,9 +75,11 @@ describe('schema rule', () => {
       '- { id: co-so, name: Cấp cơ sở, rank: 1 }\n- { id: co-so, name: Cấp xã, rank: 1 }\n',
     );
     const report = await run();
-    expect(errorCodes(report, 'content/units.yaml')).toEqual(['references.duplicate-id']);
+    // The rule lives in the list schemas, so it reports like every schema rule.
+    expect(errorCodes(report, 'content/units.yaml')).toEqual(['schema.invalid']);
+    expect(problemsOf(report, 'content/units.yaml')[0]?.message).toMatch(/bị lặp/);
     expect(problemsOf(report, 'content/scope-levels.yaml')).toEqual([
-      expect.objectContaining({ code: 'references.duplicate-id', line: 2, field: '[1].id' }),
+      expect.objectContaining({ code: 'schema.invalid', line: 2, field: '[1].id' }),
     ]);
   });
 });

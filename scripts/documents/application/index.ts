@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentPaths } from '../../../src/schemas/index.ts';
+import { contentPaths } from '../../../src/model/collections.ts';
+
 import { loadCampaigns, loadEntryFile, loadUnits, resolveEntryPath } from '../common/content.ts';
 import { type Format, render } from '../common/output.ts';
 import { buildApplication } from './build.ts';

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
-import { type Problem, readEntryFile, readYamlFile } from '../../../src/model/read.ts';
+import { contentPaths } from '../../../src/model/collections.ts';
+import { readEntryFile, readYamlFile } from '../../../src/model/files.ts';
+import type { Problem } from '../../../src/model/read.ts';
 import {
   type Campaign,
   campaignSchema,
-  contentPaths,
   type Decision,
   decisionSchema,
   type Initiative,

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
-import { contentPaths, initiativeSchema } from '../../../src/schemas/index.ts';
+import { contentPaths } from '../../../src/model/collections.ts';
+import { initiativeSchema } from '../../../src/schemas/index.ts';
 import { loadCampaigns, loadUnits } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
 import { todayInVietnam } from '../common/text.ts';

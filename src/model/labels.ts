@@ -3,8 +3,8 @@
  * labels so that the validator speaks the same words as the form.
  */
 import type { z } from 'zod';
-import type { FieldPath } from '../model/problems.ts';
 import { metaOf } from '../schemas/index.ts';
+import type { FieldPath } from './problems.ts';
 
 type Def = Record<string, unknown> & { type?: string };
 
