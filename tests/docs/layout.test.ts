@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { README_PATH, readSection } from '../../scripts/docs/model-table.ts';
+import { readSection } from '../../scripts/docs/model-table.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const layout = readSection(readFileSync(README_PATH, 'utf8'), 'layout') ?? '';
+const layout = readSection(readFileSync(join(root, 'README.md'), 'utf8'), 'layout') ?? '';
 
 const trackedFolders = [
   ...new Set(
