@@ -1,5 +1,6 @@
 /**
- * Where the CMS stores content: the one file to edit when deploying (see README, "Trang quản trị").
+ * Where the CMS stores content: the one file to edit when deploying (see docs/cms.md,
+ * "Triển khai với GitHub").
  * Each value can also be set at build time through the environment variable named beside it, so
  * a fork can deploy without editing code. `PUBLIC_` variables are read by Vite into the admin bundle.
  */

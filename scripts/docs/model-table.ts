@@ -1,16 +1,16 @@
 /**
- * Writes the README's content-model tables from the zod schemas, so the
+ * Writes the content-model tables of docs/model.md from the zod schemas, so the
  * documentation cannot drift from the model: every field, its type, whether it
  * is required, its Vietnamese label and hint (from `metaOf()`), and the values
  * it accepts (enums with their Vietnamese names from the vocabularies).
  *
- *   npm run docs:model            rewrite the section between the README markers
- *   npm run docs:model -- --check exit 1 when the README is out of date
+ *   npm run docs:model            rewrite the section between the markers of docs/model.md
+ *   npm run docs:model -- --check exit 1 when docs/model.md is out of date
  */
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { contentPaths } from '../../src/model/collections.ts';
@@ -40,8 +40,13 @@ import {
 } from '../../src/schemas/index.ts';
 
 export const SECTION = 'model';
-const root = new URL('../..', import.meta.url).pathname;
+<<<<<<< HEAD
+const root = new URL('../../', import.meta.url).pathname;
 export const README_PATH = join(root, 'README.md');
+=======
+const root = new URL('../../', import.meta.url).pathname;
+export const MODEL_DOC_PATH = join(root, 'docs', 'model.md');
+>>>>>>> wt-docs
 
 export interface Row {
   path: string;
@@ -353,12 +358,12 @@ function initiativeNotes(): string {
 }
 
 function vocabularyLists(): string {
-  const parts = ['### Danh mục / Vocabularies', ''];
+  const parts = ['## Danh mục', ''];
   parts.push(
     'Giá trị ghi trong tệp là mã tiếng Anh; site, biểu mẫu và văn bản hiển thị tên tiếng Việt. Thêm một mục vào `src/schemas/vocabularies.ts` là đủ để mục đó hợp lệ ở mọi nơi.',
   );
   for (const vocabulary of vocabularies) {
-    parts.push('', `#### ${vocabulary.title}`, '');
+    parts.push('', `### ${vocabulary.title}`, '');
     for (const term of vocabulary.terms) {
       const unit = 'unit' in term && term.unit ? ` Đơn vị tính: ${term.unit}.` : '';
       parts.push(`- \`${term.id}\` — **${term.name}**: ${term.description}${unit}`);
@@ -367,12 +372,13 @@ function vocabularyLists(): string {
   return parts.join('\n');
 }
 
-/** The Markdown that belongs between the README's model markers, before formatting. */
+/**
+ * The Markdown that belongs between the model markers of docs/model.md, before
+ * formatting. The page's own title sits above the markers, so schemas are `##`.
+ */
 export function rawModelSection(): string {
   const parts = [
-    '## Mô hình nội dung / Content model',
-    '',
-    'Các bảng dưới đây được sinh từ các lược đồ zod trong `src/schemas/` bằng `npm run docs:model` (nhãn và hướng dẫn lấy từ `metaOf()`, danh mục lấy từ `vocabularies.ts`); đừng sửa tay. Kiểm thử `tests/docs/model-table.test.ts` báo lỗi khi README cũ hơn lược đồ.',
+    'Các bảng dưới đây được sinh từ các lược đồ zod trong `src/schemas/` bằng `npm run docs:model` (nhãn và hướng dẫn lấy từ `metaOf()`, danh mục lấy từ `vocabularies.ts`); đừng sửa tay. Kiểm thử `tests/docs/model-table.test.ts` báo lỗi khi trang này cũ hơn lược đồ.',
     '',
     '- Trường lồng nhau ghi theo đường dẫn có dấu chấm; `[]` là từng mục của danh sách (ví dụ `authors[].share`).',
     '- *mã*: chữ thường không dấu, chữ số và dấu gạch nối, 2–80 ký tự (ví dụ `xa-duc-phu`); mã tham chiếu phải có trong danh mục tương ứng.',
@@ -380,7 +386,7 @@ export function rawModelSection(): string {
     '- *chuỗi*: văn bản tiếng Việt có dấu (NFC); số ký tự tính sau khi bỏ khoảng trắng đầu và cuối.',
   ];
   for (const entry of documentedSchemas) {
-    parts.push('', `### ${entry.title} — \`${entry.file}\``, '', entry.intro, '');
+    parts.push('', `## ${entry.title} — \`${entry.file}\``, '', entry.intro, '');
     parts.push(table(rowsOf(shapeOf(entry.schema))));
     if (entry.id === 'initiative') parts.push('', initiativeNotes());
   }
@@ -390,7 +396,7 @@ export function rawModelSection(): string {
 
 /**
  * The section as Biome formats Markdown (it pads table columns), so that
- * `biome check .` accepts the README as written by this script.
+ * `biome check .` accepts docs/model.md as written by this script.
  */
 export function modelSection(): string {
   const biome = join(
@@ -400,7 +406,7 @@ export function modelSection(): string {
     process.platform === 'win32' ? 'biome.cmd' : 'biome',
   );
   try {
-    return execFileSync(biome, ['format', '--stdin-file-path=README.md'], {
+    return execFileSync(biome, ['format', '--stdin-file-path=docs/model.md'], {
       input: rawModelSection(),
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -416,54 +422,64 @@ const markerPattern = (name: string) =>
   new RegExp(`(<!-- section:${name} -->\\n)([\\s\\S]*?)(<!-- /section:${name} -->)`);
 
 /** The current text between the markers, or undefined when the markers are missing. */
-export function readSection(readme: string, name = SECTION): string | undefined {
-  return markerPattern(name).exec(readme)?.[2];
+export function readSection(text: string, name = SECTION): string | undefined {
+  return markerPattern(name).exec(text)?.[2];
 }
 
-export function replaceSection(readme: string, content: string, name = SECTION): string {
-  if (!markerPattern(name).test(readme)) {
-    throw new Error(
-      `README.md không có cặp dấu <!-- section:${name} --> … <!-- /section:${name} -->.`,
-    );
+export function replaceSection(text: string, content: string, name = SECTION): string {
+  if (!markerPattern(name).test(text)) {
+    throw new Error(`không có cặp dấu <!-- section:${name} --> … <!-- /section:${name} -->.`);
   }
-  return readme.replace(markerPattern(name), (_all, open: string, _old, close: string) => {
+  return text.replace(markerPattern(name), (_all, open: string, _old, close: string) => {
     return `${open}${content.endsWith('\n') ? content : `${content}\n`}${close}`;
   });
 }
 
-const USAGE = 'Dùng: npm run docs:model [-- --check] [--readme <tệp>]';
+const USAGE = 'Dùng: npm run docs:model [-- --check] [--file <tệp>]';
+
+/** How a path is shown in messages: relative to the repository when inside it. */
+function shown(path: string): string {
+  const inside = relative(root, path);
+  return inside && !inside.startsWith('..') ? inside : path;
+}
 
 function main(argv: string[]): number {
   let check = false;
-  let readmePath = README_PATH;
+  let docPath = MODEL_DOC_PATH;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     if (arg === '--check') check = true;
-    else if (arg === '--readme' && argv[index + 1]) {
-      readmePath = argv[index + 1] as string;
+    else if (arg === '--file' && argv[index + 1]) {
+      docPath = argv[index + 1] as string;
       index += 1;
     } else {
       console.error(`Tham số không hợp lệ: ${arg}. ${USAGE}`);
       return 2;
     }
   }
-  const readme = readFileSync(readmePath, 'utf8');
-  const updated = replaceSection(readme, modelSection());
+  const name = shown(docPath);
+  const doc = readFileSync(docPath, 'utf8');
+  let updated: string;
+  try {
+    updated = replaceSection(doc, modelSection());
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
   if (check) {
-    if (updated !== readme) {
+    if (updated !== doc) {
       console.error(
-        'README.md: bảng mô hình nội dung đã cũ so với lược đồ. Chạy `npm run docs:model` rồi commit.',
+        `${name}: bảng mô hình nội dung đã cũ so với lược đồ. Chạy \`npm run docs:model\` rồi commit.`,
       );
       return 1;
     }
-    console.log('README.md: bảng mô hình nội dung khớp với lược đồ.');
+    console.log(`${name}: bảng mô hình nội dung khớp với lược đồ.`);
     return 0;
   }
-  if (updated !== readme) writeFileSync(readmePath, updated);
+  if (updated !== doc) writeFileSync(docPath, updated);
   console.log(
-    updated === readme
-      ? 'README.md: bảng mô hình nội dung đã cập nhật sẵn.'
-      : 'README.md: đã cập nhật bảng mô hình nội dung.',
+    updated === doc
+      ? `${name}: bảng mô hình nội dung đã cập nhật sẵn.`
+      : `${name}: đã cập nhật bảng mô hình nội dung.`,
   );
   return 0;
 }

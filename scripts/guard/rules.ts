@@ -32,6 +32,7 @@ export function isSiteCode(path: string): boolean {
   return (
     !path.startsWith(`${contentPaths.root}/`) &&
     path !== 'README.md' &&
+    !path.startsWith('docs/') &&
     !/^(LICENSE|CHANGELOG|CONTRIBUTING)(\.md)?$/.test(path)
   );
 }

@@ -29,7 +29,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { contentPaths } from '../../src/model/collections.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 
 /** Fixed date stamped into generated files, so that re-running changes as little as possible. */
 const STAMP = new Date('2024-08-20T02:00:00Z');

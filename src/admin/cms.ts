@@ -2,7 +2,7 @@
  * Decap CMS assembled from its parts: the core, the two backends this project uses
  * (GitHub in production, the local proxy for `npm start`) and the widgets the forms
  * use. `decap-cms-app` bundles every backend, widget and locale (about 1.5 MB gzipped);
- * this keeps the admin under 1 MB (see README, "Trang quản trị").
+ * this keeps the admin under 1 MB (see docs/cms.md and docs/benchmarks.md).
  */
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';

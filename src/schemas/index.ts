@@ -1,6 +1,6 @@
 /**
  * The content model: the one source of truth. Astro's collections, the
- * validator, the CMS form and the README's model table all derive from here.
+ * validator, the CMS form and the model tables of docs/model.md all derive from here.
  */
 export * from './adoption.ts';
 export * from './campaign.ts';

@@ -3,7 +3,7 @@ import { defOf } from './introspect.ts';
 
 /**
  * Vietnamese label and guidance attached to every field of the content model.
- * The same text feeds the CMS form (label, hint), the README's model table and
+ * The same text feeds the CMS form (label, hint), the model tables of docs/model.md and
  * the validator's messages, so it is written once, here.
  */
 export interface FieldMeta {

@@ -31,7 +31,7 @@ import {
   unitSchema,
 } from '../../src/schemas/index.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const at = (path: string) => join(root, path);
 
 /** The slug of the richest sample entry, which fills every optional field. */

@@ -1,15 +1,14 @@
 /**
- * The README's layout section is written by hand; this keeps it true: every
+ * The folder layout (docs/layout.md) is written by hand; this keeps it true: every
  * top-level folder the repository tracks is mentioned, and every path it names exists.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { README_PATH, readSection } from '../../scripts/docs/model-table.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-const layout = readSection(readFileSync(README_PATH, 'utf8'), 'layout') ?? '';
+const root = new URL('../../', import.meta.url).pathname;
+const layout = readFileSync(join(root, 'docs', 'layout.md'), 'utf8');
 
 const trackedFolders = [
   ...new Set(
@@ -20,7 +19,7 @@ const trackedFolders = [
   ),
 ].sort();
 
-describe('README layout section', () => {
+describe('docs/layout.md', () => {
   it('exists', () => {
     expect(layout.length).toBeGreaterThan(100);
   });

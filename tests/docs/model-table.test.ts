@@ -1,8 +1,8 @@
 /**
- * The README's content-model tables must match the schemas. The generator walks
- * zod's definitions; this test checks its output against a second, independent
+ * The content-model tables of docs/model.md must match the schemas. The generator
+ * walks zod's definitions; this test checks its output against a second, independent
  * view of the same schemas (zod's JSON Schema export with the label registry),
- * so a field the generator skipped or mislabelled fails here, and a README not
+ * so a field the generator skipped or mislabelled fails here, and a page not
  * regenerated after a schema change fails too.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,8 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   documentedSchemas,
+  MODEL_DOC_PATH,
   modelSection,
-  README_PATH,
   readSection,
   replaceSection,
 } from '../../scripts/docs/model-table.ts';
@@ -56,9 +56,9 @@ const generated = modelSection();
 
 /** The table rows of one schema's subsection, keyed by field path. */
 function rowsIn(markdown: string, title: string): Map<string, string[]> {
-  const start = markdown.indexOf(`### ${title} — `);
+  const start = markdown.indexOf(`\n## ${title} — `);
   expect(start, title).toBeGreaterThanOrEqual(0);
-  const end = markdown.indexOf('\n### ', start + 1);
+  const end = markdown.indexOf('\n## ', start + 1);
   const rows = new Map<string, string[]>();
   for (const line of markdown.slice(start, end === -1 ? undefined : end).split('\n')) {
     const match = /^\| `([^`]+)` *\|(.*)\|$/.exec(line);
@@ -102,7 +102,7 @@ describe('content-model tables', () => {
           const enumValues = field.node.enum ?? field.node.items?.enum ?? [];
           const listed = /xem danh mục _([^_]+)_/.exec(values)?.[1];
           if (enumValues.length > 0 && listed) {
-            const start = generated.indexOf(`#### ${listed}\n`);
+            const start = generated.indexOf(`\n### ${listed}\n`);
             expect(start, `${field.path}: list ${listed}`).toBeGreaterThan(0);
             const end = generated.indexOf('\n#', start + 1);
             const list = generated.slice(start, end === -1 ? undefined : end);
@@ -126,20 +126,20 @@ describe('content-model tables', () => {
     expect(generated).toContain('- `secretary` — **Ủy viên thư ký**');
   });
 
-  it('the README section is the generated output (run `npm run docs:model` if this fails)', () => {
-    const readme = readFileSync(README_PATH, 'utf8');
-    expect(readSection(readme)).toBe(generated);
+  it('the docs/model.md section is the generated output (run `npm run docs:model` if this fails)', () => {
+    const page = readFileSync(MODEL_DOC_PATH, 'utf8');
+    expect(readSection(page)).toBe(generated);
   });
 });
 
 describe('docs:model command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'model-table-'));
-  const readme = join(dir, 'README.md');
+  const page = join(dir, 'model.md');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function run(...args: string[]): { status: number; output: string } {
     try {
-      const output = execFileSync(process.execPath, [script, ...args, '--readme', readme], {
+      const output = execFileSync(process.execPath, [script, ...args, '--file', page], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -150,9 +150,9 @@ describe('docs:model command', () => {
     }
   }
 
-  it('--check fails on a stale README, passes once rewritten, and keeps other sections', () => {
+  it('--check fails on a stale page, passes once rewritten, and keeps other sections', () => {
     writeFileSync(
-      readme,
+      page,
       '# X\n\n<!-- section:model -->\ncũ\n<!-- /section:model -->\n\n<!-- section:other -->\ngiữ nguyên\n<!-- /section:other -->\n',
     );
     const stale = run('--check');
@@ -160,18 +160,19 @@ describe('docs:model command', () => {
     expect(stale.output).toContain('npm run docs:model');
     expect(run().status).toBe(0);
     expect(run('--check').status).toBe(0);
-    const written = readFileSync(readme, 'utf8');
+    const written = readFileSync(page, 'utf8');
     expect(readSection(written)).toBe(generated);
     expect(readSection(written, 'other')).toBe('giữ nguyên\n');
   });
 
-  it('refuses unknown arguments and a README without markers, without a stack trace', () => {
-    writeFileSync(readme, '# Không có dấu mốc\n');
+  it('refuses unknown arguments and a page without markers, without a stack trace', () => {
+    writeFileSync(page, '# Không có dấu mốc\n');
     const bad = run('--bogus');
     expect(bad.status).toBe(2);
     const missing = run('--check');
     expect(missing.status).toBe(2);
     expect(missing.output).toContain('section:model');
+    expect(missing.output).toContain('model.md');
     expect(missing.output).not.toMatch(/\n\s+at /);
   });
 

@@ -73,6 +73,14 @@ describe('checkChanges', () => {
       /mã nguồn/,
     ],
     [
+      'the documentation by a staff member',
+      [{ path: 'docs/cms.md', status: 'modified' }],
+      false,
+      undefined,
+      false,
+      /ngoài thư mục sáng kiến/,
+    ],
+    [
       'an entry renamed out of its folder',
       [
         {
