@@ -40,13 +40,8 @@ import {
 } from '../../src/schemas/index.ts';
 
 export const SECTION = 'model';
-<<<<<<< HEAD
-const root = new URL('../../', import.meta.url).pathname;
-export const README_PATH = join(root, 'README.md');
-=======
 const root = new URL('../../', import.meta.url).pathname;
 export const MODEL_DOC_PATH = join(root, 'docs', 'model.md');
->>>>>>> wt-docs
 
 export interface Row {
   path: string;
