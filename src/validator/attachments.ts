@@ -14,12 +14,9 @@ import {
   maxAttachmentsBytesPerEntry,
   videoExtensions,
 } from '../schemas/index.ts';
+import type { DeclaredAttachment } from './entry-rules.ts';
 
-export interface DeclaredAttachment {
-  file: string;
-  index: number;
-  line: number | undefined;
-}
+export type { DeclaredAttachment } from './entry-rules.ts';
 
 const VIDEO = new Set<string>(videoExtensions);
 /** Files that a site generator or browser could execute or render as a page. */

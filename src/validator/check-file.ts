@@ -1,13 +1,14 @@
 /**
  * Rules that need only one file (and its folder). Initiatives are checked here
  * in worker threads for large trees; cross-file rules (references, deadline,
- * duplicates) run afterwards on the facts returned.
+ * duplicates) run afterwards on the facts returned. An initiative's rules live in
+ * entry-rules.ts, shared with the admin.
  */
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { readEntryFile, readYamlFile } from '../model/files.ts';
-import { error, type FieldPath, formatFieldPath, type Problem } from '../model/problems.ts';
-import { type EntryFile, isPlainRecord, type ParsedYaml } from '../model/read.ts';
+import { error, type Problem } from '../model/problems.ts';
+import type { ParsedYaml } from '../model/read.ts';
 import {
   type Adoption,
   adoptionSchema,
@@ -15,24 +16,23 @@ import {
   campaignSchema,
   type Decision,
   decisionSchema,
-  initiativeSchema,
   type ScopeLevel,
   scopeLevelListSchema,
   scopeLevelSchema,
-  slugId,
   type Unit,
   unitListSchema,
   unitSchema,
 } from '../schemas/index.ts';
-import { checkAttachments, type DeclaredAttachment } from './attachments.ts';
+import { checkAttachments } from './attachments.ts';
 import { titleTokens } from './duplicates.ts';
+import { checkInitiativeEntry } from './entry-rules.ts';
+import { fixNfc } from './fix-nfc.ts';
 import { analyseMarkdown } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
 import { checkSchema } from './schema.ts';
-import { checkSections } from './sections.ts';
 import type { FileReport, InitiativeFacts } from './types.ts';
-import { checkUnicode, fixNfc } from './unicode.ts';
+import { checkUnicode } from './unicode.ts';
 
 export interface Checked<T> {
   report: FileReport;
@@ -52,78 +52,11 @@ function textProblems(file: { text: string; problems: Problem[] }): Problem[] {
   return [...file.problems, ...checkUnicode(file.text)];
 }
 
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function declaredAttachments(
-  data: Record<string, unknown> | undefined,
-  file: ParsedYaml,
-): DeclaredAttachment[] {
-  const list = data?.attachments;
-  if (!Array.isArray(list)) return [];
-  const out: DeclaredAttachment[] = [];
-  list.forEach((item, index) => {
-    const name = isPlainRecord(item) ? asString(item.file) : undefined;
-    if (name) out.push({ file: name, index, line: file.lineOf(['attachments', index, 'file']) });
-  });
-  return out;
-}
-
-function initiativeFacts(
-  slug: string,
-  path: string,
-  data: Record<string, unknown> | undefined,
-  file: EntryFile,
-): InitiativeFacts {
-  const lines: Record<string, number> = {};
-  const remember = (fieldPath: FieldPath) => {
-    const line = file.lineOf(fieldPath);
-    if (line !== undefined) lines[formatFieldPath(fieldPath)] = line;
-  };
-  const personUnits: InitiativeFacts['personUnits'] = [];
-  const authorNames: string[] = [];
-  for (const key of ['authors', 'trialParticipants'] as const) {
-    const list = data?.[key];
-    if (!Array.isArray(list)) continue;
-    list.forEach((person, index) => {
-      if (!isPlainRecord(person)) return;
-      const unit = asString(person.unit);
-      if (unit) {
-        personUnits.push({ unit, field: formatFieldPath([key, index, 'unit']) });
-        remember([key, index, 'unit']);
-      }
-      const name = asString(person.name);
-      if (key === 'authors' && name) authorNames.push(name);
-    });
-  }
-  const adaptedFrom: string[] = [];
-  if (Array.isArray(data?.adaptedFrom)) {
-    data.adaptedFrom.forEach((value, index) => {
-      if (typeof value === 'string') {
-        adaptedFrom.push(value);
-        remember(['adaptedFrom', index]);
-      }
-    });
-  }
-  for (const key of ['title', 'campaign', 'unit', 'submitted']) remember([key]);
-  const title = asString(data?.title);
-  return {
-    slug,
-    path,
-    title,
-    campaign: asString(data?.campaign),
-    unit: asString(data?.unit),
-    submitted: asString(data?.submitted),
-    authorNames,
-    personUnits,
-    adaptedFrom,
-    lines,
-    ...(title ? { titleTokens: titleTokens(title) } : {}),
-  };
-}
-
-/** `content/initiatives/<slug>/index.md`: every single-file rule. */
+/**
+ * `content/initiatives/<slug>/index.md`: the file read through the one reader, every rule
+ * of entry-rules.ts (the admin runs the same), then the one rule that needs the disk: the
+ * attachments beside the entry.
+ */
 export function checkInitiativeFile(
   root: string,
   path: string,
@@ -131,42 +64,14 @@ export function checkInitiativeFile(
 ): { report: FileReport; facts: InitiativeFacts; fixed: boolean } {
   const absolute = join(root, path);
   const fixed = prepare(absolute, fix);
-  const slug = path.split('/').at(-2) ?? '';
-  const file = readEntryFile(absolute);
-  const problems = textProblems(file);
-  if (!slugId.safeParse(slug).success) {
-    problems.push(
-      error(
-        'entry.slug',
-        `Tên thư mục "${slug}" không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối.`,
-      ),
-    );
-  }
-  const data = file.data;
-  if (data) {
-    problems.push(...checkSchema(initiativeSchema, data, file.lineOf).problems);
-    problems.push(...checkYamlPersonalData(file));
-  }
+  const { problems, facts, file, declared } = checkInitiativeEntry(readEntryFile(absolute), path);
   if (file.text) {
-    const markdown = analyseMarkdown(file.body);
-    const declared = declaredAttachments(data, file);
-    problems.push(...checkSections(file.body, markdown, file.bodyStartLine));
-    problems.push(
-      ...checkMarkdownSafety(
-        markdown,
-        file.bodyStartLine,
-        new Set(declared.map((attachment) => attachment.file)),
-      ),
-    );
-    problems.push(...checkTextPersonalData(file.body, file.bodyStartLine));
     const folder = absolute.slice(0, absolute.length - 'index.md'.length);
     problems.push(...checkAttachments(folder, declared));
   }
-  return {
-    report: finish(path, problems),
-    facts: initiativeFacts(slug, path, data, file),
-    fixed,
-  };
+  // The duplicate index's tokens are computed here, in the thread that read the entry.
+  if (facts.title) facts.titleTokens = titleTokens(facts.title);
+  return { report: finish(path, problems), facts, fixed };
 }
 
 export interface CheckedYaml<T> extends Checked<T> {

@@ -4,25 +4,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentPaths } from '../model/collections.ts';
 import { readEntryFile } from '../model/files.ts';
-import type { Campaign, ScopeLevel, Unit } from '../schemas/index.ts';
-import type { InitiativeFacts } from './types.ts';
+import type { Context, InitiativeFacts } from './types.ts';
 
-export interface Context {
-  root: string;
-  /** Units by id; undefined when units.yaml is missing or invalid (unit checks are then skipped). */
-  units: Map<string, Unit> | undefined;
-  scopeLevels: Map<string, ScopeLevel> | undefined;
-  /** Every campaign file id, valid or not (so that a broken campaign does not flood entries). */
-  campaignIds: Set<string>;
-  /** Valid campaigns by id. */
-  campaigns: Map<string, Campaign>;
-  /** Every initiative folder that holds an index.md. */
-  initiativeSlugs: Set<string>;
-  /** Facts of initiatives already read. */
-  facts: Map<string, InitiativeFacts>;
-  /** "Today" in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
-  today: string;
-}
+export { todayInVietnam } from './deadline.ts';
+export type { Context } from './types.ts';
 
 /** Sub-folders of a folder (one directory read, no stat per entry). */
 export function listFolders(path: string): string[] {
@@ -65,14 +50,4 @@ export function factsOf(context: Context, slug: string): InitiativeFacts | undef
   };
   context.facts.set(slug, facts);
   return facts;
-}
-
-/** Today's calendar date in the project's time zone. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }

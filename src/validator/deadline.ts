@@ -4,15 +4,28 @@
  * pull-request mode a new entry cannot be added once that day has passed.
  */
 import { error, type Problem } from '../model/problems.ts';
-import type { Context } from './context.ts';
-import type { InitiativeFacts } from './types.ts';
+import type { Context, InitiativeFacts } from './types.ts';
+
+/** Today's calendar date in the project's time zone. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
 
 function vnDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}/${month}/${year}`;
 }
 
-export function checkDeadline(facts: InitiativeFacts, context: Context, isNew: boolean): Problem[] {
+export function checkDeadline(
+  facts: InitiativeFacts,
+  context: Pick<Context, 'campaigns' | 'today'>,
+  isNew: boolean,
+): Problem[] {
   const problems: Problem[] = [];
   const campaign = facts.campaign ? context.campaigns.get(facts.campaign) : undefined;
   if (!campaign) return problems;

@@ -22,87 +22,12 @@ import {
   RECOGNITION_MAJORITY,
 } from '../schemas/index.ts';
 import { type Context, factsOf } from './context.ts';
-import type { InitiativeFacts } from './types.ts';
+import { unitProblem } from './initiative-references.ts';
+
+export { checkInitiativeReferences } from './initiative-references.ts';
 
 function at(file: ParsedYaml, path: FieldPath) {
   return { field: formatFieldPath(path), line: file.lineOf(path) };
-}
-
-function unitProblem(
-  context: Context,
-  unit: string,
-  field: string,
-  line: number | undefined,
-  onDate?: string,
-): Problem | undefined {
-  if (!context.units) return undefined;
-  const known = context.units.get(unit);
-  if (!known) {
-    return error(
-      'references.unit',
-      `Đơn vị "${unit}" không có trong danh mục đơn vị (content/units.yaml).`,
-      {
-        field,
-        line,
-      },
-    );
-  }
-  if (
-    onDate &&
-    ((known.validTo && onDate > known.validTo) || (known.validFrom && onDate < known.validFrom))
-  ) {
-    return warning(
-      'references.unit-validity',
-      `Đơn vị "${known.name}" không còn hoặc chưa có hiệu lực vào ngày ${onDate}.`,
-      { field, line },
-    );
-  }
-  return undefined;
-}
-
-export function checkInitiativeReferences(facts: InitiativeFacts, context: Context): Problem[] {
-  const problems: Problem[] = [];
-  const { lines } = facts;
-  if (facts.campaign && !context.campaignIds.has(facts.campaign)) {
-    problems.push(
-      error(
-        'references.campaign',
-        `Đợt phát động "${facts.campaign}" không tồn tại (không có content/campaigns/${facts.campaign}.md).`,
-        { field: 'campaign', line: lines.campaign },
-      ),
-    );
-  }
-  if (facts.unit) {
-    const problem = unitProblem(context, facts.unit, 'unit', lines.unit, facts.submitted);
-    if (problem) problems.push(problem);
-  }
-  for (const person of facts.personUnits) {
-    const problem = unitProblem(context, person.unit, person.field, lines[person.field]);
-    if (problem) problems.push(problem);
-  }
-  facts.adaptedFrom.forEach((slug, index) => {
-    const field = `adaptedFrom[${index}]`;
-    if (slug === facts.slug) {
-      problems.push(
-        error('references.initiative', 'Sáng kiến không thể kế thừa chính nó.', {
-          field,
-          line: lines[field],
-        }),
-      );
-    } else if (!context.initiativeSlugs.has(slug)) {
-      problems.push(
-        error(
-          'references.initiative',
-          `Không có sáng kiến "${slug}" (content/initiatives/${slug}/).`,
-          {
-            field,
-            line: lines[field],
-          },
-        ),
-      );
-    }
-  });
-  return problems;
 }
 
 export function checkCampaignReferences(

@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problems.ts';
+import type { Campaign, ScopeLevel, Unit } from '../schemas/index.ts';
 
 export type { Problem, Severity } from '../model/problems.ts';
 
@@ -55,6 +56,28 @@ export interface InitiativeFacts {
   lines: Record<string, number>;
   /** The title's folded syllables for the duplicate index, computed in the thread that checked the entry. */
   titleTokens?: string[];
+}
+
+/**
+ * What cross-file rules know about the repository: units, campaigns, initiatives. A plain
+ * type, here rather than beside the code that fills it from disk (context.ts), so that the
+ * browser-safe rules (entry-rules.ts) can name it.
+ */
+export interface Context {
+  root: string;
+  /** Units by id; undefined when units.yaml is missing or invalid (unit checks are then skipped). */
+  units: Map<string, Unit> | undefined;
+  scopeLevels: Map<string, ScopeLevel> | undefined;
+  /** Every campaign file id, valid or not (so that a broken campaign does not flood entries). */
+  campaignIds: Set<string>;
+  /** Valid campaigns by id. */
+  campaigns: Map<string, Campaign>;
+  /** Every initiative folder that holds an index.md. */
+  initiativeSlugs: Set<string>;
+  /** Facts of initiatives already read. */
+  facts: Map<string, InitiativeFacts>;
+  /** "Today" in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
+  today: string;
 }
 
 /** A usage mistake (bad option, unknown ref): exit code 2 with this message. */

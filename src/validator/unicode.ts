@@ -3,7 +3,6 @@
  * then fails search and sorting), and no invisible or direction-changing
  * characters (they hide text from reviewers: "Trojan Source").
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { error, type Problem } from '../model/problems.ts';
 
 const INVISIBLE: Record<number, string> = {
@@ -126,26 +125,4 @@ export function checkUnicode(text: string): Problem[] {
     problems.push(error('unicode.nfc', `Còn ${nfcReported - 5} dòng khác chưa ở dạng NFC.`, {}));
   }
   return problems;
-}
-
-/**
- * `--fix`: rewrite a file to NFC, nothing else (a leading BOM is kept as it
- * was). Returns whether the file changed. Invalid UTF-8 is left alone.
- */
-export function fixNfc(path: string): boolean {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return false;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return false;
-  }
-  if (isNfc(text)) return false;
-  writeFileSync(path, text.normalize('NFC'), 'utf8');
-  return true;
 }
