@@ -11,7 +11,7 @@ const HELP = `Cách dùng: npm run review [-- --repo ĐƯỜNG_DẪN]
        npm run review -- publish MÃ_SÁNG_KIẾN [--force] [--repo ĐƯỜNG_DẪN]
 
 Duyệt bài trên máy, không cần GitHub (các bước giống một yêu cầu hợp nhất):
-  (không lệnh)   liệt kê bài đang chờ (nhánh cms/initiatives/…), trạng thái trong trang quản trị,
+  (không lệnh)   liệt kê bài đang chờ (nhánh cms/initiatives/<mã>/index), trạng thái trong trang quản trị,
                  kết quả kiểm tra tự động và phạm vi thay đổi của từng bài
   publish MÃ     kiểm tra lại rồi hợp nhất bài vào nhánh chính (như nút "Công bố" của trang
                  quản trị): chỉ khi bài hợp lệ, chỉ thay đổi thư mục của mình và ở trạng thái
@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         const ready = item.publishable ? ' — có thể công bố' : '';
         console.log(`${index + 1}. ${item.slug} — ${statusName(item.status)} — ${check}${ready}`);
         if (item.title) console.log(`   ${item.title}`);
+        console.log(`   Nhánh: ${item.branch}`);
         for (const finding of item.errors)
           console.log(`   - ${finding.field ? `${finding.field}: ` : ''}${finding.message}`);
         for (const problem of item.scope)

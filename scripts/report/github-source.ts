@@ -10,9 +10,9 @@ import {
 } from './source.ts';
 
 /**
- * GitHub: open pull requests whose head is a `cms/initiatives/<slug>` branch
- * into the base branch, their status from Decap's `decap-cms/<status>` label
- * and their files read at the head commit. Merged entries come from the local
+ * GitHub: open pull requests into the base branch whose head is a
+ * `cms/initiatives/<slug>/index` branch (or its open-authoring form in a fork), their
+ * status from Decap's `decap-cms/<status>` label and their files read at the head commit. Merged entries come from the local
  * checkout of the base branch (`root`), which is where the report runs.
  */
 export class GitHubSource implements SubmissionSource {

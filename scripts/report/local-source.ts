@@ -31,7 +31,7 @@ export function filesAt(root: string, ref: string, folder: string): Map<string, 
 
 /**
  * A local repository as decap-server's git mode leaves it: `main` holds the
- * published entries, each unpublished entry sits on `cms/<collection>/<slug>`,
+ * published entries, each unpublished entry sits on `cms/<collection>/<entry slug>`,
  * its status in `git config branch.<name>.description`.
  */
 export class LocalGitSource implements SubmissionSource {

@@ -9,7 +9,7 @@ export type WorkflowStatus = 'draft' | 'pending_review' | 'pending_publish' | 'u
 
 export interface PendingSubmission {
   slug: string;
-  /** Branch name, e.g. `cms/initiatives/<slug>`. */
+  /** Branch name, e.g. `cms/initiatives/<slug>/index`. */
   branch: string;
   status: WorkflowStatus;
   /** Pull request number and address on GitHub. */
@@ -39,9 +39,24 @@ export interface SubmissionSource {
   pending(): Promise<PendingSubmission[]>;
 }
 
-/** `cms/initiatives/<slug>` → slug; other branches are not initiative submissions. */
+/**
+ * The branch Decap's editorial workflow makes for an initiative: `cms/` + collection + `/` +
+ * entry slug, and an initiative's entry slug is its path template `{{slug}}/index`
+ * (src/admin/config.ts), so the branch ends in `/index`. Open authoring adds the fork's
+ * `owner/repo/` after `cms/`. Anchored at both ends: a branch that merely starts like one
+ * (`…/index/x`) or lacks `/index` is not the UI's.
+ */
+export const INITIATIVE_BRANCH =
+  /^cms\/(?:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/)?initiatives\/([a-z0-9]+(?:-[a-z0-9]+)*)\/index$/;
+
+/** `cms/initiatives/<slug>/index` → slug; other branches are not initiative submissions. */
 export function slugOfBranch(branch: string): string | undefined {
-  return /^cms\/initiatives\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(branch)?.[1];
+  return INITIATIVE_BRANCH.exec(branch)?.[1];
+}
+
+/** The branch the admin saves an initiative on (in the repository itself, not a fork). */
+export function branchOfSlug(slug: string): string {
+  return `cms/initiatives/${slug}/index`;
 }
 
 /** Decap stores the status as `decap-cms/<status>` (git config or a pull-request label). */

@@ -14,7 +14,7 @@ import type { Finding, ValidationReport } from '../github/validator.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { checkChanges, type GuardProblem } from '../guard/rules.ts';
 import { LocalGitSource } from '../report/local-source.ts';
-import type { PendingSubmission, WorkflowStatus } from '../report/source.ts';
+import { branchOfSlug, type PendingSubmission, type WorkflowStatus } from '../report/source.ts';
 import { validatePending } from '../report/validate-pending.ts';
 
 export interface PendingReview {
@@ -72,7 +72,7 @@ async function review(
   };
 }
 
-/** Every `cms/initiatives/…` branch with its status, validation and change scope. */
+/** Every `cms/initiatives/<slug>/index` branch with its status, validation and change scope. */
 export async function listPending(root: string, base = 'main'): Promise<PendingReview[]> {
   const source = new LocalGitSource(root, base);
   const scratch = mkdtempSync(join(tmpdir(), 'kho-review-'));
@@ -115,15 +115,15 @@ export async function publish(
   options: { base?: string; force?: boolean } = {},
 ): Promise<PublishResult> {
   const base = options.base ?? 'main';
-  const branch = `cms/initiatives/${slug}`;
   const pending = await listPending(root, base);
   const item = pending.find((entry) => entry.slug === slug);
   if (!item) {
     const known = pending.map((entry) => entry.slug).join(', ') || '(không có)';
     throw new UserError(
-      `Không có bài chờ duyệt "${slug}" (nhánh ${branch}). Các bài đang chờ: ${known}.`,
+      `Không có bài chờ duyệt "${slug}" (nhánh ${branchOfSlug(slug)}). Các bài đang chờ: ${known}.`,
     );
   }
+  const { branch } = item;
   if (item.errors.length > 0) {
     throw new UserError(
       `Không công bố "${slug}": bài còn ${item.errors.length} lỗi.\n${item.errors.map((finding) => `- ${finding.field ? `${finding.field}: ` : ''}${finding.message}`).join('\n')}`,

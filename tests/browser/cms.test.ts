@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
 import { freePort } from '../../scripts/cms/net.ts';
+import { INITIATIVE_BRANCH, slugOfBranch } from '../../scripts/report/source.ts';
 import { childEnv, type Running, startAll, startProxy } from '../../scripts/start.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -305,9 +306,10 @@ describe('Decap CMS with the local git backend', () => {
     const branches = cmsBranches(repo);
     expect(branches).toHaveLength(1);
     const branch = branches[0] as string;
-    expect(branch).toMatch(/^cms\/initiatives\/[a-z0-9-]+/);
-    const slug = /^cms\/initiatives\/([a-z0-9-]+)/.exec(branch)?.[1] as string;
+    expect(branch).toMatch(INITIATIVE_BRANCH);
+    const slug = slugOfBranch(branch) as string;
     expect(slug).toBe('dat-lich-hen-tra-ket-qua-qua-tin-nhan-thu-nghiem-giao-dien-quan-tri');
+    expect(branch).toBe(`cms/initiatives/${slug}/index`);
     expect(git(repo, 'config', `branch.${branch}.description`)).toBe('decap-cms/draft');
 
     await setStatus(page, 'Chờ xét duyệt');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { branchOfSlug, slugOfBranch } from '../../scripts/report/source.ts';
 import {
   bodyTemplate,
   type CmsField,
@@ -237,6 +238,13 @@ describe('the CMS form agrees with the content model', () => {
     expect(cmsConfig.publish_mode).toBe('editorial_workflow');
     expect(cmsConfig.backend.branch).toBe('main');
     for (const each of cmsConfig.collections) expect(each.delete).toBe(false);
+  });
+
+  it('the branch the scripts expect is the one Decap makes: cms/<collection>/<path template>', () => {
+    const initiatives = collection('initiatives') as Record<string, unknown>;
+    const decapBranch = `cms/${initiatives.name}/${String(initiatives.path).replace('{{slug}}', 'abc')}`;
+    expect(decapBranch).toBe(branchOfSlug('abc'));
+    expect(slugOfBranch(decapBranch)).toBe('abc');
   });
 });
 

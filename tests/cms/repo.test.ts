@@ -81,12 +81,12 @@ describe('the CMS clone prepared by npm start', () => {
     const siteDir = join(base, 'cms-repo-site');
     await prepareCmsRepo({ source, dir: repoDir });
     await prepareSiteMirror({ repoDir, siteDir });
-    git(repoDir, 'checkout', '-q', '-b', 'cms/initiatives/nhap');
+    git(repoDir, 'checkout', '-q', '-b', 'cms/initiatives/nhap/index');
     commit(repoDir, 'draft.md', 'bản nháp\n');
     await syncSiteMirror({ repoDir, siteDir });
     expect(existsSync(join(siteDir, 'draft.md'))).toBe(false);
     git(repoDir, 'checkout', '-q', 'main');
-    git(repoDir, 'merge', '-q', 'cms/initiatives/nhap');
+    git(repoDir, 'merge', '-q', 'cms/initiatives/nhap/index');
     await syncSiteMirror({ repoDir, siteDir });
     expect(readFileSync(join(siteDir, 'draft.md'), 'utf8')).toBe('bản nháp\n');
   });

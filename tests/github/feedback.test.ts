@@ -18,7 +18,7 @@ function pull(number: number, extra: Partial<FakePull> = {}): FakePull {
     title: `Tạo sáng kiến ${number}`,
     state: 'open',
     user: { login: 'can-bo-xa' },
-    head: { ref: `cms/initiatives/sang-kien-${number}`, sha: HEAD },
+    head: { ref: `cms/initiatives/sang-kien-${number}/index`, sha: HEAD },
     base: { ref: 'main' },
     labels: ['decap-cms/pending_review'],
     files: [{ filename: `content/initiatives/sang-kien-${number}/index.md`, status: 'added' }],
@@ -215,7 +215,7 @@ describe('sendFeedback', () => {
 
   it('does nothing when the pull request has moved to a newer commit', async () => {
     const { server, github } = await setup([
-      pull(7, { head: { ref: 'cms/initiatives/x', sha: 'b'.repeat(40) } }),
+      pull(7, { head: { ref: 'cms/initiatives/x/index', sha: 'b'.repeat(40) } }),
     ]);
     const outcome = await sendFeedback(github, { ...repo, headSha: HEAD }, result());
     expect(outcome).toMatchObject({ status: 'skipped' });

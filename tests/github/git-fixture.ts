@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { branchOfSlug } from '../../scripts/report/source.ts';
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -44,14 +45,17 @@ export function makeRepo(
   return root;
 }
 
-/** Save an entry on a `cms/initiatives/<slug>` branch the way decap-server's git mode does. */
+/**
+ * Save an entry on the branch the admin's Save makes (`cms/initiatives/<slug>/index`), the
+ * way decap-server's git mode does.
+ */
 export function cmsBranch(
   root: string,
   slug: string,
   files: Record<string, string | Buffer>,
   status: 'draft' | 'pending_review' | 'pending_publish',
 ): string {
-  const branch = `cms/initiatives/${slug}`;
+  const branch = branchOfSlug(slug);
   git(root, 'checkout', '-q', '-b', branch, 'main');
   for (const [name, text] of Object.entries(files))
     write(root, `content/initiatives/${slug}/${name}`, text);

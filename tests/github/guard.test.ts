@@ -20,7 +20,7 @@ describe('checkChanges', () => {
       'one entry folder by a staff member',
       [entry('a'), entry('a', 'anh.png')],
       false,
-      'cms/initiatives/a',
+      'cms/initiatives/a/index',
       true,
       undefined,
     ],
@@ -28,7 +28,7 @@ describe('checkChanges', () => {
       'two entry folders',
       [entry('a'), entry('b')],
       false,
-      'cms/initiatives/a',
+      'cms/initiatives/a/index',
       false,
       /mỗi yêu cầu chỉ gửi một sáng kiến/,
     ],
@@ -122,7 +122,7 @@ describe('checkChanges', () => {
       'a member submitting two entries through the CMS',
       [entry('a'), entry('b')],
       true,
-      'cms/initiatives/a',
+      'cms/initiatives/a/index',
       false,
       /một sáng kiến/,
     ],
@@ -181,7 +181,7 @@ describe('membership', () => {
           title: 't',
           state: 'open',
           user: { login: 'can-bo' },
-          head: { ref: 'cms/initiatives/a', sha: 'a'.repeat(40) },
+          head: { ref: 'cms/initiatives/a/index', sha: 'a'.repeat(40) },
           base: { ref: 'main' },
           labels: [],
           files,
@@ -217,7 +217,7 @@ describe('guard on a real git repository', () => {
 
   it('CLI: --help in Vietnamese, exit 1 with Vietnamese lines, a clear error for a bad base', async () => {
     const root = makeRepo(project);
-    git(root, 'checkout', '-q', '-b', 'cms/initiatives/a');
+    git(root, 'checkout', '-q', '-b', 'cms/initiatives/a/index');
     write(root, 'content/initiatives/a/index.md', '---\ntitle: x\n---\n');
     write(root, 'src/x.ts', 'export {};\n');
     git(root, 'add', '.');

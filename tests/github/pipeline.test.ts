@@ -65,7 +65,7 @@ describe('validate → artifact → feedback', () => {
     ],
   ])('%s', async (_name, text, touchDecision, label, comment) => {
     const root = makeRepo(project, { '.github/committee.yml': 'members: [thu-ky]\n' }, true);
-    git(root, 'checkout', '-q', '-b', 'cms/initiatives/gia-an');
+    git(root, 'checkout', '-q', '-b', 'cms/initiatives/gia-an/index');
     write(root, 'content/initiatives/gia-an/index.md', text);
     write(root, 'content/initiatives/gia-an/bieu-do-ho-so-tre-hen.png', image);
     if (touchDecision)
@@ -86,7 +86,7 @@ describe('validate → artifact → feedback', () => {
       '--author',
       'can-bo-xa',
       '--head-ref',
-      'cms/initiatives/gia-an',
+      'cms/initiatives/gia-an/index',
       '--format',
       'github',
       '--json',
@@ -120,7 +120,7 @@ describe('validate → artifact → feedback', () => {
           title: 'Create Initiatives “gia-an”',
           state: 'open',
           user: { login: 'can-bo-xa' },
-          head: { ref: 'cms/initiatives/gia-an', sha: head },
+          head: { ref: 'cms/initiatives/gia-an/index', sha: head },
           base: { ref: 'main' },
           labels: ['decap-cms/pending_review'],
           files: [],

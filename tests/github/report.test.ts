@@ -11,7 +11,7 @@ import { toCsv } from '../../scripts/report/csv.ts';
 import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { toMarkdown } from '../../scripts/report/markdown.ts';
-import { slugOfBranch, statusOfLabel } from '../../scripts/report/source.ts';
+import { statusOfLabel } from '../../scripts/report/source.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
 import { type FakeGitHub, rateLimited, startFakeGitHub } from './fake-github.ts';
@@ -26,13 +26,8 @@ const image = readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE));
 const goodEntry = sampleText.replace(/^title: .*$/m, `title: ${NEW_TITLE}`);
 const badEntry = goodEntry.replace(/^summary: .*$/m, '');
 
+// slugOfBranch has its table in tests/review/branch-names.test.ts.
 describe('source helpers', () => {
-  it.each([
-    ['cms/initiatives/mot-cua-so', 'mot-cua-so'],
-    ['cms/campaigns/2025', undefined],
-    ['cms/initiatives/Co-Dau', undefined],
-    ['feature/x', undefined],
-  ])('slugOfBranch(%s) = %s', (branch, slug) => expect(slugOfBranch(branch)).toBe(slug));
   it.each([
     ['decap-cms/draft', 'draft'],
     ['decap-cms/pending_publish\n', 'pending_publish'],
@@ -62,7 +57,7 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     expect(good).toMatchObject({
       title: NEW_TITLE,
       status: 'pending_publish',
-      origin: 'Nhánh cms/initiatives/dat-lich-hen-zalo',
+      origin: 'Nhánh cms/initiatives/dat-lich-hen-zalo/index',
     });
     expect(good?.errors).toEqual([]);
     expect(good?.areas).toEqual(['Thủ tục hành chính', 'Chính quyền số']);
@@ -173,7 +168,7 @@ describe('report from the GitHub-like server', () => {
           title: 'Create Initiatives “dat-lich-hen-zalo”',
           state: 'open',
           user: { login: 'can-bo-xa' },
-          head: { ref: 'cms/initiatives/dat-lich-hen-zalo', sha },
+          head: { ref: 'cms/initiatives/dat-lich-hen-zalo/index', sha },
           base: { ref: 'main' },
           labels: ['decap-cms/pending_review', 'hợp lệ'],
           files: [
@@ -243,7 +238,7 @@ describe('report from the GitHub-like server', () => {
             title: `Update Initiatives “${slug}”`,
             state: 'open',
             user: { login: 'can-bo-xa' },
-            head: { ref: `cms/initiatives/${slug}`, sha },
+            head: { ref: `cms/initiatives/${slug}/index`, sha },
             base: { ref: 'main' },
             labels: ['decap-cms/pending_review'],
             files: [{ filename: `${folder}/${IMAGE}`, status }],

@@ -1,12 +1,15 @@
 /**
  * The local review flow on branches made by the real decap-server (git mode),
  * driven through its HTTP API the way the CMS does when a submitter saves an
- * entry and moves it to "ready".
+ * entry and moves it to "ready": with the entry slug the admin sends
+ * (`<slug>/index`, from the collection's path template), so the branch is the
+ * admin's `cms/initiatives/<slug>/index`.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/cms/net.ts';
+import { branchOfSlug } from '../../scripts/report/source.ts';
 import { listPending, publish } from '../../scripts/review/review.ts';
 import { type Server, startProxy } from '../../scripts/start.ts';
 import { git, makeRepo } from '../github/git-fixture.ts';
@@ -15,6 +18,8 @@ const project = resolve(import.meta.dirname, '../..');
 const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
 const IMAGE = 'bieu-do-ho-so-tre-hen.png';
 const SLUG = 'nhan-tin-hen-tra-ket-qua-o-xa-gia-an';
+/** Decap's entry slug for a folder entry with `path: '{{slug}}/index'`. */
+const ENTRY_SLUG = `${SLUG}/index`;
 
 let root: string;
 let proxy: Server;
@@ -38,7 +43,7 @@ beforeAll(async () => {
     'utf8',
   ).replace(/^title: .*$/m, 'title: Nhắn tin hẹn trả kết quả ở xã Gia An');
   await call('persistEntry', {
-    dataFiles: [{ slug: SLUG, path: `content/initiatives/${SLUG}/index.md`, raw: text }],
+    dataFiles: [{ slug: ENTRY_SLUG, path: `content/initiatives/${SLUG}/index.md`, raw: text }],
     assets: [
       {
         path: `content/initiatives/${SLUG}/${IMAGE}`,
@@ -50,7 +55,7 @@ beforeAll(async () => {
     ],
     options: {
       collectionName: 'initiatives',
-      commitMessage: `Create Initiatives “${SLUG}”`,
+      commitMessage: `Create Initiatives “${ENTRY_SLUG}”`,
       useWorkflow: true,
       status: 'draft',
     },
@@ -63,7 +68,10 @@ afterAll(async () => {
 
 describe('review on a branch saved by decap-server', () => {
   it('sees the draft, refuses to publish it, then publishes it once the CMS marks it ready', async () => {
-    expect(git(root, 'config', '--get', `branch.cms/initiatives/${SLUG}.description`)).toBe(
+    expect(git(root, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).toBe(
+      branchOfSlug(SLUG),
+    );
+    expect(git(root, 'config', '--get', `branch.${branchOfSlug(SLUG)}.description`)).toBe(
       'decap-cms/draft',
     );
     const [item] = await listPending(root);
@@ -78,7 +86,7 @@ describe('review on a branch saved by decap-server', () => {
 
     await call('updateUnpublishedEntryStatus', {
       collection: 'initiatives',
-      slug: SLUG,
+      slug: ENTRY_SLUG,
       newStatus: 'pending_publish',
     });
     expect((await listPending(root))[0]).toMatchObject({

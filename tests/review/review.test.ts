@@ -79,9 +79,9 @@ describe('review: publish', () => {
     expect(result.forced).toBe(false);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('Công bố sáng kiến san-sang');
     expect(git(root, 'show', 'main:content/initiatives/san-sang/index.md')).toContain('xã Gia An');
-    expect(git(root, 'branch', '--list', 'cms/initiatives/san-sang')).toBe('');
+    expect(git(root, 'branch', '--list', 'cms/initiatives/san-sang/index')).toBe('');
     expect(() =>
-      git(root, 'config', '--get', 'branch.cms/initiatives/san-sang.description'),
+      git(root, 'config', '--get', 'branch.cms/initiatives/san-sang/index.description'),
     ).toThrow();
     const validation = await runValidator({ root, paths: ['content/initiatives/san-sang'] });
     expect(validation.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
@@ -142,9 +142,10 @@ describe('review CLI', () => {
     expect(lines[0]).toMatch(/^Cách dùng: npm run review/);
     expect(text).toContain(`4 bài đang chờ trong ${root}:`);
     expect(text).toContain('3. san-sang — Sẵn sàng công bố — hợp lệ — có thể công bố');
-    expect(text).toMatch(
-      /Đã công bố "san-sang" vào nhánh main \(commit [0-9a-f]{7}\)\. Nhánh cms\/initiatives\/san-sang đã được xóa\./,
-    );
+    // Listed and published under the branch the admin made.
+    expect(text).toContain('   Nhánh: cms/initiatives/san-sang/index');
+    expect(text).toMatch(/Đã công bố "san-sang" vào nhánh main \(commit [0-9a-f]{7}\)\./);
+    expect(text).toContain('Nhánh cms/initiatives/san-sang/index đã được xóa.');
     expect(text).toContain('Lệnh "xoa" không có.');
   });
 });
