@@ -1,7 +1,8 @@
 /**
  * `npm start`: the embedded default. Prepares a dedicated clone of the repository for
- * the CMS, starts decap-server on it (git mode, loopback only) and the Astro dev server
- * on a mirror of that clone's `main`, so the site shows exactly what the CMS has published.
+ * the CMS, starts decap-server on it (git mode, loopback only) behind the project's gate
+ * (scripts/cms/gate.ts), and the Astro dev server on a mirror of that clone's `main`, so
+ * the site shows exactly what the CMS has published.
  *
  * Usable as a module (`startAll`) so tests can start and stop the same thing.
  */
@@ -9,6 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Gate, startGate } from './cms/gate.ts';
 import { freePort, waitFor } from './cms/net.ts';
 import { prepareCmsRepo, prepareSiteMirror, syncSiteMirror, watchMain } from './cms/repo.ts';
 
@@ -23,7 +25,10 @@ export interface StartOptions {
   siteDir?: string;
   /** Port of the site (default: `PORT`, else the first free port from 4321). */
   sitePort?: number;
-  /** Port of decap-server (default: `CMS_PROXY_PORT`, else the first free port from 8081). */
+  /**
+   * Port of the admin's backend, the gate in front of decap-server (default: `CMS_PROXY_PORT`,
+   * else the first free port from 8081); decap-server itself takes the next free one.
+   */
   proxyPort?: number;
   /** Receives the servers' output; silent by default. */
   log?: (line: string) => void;
@@ -121,35 +126,63 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** decap-server in git mode on `repoDir`, listening on loopback only. */
+/**
+ * decap-server in git mode on `repoDir`, on a loopback port of its own, behind the
+ * project's gate (scripts/cms/gate.ts) on `port`: the address the admin is given is the
+ * gate's, so every save, status change and publish passes the project's rules first.
+ */
 export async function startProxy(options: {
   repoDir: string;
   port: number;
   log?: (line: string) => void;
+  /** "Today" for the gate's deadline rule (YYYY-MM-DD); default: the real date. */
+  today?: string;
 }): Promise<Server> {
-  const url = `http://${HOST}:${options.port}/api/v1`;
+  const internalPort = await freePort(options.port + 1);
+  const upstream = `http://${HOST}:${internalPort}/api/v1`;
   const env = {
     ...childEnv(),
     MODE: 'git',
     GIT_REPO_DIRECTORY: options.repoDir,
-    PORT: String(options.port),
+    PORT: String(internalPort),
     BIND_HOST: HOST,
     LOG_LEVEL: process.env.CMS_LOG_LEVEL ?? 'warn',
   };
   const entry = join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js');
   const child = launch('decap-server', [entry], env, options.repoDir, options.log);
-  const stop = () => stopChild(child);
+  const stopServer = () => stopChild(child);
   try {
-    await waitFor(() => proxyAnswers(url), {
+    await waitFor(() => proxyAnswers(upstream), {
       timeoutMs: 30_000,
       what: 'máy chủ CMS (decap-server)',
       process: child,
     });
   } catch (error) {
-    await stop();
+    await stopServer();
     throw error;
   }
-  return { url, stop };
+  let gate: Gate;
+  try {
+    gate = await startGate({
+      upstream: `http://${HOST}:${internalPort}`,
+      repoDir: options.repoDir,
+      port: options.port,
+      today: options.today,
+      log: options.log,
+    });
+  } catch (error) {
+    await stopServer();
+    throw new Error(
+      `Không mở được cổng kiểm tra của trang quản trị trên ${HOST}:${options.port} (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  return {
+    url: gate.url,
+    stop: async () => {
+      await gate.stop();
+      await stopServer();
+    },
+  };
 }
 
 /** The Astro dev server with `repoDir` (the mirror of the CMS clone's `main`) as its root. */

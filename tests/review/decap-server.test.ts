@@ -37,7 +37,8 @@ async function call(action: string, params: Record<string, unknown>) {
 
 beforeAll(async () => {
   root = makeRepo(project, {}, true);
-  proxy = await startProxy({ repoDir: root, port: await freePort(8181) });
+  // Inside the sample campaign's period: the gate checks the deadline when the entry moves to "ready".
+  proxy = await startProxy({ repoDir: root, port: await freePort(8181), today: '2024-08-25' });
   const text = readFileSync(
     join(project, 'content/initiatives', SAMPLE, 'index.md'),
     'utf8',

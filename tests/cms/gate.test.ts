@@ -1,0 +1,262 @@
+/**
+ * The project's gate in front of decap-server (scripts/cms/gate.ts), driven over HTTP the
+ * way the admin's proxy backend talks to it: a draft with errors may be saved, but not
+ * moved to "ready" nor published; only `content/` may be written on an entry's branch,
+ * only attachment files in the media library; requests for another host name are refused.
+ */
+
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEDIA_FOLDER } from '../../scripts/cms/gate.ts';
+import { freePort } from '../../scripts/cms/net.ts';
+import { branchOfSlug } from '../../scripts/report/source.ts';
+import { type Server, startProxy } from '../../scripts/start.ts';
+import { cmsConfig } from '../../src/admin/config.ts';
+import { git, makeRepo } from '../github/git-fixture.ts';
+
+const project = resolve(import.meta.dirname, '../..');
+const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+const SLUG = 'nhan-tin-hen-tra-ket-qua-o-xa-gia-an';
+/** Decap's entry slug for `path: '{{slug}}/index'`: the admin sends this. */
+const ENTRY_SLUG = `${SLUG}/index`;
+const BRANCH = branchOfSlug(SLUG);
+const ENTRY_PATH = `content/initiatives/${SLUG}/index.md`;
+const sample = readFileSync(join(project, 'content/initiatives', SAMPLE, 'index.md'), 'utf8');
+const valid = sample.replace(/^title: .*$/m, 'title: Nhắn tin hẹn trả kết quả ở xã Gia An');
+/** Shares 50 + 30 + 10: the validator's schema refuses it. */
+const invalid = valid.replace('share: 20', 'share: 10');
+const SHARES = 'Tác giả: Tổng tỷ lệ đóng góp là 90%, phải bằng 100%.';
+const IMAGE = 'bieu-do-ho-so-tre-hen.png';
+const png = readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE));
+
+let root: string;
+let proxy: Server;
+let port: number;
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { error?: string; [key: string]: unknown };
+}
+
+/** A request as the admin's proxy backend sends it; `host` overrides the Host header. */
+function post(
+  action: string,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const payload = JSON.stringify({ action, params: { branch: 'main', ...params } });
+  return new Promise((done, fail) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          done({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: text ? JSON.parse(text) : {},
+          });
+        });
+      },
+    );
+    outgoing.on('error', fail);
+    outgoing.end(payload);
+  });
+}
+
+function saveEntry(text: string, extra: Record<string, unknown> = {}) {
+  return post('persistEntry', {
+    dataFiles: [{ slug: ENTRY_SLUG, path: ENTRY_PATH, raw: text }],
+    assets: [
+      {
+        path: `content/initiatives/${SLUG}/${IMAGE}`,
+        content: png.toString('base64'),
+        encoding: 'base64',
+      },
+    ],
+    options: {
+      collectionName: 'initiatives',
+      commitMessage: `Cập nhật sáng kiến “${ENTRY_SLUG}”`,
+      useWorkflow: true,
+      status: 'draft',
+    },
+    ...extra,
+  });
+}
+
+const statusOf = () => git(root, 'config', '--get', `branch.${BRANCH}.description`);
+const mainHead = () => git(root, 'rev-parse', 'main');
+
+beforeAll(async () => {
+  root = makeRepo(project, {}, true);
+  port = await freePort(8300);
+  // Inside the sample campaign's period, so the sample entry is valid as it stands.
+  proxy = await startProxy({ repoDir: root, port, today: '2024-08-25' });
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.stop();
+});
+
+describe('the gate in front of decap-server', () => {
+  it('answers only the loopback address and port it serves', async () => {
+    expect((await post('info', {})).status).toBe(200);
+    expect((await post('info', {}, { host: `localhost:${port}` })).status).toBe(200);
+    for (const host of [`kho.example.org:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1']) {
+      const answer = await post('info', {}, { host });
+      expect(answer.status, host).toBe(421);
+      expect(answer.body.error).toContain(`127.0.0.1:${port}`);
+    }
+  });
+
+  it('lets a save write only inside content/, on the entry’s own branch', async () => {
+    const before = { main: mainHead(), branches: git(root, 'branch', '--list', 'cms/*') };
+    for (const path of [
+      '.github/workflows/validate.yml',
+      'content/../.github/workflows/validate.yml',
+      '/etc/passwd',
+      'scripts/start.ts',
+      'content\\initiatives\\x\\index.md',
+      `${MEDIA_FOLDER}/x.html`,
+    ]) {
+      const answer = await post('persistEntry', {
+        dataFiles: [{ slug: ENTRY_SLUG, path, raw: valid }],
+        assets: [],
+        options: { collectionName: 'initiatives', commitMessage: 'x', useWorkflow: true },
+      });
+      expect(answer.status, path).toBe(422);
+      expect(answer.body.error).toContain('chỉ được ghi vào thư mục content/');
+    }
+    const asset = await saveEntry(valid, {
+      assets: [{ path: '.github/workflows/x.yml', content: 'eA==', encoding: 'base64' }],
+    });
+    expect(asset.status).toBe(422);
+    const direct = await post('persistEntry', {
+      dataFiles: [{ slug: ENTRY_SLUG, path: ENTRY_PATH, raw: valid }],
+      assets: [],
+      options: { collectionName: 'initiatives', commitMessage: 'x', useWorkflow: false },
+    });
+    expect(direct.status).toBe(422);
+    expect(direct.body.error).toContain('không ghi thẳng vào nhánh chính');
+    const otherBase = await saveEntry(valid, { branch: BRANCH });
+    expect(otherBase.status).toBe(422);
+    expect({ main: mainHead(), branches: git(root, 'branch', '--list', 'cms/*') }).toEqual(before);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('lets the media library write only attachment files into its folder', async () => {
+    expect(cmsConfig.media_folder).toBe(MEDIA_FOLDER);
+    const before = mainHead();
+    for (const path of [
+      `${MEDIA_FOLDER}/trang.html`,
+      `${MEDIA_FOLDER}/a/b.png`,
+      'content/initiatives/x/anh.png',
+      'public/anh.png',
+    ]) {
+      const answer = await post('persistMedia', {
+        asset: { path, content: 'eA==', encoding: 'base64' },
+        options: { commitMessage: 'x' },
+      });
+      expect(answer.status, path).toBe(422);
+    }
+    expect((await post('deleteFiles', { paths: ['content/units.yaml'], options: {} })).status).toBe(
+      422,
+    );
+    expect(mainHead()).toBe(before);
+    const png = readFileSync(
+      join(project, 'content/initiatives', SAMPLE, 'bieu-do-ho-so-tre-hen.png'),
+    );
+    const saved = await post('persistMedia', {
+      asset: {
+        path: `${MEDIA_FOLDER}/bieu-do.png`,
+        content: png.toString('base64'),
+        encoding: 'base64',
+      },
+      options: { commitMessage: 'Tải lên biểu đồ' },
+    });
+    expect(saved.status).toBe(200);
+    expect(git(root, 'show', '--stat', '--format=', 'main')).toContain(
+      `${MEDIA_FOLDER}/bieu-do.png`,
+    );
+  });
+
+  it('saves a draft with errors, but refuses “ready” and publishing until it is valid', async () => {
+    const origin = 'http://127.0.0.1:4321';
+    expect((await saveEntry(invalid)).status).toBe(200);
+    expect(git(root, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).toBe(BRANCH);
+    expect(statusOf()).toBe('decap-cms/draft');
+    const main = mainHead();
+
+    const ready = await post(
+      'updateUnpublishedEntryStatus',
+      { collection: 'initiatives', slug: ENTRY_SLUG, newStatus: 'pending_publish' },
+      { origin },
+    );
+    expect(ready.status).toBe(422);
+    expect(ready.body.error).toContain('Chưa chuyển được sang “Sẵn sàng công bố”: bài còn 1 lỗi.');
+    expect(ready.body.error).toContain(`• ${SHARES}`);
+    // The admin on another loopback port can read the refusal (CORS), so it can show it.
+    expect(ready.headers['access-control-allow-origin']).toBe(origin);
+    expect(statusOf()).toBe('decap-cms/draft');
+    // Moving back and forth between the other states needs no check.
+    const review = await post('updateUnpublishedEntryStatus', {
+      collection: 'initiatives',
+      slug: ENTRY_SLUG,
+      newStatus: 'pending_review',
+    });
+    expect(review.status).toBe(200);
+    expect(statusOf()).toBe('decap-cms/pending_review');
+
+    const notReady = await post('publishUnpublishedEntry', {
+      collection: 'initiatives',
+      slug: ENTRY_SLUG,
+    });
+    expect(notReady.status).toBe(422);
+    expect(notReady.body.error).toContain('chưa ở trạng thái “Sẵn sàng công bố”');
+    // An entry edited after it was marked ready (or marked by hand): the content decides.
+    git(root, 'config', `branch.${BRANCH}.description`, 'decap-cms/pending_publish');
+    const publish = await post('publishUnpublishedEntry', {
+      collection: 'initiatives',
+      slug: ENTRY_SLUG,
+    });
+    expect(publish.status).toBe(422);
+    expect(publish.body.error).toContain('Chưa công bố được sáng kiến này: bài còn 1 lỗi.');
+    expect(publish.body.error).toContain(`• ${SHARES}`);
+    expect(mainHead()).toBe(main);
+    expect(git(root, 'branch', '--list', BRANCH)).not.toBe('');
+    git(root, 'config', `branch.${BRANCH}.description`, 'decap-cms/draft');
+
+    expect((await saveEntry(valid)).status).toBe(200);
+    const readyNow = await post('updateUnpublishedEntryStatus', {
+      collection: 'initiatives',
+      slug: ENTRY_SLUG,
+      newStatus: 'pending_publish',
+    });
+    expect(readyNow.status, JSON.stringify(readyNow.body)).toBe(200);
+    expect(statusOf()).toBe('decap-cms/pending_publish');
+    const published = await post('publishUnpublishedEntry', {
+      collection: 'initiatives',
+      slug: ENTRY_SLUG,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(git(root, 'show', `main:${ENTRY_PATH}`)).toContain('xã Gia An');
+    expect(git(root, 'branch', '--list', 'cms/*')).toBe('');
+    // No worktree of the check is left behind.
+    expect(git(root, 'worktree', 'list').split('\n')).toHaveLength(1);
+  });
+});
