@@ -18,10 +18,15 @@ import relation from 'decap-cms-widget-relation';
 import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
+import { CHECKS_WIDGET, EntryChecksControl, EntryChecksPreview } from './checks-widget.ts';
+import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 
-CMS.registerBackend('github', GitHubBackend);
-CMS.registerBackend('proxy', ProxyBackend);
+type Backend = new (...args: never[]) => GateableBackend;
+
+// Both backends refuse "ready" and "publish" for an entry the validator's rules refuse.
+CMS.registerBackend('github', withEntryGate(GitHubBackend as Backend) as never);
+CMS.registerBackend('proxy', withEntryGate(ProxyBackend as Backend) as never);
 // Typed for one widget at a time; Decap also takes a list.
 CMS.registerWidget([
   string.Widget(),
@@ -36,6 +41,11 @@ CMS.registerWidget([
   relation.Widget({ name: INITIATIVE_WIDGET }),
   file.Widget(),
   markdown.Widget(),
+  {
+    name: CHECKS_WIDGET,
+    controlComponent: EntryChecksControl,
+    previewComponent: EntryChecksPreview,
+  },
 ] as never);
 
 CMS.registerWidgetValueSerializer(INITIATIVE_WIDGET, initiativeValueSerializer);

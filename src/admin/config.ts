@@ -17,6 +17,7 @@ import {
   unitKinds,
   unitSchema,
 } from '../schemas/index.ts';
+import { CHECKS_WIDGET } from './checks-widget.ts';
 import { knownCriteria } from './content-data.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
@@ -222,6 +223,16 @@ export const bodyTemplate = bodySections
   .trimEnd()
   .concat('\n');
 
+/**
+ * The validator's problems for the entry, live, at the top of the form (checks-widget.ts).
+ * Not a field of the content model: it holds no value and is never written.
+ */
+export const checksField = {
+  name: 'checks',
+  label: 'Kiểm tra trước khi gửi',
+  widget: CHECKS_WIDGET,
+} satisfies Partial<CmsField>;
+
 const bodyHint = [
   'Giữ nguyên năm tiêu đề “## …” và viết nội dung dưới mỗi tiêu đề.',
   ...bodySections.map((section) => `${section.heading}: ${section.guidance}`),
@@ -426,6 +437,7 @@ export const cmsConfig = {
       summary: '{{title}}',
       sortable_fields: ['title', 'submitted'],
       fields: [
+        checksField,
         ...formFields(initiativeSchema, initiativeOverrides),
         {
           ...markdownBody,

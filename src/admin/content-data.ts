@@ -1,12 +1,28 @@
-import { parse } from 'yaml';
-
 /**
- * Facts read from the repository's content when the admin is bundled. Decap has no
- * free key–value widget, so a decision's scores are an object whose keys are the
- * rubric criteria of the campaigns known at build time (a new campaign arrives with
- * the next build, like every other page of the site).
+ * Facts read from the repository's content when the admin is bundled, through the one
+ * reader (src/model/read.ts), so a campaign or a unit means here what it means to the
+ * validator. Decap has no free key–value widget, so a decision's scores are an object
+ * whose keys are the rubric criteria of the campaigns known at build time; the form's
+ * checks know the campaigns (their period) and units the same way. A new campaign arrives
+ * with the next build, like every other page of the site.
  */
+import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
+import {
+  type Campaign,
+  campaignSchema,
+  type Unit,
+  unitListSchema,
+  unitSchema,
+} from '../schemas/index.ts';
+import { todayInVietnam } from '../validator/deadline.ts';
+import type { EntryContext } from '../validator/entry-rules.ts';
+
 const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const unitFiles = import.meta.glob<string>('../../content/units.yaml', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -18,21 +34,72 @@ interface CriterionInfo {
   max: number;
 }
 
-function frontMatter(text: string): unknown {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return match?.[1] ? parse(match[1]) : undefined;
+interface CampaignFile {
+  id: string;
+  /** The front matter as read, whether or not the schema accepts it. */
+  data: Record<string, unknown> | undefined;
+  /** The campaign, when the schema accepts it. */
+  campaign: Campaign | undefined;
+}
+
+function readCampaigns(): CampaignFile[] {
+  return Object.entries(campaignFiles).map(([file, text]) => {
+    const id = (file.split('/').at(-1) ?? '').replace(/\.md$/, '');
+    const { data } = parseEntryText(text, file);
+    const parsed = data ? campaignSchema.safeParse(data) : undefined;
+    return { id, data, campaign: parsed?.success ? parsed.data : undefined };
+  });
+}
+
+/**
+ * Units that pass the schema; as in the validator, one bad item does not switch off the
+ * unit checks for all the others. Undefined when there is no list at all.
+ */
+function readUnits(): Unit[] | undefined {
+  const text = Object.values(unitFiles)[0];
+  if (text === undefined) return undefined;
+  const { data } = parseYamlSafely(text, 1);
+  if (!Array.isArray(data)) return undefined;
+  const whole = unitListSchema.safeParse(data);
+  if (whole.success) return whole.data;
+  return data.flatMap((item) => {
+    const one = unitSchema.safeParse(item);
+    return one.success ? [one.data] : [];
+  });
 }
 
 /** Every criterion id of every campaign's rubric, first name and largest maximum kept. */
 export function knownCriteria(): CriterionInfo[] {
   const byId = new Map<string, CriterionInfo>();
-  for (const text of Object.values(campaignFiles)) {
-    const data = frontMatter(text) as { rubric?: { criteria?: CriterionInfo[] } } | undefined;
-    for (const criterion of data?.rubric?.criteria ?? []) {
-      const known = byId.get(criterion.id);
-      if (!known) byId.set(criterion.id, { ...criterion });
-      else known.max = Math.max(known.max, criterion.max);
+  for (const { data } of readCampaigns()) {
+    const rubric = isPlainRecord(data?.rubric) ? data.rubric : undefined;
+    const criteria = Array.isArray(rubric?.criteria) ? rubric.criteria : [];
+    for (const item of criteria) {
+      if (!isPlainRecord(item)) continue;
+      const { id, name, max } = item;
+      if (typeof id !== 'string' || typeof name !== 'string' || typeof max !== 'number') continue;
+      const known = byId.get(id);
+      if (!known) byId.set(id, { id, name, max });
+      else known.max = Math.max(known.max, max);
     }
   }
   return [...byId.values()];
+}
+
+let bundled: Omit<EntryContext, 'today' | 'isNew'> | undefined;
+
+/** What the form's checks know besides the entry: the campaigns and units of this build. */
+export function entryContext(isNew: boolean, today = todayInVietnam()): EntryContext {
+  if (!bundled) {
+    const campaigns = readCampaigns();
+    const units = readUnits();
+    bundled = {
+      campaignIds: new Set(campaigns.map((file) => file.id)),
+      campaigns: new Map(
+        campaigns.flatMap((file) => (file.campaign ? [[file.id, file.campaign] as const] : [])),
+      ),
+      units: units ? new Map(units.map((unit) => [unit.id, unit])) : undefined,
+    };
+  }
+  return { ...bundled, today, isNew };
 }

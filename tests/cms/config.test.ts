@@ -184,7 +184,7 @@ function compareFields(
 
 describe('the CMS form agrees with the content model', () => {
   const cases = [
-    ['initiatives', initiativeSchema, ['body']],
+    ['initiatives', initiativeSchema, ['checks', 'body']],
     ['campaigns', campaignSchema, ['body']],
     ['decisions', decisionSchema, []],
     ['adoptions', adoptionSchema, []],
