@@ -8,7 +8,9 @@
  */
 import { Component, createElement as h } from 'react';
 import { entryContext } from './content-data.ts';
-import { checkForm, type FieldConfig, type FormProblem } from './entry-checks.ts';
+import type { FieldConfig, FormProblem } from './entry-checks.ts';
+
+type Rules = typeof import('./entry-checks.ts');
 
 export const CHECKS_WIDGET = 'entry-checks';
 
@@ -44,11 +46,19 @@ export class EntryChecksControl extends Component<ControlProps, ControlState> {
   override state: ControlState = { problems: undefined, failed: false };
   private timer: ReturnType<typeof setInterval> | undefined;
   private checked: unknown;
+  private rules: Rules | undefined;
 
   override componentDidMount(): void {
-    this.refresh();
-    // Decap re-renders a control only when its own value changes: the draft is read instead.
-    this.timer = setInterval(() => this.refresh(), POLL_MS);
+    // The rules (Markdown parser included) load with the first form, not with the admin.
+    import('./entry-checks.ts').then(
+      (rules) => {
+        this.rules = rules;
+        this.refresh();
+        // Decap re-renders a control only when its own value changes: the draft is read instead.
+        this.timer = setInterval(() => this.refresh(), POLL_MS);
+      },
+      () => this.setState({ failed: true }),
+    );
   }
 
   override componentWillUnmount(): void {
@@ -67,13 +77,13 @@ export class EntryChecksControl extends Component<ControlProps, ControlState> {
 
   refresh(): void {
     const entry = this.props.getEntry?.() ?? this.props.entry;
-    if (!entry || entry === this.checked) return;
+    if (!this.rules || !entry || entry === this.checked) return;
     this.checked = entry;
     const data = (entry.get('data') as ImmutableLike | undefined)?.toJS();
     const fields = (this.props.collection?.get('fields') as ImmutableLike | undefined)?.toJS();
     const isNew = entry.get('newRecord') === true || entry.get('isModification') === false;
     try {
-      const problems = checkForm(
+      const problems = this.rules.checkForm(
         (data ?? {}) as Record<string, unknown>,
         (fields ?? []) as FieldConfig[],
         entry.get('path'),

@@ -13,6 +13,7 @@ import { checkInitiativeText, type EntryContext, hasErrors } from '../validator/
 import { labelOf } from '../validator/field-labels.ts';
 import { type GatedStep, type LocatedProblem, refusalMessage } from '../validator/refusal.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
+import { MessageError } from './message-error.ts';
 
 /** The form's label for the Markdown body (src/admin/config.ts). */
 export const BODY_LABEL = 'Nội dung sáng kiến';
@@ -143,13 +144,6 @@ export function asLocated(problems: readonly FormProblem[]): LocatedProblem[] {
   return problems.map((item) => ({
     problem: { ...item.problem, message: problemText(item), field: item.label },
   }));
-}
-
-/** An error whose text is only its message: Decap shows errors through `String(error)`. */
-export class MessageError extends Error {
-  override toString(): string {
-    return this.message;
-  }
 }
 
 /** Refuse a step (ready, publish) while the entry has errors. */

@@ -12,7 +12,7 @@
 import { contentPaths } from '../model/collections.ts';
 import type { GatedStep } from '../validator/refusal.ts';
 import { entryContext } from './content-data.ts';
-import { assertReady, checkEntryText, MessageError } from './entry-checks.ts';
+import { MessageError } from './message-error.ts';
 
 interface Diff {
   path: string;
@@ -70,6 +70,8 @@ export function withEntryGate(Base: BackendClass): BackendClass {
       const file = entryFile(entry.diffs ?? []);
       if (!file) return;
       const text = await this.unpublishedEntryDataFile(collection, slug, file.path, file.id);
+      // The rules (Markdown parser included) load when first needed, not with the admin.
+      const { assertReady, checkEntryText } = await import('./entry-checks.ts');
       assertReady(checkEntryText(text, file.path, entryContext(file.newFile === true)), step);
     }
 

@@ -14,9 +14,9 @@ import {
   checkForm,
   entryTextOf,
   type FieldConfig,
-  MessageError,
 } from '../../src/admin/entry-checks.ts';
 import { type GateableBackend, withEntryGate } from '../../src/admin/gated-backend.ts';
+import { MessageError } from '../../src/admin/message-error.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 
 const project = resolve(import.meta.dirname, '../..');

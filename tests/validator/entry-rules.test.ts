@@ -25,7 +25,7 @@ import {
 
 const project = resolve(import.meta.dirname, '../..');
 
-/** Relative modules a module loads at run time (type-only imports and exports are erased). */
+/** Modules a module loads at run time (type-only imports and exports are erased). */
 function runtimeImports(file: string): { relative: string[]; packages: string[] } {
   const source = readFileSync(file, 'utf8');
   const relative: string[] = [];
@@ -35,6 +35,14 @@ function runtimeImports(file: string): { relative: string[]; packages: string[] 
   );
   for (const [, typeOnly, specifier] of statements) {
     if (typeOnly || !specifier) continue;
+    if (specifier.startsWith('.')) relative.push(resolve(dirname(file), specifier));
+    else packages.push(specifier);
+  }
+  // Modules loaded on demand (`await import('./…')`) run in the browser too.
+  for (const [, specifier] of source.matchAll(
+    /(?<!type[^;\n]*)\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
+    if (!specifier) continue;
     if (specifier.startsWith('.')) relative.push(resolve(dirname(file), specifier));
     else packages.push(specifier);
   }
