@@ -3,8 +3,12 @@
  * decap-server in git mode and the Astro dev server, driven in Chromium. A new user
  * creates an initiative, saves it, sends it to review and publishes it; the `cms/`
  * branch is validated with the project's validator; the published repository is built
- * (Astro + Pagefind) and the page, its attachment and a search hit are found. A second
+ * (Astro + Pagefind) and the page, its attachment and a search hit are found. Another
  * test saves an entry with a required field missing: the CMS refuses and writes nothing.
+ * A third enters author shares of 60 and 30: the form lists the validator's problem, the
+ * draft is saved on `cms/initiatives/<slug>/index` (where `npm run review` and
+ * `npm run report` find it), and moving it to "ready" or publishing it is refused — by the
+ * admin and by the gate in front of decap-server — until the shares add up.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +18,13 @@ import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
 import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
 import { freePort } from '../../scripts/cms/net.ts';
 import { INITIATIVE_BRANCH, slugOfBranch } from '../../scripts/report/source.ts';
 import { childEnv, type Running, startAll, startProxy } from '../../scripts/start.ts';
-import { initiativeSchema } from '../../src/schemas/index.ts';
+import { parseEntryText } from '../../src/model/read.ts';
+import { campaignSchema, initiativeSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { projectRoot, serveStatic } from './support/site.ts';
 
@@ -51,10 +57,12 @@ function makeSourceRepo(dir: string): void {
     unitsFile,
     `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: commune\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
   );
-  const sample = matter(
+  // Read and written as the project does (dates stay text): gray-matter would turn the dates
+  // into timestamps, and a campaign the schema refuses silently switches its deadline rule off.
+  const sample = parseEntryText(
     readFileSync(join(dir, 'content', 'campaigns', '2024-tanh-linh.md'), 'utf8'),
   );
-  const data = { ...sample.data };
+  const data: Record<string, unknown> = { ...sample.data };
   delete data.reviewOn;
   Object.assign(data, {
     year,
@@ -66,9 +74,10 @@ function makeSourceRepo(dir: string): void {
     status: 'open',
     sample: true,
   });
+  campaignSchema.parse(data);
   writeFileSync(
     join(dir, 'content', 'campaigns', `${campaignId}.md`),
-    matter.stringify('Đợt phát động dùng để kiểm thử trang quản trị.\n', data),
+    `---\n${stringify(data)}---\n\nĐợt phát động dùng để kiểm thử trang quản trị.\n`,
   );
   git(dir, 'add', '-A');
   git(dir, 'commit', '--quiet', '-m', 'Đợt phát động đang mở và đơn vị cho kiểm thử');
@@ -168,10 +177,83 @@ function cmsBranches(repo: string): string[] {
     .filter(Boolean);
 }
 
-async function setStatus(page: Page, status: string) {
+async function chooseStatus(page: Page, status: string) {
   await page.getByRole('button', { name: /^Trạng thái:/ }).click();
   await page.getByRole('menuitem', { name: status }).click();
+}
+
+async function setStatus(page: Page, status: string) {
+  await chooseStatus(page, status);
   await page.getByRole('button', { name: `Trạng thái: ${status}` }).waitFor();
+}
+
+/** Decap closes a notification when it is clicked: none is left to mistake for the next one. */
+async function dismissToasts(page: Page) {
+  for (const toast of await page.locator('.Toastify__toast').all()) {
+    await toast.click().catch(() => {});
+  }
+  await expect.poll(() => page.locator('.Toastify__toast').count(), { timeout: 30_000 }).toBe(0);
+}
+
+/** Save an entry already on its branch, and wait for Decap to say it is saved. */
+async function save(page: Page) {
+  await dismissToasts(page);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 60_000 });
+}
+
+/** Load the editor again, as a submitter coming back to the entry does. */
+async function reopen(page: Page) {
+  await page.reload();
+  const login = page.getByRole('button', { name: 'Đăng nhập' });
+  const status = page.getByRole('button', { name: /^Trạng thái:/ });
+  await login.or(status).first().waitFor({ timeout: 120_000 });
+  if (await login.isVisible()) await login.click();
+  await status.waitFor({ timeout: 60_000 });
+}
+
+async function publishNow(page: Page) {
+  await dismissToasts(page);
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+}
+
+/** Type under each of the five headings the body starts with, as a submitter does. */
+async function writeSections(page: Page, texts: readonly (readonly [string, string])[]) {
+  const editor = page.locator('[data-slate-editor="true"]').first();
+  await editor.focus();
+  for (const [heading, text] of texts) {
+    const line = editor.getByText(`## ${heading}`, { exact: true });
+    const box = await line.boundingBox();
+    // Click past the end of the heading, then End: the caret must not land inside it.
+    await line.click({ position: { x: Math.max(1, (box?.width ?? 2) - 1), y: 5 } });
+    // Slate applies the click's selection asynchronously; a person is slower than this too.
+    await page.waitForTimeout(300);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(text);
+  }
+}
+
+async function addAuthors(page: Page, authors: readonly (readonly [string, string, string])[]) {
+  for (const [index, [name, position, share]] of authors.entries()) {
+    await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    await field(page, 'Họ và tên').nth(index).fill(name);
+    await field(page, 'Chức vụ, chức danh').nth(index).fill(position);
+    await choose(page, 'Đơn vị công tác', 'Thử Nghiệm', unitName, index);
+    await field(page, 'Tỷ lệ đóng góp (%)').nth(index).fill(share);
+  }
+}
+
+/** Run one of the project's CLI scripts as `npm run …` does, and return what it printed. */
+function runScript(script: string, args: string[]) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', script), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: childEnv(),
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 const title = 'Đặt lịch hẹn trả kết quả qua tin nhắn, thử nghiệm giao diện quản trị';
@@ -209,6 +291,171 @@ describe('Decap CMS with the local git backend', () => {
     }
   });
 
+  test('the validator’s problems in the form; ready and publish refused until they are fixed', async () => {
+    const repo = running?.repoDir as string;
+    const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    const gateTitle = 'Sổ theo dõi hồ sơ một cửa điện tử dùng chung, kiểm tra cổng duyệt bài';
+    const sharesError = 'Tác giả: Tổng tỷ lệ đóng góp là 90%, phải bằng 100%.';
+    const mainBefore = git(repo, 'rev-parse', 'main');
+
+    await openAdmin(page, '#/collections/initiatives/new');
+    // The checks sit at the top of the form, in a labelled region whose list is a live region.
+    const checks = page.getByRole('region', { name: 'Kiểm tra trước khi gửi' });
+    await checks.waitFor();
+    expect(await checks.locator('[aria-live="polite"]').count()).toBe(1);
+    const errorsList = checks.getByRole('list', { name: 'Lỗi cần sửa' });
+    // A new entry starts with the five section headings and nothing under them.
+    await expect
+      .poll(() => errorsList.getByRole('listitem').allTextContents())
+      .toEqual(
+        expect.arrayContaining(
+          sections.map(([heading]) =>
+            expect.stringMatching(
+              new RegExp(
+                `^Nội dung sáng kiến, dòng \\d+: Mục "${escapeRegex(heading)}" chưa có nội dung\\.`,
+              ),
+            ),
+          ),
+        ),
+      );
+
+    await field(page, 'Tên sáng kiến, giải pháp').fill(gateTitle);
+    await field(page, 'Tóm tắt').fill(summary);
+    await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
+    await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
+    await addAuthors(page, [
+      ['Phạm Thị Hoa', 'Công chức Văn phòng – Thống kê', '60'],
+      ['Lê Văn Sơn', 'Chủ tịch UBND xã', '30'],
+    ]);
+    await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
+    await choose(
+      page,
+      'Lĩnh vực áp dụng',
+      'trực tuyến',
+      'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
+    );
+    await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
+    await writeSections(page, sections);
+
+    // Only the shares are wrong now, and the form says so, naming the field.
+    await expect
+      .poll(() => errorsList.getByRole('listitem').allTextContents(), { timeout: 30_000 })
+      .toEqual([sharesError]);
+    await expect
+      .poll(() => checks.textContent())
+      .toContain('Còn 1 lỗi cần sửa trước khi chuyển sang “Sẵn sàng công bố”');
+
+    // A draft is saved with its problems: work in progress.
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/#\/collections\/initiatives\/entries\//, { timeout: 60_000 });
+    await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor();
+    const branches = cmsBranches(repo);
+    expect(branches).toEqual([expect.stringMatching(INITIATIVE_BRANCH)]);
+    const branch = branches[0] as string;
+    const slug = slugOfBranch(branch) as string;
+    expect(branch).toBe(`cms/initiatives/${slug}/index`);
+    const entryPath = `content/initiatives/${slug}/index.md`;
+    const status = () => git(repo, 'config', `branch.${branch}.description`);
+    const onMain = () =>
+      spawnSync('git', ['cat-file', '-e', `main:${entryPath}`], { cwd: repo }).status === 0;
+    expect(status()).toBe('decap-cms/draft');
+
+    // The committee's tools see it, under the branch the admin made.
+    const review = runScript('review.ts', ['--repo', repo]);
+    expect(review.status, review.output).toBe(0);
+    expect(review.output).toContain(`1. ${slug} — Bản nháp — 1 lỗi`);
+    expect(review.output).toContain(`   Nhánh: ${branch}`);
+    expect(review.output).toContain(sharesError);
+    const reportDir = join(workspace, 'bao-cao');
+    const report = runScript('report.ts', [
+      ...['--repo', repo, '--campaign', campaignId, '--out', reportDir, '--format', 'md'],
+    ]);
+    expect(report.status, report.output).toBe(0);
+    expect(report.output).toContain(`Đã tổng hợp 1 sáng kiến của đợt ${campaignId} (1 cần sửa)`);
+    expect(readFileSync(join(reportDir, `tong-hop-${campaignId}.md`), 'utf8')).toContain(gateTitle);
+
+    // "Ready" is refused, with the problem, in Vietnamese, where assistive technology hears it.
+    await dismissToasts(page);
+    await chooseStatus(page, 'Sẵn sàng công bố');
+    const refusedReady = page
+      .getByRole('alert')
+      .filter({ hasText: 'Chưa chuyển được sang “Sẵn sàng công bố”: bài còn 1 lỗi.' });
+    await refusedReady.waitFor({ timeout: 60_000 });
+    await expect.poll(() => refusedReady.textContent()).toContain(`• ${sharesError}`);
+    await page.getByRole('button', { name: 'Trạng thái: Bản nháp' }).waitFor();
+    expect(status()).toBe('decap-cms/draft');
+
+    // The server refuses too, whatever sends the request (the gate in front of decap-server).
+    const ask = async (action: string, extra: Record<string, unknown> = {}) => {
+      const response = await fetch(running?.proxyUrl as string, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          action,
+          params: { branch: 'main', collection: 'initiatives', slug: `${slug}/index`, ...extra },
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { error?: string } };
+    };
+    const serverReady = await ask('updateUnpublishedEntryStatus', { newStatus: 'pending_publish' });
+    expect(serverReady.status).toBe(422);
+    expect(serverReady.body.error).toContain(`• ${sharesError}`);
+    expect((await ask('publishUnpublishedEntry')).status).toBe(422);
+    expect(status()).toBe('decap-cms/draft');
+    expect(onMain()).toBe(false);
+
+    // Fixed: 60 + 40. The form clears, the save goes through, and "ready" is accepted.
+    await field(page, 'Tỷ lệ đóng góp (%)').nth(1).fill('40');
+    await expect.poll(() => errorsList.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => checks.textContent()).toContain('Chưa thấy lỗi nào');
+    await save(page);
+    expect(git(repo, 'show', `${branch}:${entryPath}`)).toContain('share: 40');
+    await dismissToasts(page);
+    await setStatus(page, 'Sẵn sàng công bố');
+    expect(status()).toBe('decap-cms/pending_publish');
+
+    // Edited back to 60 + 30 while ready, and saved: publishing is refused, main keeps nothing.
+    await field(page, 'Tỷ lệ đóng góp (%)').nth(1).fill('30');
+    await expect
+      .poll(() => errorsList.getByRole('listitem').allTextContents(), { timeout: 30_000 })
+      .toEqual([sharesError]);
+    await save(page);
+    expect(git(repo, 'show', `${branch}:${entryPath}`)).toContain('share: 30');
+    expect(status()).toBe('decap-cms/pending_publish');
+    // Decap's editor keeps showing the status the entry had when it was opened; opened again
+    // (or from the workflow board) it is "ready", and its Publish button is offered.
+    await reopen(page);
+    await page.getByRole('button', { name: 'Trạng thái: Sẵn sàng công bố' }).waitFor();
+    await publishNow(page);
+    const refusedPublish = page
+      .getByRole('alert')
+      .filter({ hasText: 'Chưa công bố được sáng kiến này: bài còn 1 lỗi.' });
+    await refusedPublish.waitFor({ timeout: 60_000 });
+    await expect.poll(() => refusedPublish.textContent()).toContain(`• ${sharesError}`);
+    expect(cmsBranches(repo)).toEqual([branch]);
+    expect(git(repo, 'rev-parse', 'main')).toBe(mainBefore);
+    expect(onMain()).toBe(false);
+    const serverPublish = await ask('publishUnpublishedEntry');
+    expect(serverPublish.status).toBe(422);
+    expect(serverPublish.body.error).toContain('Chưa công bố được sáng kiến này: bài còn 1 lỗi.');
+    expect(onMain()).toBe(false);
+
+    // Fixed again: published.
+    await field(page, 'Tỷ lệ đóng góp (%)').nth(1).fill('40');
+    await expect.poll(() => errorsList.count(), { timeout: 30_000 }).toBe(0);
+    await save(page);
+    await publishNow(page);
+    await expect.poll(() => cmsBranches(repo), { timeout: 60_000 }).toEqual([]);
+    expect(git(repo, 'show', `main:${entryPath}`)).toContain('share: 40');
+    expect(dialogs.filter((message) => message.startsWith('Công bố sáng kiến'))).toHaveLength(2);
+    await page.close();
+  }, 600_000);
+
   test('create, save, review, validate, publish, build and find an initiative', async () => {
     const repo = running?.repoDir as string;
     const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
@@ -231,17 +478,10 @@ describe('Decap CMS with the local git backend', () => {
     await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
     await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
 
-    const authors = [
+    await addAuthors(page, [
       ['Nguyễn Thị Lan', 'Công chức Văn phòng – Thống kê', '60'],
       ['Trần Văn Đức', 'Phó Chủ tịch UBND xã', '40'],
-    ] as const;
-    for (const [index, [name, position, share]] of authors.entries()) {
-      await page.getByRole('button', { name: 'Thêm tác giả' }).click();
-      await field(page, 'Họ và tên').nth(index).fill(name);
-      await field(page, 'Chức vụ, chức danh').nth(index).fill(position);
-      await choose(page, 'Đơn vị công tác', 'Thử Nghiệm', unitName, index);
-      await field(page, 'Tỷ lệ đóng góp (%)').nth(index).fill(share);
-    }
+    ]);
 
     await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
     await choose(
@@ -275,20 +515,7 @@ describe('Decap CMS with the local git backend', () => {
     await field(page, 'Tiêu đề tệp').fill('Sơ đồ quy trình hẹn giờ');
 
     // The body starts with the five headings; write under each, as a submitter does.
-    const editor = page.locator('[data-slate-editor="true"]').first();
-    await editor.focus();
-    for (const [heading, text] of sections) {
-      const line = editor.getByText(`## ${heading}`, { exact: true });
-      const box = await line.boundingBox();
-      // Click past the end of the heading, then End: the caret must not land inside it.
-      await line.click({ position: { x: Math.max(1, (box?.width ?? 2) - 1), y: 5 } });
-      // Slate applies the click's selection asynchronously; a person is slower than this too.
-      await page.waitForTimeout(300);
-      await page.keyboard.press('End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type(text);
-    }
+    await writeSections(page, sections);
 
     // The live preview renders the entry with the public page's markup.
     const preview = page.frameLocator('#preview-pane');
