@@ -6,9 +6,9 @@
  *
  * - answers only requests addressed to the loopback address and port it serves (a page
  *   elsewhere on the web cannot reach it through a DNS name that resolves to 127.0.0.1);
- * - lets a save write only inside `content/` on the entry's own branch, and the media
- *   library only files of an attachment type inside its folder, never a commit straight
- *   onto `main` that skips the review;
+ * - lets a save write only inside `content/` on the entry's own branch (uploads may also go
+ *   to the media library's folder), and the media library only files of an attachment
+ *   type inside its folder; never a commit straight onto `main` that skips the review;
  * - refuses to move an entry to "Sẵn sàng công bố" (pending_publish), and to publish one,
  *   when the validator — the real `validate()`, on a temporary worktree of the entry's
  *   branch, checked as a pull request would be — reports an error.
@@ -108,7 +108,10 @@ function refusePath(path: unknown, where: string): never {
   );
 }
 
-/** A save on an entry's branch: only files inside `content/`. */
+/**
+ * A save on an entry's branch: its files inside `content/`; uploads beside them, or in the
+ * media library's folder for collections that keep their images there (campaigns).
+ */
 function checkEntryPaths(params: Record<string, unknown>): void {
   const options = isRecord(params.options) ? params.options : {};
   if (options.useWorkflow !== true) {
@@ -127,12 +130,15 @@ function checkEntryPaths(params: Record<string, unknown>): void {
     paths.push(file.path);
     if (file.newPath !== undefined) paths.push(file.newPath);
   }
-  for (const asset of Array.isArray(params.assets) ? params.assets : []) {
-    paths.push(isRecord(asset) ? asset.path : undefined);
-  }
   for (const path of paths) {
     const clean = cleanPath(path);
     if (!clean || !inside(clean, CONTENT_ROOT)) refusePath(path, `thư mục ${CONTENT_ROOT}/`);
+  }
+  for (const asset of Array.isArray(params.assets) ? params.assets : []) {
+    const path = isRecord(asset) ? asset.path : undefined;
+    const clean = cleanPath(path);
+    if (clean && inside(clean, MEDIA_FOLDER)) checkMediaPath(clean);
+    else if (!clean || !inside(clean, CONTENT_ROOT)) refusePath(path, `thư mục ${CONTENT_ROOT}/`);
   }
 }
 

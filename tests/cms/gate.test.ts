@@ -142,10 +142,12 @@ describe('the gate in front of decap-server', () => {
       expect(answer.status, path).toBe(422);
       expect(answer.body.error).toContain('chỉ được ghi vào thư mục content/');
     }
-    const asset = await saveEntry(valid, {
-      assets: [{ path: '.github/workflows/x.yml', content: 'eA==', encoding: 'base64' }],
-    });
-    expect(asset.status).toBe(422);
+    for (const path of ['.github/workflows/x.yml', `${MEDIA_FOLDER}/trang.html`]) {
+      const asset = await saveEntry(valid, {
+        assets: [{ path, content: 'eA==', encoding: 'base64' }],
+      });
+      expect(asset.status, path).toBe(422);
+    }
     const direct = await post('persistEntry', {
       dataFiles: [{ slug: ENTRY_SLUG, path: ENTRY_PATH, raw: valid }],
       assets: [],
@@ -157,6 +159,37 @@ describe('the gate in front of decap-server', () => {
     expect(otherBase.status).toBe(422);
     expect({ main: mainHead(), branches: git(root, 'branch', '--list', 'cms/*') }).toEqual(before);
     expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('lets a campaign keep its images in the media library’s folder', async () => {
+    const campaign = 'content/campaigns/2025-thu-nghiem.md';
+    const saved = await post('persistEntry', {
+      dataFiles: [{ slug: '2025-thu-nghiem', path: campaign, raw: '---\ntitle: x\n---\n' }],
+      assets: [
+        {
+          path: `${MEDIA_FOLDER}/anh-dot.png`,
+          content: png.toString('base64'),
+          encoding: 'base64',
+        },
+      ],
+      options: {
+        collectionName: 'campaigns',
+        commitMessage: 'x',
+        useWorkflow: true,
+        status: 'draft',
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const branch = 'cms/campaigns/2025-thu-nghiem';
+    expect(git(root, 'show', '--stat', '--format=', branch)).toContain(
+      `${MEDIA_FOLDER}/anh-dot.png`,
+    );
+    const removed = await post('deleteUnpublishedEntry', {
+      collection: 'campaigns',
+      slug: '2025-thu-nghiem',
+    });
+    expect(removed.status).toBe(200);
+    expect(git(root, 'branch', '--list', 'cms/*')).toBe('');
   });
 
   it('lets the media library write only attachment files into its folder', async () => {
