@@ -151,8 +151,9 @@ function checkMediaPath(path: unknown): void {
   }
 }
 
-function git(cwd: string, ...args: string[]): Promise<string> {
-  return run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout.trim());
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.trim();
 }
 
 async function branchExists(repoDir: string, branch: string): Promise<boolean> {
