@@ -7,6 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { toPosix } from '../../scripts/lib/text.ts';
 import {
   type ChangedFile,
   changedFilesSince,
@@ -14,8 +15,7 @@ import {
   isGitRepository,
   refExists,
   topLevel,
-} from '../../scripts/lib/git.ts';
-import { toPosix } from '../../scripts/lib/text.ts';
+} from '../core/git.ts';
 import { contentPaths } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
 
