@@ -9,11 +9,13 @@
  * within 1.5× of it. Figures are printed, not asserted. The CMS (`/admin`) is
  * left out of the copy: its bundle costs the same whatever the number of entries.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { collections, globOf } from '../../src/model/collections.ts';
 import { astroBuildCommand } from '../build/astro-command.ts';
 import { copyProject } from '../build/project-copy.ts';
 import { serveStatic } from '../build/static-server.ts';
@@ -101,7 +103,7 @@ async function realImages(tree: string): Promise<void> {
   })
     .png()
     .toBuffer();
-  const folder = join(tree, 'content/initiatives');
+  const folder = join(tree, collections.initiatives.folder);
   for (const name of readdirSync(folder)) {
     const file = join(folder, name, 'so-do.png');
     if (existsSync(file)) writeFileSync(file, png);
@@ -121,7 +123,7 @@ function bareProject(tree: string): string {
   );
   writeFileSync(
     join(root, 'src/content.config.ts'),
-    "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './content/initiatives', pattern: '*/index.md' }) }) };\n",
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './${collections.initiatives.folder}', pattern: '${globOf(collections.initiatives)}' }) }) };\n`,
   );
   writeFileSync(
     join(root, 'src/pages/[id].astro'),

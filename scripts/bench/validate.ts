@@ -6,11 +6,13 @@
  * pull-request mode: one new entry in a 10,000-entry git repository, checked
  * for near-duplicates against all of them. Figures are printed, not asserted.
  */
+
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -236,17 +238,20 @@ function entry(index: number, random: () => number): { text: string; attachment:
 
 export function makeTree(count: number): string {
   const root = mkdtempSync(join(tmpdir(), `kho-bench-${count}-`));
-  mkdirSync(join(root, 'content/campaigns'), { recursive: true });
+  mkdirSync(join(root, collections.campaigns.folder), { recursive: true });
   for (const file of [
-    'content/units.yaml',
-    'content/scope-levels.yaml',
-    'content/campaigns/2024-tanh-linh.md',
+    collections.units.file,
+    collections.scopeLevels.file,
+    pathOf(collections.campaigns, '2024-tanh-linh'),
   ]) {
     copyFileSync(join(ROOT, file), join(root, file));
   }
   const random = generator(count);
   for (let index = 0; index < count; index += 1) {
-    const folder = join(root, 'content/initiatives', `sang-kien-${String(index).padStart(5, '0')}`);
+    const folder = join(
+      root,
+      placeOf(collections.initiatives, `sang-kien-${String(index).padStart(5, '0')}`),
+    );
     mkdirSync(folder, { recursive: true });
     const { text, attachment } = entry(index, random);
     writeFileSync(join(folder, 'index.md'), text);
@@ -377,7 +382,7 @@ async function main(): Promise<void> {
         git(root, 'add', '-A');
         git(root, 'commit', '-q', '-m', 'Kho 10.000 sáng kiến');
         git(root, 'checkout', '-q', '-b', 'nop-sang-kien');
-        const folder = join(root, 'content/initiatives/sang-kien-moi');
+        const folder = join(root, placeOf(collections.initiatives, 'sang-kien-moi'));
         mkdirSync(folder);
         writeFileSync(join(folder, 'index.md'), entry(99_999, generator(42)).text);
         git(root, 'add', '-A');

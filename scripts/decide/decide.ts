@@ -2,8 +2,10 @@
  * From a filled-in scoring sheet to the committee's decision: every check the
  * sheet must pass, with Vietnamese messages naming the row and column.
  */
+
 import slugify from '@sindresorhus/slugify';
 import type ExcelJS from 'exceljs';
+import { formatIssue, parseWithInput } from '../../src/model/zod-errors.ts';
 import {
   type Campaign,
   type Decision,
@@ -399,11 +401,11 @@ export function decide(input: DecideInput): Decision {
     results,
     ...(input.previous?.sample ? { sample: true } : {}),
   };
-  const parsed = decisionSchema.safeParse(decision);
+  const parsed = parseWithInput(decisionSchema, decision);
   if (!parsed.success) {
     throw new SheetError(
       parsed.error.issues.map(
-        (issue) => `Kết quả không hợp lệ ở trường ${issue.path.join('.')}: ${issue.message}`,
+        (issue) => `Kết quả không hợp lệ — ${formatIssue(decisionSchema, issue)}`,
       ),
     );
   }

@@ -2,9 +2,11 @@
  * The consolidated list ("tổng hợp") of a campaign: one row per initiative,
  * pending or merged, with what the committee needs to sort, check and score.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { loadContent } from '../../src/model/files.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import {
@@ -196,14 +198,14 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     const mergedValidation = merged.length
       ? await runValidator({
           root: base,
-          paths: merged.map((item) => `content/initiatives/${item.id}`),
+          paths: merged.map((item) => placeOf(collections.initiatives, item.id)),
         })
       : { ok: true, findings: [] };
     for (const item of merged) {
       const facts = rowFromEntry(readFileSync(join(base, item.path), 'utf8'), unitNames);
       if (facts.campaign !== chosen.id) continue;
       const findings = mergedValidation.findings.filter((finding) =>
-        finding.file.startsWith(`content/initiatives/${item.id}/`),
+        finding.file.startsWith(`${placeOf(collections.initiatives, item.id)}/`),
       );
       rows.push({
         slug: item.id,
@@ -218,7 +220,7 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     // Pending entries: validated together in a copy of the base content with their files laid over.
     const pendingValidation = await validatePending(base, pending, work);
     for (const submission of pending) {
-      const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
+      const index = submission.files.get(pathOf(collections.initiatives, submission.slug));
       const facts = index ? rowFromEntry(index.toString('utf8'), unitNames) : undefined;
       if (facts && facts.campaign !== chosen.id) continue;
       const validation = pendingValidation.get(submission.slug) ?? { ok: true, findings: [] };

@@ -3,10 +3,12 @@
  * a pull request takes (validation, change scope, merge into main) applied to
  * the `cms/` branches that decap-server's git mode leaves behind.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collections, pathOf } from '../../src/model/collections.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
 import { UserError } from '../github/client.ts';
@@ -38,7 +40,7 @@ function git(root: string, ...args: string[]): string {
 }
 
 function titleOf(submission: PendingSubmission): string {
-  const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
+  const index = submission.files.get(pathOf(collections.initiatives, submission.slug));
   if (!index) return '';
   const data = parseEntryText(index.toString('utf8')).data;
   const parsed = initiativeSchema.safeParse(data);

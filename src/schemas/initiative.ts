@@ -107,7 +107,7 @@ export const videoSchema = z.strictObject({
 });
 
 /**
- * An initiative: the front matter of `content/initiatives/<slug>/index.md`.
+ * An initiative: the front matter of an entry of the initiatives collection (see src/model/collections.ts).
  * The body holds the sections of `bodySections`; attachments sit beside it.
  * The fields mirror the application form of TT 18/2013/TT-BKHCN, Phụ lục I.
  */

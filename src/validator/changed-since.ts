@@ -1,7 +1,7 @@
 /**
  * Pull-request mode: only what changed since a git ref is checked, and a
  * submission may change only its own entry folder
- * (`content/initiatives/<slug>/`): anything else is the committee's or the
+ * (the initiative's own folder): anything else is the committee's or the
  * maintainers' business and must come through their own pull requests.
  */
 
@@ -16,7 +16,7 @@ import {
   refExists,
   topLevel,
 } from '../core/git.ts';
-import { contentPaths } from '../model/collections.ts';
+import { collections, contentPaths, placeOf } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
 
 import { classify, type Discovery } from './discover.ts';
@@ -87,7 +87,7 @@ export function discoverChanged(
         change.path,
         error(
           'changed-since.outside-entry',
-          `Bài nộp chỉ được thay đổi thư mục của một sáng kiến (content/initiatives/<mã>/); tệp này nằm ngoài${change.status === 'D' ? ' (bị xóa)' : ''}.`,
+          `Bài nộp chỉ được thay đổi thư mục của một sáng kiến (${placeOf(collections.initiatives, '<mã>')}/); tệp này nằm ngoài${change.status === 'D' ? ' (bị xóa)' : ''}.`,
         ),
       );
     } else if (folders.size > 1 && slug !== firstFolder) {

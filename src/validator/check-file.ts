@@ -123,7 +123,7 @@ function initiativeFacts(
   };
 }
 
-/** `content/initiatives/<slug>/index.md`: every single-file rule. */
+/** An initiative's entry file: every single-file rule. */
 export function checkInitiativeFile(
   root: string,
   path: string,

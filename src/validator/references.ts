@@ -7,6 +7,7 @@
  */
 
 import { fold } from '../../scripts/lib/text.ts';
+import { collections, pathOf, placeOf } from '../model/collections.ts';
 import {
   error,
   type FieldPath,
@@ -40,7 +41,7 @@ function unitProblem(
   if (!known) {
     return error(
       'references.unit',
-      `Đơn vị "${unit}" không có trong danh mục đơn vị (content/units.yaml).`,
+      `Đơn vị "${unit}" không có trong danh mục đơn vị (${collections.units.file}).`,
       {
         field,
         line,
@@ -67,7 +68,7 @@ export function checkInitiativeReferences(facts: InitiativeFacts, context: Conte
     problems.push(
       error(
         'references.campaign',
-        `Đợt phát động "${facts.campaign}" không tồn tại (không có content/campaigns/${facts.campaign}.md).`,
+        `Đợt phát động "${facts.campaign}" không tồn tại (không có ${pathOf(collections.campaigns, facts.campaign)}).`,
         { field: 'campaign', line: lines.campaign },
       ),
     );
@@ -93,7 +94,7 @@ export function checkInitiativeReferences(facts: InitiativeFacts, context: Conte
       problems.push(
         error(
           'references.initiative',
-          `Không có sáng kiến "${slug}" (content/initiatives/${slug}/).`,
+          `Không có sáng kiến "${slug}" (${placeOf(collections.initiatives, slug)}/).`,
           {
             field,
             line: lines[field],
@@ -160,7 +161,7 @@ export function checkDecisionReferences(
     problems.push(
       warning(
         'references.decision-file',
-        `Tệp quyết định nên đặt tên theo đợt: content/decisions/${decision.campaign}.yaml.`,
+        `Tệp quyết định nên đặt tên theo đợt: ${pathOf(collections.decisions, decision.campaign)}.`,
         at(file, ['campaign']),
       ),
     );
@@ -251,7 +252,7 @@ export function checkDecisionReferences(
       problems.push(
         error(
           'references.scope',
-          `Phạm vi "${result.scope}" không có trong danh mục (content/scope-levels.yaml).`,
+          `Phạm vi "${result.scope}" không có trong danh mục (${collections.scopeLevels.file}).`,
           at(file, [...base, 'scope']),
         ),
       );

@@ -118,7 +118,7 @@ describe('doc:application', () => {
     mkdirSync(join(root, 'content/initiatives/hong'), { recursive: true });
     writeFileSync(join(root, 'content/initiatives/hong/index.md'), '---\ntitle: Ngắn\n---\n');
     await expect(applicationDocument(root, 'hong', 'pdf')).rejects.toThrow(
-      /content\/initiatives\/hong\/index\.md không hợp lệ:[\s\S]*title/,
+      /content\/initiatives\/hong\/index\.md không hợp lệ:[\s\S]*Tên sáng kiến, giải pháp: /,
     );
   });
 

@@ -205,7 +205,11 @@ describe('the validator and the site loader over generated entries', () => {
     // Every invalid kind is refused; every valid one accepted.
     for (const file of verdicts) {
       const kind = cases.get(file.path)?.kind;
-      if (kind === 'valid') expect(file, JSON.stringify(file.problems.filter((p) => p.severity === 'error'))).toMatchObject({ ok: true });
+      if (kind === 'valid')
+        expect(
+          file,
+          JSON.stringify(file.problems.filter((p) => p.severity === 'error')),
+        ).toMatchObject({ ok: true });
       if (kind === 'invalid' || kind === 'invalid-body')
         expect(file, file.path).toMatchObject({ ok: false });
     }

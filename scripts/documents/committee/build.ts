@@ -1,3 +1,4 @@
+import { collections, pathOf } from '../../../src/model/collections.ts';
 import type {
   Campaign,
   Decision,
@@ -86,7 +87,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
   } else {
     if (!decision)
       throw new UserError(
-        `Chưa có quyết định của đợt "${input.campaignId}" (content/decisions/${input.campaignId}.yaml); không lập được danh sách công nhận.`,
+        `Chưa có quyết định của đợt "${input.campaignId}" (${pathOf(collections.decisions, input.campaignId)}); không lập được danh sách công nhận.`,
       );
     rows = decision.results
       .filter((result) => result.recognised)
@@ -94,7 +95,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
         const entry = bySlug.get(result.initiative);
         if (!entry)
           throw new UserError(
-            `Tệp content/decisions/${input.campaignId}.yaml, results[${index}].initiative: không có sáng kiến "${result.initiative}" trong content/initiatives.`,
+            `Tệp ${pathOf(collections.decisions, input.campaignId)}, results[${index}].initiative: không có sáng kiến "${result.initiative}" trong ${collections.initiatives.folder}.`,
           );
         return { entry, result };
       })

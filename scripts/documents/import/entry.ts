@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { collections } from '../../../src/model/collections.ts';
 import type { Unit } from '../../../src/schemas/index.ts';
 import {
   applicationFields,
@@ -231,7 +232,7 @@ export function buildDraft(input: DraftInput): Draft {
       missing.push({
         field: `authors[${index}].unit`,
         message: author.unitText
-          ? `${where}: đơn vị "${author.unitText}" không có trong danh mục đơn vị (content/units.yaml); chọn mã đơn vị đúng.`
+          ? `${where}: đơn vị "${author.unitText}" không có trong danh mục đơn vị (${collections.units.file}); chọn mã đơn vị đúng.`
           : `${where}: thiếu đơn vị công tác.`,
       });
     if (author.share !== undefined) out.share = author.share;
