@@ -6,13 +6,13 @@
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatBytes } from '../../src/core/numbers.ts';
 import {
   attachmentTypeOf,
   attachmentTypes,
   maxAttachmentsBytesPerEntry,
   videoExtensions,
 } from '../../src/schemas/index.ts';
-import { formatBytes } from '../lib/entries.ts';
 import { error, type Problem, warning } from '../lib/problems.ts';
 
 export interface DeclaredAttachment {

@@ -16,8 +16,8 @@
  * 10,000 titles).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { foldedTokens } from '../../src/core/text.ts';
 import { type Problem, warning } from '../lib/problems.ts';
-import { foldedTokens } from '../lib/text.ts';
 
 export const DUPLICATE_THRESHOLD = 0.75;
 

@@ -5,15 +5,11 @@
  * two-thirds majority of voting members, authors who sit on the committee
  * recused).
  */
-import {
-  type Adoption,
-  type Campaign,
-  type Decision,
-  RECOGNITION_MAJORITY,
-} from '../../src/schemas/index.ts';
+import { votesNeeded } from '../../src/core/committee.ts';
+import { fold } from '../../src/core/text.ts';
+import type { Adoption, Campaign, Decision } from '../../src/schemas/index.ts';
 import type { ParsedYaml } from '../lib/entries.ts';
 import { error, type FieldPath, formatFieldPath, type Problem, warning } from '../lib/problems.ts';
-import { fold } from '../lib/text.ts';
 import { type Context, factsOf } from './context.ts';
 import type { InitiativeFacts } from './types.ts';
 
@@ -171,6 +167,7 @@ export function checkDecisionReferences(
       );
     }
     memberIds.add(member.id);
+    // Accents ignored on purpose: a member typed "Tran Van Hung" is still the author "Trần Văn Hùng".
     memberByName.set(fold(member.name), member.id);
   });
   const criteria = new Map(
@@ -284,7 +281,7 @@ export function checkDecisionReferences(
         ),
       );
     }
-    const needed = Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+    const needed = votesNeeded(voting);
     if (result.recognised && result.votesFor < needed) {
       problems.push(
         error(

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEntryFile } from '../../scripts/lib/entries.ts';
-import { foldedTokens } from '../../scripts/lib/text.ts';
 import { DUPLICATE_THRESHOLD, quickTitle, TitleIndex } from '../../scripts/validate/duplicates.ts';
 import { validate } from '../../scripts/validate/index.ts';
+import { foldedTokens } from '../../src/core/text.ts';
 import { type Fixture, initiativeData, makeFixture, problemsOf } from '../support/fixtures.ts';
 
 let fixture: Fixture | undefined;

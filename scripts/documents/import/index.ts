@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
+import { todayInVietnam } from '../../../src/core/dates.ts';
 import { contentPaths, initiativeSchema } from '../../../src/schemas/index.ts';
 import { loadCampaigns, loadUnits } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
-import { todayInVietnam } from '../common/text.ts';
 import { convertDocx } from './convert.ts';
 import { buildDraft, type Missing } from './entry.ts';
 import { readDocx } from './guard.ts';
