@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -319,21 +320,15 @@ function measure(
   return { ...(JSON.parse(run.stdout) as RunResult), wallMs };
 }
 
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', {
-  maximumFractionDigits: 2,
-  minimumFractionDigits: 2,
-});
-
 function line(label: string, entries: number, result: RunResult & { wallMs: number }): string {
   const seconds = result.ms / 1000;
   return [
     label.padEnd(34),
-    `${decimal.format(seconds)} s`.padStart(9),
-    `(cả khởi động ${decimal.format(result.wallMs / 1000)} s)`.padEnd(26),
-    `${number.format(entries / seconds)} mục/s`.padStart(14),
-    `RSS đỉnh ${number.format(result.maxRssMb)} MB`.padStart(18),
-    `CPU ${decimal.format(result.cpuMs / 1000)} s`.padStart(12),
+    `${formatNumber(seconds, 2)} s`.padStart(9),
+    `(cả khởi động ${formatNumber(result.wallMs / 1000, 2)} s)`.padEnd(26),
+    `${formatNumber(entries / seconds, 0)} mục/s`.padStart(14),
+    `RSS đỉnh ${formatNumber(result.maxRssMb, 0)} MB`.padStart(18),
+    `CPU ${formatNumber(result.cpuMs / 1000, 2)} s`.padStart(12),
     `  ${result.errors} lỗi, ${result.warnings} cảnh báo`,
   ].join(' ');
 }
@@ -358,11 +353,11 @@ async function main(): Promise<void> {
       const root = makeTree(count);
       trees.push(root);
       process.stdout.write(
-        `Đã tạo ${number.format(count)} sáng kiến mẫu (~4 KB mỗi mục) trong ${decimal.format((performance.now() - started) / 1000)} s.\n`,
+        `Đã tạo ${formatNumber(count, 0)} sáng kiến mẫu (~4 KB mỗi mục) trong ${formatNumber((performance.now() - started) / 1000, 2)} s.\n`,
       );
       const result = measure(root);
       process.stdout.write(
-        `${line(`Kiểm tra toàn bộ ${number.format(count)} mục`, count, result)}\n`,
+        `${line(`Kiểm tra toàn bộ ${formatNumber(count, 0)} mục`, count, result)}\n`,
       );
       if (result.firstError) process.stdout.write(`  Lỗi đầu tiên: ${result.firstError}\n`);
       if (count === 10_000) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameKey } from '../core/text.ts';
 import { httpsUrl, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
 import {
@@ -221,7 +222,7 @@ export const initiativeSchema = z
     }
     const names = new Set<string>();
     authors.forEach((author, index) => {
-      const key = author.name.normalize('NFC').toLocaleLowerCase('vi');
+      const key = nameKey(author.name);
       if (names.has(key))
         ctx.addIssue({
           code: 'custom',

@@ -7,7 +7,6 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { toPosix } from '../../scripts/lib/text.ts';
 import {
   type ChangedFile,
   changedFilesSince,
@@ -16,6 +15,7 @@ import {
   refExists,
   topLevel,
 } from '../core/git.ts';
+import { toPosix } from '../core/positions.ts';
 import { collections, contentPaths, placeOf } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
 

@@ -67,12 +67,4 @@ export function factsOf(context: Context, slug: string): InitiativeFacts | undef
   return facts;
 }
 
-/** Today's calendar date in the project's time zone. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+// validate/index.ts takes it from here; the one definition is in the core.

@@ -3,14 +3,11 @@
  * and the last valid day (both inclusive, Asia/Ho_Chi_Minh dates). In
  * pull-request mode a new entry cannot be added once that day has passed.
  */
+
+import { formatDate } from '../core/dates.ts';
 import { error, type Problem } from '../model/problems.ts';
 import type { Context } from './context.ts';
 import type { InitiativeFacts } from './types.ts';
-
-function vnDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 export function checkDeadline(facts: InitiativeFacts, context: Context, isNew: boolean): Problem[] {
   const problems: Problem[] = [];
@@ -23,7 +20,7 @@ export function checkDeadline(facts: InitiativeFacts, context: Context, isNew: b
       problems.push(
         error(
           'deadline.too-early',
-          `Ngày gửi ${vnDate(submitted)} trước ngày bắt đầu nhận sáng kiến của đợt (${vnDate(campaign.opensOn)}).`,
+          `Ngày gửi ${formatDate(submitted)} trước ngày bắt đầu nhận sáng kiến của đợt (${formatDate(campaign.opensOn)}).`,
           at,
         ),
       );
@@ -31,7 +28,7 @@ export function checkDeadline(facts: InitiativeFacts, context: Context, isNew: b
       problems.push(
         error(
           'deadline.too-late',
-          `Ngày gửi ${vnDate(submitted)} sau hạn cuối của đợt (${vnDate(campaign.deadline)}, giờ Việt Nam).`,
+          `Ngày gửi ${formatDate(submitted)} sau hạn cuối của đợt (${formatDate(campaign.deadline)}, giờ Việt Nam).`,
           at,
         ),
       );
@@ -41,7 +38,7 @@ export function checkDeadline(facts: InitiativeFacts, context: Context, isNew: b
     problems.push(
       error(
         'deadline.closed',
-        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${vnDate(campaign.deadline)}; hôm nay là ${vnDate(context.today)} (giờ Việt Nam).`,
+        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${formatDate(campaign.deadline)}; hôm nay là ${formatDate(context.today)} (giờ Việt Nam).`,
         { field: 'campaign', line: facts.lines.campaign },
       ),
     );

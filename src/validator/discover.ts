@@ -2,7 +2,7 @@
 
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { toPosix } from '../../scripts/lib/text.ts';
+import { toPosix } from '../core/positions.ts';
 import {
   CONTENT_ROOT,
   collectionRows,

@@ -16,7 +16,7 @@
  * 10,000 titles).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { foldedTokens } from '../../scripts/lib/text.ts';
+import { foldedTokens } from '../core/text.ts';
 import { type Problem, warning } from '../model/problems.ts';
 
 export const DUPLICATE_THRESHOLD = 0.75;

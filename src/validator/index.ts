@@ -5,9 +5,9 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { todayInVietnam } from '../core/dates.ts';
 import { contentPaths } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
-
 import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {
@@ -18,7 +18,7 @@ import {
   checkUnitsFile,
   fileReport,
 } from './check-file.ts';
-import { type Context, factsOf, listFolders, todayInVietnam } from './context.ts';
+import { type Context, factsOf, listFolders } from './context.ts';
 import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
 import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';

@@ -6,7 +6,8 @@
  * recused).
  */
 
-import { fold } from '../../scripts/lib/text.ts';
+import { votesNeeded } from '../core/committee.ts';
+import { fold } from '../core/text.ts';
 import { collections, pathOf, placeOf } from '../model/collections.ts';
 import {
   error,
@@ -16,12 +17,7 @@ import {
   warning,
 } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
-import {
-  type Adoption,
-  type Campaign,
-  type Decision,
-  RECOGNITION_MAJORITY,
-} from '../schemas/index.ts';
+import type { Adoption, Campaign, Decision } from '../schemas/index.ts';
 import { type Context, factsOf } from './context.ts';
 import type { InitiativeFacts } from './types.ts';
 
@@ -179,6 +175,7 @@ export function checkDecisionReferences(
       );
     }
     memberIds.add(member.id);
+    // Accents ignored on purpose: a member typed "Tran Van Hung" is still the author "Trần Văn Hùng".
     memberByName.set(fold(member.name), member.id);
   });
   const criteria = new Map(
@@ -292,7 +289,7 @@ export function checkDecisionReferences(
         ),
       );
     }
-    const needed = Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+    const needed = votesNeeded(voting);
     if (result.recognised && result.votesFor < needed) {
       problems.push(
         error(

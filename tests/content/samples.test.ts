@@ -7,11 +7,12 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import slugify from '@sindresorhus/slugify';
 import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { gradeForScore, totalScore, votesNeeded } from '../../src/core/committee.ts';
+import { slugify } from '../../src/core/slug.ts';
 import { contentPaths } from '../../src/model/collections.ts';
 import {
   type Adoption,
@@ -25,7 +26,6 @@ import {
   decisionSchema,
   type Initiative,
   initiativeSchema,
-  RECOGNITION_MAJORITY,
   reformAreaIds,
   scopeLevelSchema,
   unitSchema,
@@ -103,15 +103,6 @@ const adoptions: { id: string; data: Adoption }[] = loadYamlDir(
   adoptionSchema,
 );
 
-function slugOf(title: string): string {
-  return slugify(title, {
-    customReplacements: [
-      ['đ', 'd'],
-      ['Đ', 'D'],
-    ],
-  });
-}
-
 type MdNode = {
   type: string;
   url?: string;
@@ -144,7 +135,7 @@ describe('sample initiatives', () => {
   it('name each folder after the title, except the kitchen-sink entry', () => {
     for (const entry of initiatives) {
       if (entry.slug === KITCHEN_SINK) continue;
-      expect(entry.slug).toBe(slugOf(entry.data.title));
+      expect(entry.slug).toBe(slugify(entry.data.title));
     }
   });
 
@@ -302,7 +293,6 @@ describe('sample decision', () => {
     it(`${id}: scores, votes, grades and recognition agree with the rubric`, () => {
       if (!campaign) throw new Error(`unknown campaign ${data.campaign}`);
       const { rubric } = campaign;
-      const grades = [...rubric.grades].sort((a, b) => b.minScore - a.minScore);
       let notRecognised = 0;
       for (const result of data.results) {
         const label = result.initiative;
@@ -312,15 +302,13 @@ describe('sample decision', () => {
         for (const criterion of rubric.criteria) {
           expect(result.scores[criterion.id], label).toBeLessThanOrEqual(criterion.max);
         }
-        const total = Object.values(result.scores).reduce((sum, score) => sum + score, 0);
+        const total = totalScore(result.scores);
         const voting = data.members.length - result.recused.length;
         expect(result.votesFor + result.votesAgainst, label).toBe(voting);
-        const majority = result.votesFor >= Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+        const majority = result.votesFor >= votesNeeded(voting);
         const recognised = majority && total >= rubric.passScore;
         expect(result.recognised, label).toBe(recognised);
-        const expectedGrade = recognised
-          ? grades.find((grade) => total >= grade.minScore)?.id
-          : undefined;
+        const expectedGrade = recognised ? gradeForScore(rubric.grades, total)?.id : undefined;
         expect(result.grade, label).toBe(expectedGrade);
         if (!result.recognised) {
           notRecognised += 1;

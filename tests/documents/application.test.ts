@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocument } from '../../scripts/documents/application/index.ts';
 import { loadEntries, loadUnits } from '../../scripts/documents/common/content.ts';
-import { formatDate, formatNumber } from '../../scripts/documents/common/text.ts';
+import { formatDate } from '../../src/core/dates.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { pdfPageSize, readDocx, readPdf } from './read-back.ts';
 import { makeContentRoot } from './support.ts';
 

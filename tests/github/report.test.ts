@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
 import { buildReport, type Report } from '../../scripts/report/build.ts';
-import { criterionHeader, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
+import { HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { toCsv } from '../../scripts/report/csv.ts';
 import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
@@ -14,6 +14,7 @@ import { toMarkdown } from '../../scripts/report/markdown.ts';
 import { slugOfBranch, statusOfLabel } from '../../scripts/report/source.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
+import { criterionHeader } from '../../src/core/committee.ts';
 import { type FakeGitHub, rateLimited, startFakeGitHub } from './fake-github.ts';
 import { cmsBranch, git, makeRepo } from './git-fixture.ts';
 

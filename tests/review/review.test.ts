@@ -88,7 +88,7 @@ describe('review: publish', () => {
   });
 
   it.each([
-    ['cho-duyet', {}, /trạng thái là "Chờ duyệt", chưa "Sẵn sàng công bố"/],
+    ['cho-duyet', {}, /trạng thái là "Chờ xét duyệt", chưa "Sẵn sàng công bố"/],
     ['ban-nhap-loi', { force: true }, /bài còn \d+ lỗi/],
     [
       'vuot-pham-vi',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldedTokens } from '../../scripts/lib/text.ts';
+import { foldedTokens } from '../../src/core/text.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { DUPLICATE_THRESHOLD, quickTitle, TitleIndex } from '../../src/validator/duplicates.ts';
 import { validate } from '../../src/validator/index.ts';

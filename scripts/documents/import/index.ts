@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
-import { collections, contentPaths } from '../../../src/model/collections.ts';
+import { todayInVietnam } from '../../../src/core/dates.ts';
+import { contentPaths } from '../../../src/model/collections.ts';
 import { initiativeSchema } from '../../../src/schemas/index.ts';
 import { checkSchema } from '../../../src/validator/schema.ts';
 import { loadCampaigns, loadUnits } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
-import { todayInVietnam } from '../common/text.ts';
 import { convertDocx } from './convert.ts';
 import { buildDraft, type Missing } from './entry.ts';
 import { readDocx } from './guard.ts';
