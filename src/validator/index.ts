@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { todayInVietnam } from '../core/dates.ts';
 import { contentPaths } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
+import { quickTitle } from '../model/title.ts';
 import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {
@@ -21,7 +22,7 @@ import {
 import { type Context, factsOf, listFolders } from './context.ts';
 import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
-import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
+import { duplicateProblems, TitleIndex } from './duplicates.ts';
 import { labelProblems } from './field-labels.ts';
 import { checkInitiatives, type InitiativeResult } from './pool.ts';
 import {
