@@ -15,8 +15,8 @@ import { slugOfBranch, statusOfLabel } from '../../scripts/report/source.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
 import { criterionHeader } from '../../src/core/committee.ts';
-import { type FakeGitHub, rateLimited, startFakeGitHub } from './fake-github.ts';
-import { cmsBranch, git, makeRepo } from './git-fixture.ts';
+import { type FakeGitHub, rateLimited, startFakeGitHub } from '../support/fake-github.ts';
+import { cmsBranch, git, makeRepo } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
