@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestError } from 'octokit';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYamlSafely } from '../../src/model/read.ts';
 import { formatIssue, issuePath, parseWithInput } from '../../src/model/zod-errors.ts';
 import { type GitHub, UserError } from '../github/client.ts';
 
@@ -48,7 +48,7 @@ export function readCommitteeConfig(
   } catch {
     return { members: [] };
   }
-  const parsed = parseWithInput(committeeConfigSchema, parse(text) ?? {});
+  const parsed = parseWithInput(committeeConfigSchema, parseYamlSafely(text, 1).data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserError(
