@@ -119,6 +119,25 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * The issues worth showing: once a value has the wrong type, its length or bounds say
+ * nothing more (zod checks the length of a list given for a text, too).
+ */
+export function relevantIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const wrongType = new Set(
+    issues
+      .filter((issue) => issue.code === 'invalid_type')
+      .map((issue) => issuePath(issue).join('.')),
+  );
+  return issues.filter(
+    (issue) =>
+      !(
+        (issue.code === 'too_small' || issue.code === 'too_big') &&
+        wrongType.has(issuePath(issue).join('.'))
+      ),
+  );
+}
+
 /** The path of an issue without symbol keys. */
 export function issuePath(issue: z.core.$ZodIssue): FieldPath {
   return issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');

@@ -10,7 +10,7 @@ import {
   patternLabel,
 } from '../../../src/model/collections.ts';
 import { listIds, readRecordFile } from '../../../src/model/files.ts';
-import { formatIssue, parseWithInput } from '../../../src/model/zod-errors.ts';
+import { formatIssue, parseWithInput, relevantIssues } from '../../../src/model/zod-errors.ts';
 import type {
   Campaign,
   Decision,
@@ -38,7 +38,9 @@ function loadRecord<T>(root: string, row: CollectionRow, id: string): { data: T;
   const schema = fileSchemaOf(row) as z.ZodType<T>;
   const result = parseWithInput(schema, record.raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${formatIssue(schema, issue)}`);
+    const lines = relevantIssues(result.error.issues).map(
+      (issue) => `  - ${formatIssue(schema, issue)}`,
+    );
     throw new UserError(`Tệp ${file} không hợp lệ:\n${lines.join('\n')}`);
   }
   return { data: result.data, body: record.body };
