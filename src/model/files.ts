@@ -150,7 +150,8 @@ export interface RecordFile {
   problems: Problem[];
 }
 
-function listDir(path: string): string[] {
+/** The names in a folder, sorted; none when it cannot be read. */
+export function listDir(path: string): string[] {
   try {
     return readdirSync(path).sort();
   } catch {
@@ -158,9 +159,17 @@ function listDir(path: string): string[] {
   }
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -2,7 +2,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentPaths } from '../model/collections.ts';
+import { collections, pathOf } from '../model/collections.ts';
 import { readEntryFile } from '../model/files.ts';
 import type { Campaign, ScopeLevel, Unit } from '../schemas/index.ts';
 import type { InitiativeFacts } from './types.ts';
@@ -45,7 +45,7 @@ export function factsOf(context: Context, slug: string): InitiativeFacts | undef
   const known = context.facts.get(slug);
   if (known) return known;
   if (!context.initiativeSlugs.has(slug)) return undefined;
-  const path = `${contentPaths.initiatives}/${slug}/index.md`;
+  const path = pathOf(collections.initiatives, slug);
   const file = readEntryFile(join(context.root, path));
   const data = file.data;
   const authors = Array.isArray(data?.authors) ? data.authors : [];
