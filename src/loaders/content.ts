@@ -104,11 +104,9 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
       data: record.raw as Record<string, unknown>,
       filePath,
     });
-    // Astro's renderer strips a leading front matter from what it is given; an empty one
-    // goes first so that a body which itself starts with `---` is rendered, not eaten.
     const rendered =
       row.format === 'markdown'
-        ? await renderMarkdown(`---\n---\n${record.body}`, { fileURL: pathToFileURL(filePath) })
+        ? await renderMarkdown(renderInput(record.body), { fileURL: pathToFileURL(filePath) })
         : undefined;
     store.set({
       id: record.id,
@@ -129,6 +127,15 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
     };
     for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
   }
+}
+
+/**
+ * What the renderer is given for a body. Astro's renderer strips a leading front matter
+ * from its input; an empty one goes first so that a body which itself starts with `---`
+ * (a rule, or text that looks like YAML) is rendered, not eaten.
+ */
+export function renderInput(body: string): string {
+  return `---\n---\n${body}`;
 }
 
 /** Collections whose dev watcher is already set (load runs again on every change). */
