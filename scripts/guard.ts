@@ -1,8 +1,10 @@
 /**
  * `npm run guard`: who may change what in a pull request. See scripts/guard/rules.ts.
  */
+
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { collections, placeOf } from '../src/model/collections.ts';
 import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
 import { changedFilesFromGit, pullFromGitHub } from './guard/changes.ts';
 import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
@@ -16,7 +18,7 @@ Kiểm tra quyền thay đổi của một yêu cầu hợp nhất:
   • tệp do Hội đồng quản lý (đợt phát động, thang điểm, quyết định, danh mục đơn vị, phạm vi)
     và mã nguồn của hệ thống (src, scripts, .github, package*.json, astro.config.mjs…)
     chỉ thành viên Hội đồng được sửa;
-  • yêu cầu gửi sáng kiến chỉ được thay đổi đúng một thư mục content/initiatives/<mã>/.
+  • yêu cầu gửi sáng kiến chỉ được thay đổi đúng một thư mục ${placeOf(collections.initiatives, '<mã>')}/.
 
 Thành viên Hội đồng: danh sách "members" hoặc nhóm "team" trong .github/committee.yml
 (đọc từ nhánh gốc khi có --base, để yêu cầu hợp nhất không tự thêm mình vào danh sách).

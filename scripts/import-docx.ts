@@ -1,6 +1,6 @@
 /**
  * npm run import:docx -- FILE.docx [--campaign ID|YEAR] [--out DIR]
- * Turns a Word submission into a new entry (content/initiatives/<slug>/index.md and its images),
+ * Turns a Word submission into a new entry (an entry folder of the initiatives collection, with its images),
  * then validates it. Exit 0: valid. Exit 1: written as a draft that needs completing, or refused.
  * Exit 2: wrong command line.
  */

@@ -3,7 +3,9 @@
  * since a git ref) and print the problems in Vietnamese.
  * Exit codes: 0 no error, 1 some error in the content, 2 usage or internal error.
  */
+
 import { parseArgs } from 'node:util';
+import { CONTENT_ROOT, collections, placeOf } from '../src/model/collections.ts';
 import { UsageError } from '../src/validator/types.ts';
 
 const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
@@ -11,8 +13,8 @@ const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
 Cách dùng:
   npm run validate -- [tùy chọn] [đường dẫn…]
 
-Không ghi đường dẫn: kiểm tra toàn bộ thư mục content/.
-Đường dẫn có thể là một tệp hoặc một thư mục (ví dụ content/initiatives/ten-sang-kien).
+Không ghi đường dẫn: kiểm tra toàn bộ thư mục ${CONTENT_ROOT}/.
+Đường dẫn có thể là một tệp hoặc một thư mục (ví dụ ${placeOf(collections.initiatives, 'ten-sang-kien')}).
 
 Tùy chọn:
   --changed-since <mốc>  Chế độ pull request: chỉ kiểm tra những gì thay đổi so với
@@ -22,7 +24,7 @@ Tùy chọn:
                          trị: được thay đổi ngoài thư mục sáng kiến (quyền do npm run guard xét).
   --format <dạng>        text (mặc định), json hoặc github (chú thích cho GitHub Actions).
   --fix                  Chuẩn hóa chữ tiếng Việt về dạng NFC ngay trong tệp (không sửa gì khác).
-  --root <thư mục>       Thư mục gốc của kho (chứa content/); mặc định là thư mục hiện tại.
+  --root <thư mục>       Thư mục gốc của kho (chứa ${CONTENT_ROOT}/); mặc định là thư mục hiện tại.
   --today <YYYY-MM-DD>   Coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn cuối.
   --workers <số>         Số luồng kiểm tra song song (mặc định: tự chọn theo số nhân).
   --no-cache             Không dùng kết quả đã lưu của các sáng kiến không đổi

@@ -1,53 +1,19 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import {
-  adoptionSchema,
-  campaignSchema,
-  decisionSchema,
-  initiativeSchema,
-  scopeLevelSchema,
-  unitSchema,
-} from './schemas/index.ts';
+import { contentLoader } from './loaders/content.ts';
+import { collections as registry } from './model/collections.ts';
 
-/** `content/initiatives/<slug>/index.md` → id `<slug>`: one folder per entry, attachments beside it. */
-function folderId({ entry }: { entry: string }): string {
-  return entry.replace(/\/index\.md$/, '');
-}
-
-function fileId({ entry }: { entry: string }): string {
-  return entry.replace(/\.(md|ya?ml)$/, '');
-}
+/**
+ * Astro's collections, one per row of the registry, each read by the project's own
+ * loader (the one reader, with the validator as the gate). Written out per row so that
+ * each collection keeps its schema's type.
+ */
+const { campaigns, initiatives, units, scopeLevels, decisions, adoptions } = registry;
 
 export const collections = {
-  campaigns: defineCollection({
-    loader: glob({ base: './content/campaigns', pattern: '*.md', generateId: fileId }),
-    schema: campaignSchema,
-  }),
-  initiatives: defineCollection({
-    // The site renders the Markdown, never reads the raw body: not keeping it makes the build's data
-    // store a third smaller (memory and bundling time at 10,000 entries).
-    loader: glob({
-      base: './content/initiatives',
-      pattern: '*/index.md',
-      generateId: folderId,
-      retainBody: false,
-    }),
-    schema: initiativeSchema,
-  }),
-  units: defineCollection({
-    loader: file('./content/units.yaml'),
-    schema: unitSchema,
-  }),
-  scopeLevels: defineCollection({
-    loader: file('./content/scope-levels.yaml'),
-    schema: scopeLevelSchema,
-  }),
-  decisions: defineCollection({
-    loader: glob({ base: './content/decisions', pattern: '*.yaml', generateId: fileId }),
-    schema: decisionSchema,
-  }),
-  adoptions: defineCollection({
-    loader: glob({ base: './content/adoptions', pattern: '*.yaml', generateId: fileId }),
-    schema: adoptionSchema,
-  }),
+  campaigns: defineCollection({ loader: contentLoader(campaigns), schema: campaigns.schema }),
+  initiatives: defineCollection({ loader: contentLoader(initiatives), schema: initiatives.schema }),
+  units: defineCollection({ loader: contentLoader(units), schema: units.schema }),
+  scopeLevels: defineCollection({ loader: contentLoader(scopeLevels), schema: scopeLevels.schema }),
+  decisions: defineCollection({ loader: contentLoader(decisions), schema: decisions.schema }),
+  adoptions: defineCollection({ loader: contentLoader(adoptions), schema: adoptions.schema }),
 };

@@ -12,15 +12,12 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { findChromium, launchChromium } from '../../tests/support/chromium.ts';
 import { buildSite } from '../build/build-site.ts';
 import { type StaticServer, serveStatic } from '../build/static-server.ts';
 
 const KB = 1024;
-const decimal = new Intl.NumberFormat('vi-VN', {
-  maximumFractionDigits: 1,
-  minimumFractionDigits: 1,
-});
 
 function initiativeWeights(
   outDir: string,
@@ -107,13 +104,15 @@ async function main(): Promise<void> {
   const site = buildSite({ base: '/' });
   const server = await serveStatic(site.outDir, site.base);
   try {
-    console.log(`Dựng trang web (astro build + Pagefind): ${decimal.format(site.buildSeconds)} s.`);
+    console.log(
+      `Dựng trang web (astro build + Pagefind): ${formatNumber(site.buildSeconds, 1)} s.`,
+    );
     const weights = initiativeWeights(site.outDir, site.base).sort((a, b) => b.bytes - a.bytes);
     if (weights.length > 0) {
       const heaviest = weights[0] as (typeof weights)[number];
       const median = weights[Math.floor(weights.length / 2)] as (typeof weights)[number];
       console.log(
-        `Trang sáng kiến (HTML + CSS, gzip): nặng nhất ${decimal.format(heaviest.bytes / KB)} kB (${heaviest.id}), trung vị ${decimal.format(median.bytes / KB)} kB — ngân sách 35 kB: ${heaviest.bytes <= 35 * KB ? 'đạt' : 'VƯỢT'}.`,
+        `Trang sáng kiến (HTML + CSS, gzip): nặng nhất ${formatNumber(heaviest.bytes / KB, 1)} kB (${heaviest.id}), trung vị ${formatNumber(median.bytes / KB, 1)} kB — ngân sách 35 kB: ${heaviest.bytes <= 35 * KB ? 'đạt' : 'VƯỢT'}.`,
       );
       const withScripts = weights.filter((weight) => weight.scripts > 0).length;
       console.log(
@@ -123,7 +122,7 @@ async function main(): Promise<void> {
     for (const query of ['dich vu cong truc tuyen', 'dat dai']) {
       const searchBytes = await firstSearchBytes(server, query);
       console.log(
-        `Lần tìm kiếm đầu tiên “${query}” (cả trang tìm kiếm): ${decimal.format(searchBytes / KB)} kB truyền tải — ngân sách 150 kB: ${searchBytes <= 150 * KB ? 'đạt' : 'VƯỢT'}.`,
+        `Lần tìm kiếm đầu tiên “${query}” (cả trang tìm kiếm): ${formatNumber(searchBytes / KB, 1)} kB truyền tải — ngân sách 150 kB: ${searchBytes <= 150 * KB ? 'đạt' : 'VƯỢT'}.`,
       );
     }
     const initiative = weights.at(-1)?.id;

@@ -9,11 +9,14 @@
  * within 1.5× of it. Figures are printed, not asserted. The CMS (`/admin`) is
  * left out of the copy: its bundle costs the same whatever the number of entries.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { formatNumber } from '../../src/core/numbers.ts';
+import { collections, globOf } from '../../src/model/collections.ts';
 import { astroBuildCommand } from '../build/astro-command.ts';
 import { copyProject } from '../build/project-copy.ts';
 import { serveStatic } from '../build/static-server.ts';
@@ -101,7 +104,7 @@ async function realImages(tree: string): Promise<void> {
   })
     .png()
     .toBuffer();
-  const folder = join(tree, 'content/initiatives');
+  const folder = join(tree, collections.initiatives.folder);
   for (const name of readdirSync(folder)) {
     const file = join(folder, name, 'so-do.png');
     if (existsSync(file)) writeFileSync(file, png);
@@ -121,7 +124,7 @@ function bareProject(tree: string): string {
   );
   writeFileSync(
     join(root, 'src/content.config.ts'),
-    "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './content/initiatives', pattern: '*/index.md' }) }) };\n",
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './${collections.initiatives.folder}', pattern: '${globOf(collections.initiatives)}' }) }) };\n`,
   );
   writeFileSync(
     join(root, 'src/pages/[id].astro'),
@@ -131,17 +134,11 @@ function bareProject(tree: string): string {
   return root;
 }
 
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', {
-  maximumFractionDigits: 1,
-  minimumFractionDigits: 1,
-});
-
 const cpu = (value: number | undefined) =>
-  value === undefined ? '' : ` (CPU ${decimal.format(value)} s)`;
+  value === undefined ? '' : ` (CPU ${formatNumber(value, 1)} s)`;
 
 const mb = (value: number | undefined) =>
-  value === undefined ? 'không đo được (thiếu GNU time)' : `${number.format(value)} MB`;
+  value === undefined ? 'không đo được (thiếu GNU time)' : `${formatNumber(value, 0)} MB`;
 
 const SEARCH_QUERY = 'dich vu cong truc tuyen';
 
@@ -159,7 +156,7 @@ function cpuRatio(site: Timed, search: Timed, bare: Timed): string {
   if (site.cpuSeconds === undefined || search.cpuSeconds === undefined || !bare.cpuSeconds) {
     return '';
   }
-  return `; theo thời gian CPU: ${decimal.format((site.cpuSeconds + search.cpuSeconds) / bare.cpuSeconds)}×`;
+  return `; theo thời gian CPU: ${formatNumber((site.cpuSeconds + search.cpuSeconds) / bare.cpuSeconds, 1)}×`;
 }
 
 async function main(): Promise<void> {
@@ -185,11 +182,11 @@ async function main(): Promise<void> {
       const bare = bareBuild(bareProject(tree));
       process.stdout.write(
         [
-          `\n${number.format(count)} sáng kiến`,
-          `  Trang web:   astro build ${decimal.format(site.seconds)} s${cpu(site.cpuSeconds)} + chỉ mục Pagefind ${decimal.format(search.seconds)} s${cpu(search.cpuSeconds)} = ${decimal.format(total)} s; ${number.format(site.pages)} trang, ${number.format(site.pages / total)} trang/s; bộ nhớ đỉnh ${mb(site.maxRssMb)} (Astro), ${mb(search.maxRssMb)} (Pagefind)`,
-          `  Lần tìm kiếm đầu (“${SEARCH_QUERY}”, kể cả trang tìm kiếm): ${decimal.format(searchKb)} kB (ngân sách 150 kB, đo ở trang mẫu)`,
-          `  Astro trần:  ${decimal.format(bare.seconds)} s${cpu(bare.cpuSeconds)}; ${number.format(bare.pages)} trang, ${number.format(bare.pages / bare.seconds)} trang/s; bộ nhớ đỉnh ${mb(bare.maxRssMb)}`,
-          `  Tỷ lệ thời gian (trang web cả chỉ mục / Astro trần): ${decimal.format(total / bare.seconds)}× (mục tiêu ≤ 1,5×)${cpuRatio(site, search, bare)}`,
+          `\n${formatNumber(count, 0)} sáng kiến`,
+          `  Trang web:   astro build ${formatNumber(site.seconds, 1)} s${cpu(site.cpuSeconds)} + chỉ mục Pagefind ${formatNumber(search.seconds, 1)} s${cpu(search.cpuSeconds)} = ${formatNumber(total, 1)} s; ${formatNumber(site.pages, 0)} trang, ${formatNumber(site.pages / total, 0)} trang/s; bộ nhớ đỉnh ${mb(site.maxRssMb)} (Astro), ${mb(search.maxRssMb)} (Pagefind)`,
+          `  Lần tìm kiếm đầu (“${SEARCH_QUERY}”, kể cả trang tìm kiếm): ${formatNumber(searchKb, 1)} kB (ngân sách 150 kB, đo ở trang mẫu)`,
+          `  Astro trần:  ${formatNumber(bare.seconds, 1)} s${cpu(bare.cpuSeconds)}; ${formatNumber(bare.pages, 0)} trang, ${formatNumber(bare.pages / bare.seconds, 0)} trang/s; bộ nhớ đỉnh ${mb(bare.maxRssMb)}`,
+          `  Tỷ lệ thời gian (trang web cả chỉ mục / Astro trần): ${formatNumber(total / bare.seconds, 1)}× (mục tiêu ≤ 1,5×)${cpuRatio(site, search, bare)}`,
           '',
         ].join('\n'),
       );

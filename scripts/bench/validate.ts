@@ -6,11 +6,14 @@
  * pull-request mode: one new entry in a 10,000-entry git repository, checked
  * for near-duplicates against all of them. Figures are printed, not asserted.
  */
+
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { formatNumber } from '../../src/core/numbers.ts';
+import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -236,17 +239,20 @@ function entry(index: number, random: () => number): { text: string; attachment:
 
 export function makeTree(count: number): string {
   const root = mkdtempSync(join(tmpdir(), `kho-bench-${count}-`));
-  mkdirSync(join(root, 'content/campaigns'), { recursive: true });
+  mkdirSync(join(root, collections.campaigns.folder), { recursive: true });
   for (const file of [
-    'content/units.yaml',
-    'content/scope-levels.yaml',
-    'content/campaigns/2024-tanh-linh.md',
+    collections.units.file,
+    collections.scopeLevels.file,
+    pathOf(collections.campaigns, '2024-tanh-linh'),
   ]) {
     copyFileSync(join(ROOT, file), join(root, file));
   }
   const random = generator(count);
   for (let index = 0; index < count; index += 1) {
-    const folder = join(root, 'content/initiatives', `sang-kien-${String(index).padStart(5, '0')}`);
+    const folder = join(
+      root,
+      placeOf(collections.initiatives, `sang-kien-${String(index).padStart(5, '0')}`),
+    );
     mkdirSync(folder, { recursive: true });
     const { text, attachment } = entry(index, random);
     writeFileSync(join(folder, 'index.md'), text);
@@ -314,21 +320,15 @@ function measure(
   return { ...(JSON.parse(run.stdout) as RunResult), wallMs };
 }
 
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', {
-  maximumFractionDigits: 2,
-  minimumFractionDigits: 2,
-});
-
 function line(label: string, entries: number, result: RunResult & { wallMs: number }): string {
   const seconds = result.ms / 1000;
   return [
     label.padEnd(34),
-    `${decimal.format(seconds)} s`.padStart(9),
-    `(cả khởi động ${decimal.format(result.wallMs / 1000)} s)`.padEnd(26),
-    `${number.format(entries / seconds)} mục/s`.padStart(14),
-    `RSS đỉnh ${number.format(result.maxRssMb)} MB`.padStart(18),
-    `CPU ${decimal.format(result.cpuMs / 1000)} s`.padStart(12),
+    `${formatNumber(seconds, 2)} s`.padStart(9),
+    `(cả khởi động ${formatNumber(result.wallMs / 1000, 2)} s)`.padEnd(26),
+    `${formatNumber(entries / seconds, 0)} mục/s`.padStart(14),
+    `RSS đỉnh ${formatNumber(result.maxRssMb, 0)} MB`.padStart(18),
+    `CPU ${formatNumber(result.cpuMs / 1000, 2)} s`.padStart(12),
     `  ${result.errors} lỗi, ${result.warnings} cảnh báo`,
   ].join(' ');
 }
@@ -353,11 +353,11 @@ async function main(): Promise<void> {
       const root = makeTree(count);
       trees.push(root);
       process.stdout.write(
-        `Đã tạo ${number.format(count)} sáng kiến mẫu (~4 KB mỗi mục) trong ${decimal.format((performance.now() - started) / 1000)} s.\n`,
+        `Đã tạo ${formatNumber(count, 0)} sáng kiến mẫu (~4 KB mỗi mục) trong ${formatNumber((performance.now() - started) / 1000, 2)} s.\n`,
       );
       const result = measure(root);
       process.stdout.write(
-        `${line(`Kiểm tra toàn bộ ${number.format(count)} mục`, count, result)}\n`,
+        `${line(`Kiểm tra toàn bộ ${formatNumber(count, 0)} mục`, count, result)}\n`,
       );
       if (result.firstError) process.stdout.write(`  Lỗi đầu tiên: ${result.firstError}\n`);
       if (count === 10_000) {
@@ -377,7 +377,7 @@ async function main(): Promise<void> {
         git(root, 'add', '-A');
         git(root, 'commit', '-q', '-m', 'Kho 10.000 sáng kiến');
         git(root, 'checkout', '-q', '-b', 'nop-sang-kien');
-        const folder = join(root, 'content/initiatives/sang-kien-moi');
+        const folder = join(root, placeOf(collections.initiatives, 'sang-kien-moi'));
         mkdirSync(folder);
         writeFileSync(join(folder, 'index.md'), entry(99_999, generator(42)).text);
         git(root, 'add', '-A');

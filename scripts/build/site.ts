@@ -1,12 +1,21 @@
 /**
- * `npm run build`: `astro build` (with the heap cap of astro-command.ts) into `dist/`,
- * then the Pagefind search index. Extra arguments go to `astro build`.
+ * `npm run build`: the validator over the whole tree (nothing invalid is built; the site's
+ * loader checks again, so a bare `astro build` refuses too), then `astro build` (with the
+ * heap cap of astro-command.ts) into `dist/`, then the Pagefind search index. Extra
+ * arguments go to `astro build`.
  */
 import { spawnSync } from 'node:child_process';
+import { InvalidContentError } from '../../src/loaders/content.ts';
+import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const report = await validate({ root: process.cwd(), cache: true });
+  if (report.totals.errors > 0) {
+    console.error(new InvalidContentError(report).message);
+    process.exit(1);
+  }
   const [command, args] = astroBuildCommand(process.cwd(), process.argv.slice(2));
   const astro = spawnSync(command, args, { stdio: 'inherit' });
   if (astro.status !== 0) process.exit(astro.status ?? 1);

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { parseDate } from '../../src/core/dates.ts';
 
 /** The text a person sees in a cell, whatever exceljs made of it. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -40,11 +41,7 @@ export function cellDate(value: ExcelJS.CellValue): string | undefined {
     // Excel dates carry no zone; exceljs reads them as UTC midnight.
     return value.toISOString().slice(0, 10);
   }
-  const text = cellText(value);
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (match) return `${match[3]}-${match[2]?.padStart(2, '0')}-${match[1]?.padStart(2, '0')}`;
-  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match ? text : undefined;
+  return parseDate(cellText(value));
 }
 
 /** Vietnamese yes/no. */

@@ -2,8 +2,18 @@
  * From a filled-in scoring sheet to the committee's decision: every check the
  * sheet must pass, with Vietnamese messages naming the row and column.
  */
-import slugify from '@sindresorhus/slugify';
+
 import type ExcelJS from 'exceljs';
+import {
+  gradeForScore,
+  readCriterionHeader,
+  totalScore,
+  votesNeeded,
+} from '../../src/core/committee.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
+import { slugify } from '../../src/core/slug.ts';
+import { nameKey } from '../../src/core/text.ts';
+import { formatIssue, parseWithInput } from '../../src/model/zod-errors.ts';
 import {
   type Campaign,
   type Decision,
@@ -11,13 +21,11 @@ import {
   decisionSchema,
   type Member,
   memberRoles,
-  RECOGNITION_MAJORITY,
   type ScopeLevel,
 } from '../../src/schemas/index.ts';
 import {
   DECISION_LABELS,
   HEADERS,
-  headerKey,
   MEMBER_HEADERS,
   parseAuthors,
   SHEETS,
@@ -44,10 +52,6 @@ export interface DecideInput {
   previous?: Decision;
 }
 
-/** Names compared as the brief of the committee says: Unicode NFC, case-insensitive. */
-export const personKey = (name: string) =>
-  name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-
 interface Table {
   sheet: ExcelJS.Worksheet;
   /** header key → column number */
@@ -67,7 +71,7 @@ function table(book: ExcelJS.Workbook, name: string, problems: string[]): Table 
   sheet.getRow(1).eachCell((cell, column) => {
     const text = cellText(cell.value);
     if (!text) return;
-    columns.set(headerKey(text), column);
+    columns.set(nameKey(text), column);
     headers.set(column, text);
   });
   return { sheet, columns, headers };
@@ -79,7 +83,7 @@ function required(
   problems: string[],
   where = '',
 ): number | undefined {
-  const column = table.columns.get(headerKey(header));
+  const column = table.columns.get(nameKey(header));
   if (column === undefined) problems.push(`${where}Thiếu cột "${header}" ở dòng tiêu đề.`);
   return column;
 }
@@ -90,7 +94,7 @@ function readMembers(book: ExcelJS.Workbook, problems: string[]): Member[] {
   if (!sheetTable) return members;
   const where = `Trang "${SHEETS.members}", `;
   const columns = {
-    id: sheetTable.columns.get(headerKey(MEMBER_HEADERS.id)),
+    id: sheetTable.columns.get(nameKey(MEMBER_HEADERS.id)),
     name: required(sheetTable, MEMBER_HEADERS.name, problems, where),
     position: required(sheetTable, MEMBER_HEADERS.position, problems, where),
     role: required(sheetTable, MEMBER_HEADERS.role, problems, where),
@@ -110,27 +114,20 @@ function readMembers(book: ExcelJS.Workbook, problems: string[]): Member[] {
     if (!name) problems.push(`${at(MEMBER_HEADERS.name)}: thiếu họ và tên.`);
     if (!position) problems.push(`${at(MEMBER_HEADERS.position)}: thiếu chức vụ.`);
     const role = memberRoles.find((item) =>
-      [item.id, item.name, item.short].some((text) => personKey(text) === personKey(roleText)),
+      [item.id, item.name, item.short].some((text) => nameKey(text) === nameKey(roleText)),
     );
     if (!role) {
       problems.push(
         `${at(MEMBER_HEADERS.role)}: "${roleText}" không phải vai trò trong Hội đồng (${memberRoles.map((item) => item.name).join(', ')}).`,
       );
     }
-    const id =
-      get(columns.id) ||
-      slugify(name, {
-        customReplacements: [
-          ['đ', 'd'],
-          ['Đ', 'D'],
-        ],
-      });
+    const id = get(columns.id) || slugify(name);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       problems.push(
         `${at(MEMBER_HEADERS.id)}: "${id}" chỉ được gồm chữ thường không dấu, chữ số và gạch nối.`,
       );
     }
-    if (seen.has(id) || members.some((member) => personKey(member.name) === personKey(name))) {
+    if (seen.has(id) || members.some((member) => nameKey(member.name) === nameKey(name))) {
       problems.push(`${at(MEMBER_HEADERS.name)}: thành viên "${name}" bị ghi hai lần.`);
     }
     seen.add(id);
@@ -153,15 +150,15 @@ function readDocument(book: ExcelJS.Workbook, problems: string[]) {
   }
   sheet.eachRow((row, number) => {
     const label = cellText(row.getCell(1).value);
-    if (label) values.set(headerKey(label), { row: number, value: row.getCell(2).value });
+    if (label) values.set(nameKey(label), { row: number, value: row.getCell(2).value });
   });
   const where = (label: string) => {
-    const found = values.get(headerKey(label));
+    const found = values.get(nameKey(label));
     return `Trang "${SHEETS.decision}", ${found ? `dòng ${found.row}, ` : ''}mục "${label}"`;
   };
-  const text = (label: string) => cellText(values.get(headerKey(label))?.value ?? null);
+  const text = (label: string) => cellText(values.get(nameKey(label))?.value ?? null);
   const date = (label: string) => {
-    const raw = values.get(headerKey(label))?.value ?? null;
+    const raw = values.get(nameKey(label))?.value ?? null;
     const iso = cellDate(raw);
     if (!iso)
       problems.push(
@@ -190,23 +187,22 @@ export function decide(input: DecideInput): Decision {
   if (list) {
     const column = {
       slug: required(list, HEADERS.slug, problems),
-      authors: list.columns.get(headerKey(HEADERS.authors)),
+      authors: list.columns.get(nameKey(HEADERS.authors)),
       votesFor: required(list, HEADERS.votesFor, problems),
       votesAgainst: required(list, HEADERS.votesAgainst, problems),
-      recognised: list.columns.get(headerKey(HEADERS.recognised)),
-      scope: list.columns.get(headerKey(HEADERS.scope)),
-      replicate: list.columns.get(headerKey(HEADERS.replicate)),
-      note: list.columns.get(headerKey(HEADERS.note)),
+      recognised: list.columns.get(nameKey(HEADERS.recognised)),
+      scope: list.columns.get(nameKey(HEADERS.scope)),
+      replicate: list.columns.get(nameKey(HEADERS.replicate)),
+      note: list.columns.get(nameKey(HEADERS.note)),
     };
     // Criteria are found by name: "Tính mới, tính sáng tạo (tối đa 30)" or just "Tính mới, tính sáng tạo".
     const criteria = campaign.rubric.criteria.map((criterion) => {
       // A header with "(tối đa …)" wins over a bare one of the same name.
       const named = (withMax: boolean) =>
-        [...list.headers].find(
-          ([, header]) =>
-            /\(tối đa[^)]*\)\s*$/i.test(header) === withMax &&
-            headerKey(header.replace(/\s*\(tối đa[^)]*\)\s*$/i, '')) === headerKey(criterion.name),
-        );
+        [...list.headers].find(([, header]) => {
+          const read = readCriterionHeader(header);
+          return read.withMax === withMax && nameKey(read.name) === nameKey(criterion.name);
+        });
       const found = named(true) ?? named(false);
       if (!found)
         problems.push(
@@ -214,7 +210,6 @@ export function decide(input: DecideInput): Decision {
         );
       return { criterion, column: found?.[0] };
     });
-    const grades = [...campaign.rubric.grades].sort((a, b) => b.minScore - a.minScore);
     const seen = new Map<string, number>();
 
     if (
@@ -273,7 +268,7 @@ export function decide(input: DecideInput): Decision {
             rowOk = false;
           } else if (read.value > criterion.max) {
             problems.push(
-              `${where}: ${read.value.toLocaleString('vi-VN')} vượt điểm tối đa ${criterion.max}.`,
+              `${where}: ${formatNumber(read.value)} vượt điểm tối đa ${criterion.max}.`,
             );
             rowOk = false;
           } else {
@@ -302,10 +297,10 @@ export function decide(input: DecideInput): Decision {
         const votesAgainst = count(column.votesAgainst, HEADERS.votesAgainst);
 
         const authorNames = known?.authors ?? parseAuthors(cellText(value(column.authors)));
-        const authorKeys = new Set(authorNames.map(personKey));
-        const recusedMembers = members.filter((member) => authorKeys.has(personKey(member.name)));
+        const authorKeys = new Set(authorNames.map(nameKey));
+        const recusedMembers = members.filter((member) => authorKeys.has(nameKey(member.name)));
         const voting = members.length - recusedMembers.length;
-        const needed = Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+        const needed = votesNeeded(voting);
         const cast = votesFor + votesAgainst;
         if (rowOk && members.length > 0) {
           if (cast > voting) {
@@ -323,7 +318,7 @@ export function decide(input: DecideInput): Decision {
           }
         }
 
-        const total = Object.values(scores).reduce((sum, score) => sum + score, 0);
+        const total = totalScore(scores);
         const proposed = cellYesNo(value(column.recognised));
         if (proposed === 'invalid') {
           problems.push(
@@ -341,7 +336,7 @@ export function decide(input: DecideInput): Decision {
         }
         if (proposed === true && rowOk && !passes) {
           problems.push(
-            `${at(column.recognised, HEADERS.recognised)}: tổng điểm ${total.toLocaleString('vi-VN')} thấp hơn điểm tối thiểu ${campaign.rubric.passScore} để được công nhận.`,
+            `${at(column.recognised, HEADERS.recognised)}: tổng điểm ${formatNumber(total)} thấp hơn điểm tối thiểu ${campaign.rubric.passScore} để được công nhận.`,
           );
           rowOk = false;
         }
@@ -351,7 +346,7 @@ export function decide(input: DecideInput): Decision {
         let scope: string | undefined;
         if (scopeText) {
           scope = input.scopeLevels.find(
-            (level) => personKey(level.name) === personKey(scopeText) || level.id === scopeText,
+            (level) => nameKey(level.name) === nameKey(scopeText) || level.id === scopeText,
           )?.id;
           if (!scope) {
             problems.push(
@@ -369,7 +364,7 @@ export function decide(input: DecideInput): Decision {
         }
         const note = cellText(value(column.note));
         if (!rowOk) return;
-        const grade = recognised ? grades.find((item) => total >= item.minScore)?.id : undefined;
+        const grade = recognised ? gradeForScore(campaign.rubric.grades, total)?.id : undefined;
         results.push({
           initiative: slug,
           scores,
@@ -399,11 +394,11 @@ export function decide(input: DecideInput): Decision {
     results,
     ...(input.previous?.sample ? { sample: true } : {}),
   };
-  const parsed = decisionSchema.safeParse(decision);
+  const parsed = parseWithInput(decisionSchema, decision);
   if (!parsed.success) {
     throw new SheetError(
       parsed.error.issues.map(
-        (issue) => `Kết quả không hợp lệ ở trường ${issue.path.join('.')}: ${issue.message}`,
+        (issue) => `Kết quả không hợp lệ — ${formatIssue(decisionSchema, issue)}`,
       ),
     );
   }

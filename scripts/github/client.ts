@@ -1,4 +1,5 @@
 import { Octokit, RequestError } from 'octokit';
+import { formatTime } from '../../src/core/dates.ts';
 
 export type GitHub = InstanceType<typeof Octokit>;
 
@@ -84,7 +85,7 @@ export function explainGitHubError(error: unknown, what: string): string {
         Number.isFinite(retryAfter) && retryAfter > 0
           ? `sau khoảng ${retryAfter} giây`
           : Number.isFinite(reset) && reset > 0
-            ? `sau ${new Date(reset * 1000).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} (giờ Việt Nam)`
+            ? `sau ${formatTime(new Date(reset * 1000))} (giờ Việt Nam)`
             : 'sau ít phút';
       return `GitHub đang giới hạn số lần gọi nên không ${what} được. Hãy chạy lại ${when}.`;
     }

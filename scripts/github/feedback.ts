@@ -4,9 +4,11 @@
  * then posts or updates the Vietnamese comment and sets the labels.
  * It never runs code from the pull request.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatIssue, issuePath, parseWithInput } from '../../src/model/zod-errors.ts';
 import { isMain, readCommandLine } from '../lib/cli.ts';
 import {
   createClient,
@@ -39,11 +41,11 @@ export function readResult(path: string): PrResult {
       `Không đọc được tệp kết quả kiểm tra ${path}: tệp thiếu hoặc không phải JSON.`,
     );
   }
-  const parsed = prResultSchema.safeParse(raw);
+  const parsed = parseWithInput(prResultSchema, raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserError(
-      `Tệp kết quả kiểm tra ${path} không đúng định dạng (trường ${issue?.path.join('.') || '(gốc)'}): ${issue?.message ?? ''}`,
+      `Tệp kết quả kiểm tra ${path} không đúng định dạng: ${issue ? `${issuePath(issue).join('.') || '(gốc)'} — ${formatIssue(prResultSchema, issue)}` : ''}`,
     );
   }
   return parsed.data;

@@ -3,9 +3,11 @@
  * for the pull request, the guard's verdict and the areas of the changed
  * initiatives into `result.json`, the artifact read by `feedback`.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
@@ -40,7 +42,7 @@ export async function summarise(options: {
     if (match?.[1]) slugs.add(match[1]);
   }
   const entries = [...slugs].sort().map((slug) => {
-    const path = join(options.root, 'content/initiatives', slug, 'index.md');
+    const path = join(options.root, pathOf(collections.initiatives, slug));
     const data = existsSync(path) ? readEntryFile(path).data : undefined;
     const areas = Array.isArray(data?.areas)
       ? data.areas.filter((area): area is (typeof reformAreaIds)[number] =>

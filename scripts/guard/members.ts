@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestError } from 'octokit';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYamlSafely } from '../../src/model/read.ts';
+import { formatIssue, issuePath, parseWithInput } from '../../src/model/zod-errors.ts';
 import { type GitHub, UserError } from '../github/client.ts';
 
 /** `.github/committee.yml`: who may change committee-owned files and site code. */
@@ -47,11 +48,11 @@ export function readCommitteeConfig(
   } catch {
     return { members: [] };
   }
-  const parsed = committeeConfigSchema.safeParse(parse(text) ?? {});
+  const parsed = parseWithInput(committeeConfigSchema, parseYamlSafely(text, 1).data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserError(
-      `${path}: trường "${issue?.path.join('.') || '(gốc)'}" không hợp lệ: ${issue?.message ?? ''}`,
+      `${path}: trường "${issue ? issuePath(issue).join('.') || '(gốc)' : '(gốc)'}" không hợp lệ: ${issue ? formatIssue(committeeConfigSchema, issue) : ''}`,
     );
   }
   return parsed.data;

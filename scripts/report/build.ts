@@ -2,17 +2,21 @@
  * The consolidated list ("tổng hợp") of a campaign: one row per initiative,
  * pending or merged, with what the committee needs to sort, check and score.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gradeName } from '../../src/core/committee.ts';
+import { describeIndicator } from '../../src/core/indicators.ts';
+import { viCollator } from '../../src/core/text.ts';
+import { workflowStatusNames } from '../../src/core/workflow.ts';
+import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { loadContent } from '../../src/model/files.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import {
   applicationFields,
   type Campaign,
   type Decision,
-  type Initiative,
-  indicatorKinds,
   initiativeSchema,
   reformAreas,
   themeGoals,
@@ -64,37 +68,13 @@ export interface Report {
 }
 
 export const statusNames: Record<ReviewStatus, string> = {
-  draft: 'Bản nháp',
-  pending_review: 'Chờ duyệt',
-  pending_publish: 'Sẵn sàng công bố',
+  ...workflowStatusNames,
   published: 'Đã công bố',
   unknown: 'Chưa rõ trạng thái',
 };
 
 const nameOf = (list: readonly { id: string; short: string }[], id: string) =>
   list.find((item) => item.id === id)?.short ?? id;
-
-const collator = new Intl.Collator('vi');
-
-export function formatNumber(value: number): string {
-  return value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-}
-
-export function formatDate(iso: string | undefined): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
-}
-
-function describeIndicator(indicator: Initiative['indicators'][number]): string {
-  const kind = indicatorKinds.find((item) => item.id === indicator.kind);
-  const unit = indicator.unit ?? kind?.unit ?? '';
-  const name = indicator.label
-    ? `${kind && kind.id !== 'other' ? `${kind.name} – ` : ''}${indicator.label}`
-    : (kind?.name ?? indicator.kind);
-  const value = (number: number) =>
-    `${formatNumber(number)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
-  return `${name}: ${value(indicator.before.value)} → ${value(indicator.after.value)}`;
-}
 
 /** Whatever can be read from a front matter that failed the schema, for the row. */
 function loose(data: Record<string, unknown> | undefined) {
@@ -164,7 +144,6 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     const unitNames = new Map(content.units.map((unit) => [unit.id, unit.name]));
     const decision = content.decisions.find((item) => item.id === chosen.id)?.data;
     const results = new Map(decision?.results.map((result) => [result.initiative, result]) ?? []);
-    const grades = new Map(campaign.rubric.grades.map((grade) => [grade.id, grade.name]));
     const rows: ReportRow[] = [];
 
     const split = (findings: Finding[]) => ({
@@ -176,7 +155,7 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
       if (!result) return { scores: {} };
       return {
         decision: result.recognised
-          ? `Được công nhận${result.grade ? ` – ${grades.get(result.grade) ?? result.grade}` : ''}`
+          ? `Được công nhận${result.grade ? ` – ${gradeName(campaign.rubric.grades, result.grade)}` : ''}`
           : 'Không được công nhận',
         scores: result.scores,
         votesFor: result.votesFor,
@@ -196,14 +175,14 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     const mergedValidation = merged.length
       ? await runValidator({
           root: base,
-          paths: merged.map((item) => `content/initiatives/${item.id}`),
+          paths: merged.map((item) => placeOf(collections.initiatives, item.id)),
         })
       : { ok: true, findings: [] };
     for (const item of merged) {
       const facts = rowFromEntry(readFileSync(join(base, item.path), 'utf8'), unitNames);
       if (facts.campaign !== chosen.id) continue;
       const findings = mergedValidation.findings.filter((finding) =>
-        finding.file.startsWith(`content/initiatives/${item.id}/`),
+        finding.file.startsWith(`${placeOf(collections.initiatives, item.id)}/`),
       );
       rows.push({
         slug: item.id,
@@ -218,7 +197,7 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
     // Pending entries: validated together in a copy of the base content with their files laid over.
     const pendingValidation = await validatePending(base, pending, work);
     for (const submission of pending) {
-      const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
+      const index = submission.files.get(pathOf(collections.initiatives, submission.slug));
       const facts = index ? rowFromEntry(index.toString('utf8'), unitNames) : undefined;
       if (facts && facts.campaign !== chosen.id) continue;
       const validation = pendingValidation.get(submission.slug) ?? { ok: true, findings: [] };
@@ -241,7 +220,7 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
         ...fromDecision(submission.slug),
       });
     }
-    rows.sort((a, b) => collator.compare(a.unit, b.unit) || collator.compare(a.title, b.title));
+    rows.sort((a, b) => viCollator.compare(a.unit, b.unit) || viCollator.compare(a.title, b.title));
     return {
       campaignId: chosen.id,
       campaign,

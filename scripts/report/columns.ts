@@ -3,7 +3,14 @@
  * and `decide` finds them again by header text, so a secretary may reorder or
  * hide columns without breaking anything.
  */
-import type { Criterion } from '../../src/schemas/campaign.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
+import { documentRef } from '../../src/schemas/common.ts';
+import { decisionSchema, memberSchema } from '../../src/schemas/decision.ts';
+import { initiativeSchema } from '../../src/schemas/initiative.ts';
+import { labelOf } from '../../src/schemas/meta.ts';
+
+// Where a header says what the form says, it is the form's label; the others are the sheet's own.
+const initiative = initiativeSchema.shape;
 
 export const SHEETS = {
   list: 'Tổng hợp',
@@ -17,12 +24,12 @@ export const HEADERS = {
   slug: 'Mã sáng kiến',
   title: 'Tên sáng kiến',
   unit: 'Đơn vị chủ trì',
-  authors: 'Tác giả',
+  authors: labelOf(initiative.authors),
   areas: 'Nội dung cải cách',
-  fields: 'Lĩnh vực áp dụng',
+  fields: labelOf(initiative.fields),
   goals: 'Mục tiêu chủ đề năm',
   indicators: 'Chỉ số trước → sau',
-  submitted: 'Ngày gửi',
+  submitted: labelOf(initiative.submitted),
   origin: 'Nguồn hồ sơ',
   status: 'Trạng thái xét',
   validation: 'Kiểm tra tự động',
@@ -39,39 +46,28 @@ export const HEADERS = {
 } as const;
 
 export const MEMBER_HEADERS = {
-  id: 'Mã thành viên',
-  name: 'Họ và tên',
-  position: 'Chức vụ',
+  id: labelOf(memberSchema.shape.id),
+  name: labelOf(memberSchema.shape.name),
+  position: labelOf(memberSchema.shape.position),
   role: 'Vai trò',
 } as const;
 
 export const DECISION_LABELS = {
   number: 'Số, ký hiệu quyết định',
-  date: 'Ngày ban hành',
-  issuer: 'Cơ quan ban hành',
-  title: 'Trích yếu',
-  meetingOn: 'Ngày họp xét',
+  date: labelOf(documentRef.shape.date),
+  issuer: labelOf(documentRef.shape.issuer),
+  title: labelOf(documentRef.shape.title),
+  meetingOn: labelOf(decisionSchema.shape.meetingOn),
 } as const;
 
 export const YES = 'Có';
 export const NO = 'Không';
 
-export function criterionHeader(criterion: Pick<Criterion, 'name' | 'max'>): string {
-  return `${criterion.name} (tối đa ${criterion.max})`;
-}
-
-/** Header text compared without case, extra spaces or Unicode form differences. */
-export function headerKey(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-}
-
 /** "Trần Văn Hùng (50%); Lê Thị Thu Hà (30%)" */
 export function formatAuthors(authors: { name: string; share?: number }[]): string {
   return authors
     .map((author) =>
-      author.share === undefined
-        ? author.name
-        : `${author.name} (${author.share.toLocaleString('vi-VN')}%)`,
+      author.share === undefined ? author.name : `${author.name} (${formatNumber(author.share)}%)`,
     )
     .join('; ');
 }

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatDate, type Report, statusNames } from './build.ts';
-import { criterionHeader, formatAuthors, HEADERS } from './columns.ts';
+import { criterionHeader } from '../../src/core/committee.ts';
+import { formatDateOr } from '../../src/core/dates.ts';
+import { type Report, statusNames } from './build.ts';
+import { formatAuthors, HEADERS } from './columns.ts';
 
 /** UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly. */
 export function toCsv(report: Report): string {
@@ -35,7 +37,7 @@ export function toCsv(report: Report): string {
     row.fields.join('; '),
     row.goals.join('; '),
     row.indicators.join(' | '),
-    formatDate(row.submitted),
+    formatDateOr(row.submitted, ''),
     row.origin,
     statusNames[row.status],
     row.errors.length === 0 ? 'Hợp lệ' : `${row.errors.length} lỗi`,

@@ -1,6 +1,7 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestError } from 'octokit';
+import { collections, placeOf } from '../../src/model/collections.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
 import {
   type PendingSubmission,
@@ -55,7 +56,7 @@ export class GitHubSource implements SubmissionSource {
         pull_number: pull.number,
         per_page: 100,
       });
-      const folder = `content/initiatives/${slug}/`;
+      const folder = `${placeOf(collections.initiatives, slug)}/`;
       const files = new Map<string, Buffer>();
       const removed: string[] = [];
       for (const file of listed) {

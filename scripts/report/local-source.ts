@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collections, placeOf } from '../../src/model/collections.ts';
 import { UserError } from '../github/client.ts';
 import {
   type PendingSubmission,
@@ -84,7 +85,7 @@ export class LocalGitSource implements SubmissionSource {
         slug,
         branch,
         status: statusOfLabel(description) ?? 'unknown',
-        files: filesAt(this.root, branch, `content/initiatives/${slug}`),
+        files: filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
       });
     }
     return out;

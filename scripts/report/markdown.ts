@@ -1,5 +1,6 @@
-import { formatDate, type Report, statusNames } from './build.ts';
-import { formatAuthors } from './columns.ts';
+import { formatDate, formatDateOr } from '../../src/core/dates.ts';
+import { type Report, statusNames } from './build.ts';
+import { formatAuthors, HEADERS } from './columns.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');
 
@@ -8,10 +9,20 @@ export function toMarkdown(report: Report): string {
   const lines = [
     `# Tổng hợp sáng kiến: ${report.campaign.title}`,
     '',
-    `Nguồn: ${report.source}. Lập ngày ${formatDate(new Date(report.generatedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }))}.`,
+    `Nguồn: ${report.source}. Lập ngày ${formatDate(new Date(report.generatedAt))}.`,
     `Tổng số: ${report.rows.length} sáng kiến, ${valid} hợp lệ, ${report.rows.length - valid} cần sửa.`,
     '',
-    '| STT | Tên sáng kiến | Đơn vị chủ trì | Tác giả | Nội dung cải cách | Lĩnh vực áp dụng | Ngày gửi | Trạng thái xét | Kiểm tra tự động |',
+    `| ${[
+      HEADERS.index,
+      HEADERS.title,
+      HEADERS.unit,
+      HEADERS.authors,
+      HEADERS.areas,
+      HEADERS.fields,
+      HEADERS.submitted,
+      HEADERS.status,
+      HEADERS.validation,
+    ].join(' | ')} |`,
     '| ---: | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.rows
       .map((row, index) =>
@@ -22,7 +33,7 @@ export function toMarkdown(report: Report): string {
           cell(formatAuthors(row.authors)),
           cell(row.areas.join('; ')),
           cell(row.fields.join('; ')),
-          formatDate(row.submitted),
+          formatDateOr(row.submitted, ''),
           cell(
             row.decision ? `${statusNames[row.status]}, ${row.decision}` : statusNames[row.status],
           ),

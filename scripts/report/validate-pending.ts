@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { runValidator, type ValidationReport } from '../github/validator.ts';
 import type { PendingSubmission } from './source.ts';
 
@@ -15,7 +16,7 @@ export async function validatePending(
 ): Promise<Map<string, ValidationReport>> {
   const results = new Map<string, ValidationReport>();
   const present = submissions.filter((submission) => {
-    const index = `content/initiatives/${submission.slug}/index.md`;
+    const index = pathOf(collections.initiatives, submission.slug);
     if (submission.files.has(index)) return true;
     results.set(submission.slug, {
       ok: false,
@@ -32,7 +33,7 @@ export async function validatePending(
         for (const path of submission.removed ?? []) rmSync(join(overlay, path), { force: true });
       } else {
         // The branch's whole folder replaces the base's one, so files it deleted are gone too.
-        rmSync(join(overlay, 'content/initiatives', submission.slug), {
+        rmSync(join(overlay, placeOf(collections.initiatives, submission.slug)), {
           recursive: true,
           force: true,
         });
@@ -44,11 +45,11 @@ export async function validatePending(
     }
     const report = await runValidator({
       root: overlay,
-      paths: present.map((submission) => `content/initiatives/${submission.slug}`),
+      paths: present.map((submission) => placeOf(collections.initiatives, submission.slug)),
     });
     for (const submission of present) {
       const findings = report.findings.filter((finding) =>
-        finding.file.startsWith(`content/initiatives/${submission.slug}/`),
+        finding.file.startsWith(`${placeOf(collections.initiatives, submission.slug)}/`),
       );
       results.set(submission.slug, {
         ok: findings.every((finding) => finding.severity !== 'error'),

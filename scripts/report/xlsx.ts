@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import { criterionHeader, totalScore } from '../../src/core/committee.ts';
+import { formatDateOr, formatDateTime } from '../../src/core/dates.ts';
 import { memberRoles } from '../../src/schemas/vocabularies.ts';
-import { formatDate, type Report, statusNames } from './build.ts';
+import { type Report, statusNames } from './build.ts';
 import {
-  criterionHeader,
   DECISION_LABELS,
   formatAuthors,
   HEADERS,
@@ -82,7 +83,9 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const firstScore = columns.findIndex((column) => column.key.startsWith('score:')) + 1;
   const lastScore = firstScore + criteria.length - 1;
   report.rows.forEach((row, index) => {
-    const total = criteria.reduce((sum, criterion) => sum + (row.scores[criterion.id] ?? 0), 0);
+    const total = totalScore(
+      Object.fromEntries(criteria.map((criterion) => [criterion.id, row.scores[criterion.id]])),
+    );
     const added = list.addRow({
       index: index + 1,
       slug: row.slug,
@@ -93,7 +96,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
       fields: row.fields.join('; '),
       goals: row.goals.join('; '),
       indicators: row.indicators.join('\n'),
-      submitted: formatDate(row.submitted),
+      submitted: formatDateOr(row.submitted, ''),
       origin: row.url ? { text: row.origin, hyperlink: row.url } : row.origin,
       status: statusNames[row.status],
       validation: row.errors.length === 0 ? 'Hợp lệ' : `${row.errors.length} lỗi`,
@@ -166,17 +169,17 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const document = report.decision?.document;
   decision.addRows([
     { label: DECISION_LABELS.number, value: document?.number ?? '' },
-    { label: DECISION_LABELS.date, value: formatDate(document?.date) },
+    { label: DECISION_LABELS.date, value: formatDateOr(document?.date, '') },
     { label: DECISION_LABELS.issuer, value: document?.issuer ?? '' },
     { label: DECISION_LABELS.title, value: document?.title ?? '' },
-    { label: DECISION_LABELS.meetingOn, value: formatDate(report.decision?.meetingOn) },
+    { label: DECISION_LABELS.meetingOn, value: formatDateOr(report.decision?.meetingOn, '') },
   ]);
 
   const guide = book.addWorksheet(SHEETS.guide);
   guide.getColumn(1).width = 110;
   const lines = [
     `Tổng hợp sáng kiến: ${report.campaign.title}`,
-    `Nguồn: ${report.source}. Lập lúc ${new Date(report.generatedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} (giờ Việt Nam).`,
+    `Nguồn: ${report.source}. Lập lúc ${formatDateTime(new Date(report.generatedAt))} (giờ Việt Nam).`,
     `Số sáng kiến: ${report.rows.length}.`,
     '',
     'Cách ghi kết quả xét:',

@@ -3,16 +3,20 @@
  * a pull request takes (validation, change scope, merge into main) applied to
  * the `cms/` branches that decap-server's git mode leaves behind.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workflowStatusNames } from '../../src/core/workflow.ts';
+import { collections, pathOf } from '../../src/model/collections.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
 import { UserError } from '../github/client.ts';
 import type { Finding, ValidationReport } from '../github/validator.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { checkChanges, type GuardProblem } from '../guard/rules.ts';
+import { statusNames } from '../report/build.ts';
 import { LocalGitSource } from '../report/local-source.ts';
 import { branchOfSlug, type PendingSubmission, type WorkflowStatus } from '../report/source.ts';
 import { validatePending } from '../report/validate-pending.ts';
@@ -38,7 +42,7 @@ function git(root: string, ...args: string[]): string {
 }
 
 function titleOf(submission: PendingSubmission): string {
-  const index = submission.files.get(`content/initiatives/${submission.slug}/index.md`);
+  const index = submission.files.get(pathOf(collections.initiatives, submission.slug));
   if (!index) return '';
   const data = parseEntryText(index.toString('utf8')).data;
   const parsed = initiativeSchema.safeParse(data);
@@ -136,7 +140,7 @@ export async function publish(
   }
   if (item.status !== 'pending_publish' && !options.force) {
     throw new UserError(
-      `Không công bố "${slug}": trạng thái là "${statusName(item.status)}", chưa "Sẵn sàng công bố". Chuyển trạng thái trong trang quản trị, hoặc dùng --force.`,
+      `Không công bố "${slug}": trạng thái là "${statusName(item.status)}", chưa "${workflowStatusNames.pending_publish}". Chuyển trạng thái trong trang quản trị, hoặc dùng --force.`,
     );
   }
   const current = git(root, 'rev-parse', '--abbrev-ref', 'HEAD');
@@ -170,10 +174,5 @@ export async function publish(
 }
 
 export function statusName(status: WorkflowStatus): string {
-  return {
-    draft: 'Bản nháp',
-    pending_review: 'Chờ duyệt',
-    pending_publish: 'Sẵn sàng công bố',
-    unknown: 'Chưa rõ',
-  }[status];
+  return statusNames[status];
 }

@@ -27,6 +27,7 @@ import {
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { contentPaths } from '../../src/model/collections.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -116,15 +117,10 @@ function barChart(options: {
     const colour = bar.after ? '#15803d' : '#b91c1c';
     parts.push(
       `<rect x="${x}" y="${bottom - barHeight}" width="${step * 0.64}" height="${barHeight}" fill="${colour}" rx="3"/>`,
-      svgText(
-        x + step * 0.32,
-        bottom - barHeight - 6,
-        bar.value.toLocaleString('vi-VN', { minimumFractionDigits: 1 }),
-        {
-          size: 13,
-          anchor: 'middle',
-        },
-      ),
+      svgText(x + step * 0.32, bottom - barHeight - 6, formatNumber(bar.value, 1), {
+        size: 13,
+        anchor: 'middle',
+      }),
       svgText(x + step * 0.32, bottom + 22, bar.label, { size: 13, anchor: 'middle' }),
     );
   });

@@ -1,4 +1,6 @@
 import { cmsSettings } from '../../cms.config.ts';
+import { criterionHeader } from '../core/committee.ts';
+import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
 import { contentPaths } from '../model/collections.ts';
 import {
   adoptionSchema,
@@ -138,7 +140,7 @@ function widgetFor(name: string, field: SchemaField, path: string, overrides: Ov
         widget: 'object',
         fields: knownCriteria().map((criterion) => ({
           name: criterion.id,
-          label: `${criterion.name} (tối đa ${criterion.max})`,
+          label: criterionHeader(criterion),
           widget: 'number',
           value_type: 'float',
           min: 0,
@@ -378,8 +380,11 @@ export const slugSettings = {
   sanitize_replacement: '-',
 } as const;
 
-/** Folder names stay within the schema's 80-character identifier. */
-export const initiativeSlugTemplate = '{{slug | truncate(70)}}';
+/**
+ * The title is cut as `folderName` (src/core/slug.ts) cuts it, so the CMS and the
+ * Word import make the same folder of the same title, within the schema's 80 characters.
+ */
+export const initiativeSlugTemplate = `{{slug | truncate(${FOLDER_TITLE_LIMIT})}}`;
 
 // The site's base path (GitHub Pages project sites); Vite sets it in the admin bundle.
 const siteBase =

@@ -6,6 +6,8 @@
  * checks know the campaigns (their period) and units the same way. A new campaign arrives
  * with the next build, like every other page of the site.
  */
+
+import { todayInVietnam } from '../core/dates.ts';
 import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
 import {
   type Campaign,
@@ -14,7 +16,6 @@ import {
   unitListSchema,
   unitSchema,
 } from '../schemas/index.ts';
-import { todayInVietnam } from '../validator/deadline.ts';
 import type { EntryContext } from '../validator/entry-rules.ts';
 
 const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {

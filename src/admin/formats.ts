@@ -1,7 +1,8 @@
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseYamlSafely, withLineFeeds } from '../model/read.ts';
 
 /**
- * `content/units.yaml` and `content/scope-levels.yaml` are top-level YAML lists, which
+ * The unit and scope-level lists are top-level YAML lists, which
  * Decap's file collections cannot address (every field needs a name, and the relation
  * widget's `list.*.field` paths need a key before the `*`). This format shows such a
  * file to Decap as `{ header, items }` and writes it back as the same list, keeping the
@@ -15,7 +16,8 @@ export const yamlListFormat = {
       if (!line.startsWith('#')) break;
       header.push(line.replace(/^# ?/, ''));
     }
-    const parsed = parse(content) as unknown;
+    // The one reader: the admin sees the values the validator and the site see.
+    const parsed = parseYamlSafely(withLineFeeds(content), 1).data;
     return { header: header.join('\n'), items: Array.isArray(parsed) ? parsed : [] };
   },
   toFile(data: { header?: string; items?: unknown[] }): string {

@@ -1,13 +1,19 @@
 import { createElement as h, type ReactNode } from 'react';
-import { formatDate } from '../lib/format.ts';
+import { formatDateOr } from '../core/dates.ts';
+import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
+import { formatNumber, formatValue } from '../core/numbers.ts';
+import { initiativeSchema } from '../schemas/initiative.ts';
+import { labelOf } from '../schemas/meta.ts';
 import {
   applicationFields,
-  indicatorKinds,
   reformAreas,
   type Term,
   termById,
   themeGoals,
 } from '../schemas/vocabularies.ts';
+
+// The public page's words: a draft reads like what will be published.
+const shape = initiativeSchema.shape;
 
 /** The part of Decap's preview props this template reads (entry data is an Immutable map). */
 interface ImmutableLike {
@@ -64,9 +70,9 @@ function unitNames(props: PreviewProps): Map<string, string> {
   return names;
 }
 
+/** A date field as typed so far: the widget's Date (read in Viet Nam's zone), its text, or nothing. */
 function showDate(value: unknown): string {
-  if (value instanceof Date) return formatDate(value.toISOString().slice(0, 10));
-  return typeof value === 'string' && value ? formatDate(value) : '—';
+  return formatDateOr(value, '—');
 }
 
 function termNames(list: readonly Term[], ids: string[] | undefined): string {
@@ -78,15 +84,13 @@ function fact(label: string, value: ReactNode) {
 }
 
 function indicator(data: IndicatorData, index: number) {
-  const kind = data.kind ? termById(indicatorKinds, data.kind) : undefined;
-  const unit = data.unit ?? kind?.unit ?? '';
-  const title = data.label ?? kind?.name ?? 'Chỉ số';
+  const unit = indicatorUnit(data);
   const value = (measurement?: Measurement) =>
-    measurement?.value === undefined ? '—' : `${measurement.value} ${unit}`.trim();
+    measurement?.value === undefined ? '—' : formatValue(measurement.value, unit);
   return h(
     'section',
     { className: 'kho-indicator', key: index },
-    h('h3', null, title),
+    h('h3', null, indicatorTitle(data)),
     h(
       'p',
       null,
@@ -120,14 +124,17 @@ export function InitiativePreview(props: PreviewProps) {
       h(
         'dl',
         { className: 'kho-facts' },
-        ...fact('Đơn vị chủ trì', unitName(read<string>(props, 'unit'))),
-        ...fact('Nội dung cải cách', termNames(reformAreas, read<string[]>(props, 'areas'))),
-        ...fact('Lĩnh vực', termNames(applicationFields, read<string[]>(props, 'fields'))),
-        ...fact('Mục tiêu', termNames(themeGoals, read<string[]>(props, 'goals'))),
-        ...fact('Áp dụng lần đầu', showDate(read(props, 'firstApplied'))),
-        ...fact('Ngày gửi', showDate(read(props, 'submitted'))),
+        ...fact(labelOf(shape.unit), unitName(read<string>(props, 'unit'))),
+        ...fact(labelOf(shape.areas), termNames(reformAreas, read<string[]>(props, 'areas'))),
+        ...fact(
+          labelOf(shape.fields),
+          termNames(applicationFields, read<string[]>(props, 'fields')),
+        ),
+        ...fact(labelOf(shape.goals), termNames(themeGoals, read<string[]>(props, 'goals'))),
+        ...fact(labelOf(shape.firstApplied), showDate(read(props, 'firstApplied'))),
+        ...fact(labelOf(shape.submitted), showDate(read(props, 'submitted'))),
       ),
-      h('h2', null, 'Tác giả'),
+      h('h2', null, labelOf(shape.authors)),
       h(
         'ul',
         { className: 'kho-authors' },
@@ -139,7 +146,7 @@ export function InitiativePreview(props: PreviewProps) {
               author.name,
               author.position,
               unitName(author.unit),
-              author.share === undefined ? undefined : `${author.share}%`,
+              author.share === undefined ? undefined : `${formatNumber(author.share)}%`,
             ]
               .filter(Boolean)
               .join(', '),
@@ -148,19 +155,14 @@ export function InitiativePreview(props: PreviewProps) {
       ),
     ),
     indicators.length > 0
-      ? h(
-          'section',
-          null,
-          h('h2', null, 'Chỉ số trước và sau khi áp dụng'),
-          indicators.map(indicator),
-        )
+      ? h('section', null, h('h2', null, labelOf(shape.indicators)), indicators.map(indicator))
       : null,
     h('div', { className: 'kho-body' }, props.widgetFor('body')),
     attachments.length > 0
       ? h(
           'section',
           null,
-          h('h2', null, 'Tệp đính kèm'),
+          h('h2', null, labelOf(shape.attachments)),
           h(
             'ul',
             { className: 'kho-attachments' },
@@ -184,7 +186,7 @@ export function InitiativePreview(props: PreviewProps) {
       ? h(
           'section',
           null,
-          h('h2', null, 'Video'),
+          h('h2', null, labelOf(shape.videos)),
           h(
             'ul',
             null,

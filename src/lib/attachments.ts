@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { formatBytes } from '../core/numbers.ts';
 import type { Attachment } from '../schemas/index.ts';
-import { formatBytes } from './format.ts';
 import { attachmentTypeName, extensionLabel } from './terms.ts';
 
 export interface AttachmentView extends Attachment {

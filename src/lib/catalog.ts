@@ -2,6 +2,8 @@
  * All content, cross-referenced once. Every page reads from one catalog built
  * in linear time (maps keyed by id), so a page never scans the whole collection.
  */
+import { gradeName, totalScore } from '../core/committee.ts';
+import { viCollator } from '../core/text.ts';
 import type {
   Adoption,
   Campaign,
@@ -12,7 +14,6 @@ import type {
   ScopeLevel,
   Unit,
 } from '../schemas/index.ts';
-import { viCollator } from './format.ts';
 
 export interface Entry<T> {
   id: string;
@@ -107,17 +108,13 @@ function resultView(
 ): ResultView {
   const criteria = campaign?.rubric.criteria ?? [];
   const lines = criteria.map((criterion) => ({ criterion, score: result.scores[criterion.id] }));
-  const total = Object.values(result.scores).reduce((sum, score) => sum + score, 0);
-  const gradeName = result.grade
-    ? campaign?.rubric.grades.find((grade) => grade.id === result.grade)?.name
-    : undefined;
   return {
     decision,
     result,
     lines,
-    total: Math.round(total * 100) / 100,
+    total: totalScore(result.scores),
     max: campaign?.rubric.total ?? 100,
-    gradeName,
+    gradeName: gradeName(campaign?.rubric.grades ?? [], result.grade),
     scope: result.scope ? scopeById.get(result.scope) : undefined,
   };
 }

@@ -1,9 +1,9 @@
+import { viCollator } from '../core/text.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
-import { metaOf } from '../schemas/meta.ts';
+import { labelOf } from '../schemas/meta.ts';
 import { applicationFields, reformAreas, themeGoals } from '../schemas/vocabularies.ts';
 import type { Catalog, InitiativeView } from './catalog.ts';
-import { viCollator } from './format.ts';
 import { routes } from './paths.ts';
 
 export interface FacetOption {
@@ -21,7 +21,6 @@ export interface Facet {
 }
 
 const shape = initiativeSchema.shape;
-const labelOf = (schema: Parameters<typeof metaOf>[0]) => metaOf(schema)?.label ?? '';
 
 /** The list's filters: one facet per classification, options with their counts. */
 export function buildFacets(catalog: Catalog): Facet[] {

@@ -3,6 +3,7 @@
  * Bodies are plain Markdown written by the public; these keep the site safe
  * even when an entry reaches the build without passing the validator.
  */
+import { collections } from '../model/collections.ts';
 
 interface VisitorContext {
   fileURL: URL | undefined;
@@ -29,13 +30,24 @@ export const dropUnsafeUrls = {
   image(node: { url: string }, ctx: VisitorContext) {
     if (UNSAFE_PROTOCOL.test(node.url)) ctx.setProperty(node, 'url', '');
   },
+  // Reference-style links and images (`[a][r]` … `[r]: javascript:…`) take their target here.
+  definition(node: { url: string }, ctx: VisitorContext) {
+    if (UNSAFE_PROTOCOL.test(node.url)) ctx.setProperty(node, 'url', '#');
+  },
 };
 
-/** `content/initiatives/<slug>/index.md` → `<slug>`, or undefined for other files. */
+const { folder: INITIATIVES, entryFile: ENTRY_FILE } = collections.initiatives;
+
+/** An initiative's entry file (`…/<initiatives folder>/<slug>/index.md`) → `<slug>`, or undefined. */
 export function initiativeSlugOf(fileURL: URL | undefined): string | undefined {
   if (!fileURL) return undefined;
-  const match = /\/content\/initiatives\/([^/]+)\/index\.md$/.exec(decodeURI(fileURL.pathname));
-  return match?.[1];
+  const parts = decodeURI(fileURL.pathname).split('/');
+  const folder = INITIATIVES.split('/');
+  if (parts.at(-1) !== ENTRY_FILE) return undefined;
+  const matches = folder.every(
+    (part, index) => parts.at(-3 - (folder.length - 1 - index)) === part,
+  );
+  return matches ? parts.at(-2) : undefined;
 }
 
 /**

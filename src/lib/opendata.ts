@@ -3,11 +3,12 @@
  * and the page that documents them, so the three cannot drift apart.
  */
 import { stringify } from 'csv-stringify/sync';
+import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
-import { metaOf } from '../schemas/meta.ts';
+import { labelOf as label } from '../schemas/meta.ts';
 import type { InitiativeView } from './catalog.ts';
-import { area, field, goal, indicatorKind } from './terms.ts';
+import { area, field, goal } from './terms.ts';
 
 export interface Column {
   key: string;
@@ -20,7 +21,6 @@ export interface Column {
 }
 
 const shape = initiativeSchema.shape;
-const label = (schema: Parameters<typeof metaOf>[0]) => metaOf(schema)?.label ?? '';
 const list = (values: readonly string[]) => values.join('; ');
 
 export function columns(initiativeUrl: (id: string) => string): Column[] {
@@ -119,7 +119,7 @@ export function columns(initiativeUrl: (id: string) => string): Column[] {
       value: (v) =>
         list(
           v.data.indicators.map((i) =>
-            `${i.label ?? indicatorKind(i.kind).name}: ${i.before.value} → ${i.after.value} ${i.unit ?? indicatorKind(i.kind).unit}`.trim(),
+            `${indicatorTitle(i)}: ${i.before.value} → ${i.after.value} ${indicatorUnit(i)}`.trim(),
           ),
         ),
     },

@@ -1,6 +1,6 @@
+import { viewIndicator } from '../core/indicators.ts';
 import { indicatorKinds } from '../schemas/vocabularies.ts';
 import type { Catalog } from './catalog.ts';
-import { viewIndicator } from './indicators.ts';
 
 export interface IndicatorSummary {
   kind: string;

@@ -2,8 +2,6 @@ import {
   applicationFields,
   attachmentTypeOf,
   attachmentTypes,
-  type IndicatorKind,
-  indicatorKinds,
   reformAreas,
   type Term,
   termById,
@@ -22,7 +20,6 @@ function lookup<T extends Term>(list: readonly T[], what: string) {
 export const area = lookup(reformAreas, 'nội dung cải cách');
 export const field = lookup(applicationFields, 'lĩnh vực');
 export const goal = lookup(themeGoals, 'mục tiêu');
-export const indicatorKind = lookup(indicatorKinds as readonly IndicatorKind[], 'chỉ số');
 
 /** Vietnamese name of an attachment's type ("Hình ảnh", "Tài liệu PDF", …). */
 export function attachmentTypeName(fileName: string): string {

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { formatBytes } from '../core/numbers.ts';
 import type {
   Adoption,
   Campaign,
@@ -76,12 +77,6 @@ export function readTextFile(
   const text = bytes.toString('utf8');
   const hadBom = text.charCodeAt(0) === 0xfeff;
   return { text: hadBom ? text.slice(1) : text, hadBom, problems: [] };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} byte`;
 }
 
 /** What a reader returns for a file it could not read at all: no data, only the problems. */
@@ -155,7 +150,8 @@ export interface RecordFile {
   problems: Problem[];
 }
 
-function listDir(path: string): string[] {
+/** The names in a folder, sorted; none when it cannot be read. */
+export function listDir(path: string): string[] {
   try {
     return readdirSync(path).sort();
   } catch {
@@ -163,9 +159,17 @@ function listDir(path: string): string[] {
   }
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

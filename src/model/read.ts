@@ -20,7 +20,7 @@ import {
   visit,
   type Node as YamlNode,
 } from 'yaml';
-import { lineStarts } from '../../scripts/lib/text.ts';
+import { lineStarts } from '../core/positions.ts';
 import { error, type FieldPath, type Problem } from './problems.ts';
 import { parseYamlFast, YAML_OPTIONS } from './yaml-fast.ts';
 

@@ -70,6 +70,11 @@ function actualSize(origin: string | undefined, input: unknown): string | undefi
 /** Zod's own English messages start with these words; project messages are Vietnamese. */
 const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Expected|Unrecognized|Required)/;
 
+/** A project message with what was found added before its final full stop. */
+function withFound(message: string, found: string): string {
+  return `${message.replace(/[.。]\s*$/, '')} (${found}).`;
+}
+
 /** One issue as a Vietnamese sentence, without the field label. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
@@ -81,34 +86,56 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       if (input === undefined) return 'Chưa điền (bắt buộc).';
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       const found = describeFound(input);
-      if (custom) return `${issue.message} (đang là ${found}).`;
+      if (custom) return withFound(issue.message, `đang là ${found}`);
       return `Sai kiểu dữ liệu: cần ${expected}, nhưng đang là ${found}.`;
     }
     case 'invalid_value': {
+      if (custom)
+        return input === undefined
+          ? issue.message
+          : withFound(issue.message, `đang là ${describeFound(input)}`);
       const found = input === undefined ? '' : ` (đang là ${describeFound(input)})`;
-      if (custom) return `${issue.message}${found}`;
       return `Giá trị không hợp lệ${found}; chọn một trong: ${issue.values.map(String).join(', ')}.`;
     }
     case 'too_small': {
       const size = actualSize(issue.origin, input);
-      if (custom) return size ? `${issue.message} (đang có ${size}).` : issue.message;
+      if (custom) return size ? withFound(issue.message, `đang có ${size}`) : issue.message;
       return `Cần ít nhất ${sizeWords(issue.origin, issue.minimum)}${size ? `, đang có ${size}` : ''}.`;
     }
     case 'too_big': {
       const size = actualSize(issue.origin, input);
-      if (custom) return size ? `${issue.message} (đang có ${size}).` : issue.message;
+      if (custom) return size ? withFound(issue.message, `đang có ${size}`) : issue.message;
       return `Tối đa ${sizeWords(issue.origin, issue.maximum)}${size ? `, đang có ${size}` : ''}.`;
     }
     case 'invalid_format': {
-      const found = typeof input === 'string' ? ` (đang là «${clip(input)}»)` : '';
-      if (custom) return `${issue.message}${found}`;
-      return `Không đúng định dạng${found}.`;
+      const found = typeof input === 'string' ? `đang là «${clip(input)}»` : '';
+      if (custom) return found ? withFound(issue.message, found) : issue.message;
+      return found ? `Không đúng định dạng (${found}).` : 'Không đúng định dạng.';
     }
     case 'invalid_union':
       return custom ? issue.message : `Giá trị không hợp lệ (đang là ${describeFound(input)}).`;
     default:
       return issue.message;
   }
+}
+
+/**
+ * The issues worth showing: once a value has the wrong type, its length or bounds say
+ * nothing more (zod checks the length of a list given for a text, too).
+ */
+export function relevantIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const wrongType = new Set(
+    issues
+      .filter((issue) => issue.code === 'invalid_type')
+      .map((issue) => issuePath(issue).join('.')),
+  );
+  return issues.filter(
+    (issue) =>
+      !(
+        (issue.code === 'too_small' || issue.code === 'too_big') &&
+        wrongType.has(issuePath(issue).join('.'))
+      ),
+  );
 }
 
 /** The path of an issue without symbol keys. */

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  documentRef,
-  isoDate,
-  line,
-  paragraph,
-  sampleFlag,
-  slugId,
-  TIME_ZONE,
-  uniqueList,
-} from './common.ts';
+import { TIME_ZONE } from '../core/dates.ts';
+import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
 import { campaignStatusIds, themeGoalIds } from './vocabularies.ts';
 
@@ -45,6 +37,7 @@ export const gradeSchema = z.strictObject({
   name: describe(line(2, 60), { label: 'Mức xếp loại', example: 'Xuất sắc' }),
   minScore: describe(z.number().min(0), { label: 'Điểm tối thiểu' }),
 });
+export type Grade = z.infer<typeof gradeSchema>;
 
 export const rubricSchema = z
   .strictObject({

@@ -1,40 +1,27 @@
 import { z } from 'zod';
+import { isIsoDate } from '../core/dates.ts';
+import { SLUG_MAX_LENGTH } from '../core/slug.ts';
 import { describe } from './meta.ts';
 
-/** The time zone in which every deadline and calendar date of the project is read. */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
 /**
- * A calendar date, stored as `YYYY-MM-DD`. YAML loaders turn an unquoted date
- * into a Date at UTC midnight (the CMS writes them so); it is turned back into
- * the same calendar day, so files and pages agree whatever the machine's zone.
+ * A calendar date, stored as `YYYY-MM-DD` and read as text: the one reader keeps
+ * YAML 1.2's core schema, where an unquoted `2024-09-04` (as the CMS writes it) is a
+ * string, so files, the validator and pages agree whatever the machine's zone.
  */
-export const isoDate = z.preprocess(
-  (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime())
-      ? value.toISOString().slice(0, 10)
-      : value,
-  z
-    .string({ error: 'Phải là ngày theo dạng YYYY-MM-DD.' })
-    .regex(ISO_DATE, { error: 'Phải là ngày theo dạng YYYY-MM-DD, ví dụ 2024-09-04.' })
-    .refine(isRealDate, { error: 'Ngày không có thật trên lịch.' }),
-);
+export const isoDate = z
+  .string({ error: 'Phải là ngày theo dạng YYYY-MM-DD.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: 'Phải là ngày theo dạng YYYY-MM-DD, ví dụ 2024-09-04.',
+    // A date in another form is one problem, not two.
+    abort: true,
+  })
+  .refine(isIsoDate, { error: 'Ngày không có thật trên lịch.' });
 
 /** Identifier used in file names and references: lowercase ASCII words joined by hyphens. */
 export const slugId = z
   .string({ error: 'Phải là chuỗi mã.' })
   .min(2, { error: 'Mã quá ngắn.' })
-  .max(80, { error: 'Mã dài quá 80 ký tự.' })
+  .max(SLUG_MAX_LENGTH, { error: `Mã dài quá ${SLUG_MAX_LENGTH} ký tự.` })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ: phong-noi-vu).',
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameKey } from '../core/text.ts';
 import { httpsUrl, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
 import {
@@ -107,7 +108,7 @@ export const videoSchema = z.strictObject({
 });
 
 /**
- * An initiative: the front matter of `content/initiatives/<slug>/index.md`.
+ * An initiative: the front matter of an entry of the initiatives collection (see src/model/collections.ts).
  * The body holds the sections of `bodySections`; attachments sit beside it.
  * The fields mirror the application form of TT 18/2013/TT-BKHCN, Phụ lục I.
  */
@@ -221,7 +222,7 @@ export const initiativeSchema = z
     }
     const names = new Set<string>();
     authors.forEach((author, index) => {
-      const key = author.name.normalize('NFC').toLocaleLowerCase('vi');
+      const key = nameKey(author.name);
       if (names.has(key))
         ctx.addIssue({
           code: 'custom',

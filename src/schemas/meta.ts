@@ -38,3 +38,8 @@ export function metaOf(schema: z.ZodType): FieldMeta | undefined {
   }
   return undefined;
 }
+
+/** The Vietnamese label of a field, or "" when it has none: for headers, facts and columns. */
+export function labelOf(schema: z.ZodType): string {
+  return metaOf(schema)?.label ?? '';
+}

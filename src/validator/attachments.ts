@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatBytes } from '../model/files.ts';
+import { formatBytes } from '../core/numbers.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import {
   attachmentTypeOf,

@@ -41,7 +41,6 @@ export function validatorVersion(): string {
     ...sourceFiles(join(here, '../model')),
     ...sourceFiles(join(here, '../core')),
     ...sourceFiles(join(here, '../schemas')),
-    ...sourceFiles(join(here, '../../scripts/lib')),
   ];
   for (const file of files) {
     hash.update(file.slice(here.length - 20));

@@ -1,7 +1,7 @@
 /**
  * Pull-request mode: only what changed since a git ref is checked, and a
  * submission may change only its own entry folder
- * (`content/initiatives/<slug>/`): anything else is the committee's or the
+ * (the initiative's own folder): anything else is the committee's or the
  * maintainers' business and must come through their own pull requests.
  */
 
@@ -14,9 +14,9 @@ import {
   isGitRepository,
   refExists,
   topLevel,
-} from '../../scripts/lib/git.ts';
-import { toPosix } from '../../scripts/lib/text.ts';
-import { contentPaths } from '../model/collections.ts';
+} from '../core/git.ts';
+import { toPosix } from '../core/positions.ts';
+import { collections, initiativeIdOf, pathOf, placeOf } from '../model/collections.ts';
 import { error, type Problem } from '../model/problems.ts';
 
 import { classify, type Discovery } from './discover.ts';
@@ -29,8 +29,6 @@ export interface ChangedDiscovery extends Discovery {
   extra: Map<string, Problem[]>;
   changes: ChangedFile[];
 }
-
-const ENTRY = new RegExp(`^${contentPaths.initiatives}/([^/]+)/`);
 
 /**
  * `onlyEntryFolder: false` is for the committee's and maintainers' pull requests (decisions,
@@ -71,7 +69,7 @@ export function discoverChanged(
   };
   const folders = new Set<string>();
   for (const change of inRoot) {
-    const slug = ENTRY.exec(change.path)?.[1];
+    const slug = initiativeIdOf(change.path);
     if (slug) folders.add(slug);
   }
   const push = (path: string, problem: Problem) => {
@@ -81,13 +79,13 @@ export function discoverChanged(
   };
   const firstFolder = [...folders].sort()[0];
   for (const change of onlyEntryFolder ? inRoot : []) {
-    const slug = ENTRY.exec(change.path)?.[1];
+    const slug = initiativeIdOf(change.path);
     if (!slug) {
       push(
         change.path,
         error(
           'changed-since.outside-entry',
-          `Bài nộp chỉ được thay đổi thư mục của một sáng kiến (content/initiatives/<mã>/); tệp này nằm ngoài${change.status === 'D' ? ' (bị xóa)' : ''}.`,
+          `Bài nộp chỉ được thay đổi thư mục của một sáng kiến (${placeOf(collections.initiatives, '<mã>')}/); tệp này nằm ngoài${change.status === 'D' ? ' (bị xóa)' : ''}.`,
         ),
       );
     } else if (folders.size > 1 && slug !== firstFolder) {
@@ -102,7 +100,7 @@ export function discoverChanged(
   }
   const seen = new Set<string>();
   for (const change of inRoot) {
-    if (change.status === 'D' && !ENTRY.test(change.path)) continue;
+    if (change.status === 'D' && initiativeIdOf(change.path) === undefined) continue;
     const classified = classify(change.path);
     if ('target' in classified) {
       const { target } = classified;
@@ -112,12 +110,8 @@ export function discoverChanged(
     } else if ('misplaced' in classified && change.status !== 'D') {
       discovery.misplaced.push(classified.misplaced);
     }
-    const slug = ENTRY.exec(change.path)?.[1];
-    if (
-      slug &&
-      change.status === 'A' &&
-      change.path === `${contentPaths.initiatives}/${slug}/index.md`
-    ) {
+    const slug = initiativeIdOf(change.path);
+    if (slug && change.status === 'A' && change.path === pathOf(collections.initiatives, slug)) {
       discovery.added.add(slug);
     }
   }

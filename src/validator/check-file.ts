@@ -53,8 +53,8 @@ function textProblems(file: { text: string; problems: Problem[] }): Problem[] {
 }
 
 /**
- * `content/initiatives/<slug>/index.md`: the file read through the one reader, every rule
- * of entry-rules.ts (the admin runs the same), then the one rule that needs the disk: the
+ * An initiative's entry file: the file read through the one reader, every rule of
+ * entry-rules.ts (the admin runs the same), then the one rule that needs the disk: the
  * attachments beside the entry.
  */
 export function checkInitiativeFile(

@@ -2,11 +2,10 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentPaths } from '../model/collections.ts';
+import { collections, pathOf } from '../model/collections.ts';
 import { readEntryFile } from '../model/files.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
-export { todayInVietnam } from './deadline.ts';
 export type { Context } from './types.ts';
 
 /** Sub-folders of a folder (one directory read, no stat per entry). */
@@ -30,7 +29,7 @@ export function factsOf(context: Context, slug: string): InitiativeFacts | undef
   const known = context.facts.get(slug);
   if (known) return known;
   if (!context.initiativeSlugs.has(slug)) return undefined;
-  const path = `${contentPaths.initiatives}/${slug}/index.md`;
+  const path = pathOf(collections.initiatives, slug);
   const file = readEntryFile(join(context.root, path));
   const data = file.data;
   const authors = Array.isArray(data?.authors) ? data.authors : [];

@@ -3,23 +3,10 @@
  * and the last valid day (both inclusive, Asia/Ho_Chi_Minh dates). In
  * pull-request mode a new entry cannot be added once that day has passed.
  */
+
+import { formatDate } from '../core/dates.ts';
 import { error, type Problem } from '../model/problems.ts';
 import type { Context, InitiativeFacts } from './types.ts';
-
-/** Today's calendar date in the project's time zone. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-function vnDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 export function checkDeadline(
   facts: InitiativeFacts,
@@ -36,7 +23,7 @@ export function checkDeadline(
       problems.push(
         error(
           'deadline.too-early',
-          `Ngày gửi ${vnDate(submitted)} trước ngày bắt đầu nhận sáng kiến của đợt (${vnDate(campaign.opensOn)}).`,
+          `Ngày gửi ${formatDate(submitted)} trước ngày bắt đầu nhận sáng kiến của đợt (${formatDate(campaign.opensOn)}).`,
           at,
         ),
       );
@@ -44,7 +31,7 @@ export function checkDeadline(
       problems.push(
         error(
           'deadline.too-late',
-          `Ngày gửi ${vnDate(submitted)} sau hạn cuối của đợt (${vnDate(campaign.deadline)}, giờ Việt Nam).`,
+          `Ngày gửi ${formatDate(submitted)} sau hạn cuối của đợt (${formatDate(campaign.deadline)}, giờ Việt Nam).`,
           at,
         ),
       );
@@ -54,7 +41,7 @@ export function checkDeadline(
     problems.push(
       error(
         'deadline.closed',
-        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${vnDate(campaign.deadline)}; hôm nay là ${vnDate(context.today)} (giờ Việt Nam).`,
+        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${formatDate(campaign.deadline)}; hôm nay là ${formatDate(context.today)} (giờ Việt Nam).`,
         { field: 'campaign', line: facts.lines.campaign },
       ),
     );

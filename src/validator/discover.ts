@@ -1,8 +1,8 @@
 /** Which files the validator checks, and what each one is. */
 
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { toPosix } from '../../scripts/lib/text.ts';
+import { toPosix } from '../core/positions.ts';
 import {
   CONTENT_ROOT,
   collectionRows,
@@ -10,6 +10,7 @@ import {
   type Kind,
   locate,
 } from '../model/collections.ts';
+import { isDirectory, isFile, listDir } from '../model/files.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 
 import { UsageError } from './types.ts';
@@ -43,30 +44,6 @@ export function classify(path: string): Classified {
   return { target: { kind: located.row.kind as Kind, path: located.entryPath } };
 }
 
-function list(path: string): string[] {
-  try {
-    return readdirSync(path).sort();
-  } catch {
-    return [];
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export interface Discovery {
   targets: Target[];
   misplaced: Misplaced[];
@@ -88,7 +65,7 @@ function initiativeFolder(root: string, slug: string): Classified {
   if (isFile(join(root, folder, 'index.md'))) {
     return { target: { kind: 'initiative', path: `${folder}/index.md` } };
   }
-  const names = list(join(root, folder));
+  const names = listDir(join(root, folder));
   const other = names.find((name) => /^index\./i.test(name));
   return {
     misplaced: {
@@ -108,7 +85,7 @@ export function discoverAll(root: string): Discovery {
   const discovery: Discovery = { targets: [], misplaced: [] };
   const seen = new Set<string>();
   const walk = (folder: string) => {
-    for (const name of list(join(root, folder))) {
+    for (const name of listDir(join(root, folder))) {
       const path = `${folder}/${name}`;
       if (name.startsWith('.')) continue;
       if (path === collections.initiatives.folder) {

@@ -1,22 +1,4 @@
-/**
- * Near-duplicate titles. Titles are folded (case, diacritics, đ → d) and cut
- * into syllables; two titles are near-duplicates when the Jaccard similarity of
- * their syllable sets is at least 0.75. Vietnamese titles run 10–25 syllables:
- * a retyped or lightly edited title (one two-syllable word changed out of
- * fifteen: 13/17 = 0.76; word order, accents or case changed: 1.0) stays above
- * the line, while different ideas in the same field, which share the common
- * words ("hồ sơ", "thủ tục", "trực tuyến"), stay well under it. It is only a
- * warning: the committee decides.
- *
- * Scale: prefix filtering (Chaudhuri et al., 2006). Syllables are ordered by
- * rarity; two sets with Jaccard ≥ t must share one of the first
- * n − ⌈t·n⌉ + 1 rarest syllables of each, so only those are indexed and only
- * titles sharing one are considered; size and positional bounds drop most of
- * those before the exact check. No pass over every pair (50 million for
- * 10,000 titles).
- */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { foldedTokens } from '../../scripts/lib/text.ts';
+import { foldedTokens } from '../core/text.ts';
 import { type Problem, warning } from '../model/problems.ts';
 
 export const DUPLICATE_THRESHOLD = 0.75;
@@ -336,61 +318,4 @@ export function duplicateProblems(matches: readonly Match[], line: number | unde
         { field: 'title', line },
       ),
     );
-}
-
-const HEAD_BYTES = 2048;
-const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
-const TITLE_KEY = Buffer.from('\ntitle:');
-const FENCE_LINE = Buffer.from('\n---');
-
-export interface QuickTitle {
-  /** Whether the file exists. */
-  found: boolean;
-  /** The title, when it could be read without a YAML parser. */
-  title?: string;
-}
-
-/**
- * The title of an entry without parsing it: the `title:` line of the front
- * matter when it is a plain one-line value (what the form writes, first).
- * Leaves `title` undefined when unsure, and the caller reads the file properly.
- */
-export function quickTitle(path: string): QuickTitle {
-  let read: number;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      read = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (cause) {
-    return { found: (cause as NodeJS.ErrnoException).code !== 'ENOENT' };
-  }
-  // Decode only from the title line on: 10,000 entries make this loop hot.
-  const at = headBuffer.subarray(0, read).indexOf(TITLE_KEY);
-  const fence = headBuffer.subarray(0, 5).toString('latin1');
-  if (at === -1 || !/^---\r?\n/.test(fence)) return { found: true };
-  const closing = headBuffer.subarray(0, read).indexOf(FENCE_LINE, 3);
-  if (closing !== -1 && closing < at) return { found: true };
-  let text = headBuffer.toString('utf8', at + 1, read);
-  // Without the closing fence in the bytes read, stop at the last whole line.
-  let end = text.indexOf('\n---');
-  if (end === -1) end = read === HEAD_BYTES ? text.lastIndexOf('\n') : text.length;
-  text = text.slice(0, end);
-  const match = /^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(text);
-  let value = match?.[1];
-  if (match?.index !== 0 || !value || /^["'|>&!*[{%@`#]/.test(value)) {
-    return { found: true };
-  }
-  // A long plain value continues on indented lines; YAML folds each break into one space.
-  const rest = text.slice(match[0].length + 1).split('\n');
-  for (const line of rest) {
-    if (!/^[ \t]/.test(line)) break;
-    const part = line.trim();
-    if (part === '') return { found: true };
-    value = `${value} ${part}`;
-  }
-  if (/\s#/.test(value) || /: /.test(value)) return { found: true };
-  return { found: true, title: value };
 }

@@ -3,11 +3,12 @@
  * that the CLI prints. Other scripts (reports, the CMS preview) call it too.
  */
 
-import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { contentPaths } from '../model/collections.ts';
+import { todayInVietnam } from '../core/dates.ts';
+import { collections, contentPaths, locate, pathOf } from '../model/collections.ts';
+import { isDirectory, listIds } from '../model/files.ts';
 import { error, type Problem } from '../model/problems.ts';
-
+import { quickTitle } from '../model/title.ts';
 import { entryKey, ResultCache } from './cache.ts';
 import { type ChangedDiscovery, discoverChanged } from './changed-since.ts';
 import {
@@ -18,10 +19,10 @@ import {
   checkUnitsFile,
   fileReport,
 } from './check-file.ts';
-import { type Context, factsOf, listFolders, todayInVietnam } from './context.ts';
+import { type Context, factsOf, listFolders } from './context.ts';
 import { checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
-import { duplicateProblems, quickTitle, TitleIndex } from './duplicates.ts';
+import { duplicateProblems, TitleIndex } from './duplicates.ts';
 import { labelProblems } from './field-labels.ts';
 import { checkInitiatives, type InitiativeResult } from './pool.ts';
 import {
@@ -47,27 +48,10 @@ export type {
 } from './types.ts';
 export { UsageError } from './types.ts';
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function listFiles(root: string, folder: string, extension: string): string[] {
-  try {
-    return readdirSync(join(root, folder))
-      .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
-      .sort()
-      .map((name) => `${folder}/${name}`);
-  } catch {
-    return [];
-  }
-}
-
+/** The record id of a content path (a file name without extension, or a folder name). */
 function idOf(path: string): string {
-  return (path.split('/').at(-1) ?? '').replace(/\.(md|yaml)$/, '');
+  const located = locate(path);
+  return 'row' in located ? located.id : '';
 }
 
 /** Run one file's checks; an unexpected exception becomes a problem of that file, not a crash. */
@@ -178,7 +162,8 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   if (targetPaths.has(contentPaths.units)) record(unitsChecked.report, unitsChecked.fixed);
   if (targetPaths.has(contentPaths.scopeLevels)) record(scopeChecked.report, scopeChecked.fixed);
 
-  for (const path of listFiles(root, contentPaths.campaigns, '.md')) {
+  for (const id of listIds(root, collections.campaigns)) {
+    const path = pathOf(collections.campaigns, id);
     const isTarget = targetPaths.has(path);
     const checked = safely(path, () => checkCampaignFile(root, path, fix && isTarget));
     if ('crashed' in checked) {
@@ -216,8 +201,8 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
         titles.add({ slug, path: facts.path, title: facts.title }, facts.titleTokens);
     }
   } else {
-    for (const slug of listFolders(join(root, contentPaths.initiatives))) {
-      const path = `${contentPaths.initiatives}/${slug}/index.md`;
+    for (const slug of listFolders(join(root, collections.initiatives.folder))) {
+      const path = pathOf(collections.initiatives, slug);
       const known = context.facts.get(slug);
       const quick = known ? { found: true, title: known.title } : quickTitle(join(root, path));
       if (!quick.found) continue;

@@ -3,6 +3,7 @@
  * apart from the other collections' reference rules in references.ts: these also run in the
  * admin's form, so this module stays free of disk access.
  */
+import { collections, pathOf, placeOf } from '../model/collections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
@@ -26,7 +27,7 @@ export function unitProblem(
   if (!known) {
     return error(
       'references.unit',
-      `Đơn vị "${unit}" không có trong danh mục đơn vị (content/units.yaml).`,
+      `Đơn vị "${unit}" không có trong danh mục đơn vị (${collections.units.file}).`,
       {
         field,
         line,
@@ -56,7 +57,7 @@ export function checkInitiativeReferences(
     problems.push(
       error(
         'references.campaign',
-        `Đợt phát động "${facts.campaign}" không tồn tại (không có content/campaigns/${facts.campaign}.md).`,
+        `Đợt phát động "${facts.campaign}" không tồn tại (không có ${pathOf(collections.campaigns, facts.campaign)}).`,
         { field: 'campaign', line: lines.campaign },
       ),
     );
@@ -83,7 +84,7 @@ export function checkInitiativeReferences(
       problems.push(
         error(
           'references.initiative',
-          `Không có sáng kiến "${slug}" (content/initiatives/${slug}/).`,
+          `Không có sáng kiến "${slug}" (${placeOf(collections.initiatives, slug)}/).`,
           {
             field,
             line: lines[field],

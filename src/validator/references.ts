@@ -6,7 +6,9 @@
  * recused).
  */
 
-import { fold } from '../../scripts/lib/text.ts';
+import { votesNeeded } from '../core/committee.ts';
+import { fold } from '../core/text.ts';
+import { collections, pathOf } from '../model/collections.ts';
 import {
   error,
   type FieldPath,
@@ -15,12 +17,7 @@ import {
   warning,
 } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
-import {
-  type Adoption,
-  type Campaign,
-  type Decision,
-  RECOGNITION_MAJORITY,
-} from '../schemas/index.ts';
+import type { Adoption, Campaign, Decision } from '../schemas/index.ts';
 import { type Context, factsOf } from './context.ts';
 import { unitProblem } from './initiative-references.ts';
 
@@ -85,7 +82,7 @@ export function checkDecisionReferences(
     problems.push(
       warning(
         'references.decision-file',
-        `Tệp quyết định nên đặt tên theo đợt: content/decisions/${decision.campaign}.yaml.`,
+        `Tệp quyết định nên đặt tên theo đợt: ${pathOf(collections.decisions, decision.campaign)}.`,
         at(file, ['campaign']),
       ),
     );
@@ -103,6 +100,7 @@ export function checkDecisionReferences(
       );
     }
     memberIds.add(member.id);
+    // Accents ignored on purpose: a member typed "Tran Van Hung" is still the author "Trần Văn Hùng".
     memberByName.set(fold(member.name), member.id);
   });
   const criteria = new Map(
@@ -176,7 +174,7 @@ export function checkDecisionReferences(
       problems.push(
         error(
           'references.scope',
-          `Phạm vi "${result.scope}" không có trong danh mục (content/scope-levels.yaml).`,
+          `Phạm vi "${result.scope}" không có trong danh mục (${collections.scopeLevels.file}).`,
           at(file, [...base, 'scope']),
         ),
       );
@@ -216,7 +214,7 @@ export function checkDecisionReferences(
         ),
       );
     }
-    const needed = Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+    const needed = votesNeeded(voting);
     if (result.recognised && result.votesFor < needed) {
       problems.push(
         error(

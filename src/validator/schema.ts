@@ -1,7 +1,7 @@
 /** Schema rule: the zod model in src/schemas is the only definition of a valid entry. */
 import type { z } from 'zod';
 import { error, type FieldPath, formatFieldPath, type Problem } from '../model/problems.ts';
-import { formatIssue, issuePath, parseWithInput } from '../model/zod-errors.ts';
+import { formatIssue, issuePath, parseWithInput, relevantIssues } from '../model/zod-errors.ts';
 
 export interface SchemaResult<T> {
   data: T | undefined;
@@ -16,7 +16,7 @@ export function checkSchema<T>(
 ): SchemaResult<T> {
   const result = parseWithInput(schema, data);
   if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.map((issue) => {
+  const problems = relevantIssues(result.error.issues).map((issue) => {
     const fullPath = [...basePath, ...issuePath(issue)];
     return error('schema.invalid', formatIssue(schema, issue), {
       field: fullPath.length > 0 ? formatFieldPath(fullPath) : undefined,

@@ -1,34 +1,9 @@
 /** Required body sections: each present as a `## ` heading (or an alias), in any order, not empty. */
 
-import { fold } from '../../scripts/lib/text.ts';
+import { sectionOfHeading } from '../core/sections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import { bodySections } from '../schemas/index.ts';
 import type { MarkdownFacts } from './markdown.ts';
-
-/** "1. Tính mới:" and "II – Tính mới" are the same heading as "Tính mới". */
-function headingKey(text: string): string {
-  return fold(text)
-    .replace(/^(?:\d+|[ivxlc]+)\s*[.):–-]\s*/, '')
-    .replace(/[\s.:;–-]+$/, '')
-    .trim();
-}
-
-/** Entries repeat the same few headings: each is folded once per run (the memo stays small). */
-const keyMemo = new Map<string, string>();
-function memoHeadingKey(text: string): string {
-  let key = keyMemo.get(text);
-  if (key === undefined) {
-    key = headingKey(text);
-    if (keyMemo.size < 10_000) keyMemo.set(text, key);
-  }
-  return key;
-}
-
-const sectionByKey = new Map<string, (typeof bodySections)[number]>();
-for (const section of bodySections) {
-  for (const name of [section.heading, ...section.aliases])
-    sectionByKey.set(headingKey(name), section);
-}
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
@@ -42,7 +17,7 @@ export function checkSections(
   const { headings } = facts;
   headings.forEach((heading, index) => {
     if (heading.depth !== 2) return;
-    const section = sectionByKey.get(memoHeadingKey(heading.text));
+    const section = sectionOfHeading(heading.text);
     if (!section) return;
     const line = heading.line + bodyStartLine - 1;
     if (found.has(section.id)) {

@@ -14,7 +14,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +22,8 @@ import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
 import { freePort } from '../../scripts/cms/net.ts';
 import { INITIATIVE_BRANCH, slugOfBranch } from '../../scripts/report/source.ts';
 import { childEnv, type Running, startAll, startProxy } from '../../scripts/start.ts';
-import { parseEntryText } from '../../src/model/read.ts';
+import { collections, pathOf } from '../../src/model/collections.ts';
+import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema, initiativeSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { projectRoot, serveStatic } from './support/site.ts';
@@ -57,11 +57,7 @@ function makeSourceRepo(dir: string): void {
     unitsFile,
     `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: commune\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
   );
-  // Read and written as the project does (dates stay text): gray-matter would turn the dates
-  // into timestamps, and a campaign the schema refuses silently switches its deadline rule off.
-  const sample = parseEntryText(
-    readFileSync(join(dir, 'content', 'campaigns', '2024-tanh-linh.md'), 'utf8'),
-  );
+  const sample = readEntryFile(join(dir, pathOf(collections.campaigns, '2024-tanh-linh')));
   const data: Record<string, unknown> = { ...sample.data };
   delete data.reviewOn;
   Object.assign(data, {
@@ -493,9 +489,8 @@ describe('Decap CMS with the local git backend', () => {
     await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
     // A reference to a published initiative stores its bare folder name, as the model wants.
     const adaptedSlug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
-    const adaptedTitle = matter(
-      readFileSync(join(repo, 'content', 'initiatives', adaptedSlug, 'index.md'), 'utf8'),
-    ).data.title as string;
+    const adaptedTitle = readEntryFile(join(repo, pathOf(collections.initiatives, adaptedSlug)))
+      .data?.title as string;
     await choose(page, 'Kế thừa, học tập từ sáng kiến', 'Nhắc hạn tự động', adaptedTitle);
 
     await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
@@ -580,7 +575,7 @@ describe('Decap CMS with the local git backend', () => {
     ).toEqual([[]]);
     expect(report.files.map((file) => file.path)).toEqual([join(entryDir, 'index.md')]);
     expect(validation.status).toBe(0);
-    const saved = matter(readFileSync(entryFile, 'utf8'));
+    const saved = readEntryFile(entryFile);
     const parsed = initiativeSchema.parse(saved.data);
     expect(parsed).toMatchObject({
       title,
@@ -602,7 +597,7 @@ describe('Decap CMS with the local git backend', () => {
     });
     // Decap's raw editor drops blank lines; the Markdown is the same.
     const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
-    expect(lines(saved.content)).toEqual(lines(body));
+    expect(lines(saved.body)).toEqual(lines(body));
 
     // Publish from the editor: ready, then "Công bố ngay" (Decap asks through window.confirm).
     await setStatus(page, 'Sẵn sàng công bố');

@@ -14,7 +14,7 @@ import { freePort } from '../../scripts/cms/net.ts';
 import { branchOfSlug } from '../../scripts/report/source.ts';
 import { type Server, startProxy } from '../../scripts/start.ts';
 import { cmsConfig } from '../../src/admin/config.ts';
-import { git, makeRepo } from '../github/git-fixture.ts';
+import { git, makeRepo } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';

@@ -5,26 +5,23 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentPaths } from '../../src/model/collections.ts';
+import { collections, contentPaths } from '../../src/model/collections.ts';
+import { readRecords } from '../../src/model/files.ts';
 import { attachmentTypeOf } from '../../src/schemas/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const script = join(root, 'scripts/samples/attachments.ts');
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
-const declared = readdirSync(join(root, contentPaths.initiatives)).flatMap((slug) => {
-  const file = join(root, contentPaths.initiatives, slug, 'index.md');
-  if (!existsSync(file)) return [];
-  const { data } = matter(readFileSync(file, 'utf8'));
-  const attachments = (data.attachments ?? []) as { file: string }[];
-  return attachments.map((attachment) => ({ slug, file: attachment.file }));
+const declared = readRecords(root, collections.initiatives).flatMap((record) => {
+  const data = record.raw as { attachments?: { file: string }[] };
+  return (data.attachments ?? []).map((attachment) => ({ slug: record.id, file: attachment.file }));
 });
 
 describe('samples:attachments', () => {

@@ -7,12 +7,12 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import slugify from '@sindresorhus/slugify';
-import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { contentPaths } from '../../src/model/collections.ts';
+import { gradeForScore, totalScore, votesNeeded } from '../../src/core/committee.ts';
+import { slugify } from '../../src/core/slug.ts';
+import { type CollectionRow, collections, contentPaths } from '../../src/model/collections.ts';
+import { readRecords } from '../../src/model/files.ts';
 import {
   type Adoption,
   adoptionSchema,
@@ -25,7 +25,6 @@ import {
   decisionSchema,
   type Initiative,
   initiativeSchema,
-  RECOGNITION_MAJORITY,
   reformAreaIds,
   scopeLevelSchema,
   unitSchema,
@@ -45,47 +44,45 @@ interface Entry {
   body: string;
 }
 
+/** Every file through the project's one reader, as the validator and the site read it. */
+function records(row: CollectionRow) {
+  return readRecords(root, row).map((record) => {
+    expect(record.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    return record;
+  });
+}
+
 function loadUnits() {
-  return unitSchema.array().parse(parseYaml(readFileSync(at(contentPaths.units), 'utf8')));
+  return records(collections.units).map((record) => unitSchema.parse(record.raw));
 }
 
 function loadScopeLevels() {
-  return scopeLevelSchema
-    .array()
-    .parse(parseYaml(readFileSync(at(contentPaths.scopeLevels), 'utf8')));
+  return records(collections.scopeLevels).map((record) => scopeLevelSchema.parse(record.raw));
 }
 
 function loadCampaigns(): Map<string, Campaign> {
-  const campaigns = new Map<string, Campaign>();
-  for (const name of readdirSync(at(contentPaths.campaigns))) {
-    if (!name.endsWith('.md')) continue;
-    const { data } = matter(readFileSync(at(join(contentPaths.campaigns, name)), 'utf8'));
-    campaigns.set(name.replace(/\.md$/, ''), campaignSchema.parse(data));
-  }
-  return campaigns;
+  return new Map(
+    records(collections.campaigns).map((record) => [record.id, campaignSchema.parse(record.raw)]),
+  );
 }
 
 function loadInitiatives(): Entry[] {
-  return readdirSync(at(contentPaths.initiatives))
-    .filter((name) => existsSync(at(join(contentPaths.initiatives, name, 'index.md'))))
-    .map((slug) => {
-      const file = at(join(contentPaths.initiatives, slug, 'index.md'));
-      const parsed = matter(readFileSync(file, 'utf8'));
-      const result = initiativeSchema.safeParse(parsed.data);
-      if (!result.success) {
-        throw new Error(`${slug}: ${JSON.stringify(result.error.issues, null, 2)}`);
-      }
-      return { slug, data: result.data, raw: parsed.data, body: parsed.content };
-    });
+  return records(collections.initiatives).map((record) => {
+    const result = initiativeSchema.safeParse(record.raw);
+    if (!result.success) {
+      throw new Error(`${record.id}: ${JSON.stringify(result.error.issues, null, 2)}`);
+    }
+    return {
+      slug: record.id,
+      data: result.data,
+      raw: record.raw as Record<string, unknown>,
+      body: record.body,
+    };
+  });
 }
 
-function loadYamlDir<T>(dir: string, schema: { parse(value: unknown): T }) {
-  return readdirSync(at(dir))
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      id: name.replace(/\.yaml$/, ''),
-      data: schema.parse(parseYaml(readFileSync(at(join(dir, name)), 'utf8'))),
-    }));
+function loadYamlDir<T>(row: CollectionRow, schema: { parse(value: unknown): T }) {
+  return records(row).map((record) => ({ id: record.id, data: schema.parse(record.raw) }));
 }
 
 const units = loadUnits();
@@ -95,22 +92,13 @@ const campaigns = loadCampaigns();
 const initiatives = loadInitiatives();
 const bySlug = new Map(initiatives.map((entry) => [entry.slug, entry]));
 const decisions: { id: string; data: Decision }[] = loadYamlDir(
-  contentPaths.decisions,
+  collections.decisions,
   decisionSchema,
 );
 const adoptions: { id: string; data: Adoption }[] = loadYamlDir(
-  contentPaths.adoptions,
+  collections.adoptions,
   adoptionSchema,
 );
-
-function slugOf(title: string): string {
-  return slugify(title, {
-    customReplacements: [
-      ['đ', 'd'],
-      ['Đ', 'D'],
-    ],
-  });
-}
 
 type MdNode = {
   type: string;
@@ -144,7 +132,7 @@ describe('sample initiatives', () => {
   it('name each folder after the title, except the kitchen-sink entry', () => {
     for (const entry of initiatives) {
       if (entry.slug === KITCHEN_SINK) continue;
-      expect(entry.slug).toBe(slugOf(entry.data.title));
+      expect(entry.slug).toBe(slugify(entry.data.title));
     }
   });
 
@@ -302,7 +290,6 @@ describe('sample decision', () => {
     it(`${id}: scores, votes, grades and recognition agree with the rubric`, () => {
       if (!campaign) throw new Error(`unknown campaign ${data.campaign}`);
       const { rubric } = campaign;
-      const grades = [...rubric.grades].sort((a, b) => b.minScore - a.minScore);
       let notRecognised = 0;
       for (const result of data.results) {
         const label = result.initiative;
@@ -312,15 +299,13 @@ describe('sample decision', () => {
         for (const criterion of rubric.criteria) {
           expect(result.scores[criterion.id], label).toBeLessThanOrEqual(criterion.max);
         }
-        const total = Object.values(result.scores).reduce((sum, score) => sum + score, 0);
+        const total = totalScore(result.scores);
         const voting = data.members.length - result.recused.length;
         expect(result.votesFor + result.votesAgainst, label).toBe(voting);
-        const majority = result.votesFor >= Math.ceil(voting * RECOGNITION_MAJORITY - 1e-9);
+        const majority = result.votesFor >= votesNeeded(voting);
         const recognised = majority && total >= rubric.passScore;
         expect(result.recognised, label).toBe(recognised);
-        const expectedGrade = recognised
-          ? grades.find((grade) => total >= grade.minScore)?.id
-          : undefined;
+        const expectedGrade = recognised ? gradeForScore(rubric.grades, total)?.id : undefined;
         expect(result.grade, label).toBe(expectedGrade);
         if (!result.recognised) {
           notRecognised += 1;

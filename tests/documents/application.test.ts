@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocument } from '../../scripts/documents/application/index.ts';
 import { loadEntries, loadUnits } from '../../scripts/documents/common/content.ts';
-import { formatDate, formatNumber } from '../../scripts/documents/common/text.ts';
+import { formatDate } from '../../src/core/dates.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { pdfPageSize, readDocx, readPdf } from './read-back.ts';
 import { makeContentRoot } from './support.ts';
 
@@ -118,7 +119,7 @@ describe('doc:application', () => {
     mkdirSync(join(root, 'content/initiatives/hong'), { recursive: true });
     writeFileSync(join(root, 'content/initiatives/hong/index.md'), '---\ntitle: Ngắn\n---\n');
     await expect(applicationDocument(root, 'hong', 'pdf')).rejects.toThrow(
-      /content\/initiatives\/hong\/index\.md không hợp lệ:[\s\S]*title/,
+      /content\/initiatives\/hong\/index\.md không hợp lệ:[\s\S]*Tên sáng kiến, giải pháp: /,
     );
   });
 

@@ -6,7 +6,7 @@ import {
   loadEntries,
   loadUnits,
 } from '../../scripts/documents/common/content.ts';
-import { formatNumber } from '../../scripts/documents/common/text.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { pdfPageSize, readDocx, readPdf } from './read-back.ts';
 import { makeContentRoot } from './support.ts';
 

@@ -1,14 +1,16 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { loadUnits } from '../../scripts/documents/common/content.ts';
-import { fold, normalizeText, parseVietnameseDate } from '../../scripts/documents/common/text.ts';
-import { matchUnit, slugOf } from '../../scripts/documents/import/entry.ts';
+import { matchUnit } from '../../scripts/documents/import/entry.ts';
 import { matchLabel, stripNumbering } from '../../scripts/documents/import/labels.ts';
 import {
   authorFromLine,
   matchSection,
   readStructure,
 } from '../../scripts/documents/import/structure.ts';
+import { parseVietnameseDate } from '../../src/core/dates.ts';
+import { folderName } from '../../src/core/slug.ts';
+import { matchKey, normalizeText } from '../../src/core/text.ts';
 import { REPO } from './support.ts';
 
 const units = loadUnits(REPO);
@@ -98,10 +100,10 @@ describe('reading a Word submission', () => {
   it('normalises text and makes ASCII slugs', () => {
     const messy = ` Thu\u200bc tra\u0323ng\u00a0mới\ufeff `;
     expect(normalizeText(messy)).toBe('Thuc trạng mới');
-    expect(fold('ĐỔI MỚI Đăng ký')).toBe('doi moi dang ky');
-    expect(slugOf('Đơn giản hóa thủ tục đăng ký hộ kinh doanh')).toBe(
+    expect(matchKey('ĐỔI MỚI Đăng ký')).toBe('doi moi dang ky');
+    expect(folderName('Đơn giản hóa thủ tục đăng ký hộ kinh doanh')).toBe(
       'don-gian-hoa-thu-tuc-dang-ky-ho-kinh-doanh',
     );
-    expect(slugOf('Một tên rất dài '.repeat(10)).length).toBeLessThanOrEqual(80);
+    expect(folderName('Một tên rất dài '.repeat(10)).length).toBeLessThanOrEqual(80);
   });
 });

@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import matter from 'gray-matter';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { importDocx } from '../../scripts/documents/import/index.ts';
+import { parseEntryText } from '../../src/model/read.ts';
 import { groupDocx, singleAuthorDocx, tablesAndImagesDocx } from './import-samples.ts';
 import { makeRoot, packDocx, REPO } from './support.ts';
 
@@ -27,8 +26,9 @@ async function writeSample(name: string, document: Promise<Buffer>): Promise<str
 
 function readEntry(path: string) {
   const text = readFileSync(join(root, path), 'utf8');
-  // The yaml package keeps dates as the strings written in the file.
-  return { text, ...matter(text, { engines: { yaml: (source: string) => parseYaml(source) } }) };
+  // Through the project's one reader: what the validator and the site read.
+  const read = parseEntryText(text, path);
+  return { text, data: (read.data ?? {}) as Record<string, unknown>, content: read.body };
 }
 
 /** Runs the real command in the temporary root; returns exit code and output. */

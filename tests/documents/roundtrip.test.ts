@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocument } from '../../scripts/documents/application/index.ts';
 import { loadEntries, loadEntryFile } from '../../scripts/documents/common/content.ts';
-import { fold } from '../../scripts/documents/common/text.ts';
 import { importDocx } from '../../scripts/documents/import/index.ts';
 import { sectionText, splitSections } from '../../scripts/documents/render/markdown.ts';
+import { matchKey } from '../../src/core/text.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
 import { makeContentRoot, makeRoot } from './support.ts';
 
@@ -70,8 +70,8 @@ describe('entry → application DOCX → import:docx', () => {
       // On paper a link is printed as "text (address)"; that addition is not a loss.
       const after = splitSections(back.body.replace(/ \(https\\?:\/\/[^\s)]+\)/g, ''));
       for (const section of bodySections) {
-        const original = fold(sectionText(before.get(section.id) ?? []));
-        const imported = fold(sectionText(after.get(section.id) ?? []));
+        const original = matchKey(sectionText(before.get(section.id) ?? []));
+        const imported = matchKey(sectionText(after.get(section.id) ?? []));
         expect(original.length, `${entry.slug}: ${section.id}`).toBeGreaterThan(0);
         // The effect section comes back with the indicator table added; nothing may be lost.
         expect(imported, `${entry.slug}: ${section.id}`).toContain(original);

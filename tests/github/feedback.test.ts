@@ -7,7 +7,12 @@ import { isUntouched, MARKER, upsertComment, withMarker } from '../../scripts/gi
 import { main, readResult, sendFeedback } from '../../scripts/github/feedback.ts';
 import { labelsFor, syncLabels } from '../../scripts/github/labels.ts';
 import { escapeText, type PrResult, renderComment } from '../../scripts/github/result.ts';
-import { type FakeGitHub, type FakePull, rateLimited, startFakeGitHub } from './fake-github.ts';
+import {
+  type FakeGitHub,
+  type FakePull,
+  rateLimited,
+  startFakeGitHub,
+} from '../support/fake-github.ts';
 
 const HEAD = 'a'.repeat(40);
 const repo = { owner: 'so-noi-vu', repo: 'kho-sang-kien' };

@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prResultSchema } from '../../scripts/github/result.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
-import { git, makeRepo, write } from './git-fixture.ts';
+import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
+import { git, makeRepo, write } from '../support/git-fixture.ts';
 
 const run = promisify(execFile);
 const project = resolve(import.meta.dirname, '../..');

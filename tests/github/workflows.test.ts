@@ -128,4 +128,12 @@ jobs:
     ).toBe(22);
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
+
+  it('deploy validates the content before it builds', () => {
+    const steps: { run?: string }[] = parse(read('deploy.yml')).jobs.build.steps;
+    const validateAt = steps.findIndex((step) => /^npm run validate\b/.test(step.run ?? ''));
+    const buildAt = steps.findIndex((step) => /^npm run build\b/.test(step.run ?? ''));
+    expect(validateAt).toBeGreaterThan(-1);
+    expect(buildAt).toBeGreaterThan(validateAt);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runValidator } from '../../scripts/github/validator.ts';
 import { listPending, publish } from '../../scripts/review/review.ts';
 import { main } from '../../scripts/review.ts';
-import { cmsBranch, git, makeRepo, write } from '../github/git-fixture.ts';
+import { cmsBranch, git, makeRepo, write } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
@@ -88,7 +88,7 @@ describe('review: publish', () => {
   });
 
   it.each([
-    ['cho-duyet', {}, /trạng thái là "Chờ duyệt", chưa "Sẵn sàng công bố"/],
+    ['cho-duyet', {}, /trạng thái là "Chờ xét duyệt", chưa "Sẵn sàng công bố"/],
     ['ban-nhap-loi', { force: true }, /bài còn \d+ lỗi/],
     [
       'vuot-pham-vi',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/text.ts';
+import { slugify } from '../../src/core/slug.ts';
 import {
   applicationFields,
   reformAreas,

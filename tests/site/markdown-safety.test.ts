@@ -35,6 +35,8 @@ describe('initiative bodies never render raw HTML', () => {
     ['[bấm](javascript:alert(1))', 'javascript:'],
     ['![ảnh](data:image/svg+xml;base64,AAAA)', 'data:'],
     ['[x](VBScript:msgbox)', 'vbscript:'],
+    ['[bấm][r]\n\n[r]: javascript:alert(1)', 'javascript:'],
+    ['![ảnh][r]\n\n[r]: data:image/svg+xml;base64,AAAA', 'data:'],
   ];
   test.each(urls)('%s loses its dangerous target', async (markdown, protocol) => {
     const html = (await render(markdown)).toLowerCase();

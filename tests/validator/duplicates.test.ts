@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldedTokens } from '../../scripts/lib/text.ts';
-import { readEntryFile } from '../../src/model/files.ts';
-import { DUPLICATE_THRESHOLD, quickTitle, TitleIndex } from '../../src/validator/duplicates.ts';
+import { foldedTokens } from '../../src/core/text.ts';
+import { DUPLICATE_THRESHOLD, TitleIndex } from '../../src/validator/duplicates.ts';
 import { validate } from '../../src/validator/index.ts';
 import { type Fixture, initiativeData, makeFixture, problemsOf } from '../support/fixtures.ts';
 
@@ -129,52 +128,5 @@ describe('near-duplicate titles', () => {
     expect(pairs.get('planted')?.map((match) => match.other.slug)).toContain('s42');
     expect(index.similarTo(planted, 'planted').map((match) => match.other.slug)).toContain('s42');
     expect(index.comparisons).toBeLessThan((10_000 * 10_000) / 50);
-  });
-});
-
-describe('quickTitle', () => {
-  it('returns the parsed title or nothing, never a wrong title', () => {
-    const fixture = makeFixture();
-    try {
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.string({ minLength: 1, maxLength: 200 }),
-            fc
-              .array(
-                fc.constantFrom('Nhắc', 'hạn', 'tự', 'động', 'hồ', 'sơ', 'a:', '#b', '"c"', "'d'"),
-                { minLength: 1, maxLength: 60 },
-              )
-              .map((words) => words.join(' ')),
-          ),
-          (title) => {
-            const path = fixture.initiative('nhanh', initiativeData({ title }));
-            const quick = quickTitle(fixture.path(path));
-            expect(quick.found).toBe(true);
-            if (quick.title !== undefined)
-              expect(quick.title).toBe(readEntryFile(fixture.path(path)).data?.title);
-          },
-        ),
-        { numRuns: 300 },
-      );
-      expect(quickTitle(fixture.path('content/initiatives/khong-co/index.md')).found).toBe(false);
-    } finally {
-      fixture.cleanup();
-    }
-  });
-});
-
-describe('quickTitle edge cases', () => {
-  it('never takes a "title:" line from the body', () => {
-    const fixture = makeFixture();
-    try {
-      fixture.write(
-        'content/initiatives/x/index.md',
-        '---\nsummary: khong co ten\n---\ntitle: Tên giả trong nội dung\n',
-      );
-      expect(quickTitle(fixture.path('content/initiatives/x/index.md'))).toEqual({ found: true });
-    } finally {
-      fixture.cleanup();
-    }
   });
 });

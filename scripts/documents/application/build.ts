@@ -1,14 +1,16 @@
+import { formatDate } from '../../../src/core/dates.ts';
+import { indicatorName, indicatorUnit } from '../../../src/core/indicators.ts';
+import { formatNumber, formatValue } from '../../../src/core/numbers.ts';
 import type { Campaign, Initiative, Unit } from '../../../src/schemas/index.ts';
 import {
   applicationFields,
+  type BodySectionId,
   bodySections,
-  indicatorKinds,
   reformAreas,
   termById,
 } from '../../../src/schemas/vocabularies.ts';
 import { blankLines, dateLine, mottoBlock, placeName, signatureBlock } from '../common/blocks.ts';
-import { formatDate, formatNumber } from '../common/text.ts';
-import { blocksOf, type PictureMap, type SectionId, splitSections } from '../render/markdown.ts';
+import { blocksOf, type PictureMap, splitSections } from '../render/markdown.ts';
 import {
   type Block,
   bold,
@@ -77,7 +79,7 @@ function label(text: string, value?: string): Paragraph {
 
 function sectionBlocks(
   sections: ReturnType<typeof splitSections>,
-  id: SectionId,
+  id: BodySectionId,
   pictures: PictureMap,
 ): Block[] {
   const section = bodySections.find((item) => item.id === id);
@@ -141,13 +143,11 @@ export function buildApplication({
             ],
           ],
           rows: entry.indicators.map((indicator) => {
-            const kind = termById(indicatorKinds, indicator.kind);
-            const unitText = indicator.unit ?? kind?.unit ?? '';
+            const unit = indicatorUnit(indicator);
             const value = (measure: { value: number; period: string }) =>
-              `${formatNumber(measure.value)}${unitText === '%' ? '%' : ` ${unitText}`} (${measure.period})`;
-            const name = [kind?.name, indicator.label].filter(Boolean).join(': ');
+              `${formatValue(measure.value, unit)} (${measure.period})`;
             return [
-              { text: name },
+              { text: indicatorName(indicator) },
               { text: value(indicator.before) },
               { text: value(indicator.after) },
               { text: indicator.source },

@@ -1,15 +1,22 @@
-import type {
-  Campaign,
-  Decision,
-  DecisionResult,
-  ScopeLevel,
-  Unit,
+import { criterionHeader, gradeName, totalScore } from '../../../src/core/committee.ts';
+import { formatDate } from '../../../src/core/dates.ts';
+import { formatNumber } from '../../../src/core/numbers.ts';
+import { viCollator } from '../../../src/core/text.ts';
+import { collections, pathOf } from '../../../src/model/collections.ts';
+import { resultSchema } from '../../../src/schemas/decision.ts';
+import {
+  type Campaign,
+  type Decision,
+  type DecisionResult,
+  initiativeSchema,
+  labelOf,
+  type ScopeLevel,
+  type Unit,
 } from '../../../src/schemas/index.ts';
 import { reformAreas, termById } from '../../../src/schemas/vocabularies.ts';
 import { dateLine, issuerAndMotto, placeName, signatureBlock } from '../common/blocks.ts';
 import type { EntryFile } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
-import { collator, formatDate, formatNumber } from '../common/text.ts';
 import {
   type Block,
   bold,
@@ -53,8 +60,7 @@ function authorsText(entry: EntryFile): string {
 }
 
 function total(result: DecisionResult | undefined): number | undefined {
-  if (!result) return undefined;
-  return Object.values(result.scores).reduce((sum, score) => sum + score, 0);
+  return result ? totalScore(result.scores) : undefined;
 }
 
 function average(values: number[]): string {
@@ -78,15 +84,15 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
       .map((entry) => ({ entry, result: resultOf.get(entry.slug) }))
       .sort(
         (a, b) =>
-          collator.compare(
+          viCollator.compare(
             unitName(units, a.entry.data.unit),
             unitName(units, b.entry.data.unit),
-          ) || collator.compare(a.entry.data.title, b.entry.data.title),
+          ) || viCollator.compare(a.entry.data.title, b.entry.data.title),
       );
   } else {
     if (!decision)
       throw new UserError(
-        `Chưa có quyết định của đợt "${input.campaignId}" (content/decisions/${input.campaignId}.yaml); không lập được danh sách công nhận.`,
+        `Chưa có quyết định của đợt "${input.campaignId}" (${pathOf(collections.decisions, input.campaignId)}); không lập được danh sách công nhận.`,
       );
     rows = decision.results
       .filter((result) => result.recognised)
@@ -94,22 +100,22 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
         const entry = bySlug.get(result.initiative);
         if (!entry)
           throw new UserError(
-            `Tệp content/decisions/${input.campaignId}.yaml, results[${index}].initiative: không có sáng kiến "${result.initiative}" trong content/initiatives.`,
+            `Tệp ${pathOf(collections.decisions, input.campaignId)}, results[${index}].initiative: không có sáng kiến "${result.initiative}" trong ${collections.initiatives.folder}.`,
           );
         return { entry, result };
       })
       .sort(
         (a, b) =>
           (total(b.result) ?? 0) - (total(a.result) ?? 0) ||
-          collator.compare(a.entry.data.title, b.entry.data.title),
+          viCollator.compare(a.entry.data.title, b.entry.data.title),
       );
   }
   const showScores = !input.blank;
 
   const header: Cell[] = [
     { text: 'STT' },
-    { text: 'Tên sáng kiến, giải pháp' },
-    { text: 'Tác giả' },
+    { text: labelOf(initiativeSchema.shape.title) },
+    { text: labelOf(initiativeSchema.shape.authors) },
     { text: 'Đơn vị' },
   ];
   const widths = [6, 30, 18, 14];
@@ -118,13 +124,13 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
     widths.push(12);
   }
   for (const criterion of criteria) {
-    header.push({ text: `${criterion.name} (tối đa ${criterion.max})` });
+    header.push({ text: criterionHeader(criterion) });
     widths.push(8);
   }
   header.push({ text: `Tổng điểm (tối đa ${campaign.rubric.total})` });
   widths.push(7);
   if (list === 'recognition') {
-    header.push({ text: 'Xếp loại' }, { text: 'Phạm vi ảnh hưởng' });
+    header.push({ text: 'Xếp loại' }, { text: labelOf(resultSchema.shape.scope) });
     widths.push(8, 9);
   }
 
@@ -146,10 +152,9 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
     for (const criterion of criteria) cells.push(score(result?.scores[criterion.id]));
     cells.push({ ...score(total(result)), bold: true });
     if (list === 'recognition') {
-      const grade = campaign.rubric.grades.find((item) => item.id === result?.grade);
       const scope = input.scopeLevels.find((item) => item.id === result?.scope);
       cells.push(
-        { text: grade?.name ?? '', align: 'center' },
+        { text: gradeName(campaign.rubric.grades, result?.grade) ?? '', align: 'center' },
         { text: scope?.name ?? '', align: 'center' },
       );
     }

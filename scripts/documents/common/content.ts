@@ -1,66 +1,57 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
-import { contentPaths } from '../../../src/model/collections.ts';
-import { readEntryFile, readYamlFile } from '../../../src/model/files.ts';
-import type { Problem } from '../../../src/model/read.ts';
 import {
-  type Campaign,
-  campaignSchema,
-  type Decision,
-  decisionSchema,
-  type Initiative,
-  initiativeSchema,
-  type ScopeLevel,
-  scopeLevelSchema,
-  type Unit,
-  unitListSchema,
+  type CollectionRow,
+  collections,
+  fileSchemaOf,
+  locate,
+  pathOf,
+  patternLabel,
+} from '../../../src/model/collections.ts';
+import { listIds, readRecordFile } from '../../../src/model/files.ts';
+import { formatIssue, parseWithInput, relevantIssues } from '../../../src/model/zod-errors.ts';
+import type {
+  Campaign,
+  Decision,
+  Initiative,
+  ScopeLevel,
+  Unit,
 } from '../../../src/schemas/index.ts';
 import { UserError } from './errors.ts';
 
-function describeIssues(file: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const field = issue.path.join('.') || '(toàn tệp)';
-    return `  - ${field}: ${issue.message}`;
-  });
-  return `Tệp ${file} không hợp lệ:\n${lines.join('\n')}`;
-}
-
-function failOnErrors(file: string, problems: Problem[]): void {
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length === 0) return;
-  const lines = errors.map((problem) => `  - ${problem.field ?? '(toàn tệp)'}: ${problem.message}`);
-  throw new UserError(`Tệp ${file} không đọc được:\n${lines.join('\n')}`);
-}
-
-/** Front matter and body through the validator's safe reader: no front-matter dialect runs code. */
-function readMarkdown(root: string, file: string): { data: unknown; body: string } {
-  const path = join(root, file);
-  if (!existsSync(path)) throw new UserError(`Không tìm thấy tệp ${file}.`);
-  const read = readEntryFile(path);
-  failOnErrors(file, read.problems);
-  return { data: read.data, body: read.body };
-}
-
-function parseYamlFile(root: string, file: string): unknown {
-  const path = join(root, file);
-  if (!existsSync(path)) throw new UserError(`Không tìm thấy tệp ${file}.`);
-  const read = readYamlFile(path);
-  failOnErrors(file, read.problems);
-  return read.data;
+/**
+ * One record through the one reader and its collection's schema; problems become a
+ * UserError that lists them the way the validator words them (field label first).
+ */
+function loadRecord<T>(root: string, row: CollectionRow, id: string): { data: T; body: string } {
+  const file = pathOf(row, id);
+  if (!existsSync(join(root, file))) throw new UserError(`Không tìm thấy tệp ${file}.`);
+  const record = readRecordFile(root, row, id);
+  const errors = record.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (problem) => `  - ${problem.field ?? '(toàn tệp)'}: ${problem.message}`,
+    );
+    throw new UserError(`Tệp ${file} không đọc được:\n${lines.join('\n')}`);
+  }
+  const schema = fileSchemaOf(row) as z.ZodType<T>;
+  const result = parseWithInput(schema, record.raw);
+  if (!result.success) {
+    const lines = relevantIssues(result.error.issues).map(
+      (issue) => `  - ${formatIssue(schema, issue)}`,
+    );
+    throw new UserError(`Tệp ${file} không hợp lệ:\n${lines.join('\n')}`);
+  }
+  return { data: result.data, body: record.body };
 }
 
 export function loadUnits(root: string): Unit[] {
-  const result = unitListSchema.safeParse(parseYamlFile(root, contentPaths.units));
-  if (!result.success) throw new UserError(describeIssues(contentPaths.units, result.error));
-  return result.data;
+  return loadRecord<Unit[]>(root, collections.units, collections.units.name).data;
 }
 
 export function loadScopeLevels(root: string): ScopeLevel[] {
-  const data = parseYamlFile(root, contentPaths.scopeLevels);
-  const result = scopeLevelSchema.array().safeParse(data);
-  if (!result.success) throw new UserError(describeIssues(contentPaths.scopeLevels, result.error));
-  return result.data;
+  return loadRecord<ScopeLevel[]>(root, collections.scopeLevels, collections.scopeLevels.name).data;
 }
 
 export interface CampaignFile {
@@ -70,23 +61,18 @@ export interface CampaignFile {
 }
 
 export function loadCampaigns(root: string): CampaignFile[] {
-  const dir = join(root, contentPaths.campaigns);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => {
-      const file = `${contentPaths.campaigns}/${name}`;
-      const result = campaignSchema.safeParse(readMarkdown(root, file).data);
-      if (!result.success) throw new UserError(describeIssues(file, result.error));
-      return { id: basename(name, '.md'), file, data: result.data };
-    });
+  const row = collections.campaigns;
+  return listIds(root, row).map((id) => ({
+    id,
+    file: pathOf(row, id),
+    data: loadRecord<Campaign>(root, row, id).data,
+  }));
 }
 
 export function loadCampaign(root: string, id: string): CampaignFile {
   const campaign = loadCampaigns(root).find((item) => item.id === id);
   if (!campaign)
-    throw new UserError(`Không có đợt phát động "${id}" trong ${contentPaths.campaigns}.`);
+    throw new UserError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`);
   return campaign;
 }
 
@@ -103,46 +89,53 @@ export function resolveEntryPath(root: string, entry: string): string {
   const candidates = [resolve(entry), resolve(root, entry)];
   for (const candidate of candidates) {
     if (existsSync(candidate)) {
-      const file = statSync(candidate).isDirectory() ? join(candidate, 'index.md') : candidate;
+      const file = statSync(candidate).isDirectory()
+        ? join(candidate, collections.initiatives.entryFile)
+        : candidate;
       if (existsSync(file)) return file;
     }
   }
-  const bySlug = join(root, contentPaths.initiatives, entry, 'index.md');
+  const bySlug = join(root, pathOf(collections.initiatives, entry));
   if (existsSync(bySlug)) return bySlug;
   throw new UserError(
-    `Không tìm thấy sáng kiến "${entry}" (cần mã sáng kiến trong ${contentPaths.initiatives}/ hoặc đường dẫn tới thư mục, tệp index.md).`,
+    `Không tìm thấy sáng kiến "${entry}" (cần mã sáng kiến trong ${collections.initiatives.folder}/ hoặc đường dẫn tới thư mục, tệp ${collections.initiatives.entryFile}).`,
     2,
   );
 }
 
 export function loadEntryFile(root: string, path: string): EntryFile {
-  const file = relative(root, path) || path;
-  const parsed = readMarkdown(root, file);
-  const result = initiativeSchema.safeParse(parsed.data);
-  if (!result.success) throw new UserError(describeIssues(file, result.error));
-  return { slug: basename(dirname(path)), file, data: result.data, body: parsed.body };
+  const file = (relative(root, path) || path).split(sep).join('/');
+  const located = locate(file);
+  const slug = 'row' in located ? located.id : basename(dirname(path));
+  if (
+    !('row' in located) ||
+    located.row !== collections.initiatives ||
+    located.entryPath !== file
+  ) {
+    throw new UserError(
+      `Tệp ${file} không phải tệp sáng kiến (${patternLabel(collections.initiatives)}).`,
+      2,
+    );
+  }
+  const record = loadRecord<Initiative>(root, collections.initiatives, slug);
+  return { slug, file, data: record.data, body: record.body };
 }
 
 /** Entries of one campaign (others are not parsed, so a draft elsewhere does not block). */
 export function loadEntries(root: string, campaign: string): EntryFile[] {
-  const dir = join(root, contentPaths.initiatives);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => existsSync(join(dir, name, 'index.md')))
-    .sort()
-    .filter((name) => {
-      const data = readEntryFile(join(dir, name, 'index.md')).data;
-      return data?.campaign === campaign;
+  const row = collections.initiatives;
+  return listIds(root, row)
+    .filter((id) => {
+      const raw = readRecordFile(root, row, id).raw as { campaign?: unknown } | undefined;
+      return raw?.campaign === campaign;
     })
-    .map((name) => loadEntryFile(root, join(dir, name, 'index.md')));
+    .map((id) => loadEntryFile(root, join(root, pathOf(row, id))));
 }
 
 export function loadDecision(root: string, campaign: string): Decision | undefined {
-  const file = `${contentPaths.decisions}/${campaign}.yaml`;
-  if (!existsSync(join(root, file))) return undefined;
-  const result = decisionSchema.safeParse(parseYamlFile(root, file));
-  if (!result.success) throw new UserError(describeIssues(file, result.error));
-  return result.data;
+  const row = collections.decisions;
+  if (!existsSync(join(root, pathOf(row, campaign)))) return undefined;
+  return loadRecord<Decision>(root, row, campaign).data;
 }
 
 /** The unit valid on a date (units change with administrative geography). */

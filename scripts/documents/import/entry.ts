@@ -1,7 +1,10 @@
-import slugify from '@sindresorhus/slugify';
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { parseVietnameseDate } from '../../../src/core/dates.ts';
+import { folderName } from '../../../src/core/slug.ts';
+import { cleanInline, matchKey, normalizeLine } from '../../../src/core/text.ts';
+import { collections } from '../../../src/model/collections.ts';
 import type { Unit } from '../../../src/schemas/index.ts';
 import {
   applicationFields,
@@ -10,7 +13,6 @@ import {
   type Term,
 } from '../../../src/schemas/vocabularies.ts';
 import type { CampaignFile } from '../common/content.ts';
-import { fold, normalizeLine, parseVietnameseDate } from '../common/text.ts';
 import type { ExtractedImage } from './convert.ts';
 import type { RawAuthor, Structure } from './structure.ts';
 
@@ -29,7 +31,7 @@ export interface Draft {
 }
 
 function unitKey(text: string): string {
-  return fold(text)
+  return matchKey(text)
     .replace(/\buy ban nhan dan\b/g, 'ubnd')
     .replace(/\bhoi dong nhan dan\b/g, 'hdnd')
     .replace(/\b(?:va|cua|thuoc)\b/g, ' ')
@@ -59,25 +61,15 @@ export function matchUnit(units: Unit[], text: string | undefined): Unit | undef
 
 function matchTerms<T extends Term>(terms: readonly T[], text: string | undefined): T['id'][] {
   if (!text) return [];
-  const key = fold(text);
+  const key = matchKey(text);
   return terms
     .filter(
       (term) =>
-        key.includes(fold(term.name)) || key.includes(fold(term.short)) || key.includes(term.id),
+        key.includes(matchKey(term.name)) ||
+        key.includes(matchKey(term.short)) ||
+        key.includes(term.id),
     )
     .map((term) => term.id);
-}
-
-export function slugOf(title: string): string {
-  const slug = slugify(title, {
-    customReplacements: [
-      ['đ', 'd'],
-      ['Đ', 'D'],
-    ],
-  });
-  if (slug.length <= 80) return slug;
-  const cut = slug.slice(0, 81);
-  return cut.slice(0, cut.lastIndexOf('-')).replace(/-+$/, '');
 }
 
 /** Inline text as it should be stored: NFC, no invisible characters, plain spaces. */
@@ -105,10 +97,7 @@ function cleanTree(nodes: RootContent[]): RootContent[] {
       });
     }
     if ('value' in node && typeof node.value === 'string' && node.type !== 'code')
-      node.value = node.value
-        .normalize('NFC')
-        .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
-        .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ');
+      node.value = cleanInline(node.value);
     if ('children' in node) {
       (node as { children: RootContent[] }).children = (node.children as RootContent[])
         .map(visit)
@@ -168,7 +157,7 @@ function resolveCampaign(
     return (
       campaigns.find((campaign) => campaign.id === key) ??
       campaigns.find((campaign) => String(campaign.data.year) === key) ??
-      campaigns.find((campaign) => fold(campaign.data.title) === fold(key))
+      campaigns.find((campaign) => matchKey(campaign.data.title) === matchKey(key))
     );
   }
   const open = campaigns.filter((campaign) => campaign.data.status === 'open');
@@ -231,7 +220,7 @@ export function buildDraft(input: DraftInput): Draft {
       missing.push({
         field: `authors[${index}].unit`,
         message: author.unitText
-          ? `${where}: đơn vị "${author.unitText}" không có trong danh mục đơn vị (content/units.yaml); chọn mã đơn vị đúng.`
+          ? `${where}: đơn vị "${author.unitText}" không có trong danh mục đơn vị (${collections.units.file}); chọn mã đơn vị đúng.`
           : `${where}: thiếu đơn vị công tác.`,
       });
     if (author.share !== undefined) out.share = author.share;
@@ -351,7 +340,8 @@ export function buildDraft(input: DraftInput): Draft {
       });
   }
 
-  const slug = slugOf(structure.title ?? input.fileName.replace(/\.docx$/i, '')) || 'sang-kien-moi';
+  const slug =
+    folderName(structure.title ?? input.fileName.replace(/\.docx$/i, '')) || 'sang-kien-moi';
   const ordered = Object.fromEntries(
     KEY_ORDER.filter((key) => key in data).map((key) => [key, data[key]]),
   );

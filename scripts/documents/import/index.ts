@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
+import { todayInVietnam } from '../../../src/core/dates.ts';
 import { contentPaths } from '../../../src/model/collections.ts';
 import { initiativeSchema } from '../../../src/schemas/index.ts';
+import { checkSchema } from '../../../src/validator/schema.ts';
 import { loadCampaigns, loadUnits } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
-import { todayInVietnam } from '../common/text.ts';
 import { convertDocx } from './convert.ts';
 import { buildDraft, type Missing } from './entry.ts';
 import { readDocx } from './guard.ts';
@@ -17,7 +18,7 @@ export interface ImportOptions {
   root: string;
   file: string;
   campaign?: string;
-  /** Folder in which the entry's folder is created; content/initiatives by default. */
+  /** Folder in which the entry's folder is created; the initiatives collection's folder by default. */
   out?: string;
   today?: string;
 }
@@ -95,15 +96,10 @@ export async function importDocx(options: ImportOptions): Promise<ImportResult> 
   let problems: EntryProblem[];
   if (inside) problems = await validateEntry(root, relativePath, options.today);
   else {
-    const parsed = initiativeSchema.safeParse(draft.data);
-    problems = parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => ({
-          code: 'schema.invalid',
-          severity: 'error' as const,
-          field: issue.path.join('.'),
-          message: issue.message,
-        }));
+    // Outside the repository there is no context: the schema rule alone, worded as the validator words it.
+    problems = checkSchema(initiativeSchema, draft.data, () => undefined).problems.map(
+      (problem) => ({ ...problem, field: problem.field ?? '' }),
+    );
   }
   return {
     slug: draft.slug,

@@ -1,5 +1,7 @@
+import { matchKey } from '../../../src/core/text.ts';
+import { initiativeSchema, personSchema } from '../../../src/schemas/initiative.ts';
+import { labelOf } from '../../../src/schemas/meta.ts';
 import { FORM_LABELS } from '../application/build.ts';
-import { fold } from '../common/text.ts';
 
 /** What a "Label: value" line of a Word submission fills. */
 export type LabelTarget =
@@ -22,13 +24,16 @@ export type LabelTarget =
   | 'participants'
   | 'ignore';
 
+// The form's own labels come from the model; the others are wordings seen in Word submissions.
+const shape = initiativeSchema.shape;
+
 const LABELS: [LabelTarget, string[]][] = [
   [
     'title',
     [
       'Tên sáng kiến',
       'Tên giải pháp',
-      'Tên sáng kiến, giải pháp',
+      labelOf(shape.title),
       'Tên giải pháp, sáng kiến',
       'Tên đề tài',
       FORM_LABELS.titleIntro,
@@ -37,7 +42,7 @@ const LABELS: [LabelTarget, string[]][] = [
   [
     'authors',
     [
-      'Tác giả',
+      labelOf(shape.authors),
       'Nhóm tác giả',
       'Tác giả, nhóm tác giả',
       'Họ và tên tác giả',
@@ -47,19 +52,19 @@ const LABELS: [LabelTarget, string[]][] = [
       FORM_LABELS.authorsIntro,
     ],
   ],
-  ['position', ['Chức vụ', 'Chức danh', 'Chức vụ, chức danh']],
+  ['position', ['Chức vụ', 'Chức danh', labelOf(personSchema.shape.position)]],
   [
     'unit',
     [
       'Đơn vị',
-      'Đơn vị công tác',
+      labelOf(personSchema.shape.unit),
       'Cơ quan, đơn vị',
       'Nơi công tác',
       'Cơ quan chủ trì',
       'Đơn vị chủ trì',
       'Cơ quan',
       'Đơn vị áp dụng',
-      'Cơ quan, đơn vị chủ trì',
+      labelOf(shape.unit),
     ],
   ],
   [
@@ -69,29 +74,29 @@ const LABELS: [LabelTarget, string[]][] = [
       'Thời gian áp dụng',
       'Ngày áp dụng',
       'Thời điểm áp dụng',
-      'Ngày áp dụng lần đầu hoặc áp dụng thử',
+      labelOf(shape.firstApplied),
       'Thời gian áp dụng lần đầu',
       FORM_LABELS.firstApplied,
     ],
   ],
-  ['submitted', ['Ngày gửi', 'Ngày nộp']],
-  ['summary', ['Tóm tắt', 'Tóm tắt sáng kiến', 'Tóm tắt nội dung']],
-  ['fields', ['Lĩnh vực', 'Lĩnh vực áp dụng', FORM_LABELS.field]],
-  ['areas', ['Nội dung cải cách', 'Nội dung cải cách hành chính']],
-  ['keywords', ['Từ khóa', 'Từ khoá']],
-  ['campaign', ['Đợt phát động']],
+  ['submitted', [labelOf(shape.submitted), 'Ngày nộp']],
+  ['summary', [labelOf(shape.summary), 'Tóm tắt sáng kiến', 'Tóm tắt nội dung']],
+  ['fields', ['Lĩnh vực', labelOf(shape.fields), FORM_LABELS.field]],
+  ['areas', ['Nội dung cải cách', labelOf(shape.areas)]],
+  ['keywords', [labelOf(shape.keywords), 'Từ khoá']],
+  ['campaign', [labelOf(shape.campaign)]],
   ['investor', [FORM_LABELS.investor, 'Chủ đầu tư tạo ra sáng kiến']],
   ['nature', [FORM_LABELS.nature]],
   ['conditions', [FORM_LABELS.conditions]],
   ['benefitsAuthor', [FORM_LABELS.benefitsAuthor]],
   [
     'participants',
-    [FORM_LABELS.participants, 'Người tham gia áp dụng thử', 'Người tham gia áp dụng lần đầu'],
+    [FORM_LABELS.participants, 'Người tham gia áp dụng thử', labelOf(shape.trialParticipants)],
   ],
   ['ignore', [FORM_LABELS.confidential, FORM_LABELS.benefitsAdopters, FORM_LABELS.pledge]],
 ];
 
-const keyOf = (label: string) => fold(label.replace(/:\s*$/, ''));
+const keyOf = (label: string) => matchKey(label.replace(/:\s*$/, ''));
 
 const LABEL_KEYS = LABELS.flatMap(([target, names]) =>
   names.map((name) => ({ target, key: keyOf(name) })),
@@ -119,14 +124,14 @@ export function matchLabel(text: string): LabelMatch | undefined {
   const colon = line.indexOf(':');
   const head = colon >= 0 ? line.slice(0, colon) : line;
   const value = colon >= 0 ? line.slice(colon + 1).trim() : '';
-  const key = fold(head);
+  const key = matchKey(head);
   for (const label of LABEL_KEYS) {
     const long = label.key.split(' ').length >= 4;
     if (key === label.key || (long && key.startsWith(`${label.key} `)))
       return { target: label.target, value };
   }
   // The pledge sentence has no colon; other long labels may be followed by text on the same line.
-  const whole = fold(line);
+  const whole = matchKey(line);
   for (const label of LABEL_KEYS) {
     if (label.key.split(' ').length >= 6 && whole.startsWith(label.key) && colon < 0)
       return { target: label.target, value: '' };

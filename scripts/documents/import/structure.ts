@@ -1,8 +1,7 @@
 import type { Heading, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { bodySections } from '../../../src/schemas/vocabularies.ts';
-import { fold, normalizeLine, normalizeText } from '../common/text.ts';
-import type { SectionId } from '../render/markdown.ts';
+import { matchKey, normalizeLine, normalizeText } from '../../../src/core/text.ts';
+import { type BodySectionId, bodySections } from '../../../src/schemas/vocabularies.ts';
 import { type LabelTarget, matchLabel, stripNumbering } from './labels.ts';
 
 export interface RawAuthor {
@@ -29,7 +28,7 @@ export interface Structure {
   areasText?: string;
   keywordsText?: string;
   campaignText?: string;
-  sections: Map<SectionId, RootContent[]>;
+  sections: Map<BodySectionId, RootContent[]>;
 }
 
 const GENERIC_HEADINGS = [
@@ -43,13 +42,13 @@ const GENERIC_HEADINGS = [
 ];
 
 function isGeneric(text: string): boolean {
-  const key = fold(text);
+  const key = matchKey(text);
   return key.length === 0 || GENERIC_HEADINGS.some((pattern) => pattern.test(key));
 }
 
 const SECTION_KEYS = bodySections
   .flatMap((section) =>
-    [section.heading, ...section.aliases].map((name) => ({ id: section.id, key: fold(name) })),
+    [section.heading, ...section.aliases].map((name) => ({ id: section.id, key: matchKey(name) })),
   )
   .sort((a, b) => b.key.length - a.key.length);
 
@@ -73,7 +72,7 @@ function blockText(node: RootContent): string {
 }
 
 interface SectionStart {
-  id: SectionId;
+  id: BodySectionId;
   /** Text after "Heading:" on the same line. */
   rest: string;
 }
@@ -86,7 +85,7 @@ export function matchSection(node: RootContent): SectionStart | undefined {
   if (text.length > 160) return undefined;
   const line = stripNumbering(text);
   const colon = line.indexOf(':');
-  const head = fold(colon >= 0 ? line.slice(0, colon) : line);
+  const head = matchKey(colon >= 0 ? line.slice(0, colon) : line);
   const rest = colon >= 0 ? line.slice(colon + 1).trim() : '';
   for (const { id, key } of SECTION_KEYS) {
     if (head === key) return { id, rest };
@@ -116,7 +115,7 @@ export function parseShare(text: string): number | undefined {
 export function authorsFromTable(table: Table): RawAuthor[] | undefined {
   const [head, ...rows] = table.children;
   if (!head) return undefined;
-  const cells = head.children.map((cell) => fold(mdastToString(cell)));
+  const cells = head.children.map((cell) => matchKey(mdastToString(cell)));
   const name = headerIndex(cells, [/^ho (?:va )?ten\b/, /^tac gia$/]);
   if (name < 0) return undefined;
   const position = headerIndex(cells, [/chuc (?:vu|danh)/]);
@@ -188,7 +187,7 @@ function dateLineOf(node: RootContent): string | undefined {
 
 type Zone =
   | { kind: 'front' }
-  | { kind: 'section'; id: SectionId }
+  | { kind: 'section'; id: BodySectionId }
   | { kind: 'nature'; buffer: RootContent[] }
   | { kind: 'authors' }
   | { kind: 'participants' }
@@ -215,7 +214,7 @@ export function readStructure(tree: Root): Structure {
   let titleCandidate: string | undefined;
   let pending: keyof Structure | undefined;
 
-  const append = (id: SectionId, nodes: RootContent[]) => {
+  const append = (id: BodySectionId, nodes: RootContent[]) => {
     const list = result.sections.get(id) ?? [];
     list.push(...nodes);
     result.sections.set(id, list);

@@ -3,32 +3,22 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
-import { bodySections } from '../../../src/schemas/vocabularies.ts';
-import { fold, normalizeLine } from '../common/text.ts';
+import { sectionOfHeading } from '../../../src/core/sections.ts';
+import { normalizeLine } from '../../../src/core/text.ts';
+import type { BodySectionId } from '../../../src/schemas/vocabularies.ts';
 import type { Block, Cell, Paragraph, Picture, Run } from './model.ts';
 
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-export type SectionId = (typeof bodySections)[number]['id'];
-
-/** Matches a heading to a body section: heading or alias, diacritic-insensitive. */
-export function sectionOfHeading(text: string): SectionId | undefined {
-  const key = fold(text);
-  for (const section of bodySections) {
-    if ([section.heading, ...section.aliases].some((name) => fold(name) === key)) return section.id;
-  }
-  return undefined;
-}
-
 /** The entry body split into its level-2 sections, keyed by section id. */
-export function splitSections(markdown: string): Map<SectionId, RootContent[]> {
-  const sections = new Map<SectionId, RootContent[]>();
+export function splitSections(markdown: string): Map<BodySectionId, RootContent[]> {
+  const sections = new Map<BodySectionId, RootContent[]>();
   let current: RootContent[] | undefined;
   for (const node of parseMarkdown(markdown).children) {
     if (node.type === 'heading' && node.depth <= 2) {
-      const id = sectionOfHeading(mdastToString(node));
+      const id = sectionOfHeading(mdastToString(node))?.id;
       current = id ? [] : undefined;
       if (id) sections.set(id, current as RootContent[]);
       continue;

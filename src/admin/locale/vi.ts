@@ -4,6 +4,8 @@
  * the status label is cut to "Trạng"); these strings are deep-merged over it, so a
  * submitter never meets English. Placeholders (`%{…}`) are Decap's and must stay.
  */
+import { workflowStatusNames } from '../../core/workflow.ts';
+
 export const viOverrides = {
   auth: {
     login: 'Đăng nhập',
@@ -113,7 +115,7 @@ export const viOverrides = {
     editor: {
       onLeavePage: 'Rời trang này? Những thay đổi chưa lưu sẽ mất.',
       onUpdatingWithUnsavedChanges: 'Còn thay đổi chưa lưu: hãy bấm Lưu trước khi đổi trạng thái.',
-      onPublishingNotReady: 'Hãy chuyển trạng thái sang “Sẵn sàng công bố” trước khi công bố.',
+      onPublishingNotReady: `Hãy chuyển trạng thái sang “${workflowStatusNames.pending_publish}” trước khi công bố.`,
       onPublishingWithUnsavedChanges: 'Còn thay đổi chưa lưu: hãy bấm Lưu trước khi công bố.',
       onPublishing: 'Công bố sáng kiến, nội dung này lên trang công khai?',
       onUnpublishing: 'Ngừng công bố mục này?',
@@ -162,8 +164,7 @@ export const viOverrides = {
       deleteEntry: 'Xóa bài',
       saving: 'Đang lưu…',
       save: 'Lưu',
-      statusInfoTooltipDraft:
-        'Bài đang là bản nháp. Khi viết xong, chuyển trạng thái sang “Chờ xét duyệt” để gửi hội đồng.',
+      statusInfoTooltipDraft: `Bài đang là bản nháp. Khi viết xong, chuyển trạng thái sang “${workflowStatusNames.pending_review}” để gửi hội đồng.`,
       statusInfoTooltipInReview:
         'Bài đang được xét duyệt, không cần làm gì thêm. Bạn vẫn có thể sửa trong khi chờ.',
       deleting: 'Đang xóa…',
@@ -172,9 +173,9 @@ export const viOverrides = {
       backCollection: ' Đang viết trong mục %{collectionLabel}',
       unsavedChanges: 'Có thay đổi chưa lưu',
       changesSaved: 'Đã lưu thay đổi',
-      draft: 'Bản nháp',
-      inReview: 'Chờ xét duyệt',
-      ready: 'Sẵn sàng công bố',
+      draft: workflowStatusNames.draft,
+      inReview: workflowStatusNames.pending_review,
+      ready: workflowStatusNames.pending_publish,
       publishNow: 'Công bố ngay',
       deployPreviewPendingButtonLabel: 'Kiểm tra bản xem trước',
       deployPreviewButtonLabel: 'Xem bản xem trước',
@@ -352,12 +353,11 @@ export const viOverrides = {
     },
     workflowList: {
       onDeleteEntry: 'Xóa bài này?',
-      onPublishingNotReadyEntry:
-        'Chỉ bài ở cột “Sẵn sàng công bố” mới công bố được. Hãy kéo thẻ sang cột đó trước.',
+      onPublishingNotReadyEntry: `Chỉ bài ở cột “${workflowStatusNames.pending_publish}” mới công bố được. Hãy kéo thẻ sang cột đó trước.`,
       onPublishEntry: 'Công bố bài này lên trang công khai?',
-      draftHeader: 'Bản nháp',
-      inReviewHeader: 'Chờ xét duyệt',
-      readyHeader: 'Sẵn sàng công bố',
+      draftHeader: workflowStatusNames.draft,
+      inReviewHeader: workflowStatusNames.pending_review,
+      readyHeader: workflowStatusNames.pending_publish,
       currentEntries: '%{smart_count} bài |||| %{smart_count} bài',
     },
   },

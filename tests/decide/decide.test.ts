@@ -13,7 +13,7 @@ import { HEADERS, MEMBER_HEADERS, SHEETS } from '../../scripts/report/columns.ts
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
 import { decisionSchema } from '../../src/schemas/index.ts';
-import { makeRepo } from './git-fixture.ts';
+import { makeRepo } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const CAMPAIGN = '2024-tanh-linh';

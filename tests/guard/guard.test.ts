@@ -5,8 +5,8 @@ import { changedFilesFromGit, pullFromGitHub } from '../../scripts/guard/changes
 import { isCommitteeMember } from '../../scripts/guard/members.ts';
 import { type ChangedFile, checkChanges } from '../../scripts/guard/rules.ts';
 import { main, runGuard } from '../../scripts/guard.ts';
-import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
-import { git, makeRepo, write } from './git-fixture.ts';
+import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
+import { git, makeRepo, write } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const entry = (slug: string, name = 'index.md'): ChangedFile => ({

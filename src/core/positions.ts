@@ -1,27 +1,4 @@
-/**
- * Text folding for comparisons that must ignore Vietnamese diacritics and case:
- * headings typed without accents, titles retyped by another unit.
- */
-
-const COMBINING_MARKS = /\p{M}+/gu;
-
-/** Lowercase, strip diacritics (đ → d), collapse spaces. "Tính mới" → "tinh moi". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Folded words of a text, punctuation removed: the tokens of the duplicate index. */
-export function foldedTokens(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0);
-}
+/** Positions in source text and paths as reports show them. */
 
 /** 1-based line number of a character offset in a text. */
 export function lineAt(text: string, offset: number): number {

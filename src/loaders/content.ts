@@ -1,0 +1,152 @@
+/**
+ * The site's content loader. Astro's own loaders read YAML with js-yaml's default
+ * schema (`2024-05-31` becomes a Date, `0b101` a number) and judge entries only by the
+ * schema; this one reads every file through the project's one reader and lets nothing
+ * into the build that the validator refuses. So the values the pages show are the
+ * values the validator checked, and `astro build` fails, naming file, field and rule,
+ * on any invalid entry — even when it is run without `npm run validate` first.
+ *
+ * In `astro dev` (a watcher is present) an invalid file is left out with a logged
+ * message instead, so that one bad save does not take the preview site down.
+ */
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { CONTENT_ROOT, type CollectionRow, collectionRows } from '../model/collections.ts';
+import { type RecordFile, readRecords } from '../model/files.ts';
+import { formatText } from '../validator/format-text.ts';
+import { validate } from '../validator/index.ts';
+import type { FileReport, ValidationReport } from '../validator/types.ts';
+
+/** One validator run per build and tree: every collection's loader waits for the same one. */
+const runs = new Map<string, Promise<ValidationReport>>();
+
+function validateTree(root: string, fresh: boolean): Promise<ValidationReport> {
+  let run = runs.get(root);
+  if (!run || fresh) {
+    run = validate({ root, cache: true });
+    runs.set(root, run);
+  }
+  return run;
+}
+
+/** The report's errors only, as the validator prints them. */
+export function errorsOnly(report: ValidationReport): ValidationReport {
+  const files: FileReport[] = report.files
+    .map((file) => ({
+      ...file,
+      problems: file.problems.filter((problem) => problem.severity === 'error'),
+    }))
+    .filter((file) => file.problems.length > 0);
+  return { files, totals: { ...report.totals, warnings: 0, fixed: 0 } };
+}
+
+export class InvalidContentError extends Error {
+  constructor(report: ValidationReport) {
+    super(
+      `Nội dung chưa hợp lệ, không dựng trang (sửa các lỗi dưới đây, hoặc chạy "npm run validate" để xem đủ):\n\n${formatText(errorsOnly(report))}`,
+    );
+    this.name = 'InvalidContentError';
+  }
+}
+
+/** Paths whose reports hold an error. */
+function refusedPaths(report: ValidationReport): Set<string> {
+  return new Set(
+    report.files
+      .filter((file) => file.problems.some((problem) => problem.severity === 'error'))
+      .map((file) => file.path),
+  );
+}
+
+/**
+ * The records of one collection that the site may show, read through the one reader.
+ * Throws InvalidContentError (build) or leaves refused files out (dev) when the
+ * validator reports errors. Exported for the tests, which compare it with the CLI.
+ */
+export async function loadRecords(
+  root: string,
+  row: CollectionRow,
+  options: { dev?: boolean; log?: (message: string) => void; fresh?: boolean } = {},
+): Promise<RecordFile[]> {
+  const report = await validateTree(root, options.fresh === true || options.dev === true);
+  const refused = refusedPaths(report);
+  if (refused.size > 0 && !options.dev) throw new InvalidContentError(report);
+  const records = readRecords(root, row);
+  if (refused.size === 0) return records;
+  const shown = records.filter((record) => !refused.has(record.path));
+  const left = [...new Set(records.filter((r) => refused.has(r.path)).map((r) => r.path))];
+  if (left.length > 0) {
+    options.log?.(
+      `Bỏ qua ${left.length} tệp chưa hợp lệ (trang web không hiển thị cho đến khi sửa): ${left.join(', ')}. Chạy "npm run validate" để xem lỗi.`,
+    );
+  }
+  return shown;
+}
+
+async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
+  const { config, store, parseData, generateDigest, renderMarkdown, logger, watcher } = context;
+  const root = fileURLToPath(config.root);
+  const records = await loadRecords(root, row, {
+    dev: watcher !== undefined,
+    log: (message) => logger.warn(message),
+  });
+  const untouched = new Set(store.keys());
+  for (const record of records) {
+    untouched.delete(record.id);
+    // The text includes the record's own item for a list file: digest the raw value then.
+    const digest = generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text);
+    const existing = store.get(record.id);
+    if (existing && existing.digest === digest) continue;
+    const filePath = join(root, record.path);
+    const data = await parseData({
+      id: record.id,
+      data: record.raw as Record<string, unknown>,
+      filePath,
+    });
+    const rendered =
+      row.format === 'markdown'
+        ? await renderMarkdown(renderInput(record.body), { fileURL: pathToFileURL(filePath) })
+        : undefined;
+    store.set({
+      id: record.id,
+      data,
+      filePath: record.path,
+      digest,
+      ...(rendered ? { rendered, assetImports: rendered.metadata?.imagePaths } : {}),
+    });
+  }
+  for (const id of untouched) store.delete(id);
+  if (watcher && !watching.has(`${row.name}@${root}`)) {
+    watching.add(`${row.name}@${root}`);
+    const folder = join(root, CONTENT_ROOT);
+    watcher.add(folder);
+    // Any change reloads the collection: cross-file rules may turn on another file.
+    const reload = (path: string) => {
+      if (path.startsWith(folder)) void load(row, context);
+    };
+    for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
+  }
+}
+
+/**
+ * What the renderer is given for a body. Astro's renderer strips a leading front matter
+ * from its input; an empty one goes first so that a body which itself starts with `---`
+ * (a rule, or text that looks like YAML) is rendered, not eaten.
+ */
+export function renderInput(body: string): string {
+  return `---\n---\n${body}`;
+}
+
+/** Collections whose dev watcher is already set (load runs again on every change). */
+const watching = new Set<string>();
+
+/** The loader of one collection of the registry. */
+export function contentLoader(row: CollectionRow): Loader {
+  return { name: `kho-sang-kien:${row.name}`, load: (context) => load(row, context) };
+}
+
+/** Every collection's loader, by collection name. */
+export function contentLoaders(): Record<string, Loader> {
+  return Object.fromEntries(collectionRows.map((row) => [row.name, contentLoader(row)]));
+}
