@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type CheckDef, checksOfDef, defOf, type SchemaDef } from '../schemas/introspect.ts';
-import { type FieldMeta, metaOf } from '../schemas/meta.ts';
+import type { FieldMeta } from '../schemas/meta.ts';
+import { metaOf } from '../schemas/tree.ts';
 
 /**
  * A plain description of a zod schema, enough to build a form from it and to

@@ -9,5 +9,6 @@ export * from './decision.ts';
 export * from './initiative.ts';
 export * from './introspect.ts';
 export * from './meta.ts';
+export * from './tree.ts';
 export * from './unit.ts';
 export * from './vocabularies.ts';
