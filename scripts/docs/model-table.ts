@@ -1,8 +1,9 @@
 /**
- * Writes the content-model tables of docs/model.md from the zod schemas, so the
- * documentation cannot drift from the model: every field, its type, whether it
- * is required, its Vietnamese label and hint (from `metaOf()`), and the values
- * it accepts (enums with their Vietnamese names from the vocabularies).
+ * Writes the content-model tables of docs/model.md from the zod schemas, read through
+ * the schema tree (src/schemas/tree.ts), so the documentation cannot drift from the
+ * model: every field, its type, whether it is required, its Vietnamese label and hint,
+ * and the values it accepts (enums with their Vietnamese names from the vocabularies).
+ * One section per collection of the registry (src/model/collections.ts).
  *
  *   npm run docs:model            rewrite the section between the markers of docs/model.md
  *   npm run docs:model -- --check exit 1 when docs/model.md is out of date
@@ -13,29 +14,29 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { contentPaths } from '../../src/model/collections.ts';
 import {
-  adoptionSchema,
+  type CollectionName,
+  type CollectionRow,
+  collectionRows,
+  collections,
+  patternLabel,
+} from '../../src/model/collections.ts';
+import {
   applicationFields,
   attachmentTypes,
   bodySections,
-  campaignSchema,
   campaignStatuses,
-  checksOf,
-  decisionSchema,
-  defOf,
   indicatorKinds,
-  initiativeSchema,
   memberRoles,
-  metaOf,
+  metaOfNode,
+  propertiesOf,
   reformAreas,
-  type SchemaDef,
-  scopeLevelSchema,
+  schemaTree,
   slugId,
   type Term,
+  type TreeNode,
   themeGoals,
   unitKinds,
-  unitSchema,
   videoExtensions,
 } from '../../src/schemas/index.ts';
 
@@ -74,7 +75,7 @@ function vocabularyOf(ids: string[]): (typeof vocabularies)[number] | undefined 
   );
 }
 
-const SLUG_PATTERN = checksOf(slugId).find((check) => check.pattern)?.pattern?.source;
+const SLUG_PATTERN = schemaTree(slugId).pattern;
 const DATE_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}$`;
 
 function formatNumber(value: number): string {
@@ -89,16 +90,6 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
   return '';
 }
 
-function lengthRange(schema: z.ZodType, unit: string): string {
-  let min: number | undefined;
-  let max: number | undefined;
-  for (const check of checksOf(schema)) {
-    if (check.check === 'min_length') min = check.minimum;
-    if (check.check === 'max_length') max = check.maximum;
-  }
-  return range(min, max, unit);
-}
-
 function formatDefault(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'danh sách rỗng' : JSON.stringify(value);
   if (value === true) return 'có';
@@ -107,137 +98,92 @@ function formatDefault(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-interface Unwrapped {
-  core: z.ZodType;
-  optional: boolean;
-  defaultValue?: unknown;
-  hasDefault: boolean;
-}
-
-/** Peel optional, default and pipe wrappers; a preprocess pipe is described by what it accepts after preprocessing. */
-function unwrap(schema: z.ZodType): Unwrapped {
-  let current = schema;
-  let optional = false;
-  let hasDefault = false;
-  let defaultValue: unknown;
-  for (let depth = 0; depth < 10; depth += 1) {
-    const def = defOf(current);
-    if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) {
-      optional = true;
-      current = def.innerType;
-    } else if ((def.type === 'default' || def.type === 'prefault') && def.innerType) {
-      hasDefault = true;
-      defaultValue = def.defaultValue;
-      current = def.innerType;
-    } else if (def.type === 'pipe' && def.in && def.out) {
-      current = defOf(def.in).type === 'transform' ? def.out : def.in;
-    } else {
-      break;
-    }
-  }
-  return { core: current, optional, hasDefault, defaultValue };
-}
-
 interface Described {
   type: string;
   values: string;
-  children?: { prefix: string; shape: Record<string, z.ZodType> };
+  children?: { prefix: string; node: TreeNode };
 }
 
 /** Enums from a vocabulary point to its list below the tables; other enums list their values inline. */
-function enumValues(def: SchemaDef): string {
-  const ids = Object.values(def.entries ?? {});
+function enumValues(values: readonly unknown[]): string {
+  const ids = values.map(String);
   const vocabulary = vocabularyOf(ids);
   if (vocabulary) return `xem danh mục *${vocabulary.title}*`;
   return ids.map((id) => `\`${id}\``).join('; ');
 }
 
-function describeCore(core: z.ZodType, path: string): Described {
-  const def = defOf(core);
-  switch (def.type) {
+function describeNode(node: TreeNode, path: string): Described {
+  if (node.enum) return { type: 'mục chọn', values: enumValues(node.enum) };
+  if (node.const !== undefined) {
+    return { type: 'giá trị cố định', values: `\`${String(node.const)}\`` };
+  }
+  switch (node.type) {
     case 'string': {
-      const checks = checksOf(core);
-      const pattern = checks.find((check) => check.pattern)?.pattern?.source;
+      const { pattern } = node;
       if (pattern === DATE_PATTERN) return { type: 'ngày', values: '' };
-      if (pattern === SLUG_PATTERN) {
+      if (pattern !== undefined && pattern === SLUG_PATTERN) {
         return { type: 'mã', values: '' };
       }
-      if (checks.some((check) => check.format === 'url')) {
+      if (node.format === 'uri') {
         return { type: 'địa chỉ web', values: 'bắt đầu bằng `https://`' };
       }
       const rule = pattern ? `khớp mẫu \`${pattern}\`` : '';
       return {
         type: 'chuỗi',
-        values: [lengthRange(core, ' ký tự'), rule].filter(Boolean).join('; '),
+        values: [range(node.minLength, node.maxLength, ' ký tự'), rule].filter(Boolean).join('; '),
       };
     }
-    case 'number': {
-      let min: number | undefined;
-      let max: number | undefined;
-      let integer = false;
-      for (const check of checksOf(core)) {
-        if (check.check === 'number_format' && check.format?.includes('int')) integer = true;
-        if (check.check === 'greater_than') min = check.value;
-        if (check.check === 'less_than' && (check.value ?? 0) < Number.MAX_SAFE_INTEGER) {
-          max = check.value;
-        }
-      }
-      return { type: integer ? 'số nguyên' : 'số', values: range(min, max, '') };
-    }
+    case 'number':
+    case 'integer':
+      return {
+        type: node.type === 'integer' ? 'số nguyên' : 'số',
+        values: range(node.minimum, node.maximum, ''),
+      };
     case 'boolean':
       return { type: 'có/không', values: '`true` hoặc `false`' };
-    case 'enum':
-      return { type: 'mục chọn', values: enumValues(def) };
-    case 'literal':
-      return {
-        type: 'giá trị cố định',
-        values: (def.values ?? []).map((value) => `\`${String(value)}\``).join('; '),
-      };
-    case 'record': {
-      const value = def.valueType ? describeCore(unwrap(def.valueType).core, path) : undefined;
+    case 'object': {
+      if (node.properties) {
+        return { type: 'nhóm trường', values: '', children: { prefix: `${path}.`, node } };
+      }
+      const value =
+        typeof node.additionalProperties === 'object'
+          ? describeNode(node.additionalProperties, path)
+          : undefined;
       return {
         type: `bảng mã → ${value?.type ?? 'giá trị'}`,
         values: value?.values ? `giá trị ${value.values}` : '',
       };
     }
-    case 'object':
-      return {
-        type: 'nhóm trường',
-        values: '',
-        children: { prefix: `${path}.`, shape: def.shape ?? {} },
-      };
     case 'array': {
-      const element = def.element ? unwrap(def.element).core : undefined;
-      const items = lengthRange(core, ' mục');
-      if (!element) return { type: 'danh sách', values: items };
-      const inner = describeCore(element, `${path}[]`);
+      const items = range(node.minItems, node.maxItems, ' mục');
+      if (!node.items) return { type: 'danh sách', values: items };
+      const inner = describeNode(node.items, `${path}[]`);
       if (inner.children) {
         return {
           type: 'danh sách nhóm trường',
           values: items,
-          children: { prefix: `${path}[].`, shape: inner.children.shape },
+          children: { prefix: `${path}[].`, node: inner.children.node },
         };
       }
       const values = [items, inner.values].filter(Boolean).join('; mỗi mục: ');
       return { type: `danh sách ${inner.type}`, values };
     }
     default:
-      return { type: def.type, values: '' };
+      return { type: node.type ?? '', values: '' };
   }
 }
 
-/** Every field of an object schema as table rows, nested fields as dotted paths (`authors[].share`). */
-export function rowsOf(shape: Record<string, z.ZodType>, prefix = ''): Row[] {
+/** Every field of an object node as table rows, nested fields as dotted paths (`authors[].share`). */
+export function rowsOf(node: TreeNode, prefix = ''): Row[] {
   const rows: Row[] = [];
-  for (const [key, schema] of Object.entries(shape)) {
-    const path = `${prefix}${key}`;
-    const meta = metaOf(schema);
-    const unwrapped = unwrap(schema);
-    const described = describeCore(unwrapped.core, path);
+  for (const field of propertiesOf(node)) {
+    const path = `${prefix}${field.key}`;
+    const meta = metaOfNode(field.node);
+    const described = describeNode(field.node, path);
     let required = 'bắt buộc';
-    if (unwrapped.hasDefault)
-      required = `không (mặc định: ${formatDefault(unwrapped.defaultValue)})`;
-    else if (unwrapped.optional) required = 'không';
+    if (field.node.default !== undefined)
+      required = `không (mặc định: ${formatDefault(field.node.default)})`;
+    else if (!field.required) required = 'không';
     rows.push({
       path,
       type: described.type,
@@ -252,7 +198,7 @@ export function rowsOf(shape: Record<string, z.ZodType>, prefix = ''): Row[] {
       values: described.values,
     });
     if (described.children) {
-      rows.push(...rowsOf(described.children.shape, described.children.prefix));
+      rows.push(...rowsOf(described.children.node, described.children.prefix));
     }
   }
   return rows;
@@ -274,64 +220,35 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  const shape = defOf(unwrap(schema).core).shape;
-  if (!shape) throw new Error('Lược đồ không phải là nhóm trường.');
-  return shape;
-}
+/** What each kind of file holds, in words; the order of the keys is the reading order of the page. */
+const intros = {
+  initiatives:
+    'Phần đầu (front matter) của tệp; phần nội dung là Markdown gồm các mục bắt buộc bên dưới. Tệp đính kèm đặt cùng thư mục.',
+  campaigns: 'Phần đầu của tệp; phần nội dung là thông báo phát động, viết bằng Markdown.',
+  units: 'Danh sách; mỗi mục là một cơ quan, đơn vị, xã, thị trấn.',
+  scopeLevels: 'Danh sách; mỗi mục là một phạm vi ảnh hưởng dùng khi xét công nhận.',
+  decisions: 'Một tệp cho mỗi đợt; chỉ hội đồng và người quản trị được sửa.',
+  adoptions: 'Báo cáo một đơn vị đã áp dụng một sáng kiến được công nhận.',
+} satisfies Record<CollectionName, string>;
 
-/** The documented schemas, in reading order, with where their files live. */
+const readingOrder: readonly string[] = Object.keys(intros);
+
+/** One section per collection of the registry, in reading order, with where its files live. */
 export const documentedSchemas: {
-  id: string;
+  row: CollectionRow;
   title: string;
   file: string;
   intro: string;
   schema: z.ZodType;
-}[] = [
-  {
-    id: 'initiative',
-    title: 'Sáng kiến',
-    file: `${contentPaths.initiatives}/<mã-sáng-kiến>/index.md`,
-    intro:
-      'Phần đầu (front matter) của tệp; phần nội dung là Markdown gồm các mục bắt buộc bên dưới. Tệp đính kèm đặt cùng thư mục.',
-    schema: initiativeSchema,
-  },
-  {
-    id: 'campaign',
-    title: 'Đợt phát động',
-    file: `${contentPaths.campaigns}/<mã-đợt>.md`,
-    intro: 'Phần đầu của tệp; phần nội dung là thông báo phát động, viết bằng Markdown.',
-    schema: campaignSchema,
-  },
-  {
-    id: 'unit',
-    title: 'Đơn vị',
-    file: contentPaths.units,
-    intro: 'Danh sách; mỗi mục là một cơ quan, đơn vị, xã, thị trấn.',
-    schema: unitSchema,
-  },
-  {
-    id: 'scope-level',
-    title: 'Phạm vi ảnh hưởng',
-    file: contentPaths.scopeLevels,
-    intro: 'Danh sách; mỗi mục là một phạm vi ảnh hưởng dùng khi xét công nhận.',
-    schema: scopeLevelSchema,
-  },
-  {
-    id: 'decision',
-    title: 'Quyết định của hội đồng',
-    file: `${contentPaths.decisions}/<mã-đợt>.yaml`,
-    intro: 'Một tệp cho mỗi đợt; chỉ hội đồng và người quản trị được sửa.',
-    schema: decisionSchema,
-  },
-  {
-    id: 'adoption',
-    title: 'Áp dụng, nhân rộng',
-    file: `${contentPaths.adoptions}/<mã>.yaml`,
-    intro: 'Báo cáo một đơn vị đã áp dụng một sáng kiến được công nhận.',
-    schema: adoptionSchema,
-  },
-];
+}[] = [...collectionRows]
+  .sort((a, b) => readingOrder.indexOf(a.name) - readingOrder.indexOf(b.name))
+  .map((row) => ({
+    row,
+    title: row.title,
+    file: patternLabel(row),
+    intro: intros[row.name as CollectionName],
+    schema: row.schema,
+  }));
 
 function initiativeNotes(): string {
   const sections = bodySections
@@ -382,8 +299,10 @@ export function rawModelSection(): string {
   ];
   for (const entry of documentedSchemas) {
     parts.push('', `## ${entry.title} — \`${entry.file}\``, '', entry.intro, '');
-    parts.push(table(rowsOf(shapeOf(entry.schema))));
-    if (entry.id === 'initiative') parts.push('', initiativeNotes());
+    const tree = schemaTree(entry.schema);
+    if (!tree.properties) throw new Error(`Lược đồ ${entry.title} không phải là nhóm trường.`);
+    parts.push(table(rowsOf(tree)));
+    if (entry.row === collections.initiatives) parts.push('', initiativeNotes());
   }
   parts.push('', vocabularyLists());
   return `${parts.join('\n')}\n`;

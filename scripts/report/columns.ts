@@ -7,7 +7,7 @@ import { formatNumber } from '../../src/core/numbers.ts';
 import { documentRef } from '../../src/schemas/common.ts';
 import { decisionSchema, memberSchema } from '../../src/schemas/decision.ts';
 import { initiativeSchema } from '../../src/schemas/initiative.ts';
-import { labelOf } from '../../src/schemas/meta.ts';
+import { labelOf } from '../../src/schemas/tree.ts';
 
 // Where a header says what the form says, it is the form's label; the others are the sheet's own.
 const initiative = initiativeSchema.shape;

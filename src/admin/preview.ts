@@ -3,7 +3,7 @@ import { formatDateOr } from '../core/dates.ts';
 import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
 import { formatNumber, formatValue } from '../core/numbers.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
-import { labelOf } from '../schemas/meta.ts';
+import { labelOf } from '../schemas/tree.ts';
 import {
   applicationFields,
   reformAreas,

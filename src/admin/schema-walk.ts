@@ -1,10 +1,10 @@
-import type { z } from 'zod';
-import { type CheckDef, checksOfDef, defOf, type SchemaDef } from '../schemas/introspect.ts';
-import { type FieldMeta, metaOf } from '../schemas/meta.ts';
+import { z } from 'zod';
+import type { FieldMeta } from '../schemas/meta.ts';
+import { metaOfNode, propertiesOf, schemaTree, type TreeNode } from '../schemas/tree.ts';
 
 /**
  * A plain description of a zod schema, enough to build a form from it and to
- * check a form against it. Reads zod 4's public `_zod.def` structure.
+ * check a form against it. Read from the schema tree (src/schemas/tree.ts).
  */
 export type SchemaNode =
   | {
@@ -31,121 +31,90 @@ export interface SchemaField {
   meta?: FieldMeta;
 }
 
-type Def = SchemaDef;
-const checksOf = checksOfDef;
-
 const ISO_DATE_SOURCE = String.raw`^\d{4}-\d{2}-\d{2}$`;
 
-function messageOf(check: CheckDef): string {
-  const message = check.error?.({});
-  return typeof message === 'string' ? message : '';
-}
-
-function describeString(schema: z.ZodType, def: Def): SchemaNode {
-  const checks = checksOf(def);
-  const regex = checks.find((check) => check.format === 'regex' && check.pattern);
-  if (regex?.pattern?.source === ISO_DATE_SOURCE) return { kind: 'date' };
-  const minLength = checks.find((check) => check.check === 'min_length')?.minimum;
-  const maxLength = checks.find((check) => check.check === 'max_length')?.maximum;
-  // A one-line field refuses a line break; ask the schema instead of guessing from its shape.
-  const sample = `${'a'.repeat(Math.max(minLength ?? 1, 2))}\nb`;
-  const multiline = !regex && schema.safeParse(sample).success;
+function describeString(node: TreeNode): SchemaNode {
+  if (node.pattern === ISO_DATE_SOURCE) return { kind: 'date' };
+  const { minLength, maxLength, pattern } = node;
   return {
     kind: 'string',
     ...(minLength !== undefined && { minLength }),
     ...(maxLength !== undefined && { maxLength }),
-    ...(regex?.pattern && {
-      pattern: { source: regex.pattern.source, message: messageOf(regex) },
+    ...(pattern !== undefined && {
+      pattern: { source: pattern, message: node['x-pattern-message'] ?? '' },
     }),
-    multiline,
+    multiline: node['x-multiline'] === true,
   };
 }
 
-function describeNumber(def: Def): SchemaNode {
-  const checks = checksOf(def);
-  const min = checks.find((check) => check.check === 'greater_than')?.value;
-  const max = checks.find((check) => check.check === 'less_than')?.value;
-  const integer = checks.some((check) => check.format === 'safeint' || check.format === 'int32');
+function describeNumber(node: TreeNode): SchemaNode {
+  const min = node.minimum ?? node.exclusiveMinimum;
+  const max = node.maximum ?? node.exclusiveMaximum;
   return {
     kind: 'number',
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),
-    integer,
+    integer: node.type === 'integer',
   };
 }
 
-function describeNode(schema: z.ZodType): SchemaNode {
-  const def = defOf(schema);
-  switch (def.type) {
+function describeNode(node: TreeNode): SchemaNode {
+  if (node.enum) return { kind: 'enum', values: node.enum.map(String) };
+  if (node.const !== undefined) return { kind: 'literal', value: node.const };
+  switch (node.type) {
     case 'string':
-      return describeString(schema, def);
+      return describeString(node);
     case 'number':
-      return describeNumber(def);
+    case 'integer':
+      return describeNumber(node);
     case 'boolean':
       return { kind: 'boolean' };
-    case 'enum':
-      return { kind: 'enum', values: Object.values(def.entries as Record<string, string>) };
-    case 'literal':
-      return { kind: 'literal', value: (def.values as unknown[])[0] };
-    case 'array': {
-      const checks = checksOf(def);
-      const minItems = checks.find((check) => check.check === 'min_length')?.minimum;
-      const maxItems = checks.find((check) => check.check === 'max_length')?.maximum;
+    case 'array':
+      if (!node.items) break;
       return {
         kind: 'array',
-        item: describeField(def.element as z.ZodType),
-        ...(minItems !== undefined && { minItems }),
-        ...(maxItems !== undefined && { maxItems }),
+        // An item is a position in the list, present by definition.
+        item: fieldOf(node.items, true),
+        ...(node.minItems !== undefined && { minItems: node.minItems }),
+        ...(node.maxItems !== undefined && { maxItems: node.maxItems }),
       };
-    }
-    case 'object': {
-      const shape = def.shape as Record<string, z.ZodType>;
-      return {
-        kind: 'object',
-        fields: Object.fromEntries(
-          Object.entries(shape).map(([key, value]) => [key, describeField(value)]),
-        ),
-      };
-    }
-    case 'record':
-      return { kind: 'record', value: describeField(def.valueType as z.ZodType) };
-    case 'pipe':
-      // z.preprocess(fn, schema): the stored value is what the output schema accepts.
-      return describeNode(def.out as z.ZodType);
-    default:
-      throw new Error(`Kiểu dữ liệu "${def.type}" chưa được hỗ trợ khi dựng biểu mẫu.`);
+    case 'object':
+      if (node.properties) {
+        return {
+          kind: 'object',
+          fields: Object.fromEntries(
+            propertiesOf(node).map((field) => [field.key, fieldOf(field.node, field.required)]),
+          ),
+        };
+      }
+      if (typeof node.additionalProperties === 'object') {
+        return { kind: 'record', value: fieldOf(node.additionalProperties, true) };
+      }
+      break;
   }
+  throw new Error(`Kiểu dữ liệu "${node.type ?? 'không rõ'}" chưa được hỗ trợ khi dựng biểu mẫu.`);
 }
 
-/** Describe one field: unwrap optional/default, keep the label found on any wrapper. */
-export function describeField(schema: z.ZodType): SchemaField {
-  const meta = metaOf(schema);
-  let current = schema;
-  let required = true;
-  let defaultValue: unknown;
-  for (;;) {
-    const def = defOf(current);
-    if (def.type === 'optional') {
-      required = false;
-      current = def.innerType as z.ZodType;
-    } else if (def.type === 'default') {
-      required = false;
-      const value = def.defaultValue;
-      defaultValue = typeof value === 'function' ? (value as () => unknown)() : value;
-      current = def.innerType as z.ZodType;
-    } else break;
-  }
+function fieldOf(node: TreeNode, required: boolean): SchemaField {
+  const meta = metaOfNode(node);
   return {
-    node: describeNode(current),
+    node: describeNode(node),
     required,
-    ...(defaultValue !== undefined && { defaultValue }),
+    // A copy: the tree is shared, the form may keep and change its defaults.
+    ...(node.default !== undefined && { defaultValue: structuredClone(node.default) }),
     ...(meta && { meta }),
   };
 }
 
+/** Describe one field: its type, its label, whether a file must have it. */
+export function describeField(schema: z.ZodType): SchemaField {
+  // Outside an object, "optional or defaulted" is whether the schema accepts nothing.
+  return fieldOf(schemaTree(schema), !z.safeParse(schema, undefined).success);
+}
+
 /** The fields of an object schema (refined or not), in declaration order. */
 export function describeObject(schema: z.ZodType): Record<string, SchemaField> {
-  const node = describeNode(schema);
+  const node = describeNode(schemaTree(schema));
   if (node.kind !== 'object') throw new Error('Lược đồ không phải một đối tượng.');
   return node.fields;
 }

@@ -1,7 +1,7 @@
 import { viCollator } from '../core/text.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
-import { labelOf } from '../schemas/meta.ts';
+import { labelOf } from '../schemas/tree.ts';
 import { applicationFields, reformAreas, themeGoals } from '../schemas/vocabularies.ts';
 import type { Catalog, InitiativeView } from './catalog.ts';
 import { routes } from './paths.ts';

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
-import { labelOf as label } from '../schemas/meta.ts';
+import { labelOf as label } from '../schemas/tree.ts';
 import type { InitiativeView } from './catalog.ts';
 import { area, field, goal } from './terms.ts';
 

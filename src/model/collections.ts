@@ -29,6 +29,11 @@ interface RowBase {
   title: string;
   /** Vietnamese name of one record (in messages: "Mã {noun}"). */
   noun: string;
+  /**
+   * What the id in a file name is called, when not the noun: a decision file is named
+   * after its campaign, so both read `<mã-đợt>` in path patterns.
+   */
+  idNoun?: string;
   /** Only the committee and maintainers may change these files (see the guard). */
   committeeOwned: boolean;
 }
@@ -83,6 +88,7 @@ const campaigns = {
   kind: 'campaign',
   title: 'Đợt phát động',
   noun: 'đợt phát động',
+  idNoun: 'đợt',
   committeeOwned: true,
   layout: 'files',
   format: 'markdown',
@@ -122,6 +128,7 @@ const decisions = {
   kind: 'decision',
   title: 'Quyết định của hội đồng',
   noun: 'quyết định',
+  idNoun: 'đợt',
   committeeOwned: true,
   layout: 'files',
   format: 'yaml',
@@ -181,7 +188,7 @@ export function placeOf(row: CollectionRow, id: string): string {
 
 /** The path pattern in words, for messages and docs: `content/initiatives/<mã-sáng-kiến>/index.md`. */
 export function patternLabel(row: CollectionRow): string {
-  const placeholder = `<mã-${row.noun.replaceAll(' ', '-')}>`;
+  const placeholder = `<mã-${(row.idNoun ?? row.noun).replaceAll(' ', '-')}>`;
   if (row.layout === 'folder') return `${row.folder}/${placeholder}/${row.entryFile}`;
   if (row.layout === 'files') return `${row.folder}/${placeholder}${row.extension}`;
   return row.file;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defOf } from './introspect.ts';
 
 /**
  * Vietnamese label and guidance attached to every field of the content model.
  * The same text feeds the CMS form (label, hint), the model tables of docs/model.md and
- * the validator's messages, so it is written once, here.
+ * the validator's messages, so it is written once, here, and read back through the
+ * schema tree (`metaOf`, `labelOf` in tree.ts).
  */
 export interface FieldMeta {
   /** Short Vietnamese label, as shown above a form field. */
@@ -25,21 +25,4 @@ export function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   const copy = schema.clone() as T;
   fieldMeta.add(copy as z.ZodType, meta);
   return copy;
-}
-
-/** Read the label of a schema, unwrapping optional/default/pipe wrappers. */
-export function metaOf(schema: z.ZodType): FieldMeta | undefined {
-  let current: z.ZodType | undefined = schema;
-  for (let depth = 0; current && depth < 8; depth += 1) {
-    const found = fieldMeta.get(current);
-    if (found) return found;
-    const def = defOf(current);
-    current = def.innerType ?? def.in ?? def.schema;
-  }
-  return undefined;
-}
-
-/** The Vietnamese label of a field, or "" when it has none: for headers, facts and columns. */
-export function labelOf(schema: z.ZodType): string {
-  return metaOf(schema)?.label ?? '';
 }

@@ -1,9 +1,9 @@
 /**
  * The content-model tables of docs/model.md must match the schemas. The generator
- * walks zod's definitions; this test checks its output against a second, independent
- * view of the same schemas (zod's JSON Schema export with the label registry),
- * so a field the generator skipped or mislabelled fails here, and a page not
- * regenerated after a schema change fails too.
+ * walks the schema tree (src/schemas/tree.ts); this test checks its output against a
+ * plain walk of zod's JSON Schema export with the label registry, without the tree's
+ * navigation or annotations, so a field the generator skipped or mislabelled fails
+ * here, and a page not regenerated after a schema change fails too.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
