@@ -17,7 +17,7 @@ import type {
   Unit,
 } from '../schemas/index.ts';
 import { type CollectionRow, collections, pathOf } from './collections.ts';
-import { error, type Problem, warning } from './problems.ts';
+import { error, type Problem } from './problems.ts';
 import {
   type EntryFile,
   isPlainRecord,
@@ -106,15 +106,8 @@ export function readEntryFile(path: string): EntryFile {
     if (read.problems.length > 0) {
       return { ...unreadable(path, read.problems), body: '', bodyStartLine: 1 };
     }
-    const parsed = parseEntryText(read.text, path);
-    if (read.hadBom) {
-      parsed.problems.push(
-        warning('unicode.bom', 'Tệp bắt đầu bằng ký tự BOM (U+FEFF); nên lưu UTF-8 không BOM.', {
-          line: 1,
-        }),
-      );
-    }
-    return Object.assign(parsed, { hadBom: read.hadBom });
+    // The reader itself reads past (and warns of) a byte-order mark.
+    return parseEntryText(read.hadBom ? `\ufeff${read.text}` : read.text, path);
   } catch {
     return { ...unreadable(path, [unexpected()]), body: '', bodyStartLine: 1 };
   }

@@ -21,7 +21,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { lineStarts } from '../core/positions.ts';
-import { error, type FieldPath, type Problem } from './problems.ts';
+import { error, type FieldPath, type Problem, warning } from './problems.ts';
 import { parseYamlFast, YAML_OPTIONS } from './yaml-fast.ts';
 
 export type { Problem } from './problems.ts';
@@ -278,8 +278,22 @@ export function withLineFeeds(text: string): string {
  * a bare `---` fence opens YAML front matter; every other dialect is refused
  * (gray-matter would run `---js` as JavaScript).
  */
-export function parseEntryText(source: string, path = ''): Omit<EntryFile, 'hadBom'> {
-  const text = withLineFeeds(source);
+export function parseEntryText(source: string, path = ''): EntryFile {
+  // A byte-order mark (Notepad's UTF-8) is read past, with a warning, wherever the text comes from.
+  const hadBom = source.charCodeAt(0) === 0xfeff;
+  const parsed = splitEntry(withLineFeeds(hadBom ? source.slice(1) : source), path);
+  if (hadBom) {
+    parsed.problems.unshift(
+      warning('unicode.bom', 'Tệp bắt đầu bằng ký tự BOM (U+FEFF); nên lưu UTF-8 không BOM.', {
+        line: 1,
+      }),
+    );
+  }
+  // Assigned, not spread: a spread would evaluate the lazy `doc` and `scalars`.
+  return Object.assign(parsed, { hadBom });
+}
+
+function splitEntry(text: string, path: string): Omit<EntryFile, 'hadBom'> {
   const problems: Problem[] = [];
   const noData = (bodyText: string, bodyStartLine: number) => ({
     path,

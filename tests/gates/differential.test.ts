@@ -1,23 +1,30 @@
 /**
  * Same rules at every gate: over 2,000 generated entries — valid ones, each kind of invalid
- * one, hostile ones and YAML typing edge cases — the command-line validator and the site
- * build's loader give the same verdict for every file, and every value the loader hands
- * to the pages is one the schema accepts as read (dates stay strings, nothing retyped).
+ * one, hostile ones and YAML typing edge cases — the command-line validator, the site
+ * build's loader and the rules bundled in the admin give the same verdict for every file,
+ * and every value the loader hands to the pages is one the schema accepts as read (dates
+ * stay strings, nothing retyped).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkEntryText } from '../../src/admin/entry-checks.ts';
 import { loadRecords } from '../../src/loaders/content.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
+import { campaignSchema, unitSchema } from '../../src/schemas/index.ts';
+import type { EntryContext } from '../../src/validator/entry-rules.ts';
 import type { ValidationReport } from '../../src/validator/types.ts';
 import {
   bodyOf,
+  CAMPAIGN_ID,
+  campaignData,
   entryText,
   type Fixture,
   initiativeData,
   makeFixture,
   sectionBodies,
+  units,
 } from '../support/fixtures.ts';
 
 const ENTRIES = 2_100;
@@ -236,6 +243,31 @@ describe('the validator and the site loader over generated entries', () => {
       expect(parsed.data?.firstApplied).toBe(raw.firstApplied);
       expect(parsed.data?.title).toBe(raw.title);
     }
+  });
+
+  it('the rules bundled in the admin give each file the verdict of the command line', () => {
+    // What the admin is bundled with: the campaigns and units of the repository. The entries
+    // are already in the repository (as in a full validator run), not new submissions.
+    const context: EntryContext = {
+      campaigns: new Map([[CAMPAIGN_ID, campaignSchema.parse(campaignData())]]),
+      campaignIds: new Set([CAMPAIGN_ID]),
+      units: new Map(units.map((unit) => [unit.id, unitSchema.parse(unit)])),
+      today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
+      isNew: false,
+    };
+    const byPath = new Map(cli.files.map((file) => [file.path, file]));
+    const disagreements: string[] = [];
+    for (const [path, item] of cases) {
+      const admin = checkEntryText(item.text, path, context);
+      const adminOk = admin.every((problem) => problem.severity !== 'error');
+      const cliFile = byPath.get(path);
+      if (adminOk !== cliFile?.ok) {
+        disagreements.push(
+          `${path} (${item.kind}): admin ${adminOk ? 'nhận' : 'từ chối'}, CLI ${cliFile?.ok ? 'nhận' : 'từ chối'}`,
+        );
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('a build refuses the same tree as a whole', async () => {
