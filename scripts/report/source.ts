@@ -3,6 +3,7 @@
  * pull requests from `cms/` branches) or from a local repository (the `cms/`
  * branches decap-server creates in git mode), through this one interface.
  */
+import { collections } from '../../src/model/collections.ts';
 
 /** Decap's editorial-workflow states, plus `unknown` for a branch without one. */
 export type WorkflowStatus = 'draft' | 'pending_review' | 'pending_publish' | 'unknown';
@@ -46,8 +47,9 @@ export interface SubmissionSource {
  * `owner/repo/` after `cms/`. Anchored at both ends: a branch that merely starts like one
  * (`…/index/x`) or lacks `/index` is not the UI's.
  */
-export const INITIATIVE_BRANCH =
-  /^cms\/(?:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/)?initiatives\/([a-z0-9]+(?:-[a-z0-9]+)*)\/index$/;
+export const INITIATIVE_BRANCH = new RegExp(
+  `^cms/(?:[A-Za-z0-9-]+/[A-Za-z0-9._-]+/)?${collections.initiatives.name}/([a-z0-9]+(?:-[a-z0-9]+)*)/index$`,
+);
 
 /** `cms/initiatives/<slug>/index` → slug; other branches are not initiative submissions. */
 export function slugOfBranch(branch: string): string | undefined {
@@ -56,7 +58,7 @@ export function slugOfBranch(branch: string): string | undefined {
 
 /** The branch the admin saves an initiative on (in the repository itself, not a fork). */
 export function branchOfSlug(slug: string): string {
-  return `cms/initiatives/${slug}/index`;
+  return `cms/${collections.initiatives.name}/${slug}/index`;
 }
 
 /** Decap stores the status as `decap-cms/<status>` (git config or a pull-request label). */

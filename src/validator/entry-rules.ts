@@ -128,8 +128,8 @@ export function checkInitiativeContext(facts: InitiativeFacts, context: EntryCon
 /**
  * The single-entry rules on an entry already read: text hygiene, folder name, schema
  * (with the Vietnamese issue formatter), personal data, body sections, Markdown safety;
- * with a context, the context rules too. `path` is repository-relative
- * (`content/initiatives/<slug>/index.md`).
+ * with a context, the context rules too. `path` is the repository-relative path of the
+ * initiative's entry file (see `pathOf` in src/model/collections.ts).
  */
 export function checkInitiativeEntry(
   file: ParsedEntry,
