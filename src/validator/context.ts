@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { collections, pathOf } from '../model/collections.ts';
 import { readEntryFile } from '../model/files.ts';
+import { initiativeFacts } from './entry-rules.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
 export type { Context } from './types.ts';
@@ -20,10 +21,6 @@ export function listFolders(path: string): string[] {
   }
 }
 
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** Facts of an initiative not checked in this run (read lazily, e.g. for a decision's recusal rule). */
 export function factsOf(context: Context, slug: string): InitiativeFacts | undefined {
   const known = context.facts.get(slug);
@@ -31,22 +28,7 @@ export function factsOf(context: Context, slug: string): InitiativeFacts | undef
   if (!context.initiativeSlugs.has(slug)) return undefined;
   const path = pathOf(collections.initiatives, slug);
   const file = readEntryFile(join(context.root, path));
-  const data = file.data;
-  const authors = Array.isArray(data?.authors) ? data.authors : [];
-  const facts: InitiativeFacts = {
-    slug,
-    path,
-    title: asString(data?.title),
-    campaign: asString(data?.campaign),
-    unit: asString(data?.unit),
-    submitted: asString(data?.submitted),
-    authorNames: authors
-      .map((author) => asString((author as Record<string, unknown> | null)?.name))
-      .filter((name): name is string => name !== undefined),
-    personUnits: [],
-    adaptedFrom: [],
-    lines: {},
-  };
+  const facts = initiativeFacts(slug, path, file.data, file);
   context.facts.set(slug, facts);
   return facts;
 }

@@ -66,7 +66,8 @@ function declaredAttachments(
   return out;
 }
 
-function initiativeFacts(
+/** What the cross-file rules need to know of an entry, with the lines of the fields they name. */
+export function initiativeFacts(
   slug: string,
   path: string,
   data: Record<string, unknown> | undefined,
