@@ -242,6 +242,27 @@ async function addAuthors(page: Page, authors: readonly (readonly [string, strin
   }
 }
 
+/** The required fields of a new initiative, as a submitter fills them in the form. */
+async function fillRequired(
+  page: Page,
+  entryTitle: string,
+  authors: readonly (readonly [string, string, string])[],
+) {
+  await field(page, 'Tên sáng kiến, giải pháp').fill(entryTitle);
+  await field(page, 'Tóm tắt').fill(summary);
+  await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
+  await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
+  await addAuthors(page, authors);
+  await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
+  await choose(
+    page,
+    'Lĩnh vực áp dụng',
+    'trực tuyến',
+    'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
+  );
+  await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
+}
+
 /** Run one of the project's CLI scripts as `npm run …` does, and return what it printed. */
 function runScript(script: string, args: string[]) {
   const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', script), ...args], {
@@ -320,22 +341,10 @@ describe('Decap CMS with the local git backend', () => {
         ),
       );
 
-    await field(page, 'Tên sáng kiến, giải pháp').fill(gateTitle);
-    await field(page, 'Tóm tắt').fill(summary);
-    await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
-    await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
-    await addAuthors(page, [
+    await fillRequired(page, gateTitle, [
       ['Phạm Thị Hoa', 'Công chức Văn phòng – Thống kê', '60'],
       ['Lê Văn Sơn', 'Chủ tịch UBND xã', '30'],
     ]);
-    await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
-    await choose(
-      page,
-      'Lĩnh vực áp dụng',
-      'trực tuyến',
-      'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
-    );
-    await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
     await writeSections(page, sections);
 
     // Only the shares are wrong now, and the form says so, naming the field.
@@ -469,24 +478,10 @@ describe('Decap CMS with the local git backend', () => {
     );
 
     await openAdmin(page, '#/collections/initiatives/new');
-    await field(page, 'Tên sáng kiến, giải pháp').fill(title);
-    await field(page, 'Tóm tắt').fill(summary);
-    await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
-    await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
-
-    await addAuthors(page, [
+    await fillRequired(page, title, [
       ['Nguyễn Thị Lan', 'Công chức Văn phòng – Thống kê', '60'],
       ['Trần Văn Đức', 'Phó Chủ tịch UBND xã', '40'],
     ]);
-
-    await choose(page, 'Nội dung cải cách hành chính', 'thủ tục', 'Cải cách thủ tục hành chính');
-    await choose(
-      page,
-      'Lĩnh vực áp dụng',
-      'trực tuyến',
-      'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
-    );
-    await field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử').fill(vnDate(-30));
     // A reference to a published initiative stores its bare folder name, as the model wants.
     const adaptedSlug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
     const adaptedTitle = readEntryFile(join(repo, pathOf(collections.initiatives, adaptedSlug)))
