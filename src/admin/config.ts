@@ -1,23 +1,17 @@
 import { cmsSettings } from '../../cms.config.ts';
 import { criterionHeader } from '../core/committee.ts';
 import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
-import { contentPaths } from '../model/collections.ts';
+import { collections, type FilesRow, type FolderRow, type ListRow } from '../model/collections.ts';
 import {
-  adoptionSchema,
   applicationFields,
   bodySections,
-  campaignSchema,
   campaignStatuses,
-  decisionSchema,
   indicatorKinds,
-  initiativeSchema,
   memberRoles,
   reformAreas,
-  scopeLevelSchema,
   type Term,
   themeGoals,
   unitKinds,
-  unitSchema,
 } from '../schemas/index.ts';
 import { CHECKS_WIDGET } from './checks-widget.ts';
 import { knownCriteria } from './content-data.ts';
@@ -338,13 +332,23 @@ const adoptionOverrides: Overrides = {
 const listFileOverrides: Overrides = {};
 
 /** A data file that is a top-level YAML list, edited through the `yaml-list` format (see formats.ts). */
-function listFile(
-  name: string,
-  label: string,
-  file: string,
-  itemLabel: string,
-  schema: Parameters<typeof describeObject>[0],
-) {
+/**
+ * What a CMS collection takes from the registry row of its kind: name, Vietnamese
+ * labels, where its files live and how they are written.
+ */
+function fromRegistry(row: FolderRow | FilesRow) {
+  return {
+    name: row.name,
+    label: row.title,
+    label_singular: row.noun,
+    folder: row.folder,
+    extension: row.layout === 'folder' ? 'md' : row.extension.slice(1),
+    format: row.format === 'markdown' ? 'frontmatter' : 'yaml',
+  };
+}
+
+function listFile(row: ListRow) {
+  const { name, title: label, file, noun: itemLabel, schema } = row;
   return {
     name,
     label,
@@ -425,25 +429,20 @@ export const cmsConfig = {
   slug: slugSettings,
   collections: [
     {
-      name: 'initiatives',
-      label: 'Sáng kiến',
-      label_singular: 'sáng kiến',
+      ...fromRegistry(collections.initiatives),
       description:
         'Mỗi sáng kiến là một thư mục gồm bài viết và các tệp đính kèm. Bấm “Lưu” để lưu bản nháp; khi viết xong, chuyển trạng thái sang “Chờ xét duyệt”.',
-      folder: contentPaths.initiatives,
-      path: '{{slug}}/index',
+      path: `{{slug}}/${collections.initiatives.entryFile.replace(/\.md$/, '')}`,
       media_folder: '',
       public_folder: '',
       slug: initiativeSlugTemplate,
-      extension: 'md',
-      format: 'frontmatter',
       create: true,
       delete: false,
       summary: '{{title}}',
       sortable_fields: ['title', 'submitted'],
       fields: [
         checksField,
-        ...formFields(initiativeSchema, initiativeOverrides),
+        ...formFields(collections.initiatives.schema, initiativeOverrides),
         {
           ...markdownBody,
           label: 'Nội dung sáng kiến',
@@ -454,58 +453,37 @@ export const cmsConfig = {
       ],
     },
     {
-      name: 'campaigns',
-      label: 'Đợt phát động',
-      label_singular: 'đợt phát động',
-      folder: contentPaths.campaigns,
+      ...fromRegistry(collections.campaigns),
       slug: '{{fields.year}}-{{fields.organiser}}',
-      extension: 'md',
-      format: 'frontmatter',
       create: true,
       delete: false,
       summary: '{{year}} – {{title}}',
       fields: [
-        ...formFields(campaignSchema, campaignOverrides),
+        ...formFields(collections.campaigns.schema, campaignOverrides),
         { ...markdownBody, label: 'Thông báo phát động', required: true },
       ],
     },
-    listFile('units', 'Đơn vị', contentPaths.units, 'đơn vị', unitSchema),
-    listFile(
-      'scopeLevels',
-      'Phạm vi ảnh hưởng',
-      contentPaths.scopeLevels,
-      'phạm vi',
-      scopeLevelSchema,
-    ),
+    listFile(collections.units),
+    listFile(collections.scopeLevels),
     {
-      name: 'decisions',
-      label: 'Quyết định của hội đồng',
-      label_singular: 'quyết định',
-      folder: contentPaths.decisions,
+      ...fromRegistry(collections.decisions),
       slug: '{{campaign}}',
       identifier_field: 'campaign',
-      extension: 'yaml',
-      format: 'yaml',
       create: true,
       delete: false,
       summary: '{{campaign}} – {{document.number}}',
       editor: { preview: false },
-      fields: formFields(decisionSchema, decisionOverrides),
+      fields: formFields(collections.decisions.schema, decisionOverrides),
     },
     {
-      name: 'adoptions',
-      label: 'Nhân rộng',
-      label_singular: 'báo cáo nhân rộng',
-      folder: contentPaths.adoptions,
+      ...fromRegistry(collections.adoptions),
       slug: '{{initiative}}-{{unit}}',
       identifier_field: 'initiative',
-      extension: 'yaml',
-      format: 'yaml',
       create: true,
       delete: false,
       summary: '{{initiative}} – {{unit}}',
       editor: { preview: false },
-      fields: formFields(adoptionSchema, adoptionOverrides),
+      fields: formFields(collections.adoptions.schema, adoptionOverrides),
     },
   ],
 };

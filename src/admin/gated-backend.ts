@@ -9,7 +9,7 @@
  * With `npm start` the gate in front of decap-server (scripts/cms/gate.ts) checks again
  * with the whole validator; on GitHub the required check of the pull request does.
  */
-import { contentPaths } from '../model/collections.ts';
+import { collections } from '../model/collections.ts';
 import type { GatedStep } from '../validator/refusal.ts';
 import { entryContext } from './content-data.ts';
 import { MessageError } from './message-error.ts';
@@ -58,14 +58,14 @@ async function plainErrors<T>(step: () => Promise<T>): Promise<T> {
 
 /** The initiative's `index.md` among an unpublished entry's files. */
 function entryFile(diffs: readonly Diff[]): Diff | undefined {
-  const folder = `${contentPaths.initiatives}/`;
-  return diffs.find((diff) => diff.path.startsWith(folder) && diff.path.endsWith('/index.md'));
+  const { folder, entryFile: name } = collections.initiatives;
+  return diffs.find((diff) => diff.path.startsWith(`${folder}/`) && diff.path.endsWith(`/${name}`));
 }
 
 export function withEntryGate(Base: BackendClass): BackendClass {
   return class GatedBackend extends Base {
     async checkBefore(collection: string, slug: string, step: GatedStep): Promise<void> {
-      if (collection !== 'initiatives') return;
+      if (collection !== collections.initiatives.name) return;
       const entry = await this.unpublishedEntry({ collection, slug });
       const file = entryFile(entry.diffs ?? []);
       if (!file) return;
