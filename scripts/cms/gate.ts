@@ -28,7 +28,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
-import { CONTENT_ROOT } from '../../src/model/collections.ts';
+import { CONTENT_ROOT, collections } from '../../src/model/collections.ts';
 import { attachmentTypeOf } from '../../src/schemas/index.ts';
 import { validate } from '../../src/validator/index.ts';
 import {
@@ -196,7 +196,7 @@ async function problemsOnBranch(
     const report = await validate({
       root: worktree,
       changedSince: base,
-      onlyEntryFolder: collection === 'initiatives',
+      onlyEntryFolder: collection === collections.initiatives.name,
       today: options.today,
       workers: 0,
     });
