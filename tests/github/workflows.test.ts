@@ -60,6 +60,18 @@ jobs:
         with: { persist-credentials: false }
       - run: echo ok
 `;
+  const trusted = `on: workflow_run
+permissions: {}
+concurrency: { group: x, cancel-in-progress: true }
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: { contents: read, pull-requests: write }
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with: { persist-credentials: false }
+      - run: npm run feedback
+`;
   it.each([
     ['a good workflow', good, []],
     [
@@ -95,6 +107,46 @@ jobs:
         ),
       ['untrusted-checkout', 'pull_request_target'],
     ],
+    [
+      'a workflow_run job checking out the run’s head commit',
+      trusted.replace(
+        'persist-credentials: false',
+        `persist-credentials: false, ref: "${expr('github.event.workflow_run.head_sha')}"`,
+      ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job on push checking out a pull request’s branch into a folder',
+      trusted
+        .replace('on: workflow_run', 'on: push')
+        .replace(
+          'persist-credentials: false',
+          `persist-credentials: false, path: pr, ref: "${expr('github.event.pull_request.head.ref')}"`,
+        ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job checking out the fork’s repository',
+      trusted.replace(
+        'persist-credentials: false',
+        `persist-credentials: false, repository: "${expr('github.event.workflow_run.head_repository.full_name')}"`,
+      ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job deciding from an artifact of the pull request’s run',
+      trusted.replace(
+        '      - run: npm run feedback',
+        '      - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093 # v4.3.0\n      - run: npm run feedback',
+      ),
+      ['untrusted-artifact'],
+    ],
+    ['the trusted job as it should be', trusted, []],
+    [
+      'strictness chosen in a workflow step',
+      good.replace('echo ok', 'node scripts/validate.ts --changed-since origin/main --any-path'),
+      ['scope'],
+    ],
   ])('%s → %j', (_name, source, rules) => {
     expect(
       checkWorkflow(source)
@@ -103,9 +155,13 @@ jobs:
     ).toEqual([...rules].sort());
   });
 
-  it('validate is read-only; feedback writes only comments and labels and never runs PR code; deploy uses Node 22', () => {
+  it('validate is read-only and hands nothing on; feedback judges with the default branch’s code and writes only comments, labels and the status', () => {
     const validate = parse(read('validate.yml'));
     expect(validate.permissions).toEqual({ contents: 'read' });
+    const validateSteps: { uses?: string; run?: string }[] = validate.jobs.validate.steps;
+    expect(validateSteps.some((step) => step.uses?.startsWith('actions/upload-artifact@'))).toBe(
+      false,
+    );
     const feedback = parse(read('feedback.yml'));
     expect(Object.keys(feedback.on)).toEqual(['workflow_run']);
     expect(feedback.permissions).toEqual({});
@@ -115,11 +171,20 @@ jobs:
         .filter(([, level]) => level === 'write')
         .map(([scope]) => scope)
         .sort(),
-    ).toEqual(['issues', 'pull-requests']);
-    const checkout = job.steps.find((step: { uses?: string }) =>
-      step.uses?.startsWith('actions/checkout@'),
-    );
-    expect(checkout.with.ref).toBeUndefined();
+    ).toEqual(['issues', 'pull-requests', 'statuses']);
+    const steps: {
+      uses?: string;
+      run?: string;
+      with?: Record<string, unknown>;
+      env?: Record<string, string>;
+    }[] = job.steps;
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.ref).toBeUndefined();
+    expect(checkout?.with?.repository).toBeUndefined();
+    expect(steps.some((step) => step.uses?.startsWith('actions/download-artifact@'))).toBe(false);
+    const verdict = steps.find((step) => /^npm run feedback\b/.test(step.run ?? ''));
+    expect(verdict?.run).toContain('--head-sha "$HEAD_SHA"');
+    expect(verdict?.env?.HEAD_SHA).toBe(expr('github.event.workflow_run.head_sha'));
     const deploy = parse(read('deploy.yml'));
     expect(
       deploy.jobs.build.steps.find((step: { uses?: string }) =>
