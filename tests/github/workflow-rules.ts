@@ -41,12 +41,40 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
   );
   const permissionsOf = (job: Json) =>
     'permissions' in job ? asRecord(job.permissions) : asRecord(workflow.permissions);
+  // A deployment cancelled halfway leaves the site half published: deployments queue instead.
+  const deploys = jobs.some(([, job]) => permissionsOf(job).pages === 'write');
   const concurrency = asRecord(workflow.concurrency);
-  if (concurrency['cancel-in-progress'] !== true) {
+  if (deploys && concurrency['cancel-in-progress'] !== false) {
+    problems.push({
+      rule: 'concurrency',
+      message: 'a deployment must not be cancelled in progress (cancel-in-progress: false)',
+    });
+  } else if (!deploys && concurrency['cancel-in-progress'] !== true) {
     problems.push({
       rule: 'concurrency',
       message: 'concurrency with cancel-in-progress: true is missing',
     });
+  }
+  if (deploys) {
+    // workflow_dispatch lets anyone with write access pick a branch: only main is published.
+    const onMain = new Set<string>();
+    for (const [jobId, job] of jobs) {
+      const needs = Array.isArray(job.needs)
+        ? job.needs.map(String)
+        : job.needs
+          ? [String(job.needs)]
+          : [];
+      if (
+        /github\.ref\s*==\s*'refs\/heads\/main'/.test(String(job.if ?? '')) ||
+        needs.some((need) => onMain.has(need))
+      )
+        onMain.add(jobId);
+      else
+        problems.push({
+          rule: 'deploy-ref',
+          message: `${jobId}: a deploying workflow's job must run only for refs/heads/main`,
+        });
+    }
   }
 
   // Pins are checked on the text so that the `# vX.Y.Z` comment is seen too.

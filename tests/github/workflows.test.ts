@@ -72,6 +72,22 @@ jobs:
         with: { persist-credentials: false }
       - run: npm run feedback
 `;
+  const deploy = `on: [push, workflow_dispatch]
+permissions: { contents: read }
+concurrency: { group: pages, cancel-in-progress: false }
+jobs:
+  build:
+    if: github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo build
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions: { pages: write, id-token: write }
+    steps:
+      - run: echo deploy
+`;
   it.each([
     ['a good workflow', good, []],
     [
@@ -147,6 +163,17 @@ jobs:
       good.replace('echo ok', 'node scripts/validate.ts --changed-since origin/main --any-path'),
       ['scope'],
     ],
+    ['a deployment as it should be', deploy, []],
+    [
+      'a deployment cancelled by the next push',
+      deploy.replace('cancel-in-progress: false', 'cancel-in-progress: true'),
+      ['concurrency'],
+    ],
+    [
+      'a deployment from any branch (workflow_dispatch)',
+      deploy.replace(`    if: github.ref == 'refs/heads/main'\n`, ''),
+      ['deploy-ref', 'deploy-ref'],
+    ],
   ])('%s → %j', (_name, source, rules) => {
     expect(
       checkWorkflow(source)
@@ -192,6 +219,15 @@ jobs:
       ).with['node-version'],
     ).toBe(22);
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('deploy publishes main only, also when started by hand, and never cancels a deployment under way', () => {
+    const deploy = parse(read('deploy.yml'));
+    expect(Object.keys(deploy.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(deploy.concurrency['cancel-in-progress']).toBe(false);
+    for (const job of Object.values(deploy.jobs) as { if?: string }[]) {
+      expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    }
   });
 
   it('deploy validates the content before it builds', () => {
