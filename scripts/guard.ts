@@ -4,9 +4,16 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { collections, placeOf } from '../src/model/collections.ts';
-import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
-import { changedFilesFromGit, pullFromGitHub } from './guard/changes.ts';
+import { annotation } from '../src/core/workflow-commands.ts';
+import { collections, initiativeIdOf, placeOf } from '../src/model/collections.ts';
+import {
+  createClient,
+  explainGitHubError,
+  type GitHub,
+  parseRepo,
+  UserError,
+} from './github/client.ts';
+import { changedFilesFromGit, entriesOnBase, pullFromGitHub } from './guard/changes.ts';
 import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
 import { type ChangedFile, checkChanges, type GuardVerdict } from './guard/rules.ts';
 import { isMain, readCommandLine } from './lib/cli.ts';
@@ -18,10 +25,15 @@ Kiểm tra quyền thay đổi của một yêu cầu hợp nhất:
   • tệp do Hội đồng quản lý (đợt phát động, thang điểm, quyết định, danh mục đơn vị, phạm vi)
     và mã nguồn của hệ thống (src, scripts, .github, package*.json, astro.config.mjs…)
     chỉ thành viên Hội đồng được sửa;
-  • yêu cầu gửi sáng kiến chỉ được thay đổi đúng một thư mục ${placeOf(collections.initiatives, '<mã>')}/.
+  • yêu cầu gửi sáng kiến chỉ được thay đổi đúng một thư mục ${placeOf(collections.initiatives, '<mã>')}/;
+    người ngoài Hội đồng chỉ được tạo bài mới (không sửa bài đã có, không xóa tệp của bài đó);
+  • không liên kết tượng trưng (symlink), mô-đun con trong content/, không tệp ẩn
+    (.gitattributes…) trong bài gửi.
 
 Thành viên Hội đồng: danh sách "members" hoặc nhóm "team" trong .github/committee.yml
 (đọc từ nhánh gốc khi có --base, để yêu cầu hợp nhất không tự thêm mình vào danh sách).
+Nhóm được đọc bằng biến COMMITTEE_TOKEN nếu có (mã đọc được thành viên của tổ chức),
+không thì bằng GITHUB_TOKEN.
 
   --author LOGIN    tài khoản GitHub của người tạo yêu cầu
   --base REF        nhánh gốc để so sánh bằng git (mặc định origin/main)
@@ -40,23 +52,47 @@ export interface GuardReport extends GuardVerdict {
   author: string;
   member: boolean;
   how: string;
+  /** The pull request is a submission: one new initiative folder, validated strictly. */
+  submission: boolean;
   files: ChangedFile[];
+}
+
+/**
+ * The client that reads the committee's team: `COMMITTEE_TOKEN` when set (a token that may
+ * read the organisation's members, which a workflow's own token may not), else `fallback`.
+ */
+export function teamReader(fallback?: GitHub, baseUrl?: string): GitHub | undefined {
+  const token = process.env.COMMITTEE_TOKEN;
+  if (!token) return fallback;
+  return createClient({
+    token,
+    baseUrl: baseUrl ?? (fallback?.request.endpoint.DEFAULTS.baseUrl as string | undefined),
+  });
 }
 
 export async function runGuard(options: {
   root: string;
   author?: string;
   base?: string;
+  /** The pull request's commit in local mode (default HEAD). */
+  head?: string;
   headRef?: string;
   pr?: number;
   repo?: string;
   apiUrl?: string;
+  /** Reads the pull request (with --pr) and the committee's team; from GITHUB_TOKEN when absent. */
+  github?: GitHub;
 }): Promise<GuardReport> {
   const github =
-    options.pr || process.env.GITHUB_TOKEN ? createClient({ baseUrl: options.apiUrl }) : undefined;
+    options.github ??
+    (options.pr || process.env.GITHUB_TOKEN
+      ? createClient({ baseUrl: options.apiUrl })
+      : undefined);
   let files: ChangedFile[];
+  let existingEntries: Set<string>;
   let author = options.author ?? '';
   let headRef = options.headRef;
+  const base = options.base ?? 'origin/main';
   if (options.pr) {
     if (!github) throw new UserError('Thiếu GITHUB_TOKEN để đọc yêu cầu hợp nhất.');
     const pull = await pullFromGitHub(
@@ -65,19 +101,38 @@ export async function runGuard(options: {
       options.pr,
     );
     files = pull.files;
+    existingEntries = pull.existingEntries;
     author ||= pull.author;
     headRef ??= pull.headRef;
   } else {
-    files = changedFilesFromGit(options.root, options.base ?? 'origin/main');
+    const head = options.head ?? 'HEAD';
+    files = changedFilesFromGit(options.root, base, head);
+    const slugs = files
+      .flatMap((file) => [file.path, file.previousPath ?? ''])
+      .map((path) => initiativeIdOf(path))
+      .filter((slug): slug is string => slug !== undefined);
+    existingEntries = entriesOnBase(options.root, base, head, slugs);
   }
   if (!author) throw new UserError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
-  const config = readCommitteeConfig(
-    options.root,
-    options.pr ? undefined : (options.base ?? 'origin/main'),
-  );
-  const membership = await isCommitteeMember(author, config, github);
-  const verdict = checkChanges({ files, author, isMember: membership.member, headRef });
-  return { ...verdict, author, member: membership.member, how: membership.how, files };
+  // The roster is read from the base branch: a pull request cannot add its author to it.
+  const config = readCommitteeConfig(options.root, options.pr ? undefined : base);
+  const membership = await isCommitteeMember(author, config, teamReader(github, options.apiUrl));
+  const verdict = checkChanges({
+    files,
+    author,
+    isMember: membership.member,
+    headRef,
+    existingEntries,
+    how: membership.how,
+  });
+  return {
+    ...verdict,
+    author,
+    member: membership.member,
+    how: membership.how,
+    submission: !membership.member || (headRef ?? '').startsWith('cms/'),
+    files,
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -130,9 +185,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`Không hợp lệ: ${report.files.length} tệp thay đổi bởi ${who}.`);
     for (const problem of report.problems) {
       if (values.format === 'github') {
-        const file = problem.file ? ` file=${problem.file}` : '';
         console.log(
-          `::error${file},title=Phạm vi thay đổi::${problem.message.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}`,
+          annotation('error', { file: problem.file, title: 'Phạm vi thay đổi' }, problem.message),
         );
       } else {
         console.error(`- ${problem.file ? `${problem.file}: ` : ''}${problem.message}`);

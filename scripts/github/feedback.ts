@@ -1,14 +1,15 @@
 /**
- * `npm run feedback`: run by the `feedback` workflow after `validate`. Reads
- * the artifact, checks that it belongs to the pull request's current head,
- * then posts or updates the Vietnamese comment and sets the labels.
- * It never runs code from the pull request.
+ * `npm run feedback`: run by the `feedback` workflow (workflow_run, after `validate`) from
+ * the default branch's checkout. For the commit that `validate` ran on, it finds the open
+ * pull request(s) through the API, fetches their head as data into a separate worktree,
+ * judges it with this checkout's guard and validator (scripts/github/verdict.ts), then posts
+ * or updates the Vietnamese comment, sets the labels and the commit status that branch
+ * protection requires. Nothing from the pull request is run, and nothing `validate`
+ * uploaded is read.
  */
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { formatIssue, issuePath, parseWithInput } from '../../src/model/zod-errors.ts';
 import { isMain, readCommandLine } from '../lib/cli.ts';
 import {
   createClient,
@@ -20,35 +21,17 @@ import {
 } from './client.ts';
 import { type UpsertResult, upsertComment } from './comment.ts';
 import { type LabelChange, labelsFor, syncLabels } from './labels.ts';
-import { type PrResult, prResultSchema, renderComment } from './result.ts';
+import { type PrResult, renderComment } from './result.ts';
+import { judge } from './verdict.ts';
+
+/** The commit status set on the pull request's head: the check branch protection requires. */
+export const STATUS_CONTEXT = 'Kiểm tra bài gửi (mã nhánh gốc)';
 
 export interface FeedbackOutcome {
   status: 'posted' | 'skipped';
   message: string;
   comment?: UpsertResult;
   labels?: LabelChange;
-}
-
-export function readResult(path: string): PrResult {
-  let raw: unknown;
-  try {
-    const text = readFileSync(path, 'utf8');
-    if (text.length > 2_000_000) throw new UserError(`Tệp kết quả ${path} quá lớn.`);
-    raw = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(
-      `Không đọc được tệp kết quả kiểm tra ${path}: tệp thiếu hoặc không phải JSON.`,
-    );
-  }
-  const parsed = parseWithInput(prResultSchema, raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(
-      `Tệp kết quả kiểm tra ${path} không đúng định dạng: ${issue ? `${issuePath(issue).join('.') || '(gốc)'} — ${formatIssue(prResultSchema, issue)}` : ''}`,
-    );
-  }
-  return parsed.data;
 }
 
 export async function sendFeedback(
@@ -66,7 +49,7 @@ export async function sendFeedback(
     repo: target.repo,
     pull_number: result.pullRequest,
   });
-  // The artifact names the pull request; only the head commit proves it is that one.
+  // Judging took a while: the pull request may have moved on or been closed meanwhile.
   if (pull.head.sha !== target.headSha) {
     return {
       status: 'skipped',
@@ -94,6 +77,18 @@ export async function sendFeedback(
       result.entries.flatMap((entry) => entry.areas),
     ),
   );
+  const errors =
+    result.validation.findings.filter((finding) => finding.severity === 'error').length +
+    result.guard.problems.length;
+  await github.rest.repos.createCommitStatus({
+    owner: target.owner,
+    repo: target.repo,
+    sha: target.headSha,
+    state: valid ? 'success' : 'failure',
+    context: STATUS_CONTEXT,
+    description: valid ? 'Bài gửi hợp lệ.' : `Bài gửi cần sửa: ${errors} lỗi.`,
+    ...(comment.url ? { target_url: comment.url } : {}),
+  });
   const verb = {
     created: 'Đã đăng bình luận',
     updated: 'Đã cập nhật bình luận',
@@ -108,19 +103,150 @@ export async function sendFeedback(
   };
 }
 
-const HELP = `Cách dùng: npm run feedback -- --result THƯ_MỤC --head-sha SHA [--repo chủ/kho]
+/**
+ * Fetch a pull request's head and its base branch into `root` as refs of their own, for
+ * reading only. The token, when given, goes to git through the environment for this one
+ * command: the checkout keeps no credentials.
+ */
+export function fetchPull(
+  root: string,
+  number: number,
+  baseRef: string,
+  token?: string,
+): { head: string; base: string } {
+  const head = `refs/kho/pull/${number}/head`;
+  const base = `refs/kho/pull/${number}/base`;
+  try {
+    execFileSync('git', ['check-ref-format', `refs/heads/${baseRef}`], { stdio: 'ignore' });
+  } catch {
+    throw new UserError(`Tên nhánh gốc "${baseRef}" không hợp lệ.`);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  if (token) {
+    const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+    Object.assign(env, {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
+      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+    });
+  }
+  try {
+    execFileSync(
+      'git',
+      [
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        'origin',
+        `+refs/pull/${number}/head:${head}`,
+        `+refs/heads/${baseRef}:${base}`,
+      ],
+      { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+  } catch {
+    throw new UserError(
+      `Không tải được lần cập nhật của yêu cầu #${number} và nhánh gốc "${baseRef}" bằng git.`,
+    );
+  }
+  return { head, base };
+}
 
-Đăng (hoặc cập nhật) bình luận kết quả kiểm tra bằng tiếng Việt trên yêu cầu hợp nhất
-và gắn nhãn "hợp lệ" / "cần sửa" cùng các nội dung cải cách. Dùng trong quy trình feedback.
+/**
+ * Judge and answer every open pull request whose head is `headSha` (the commit the
+ * `validate` run checked; GitHub lists no pull request on a run from a fork).
+ */
+export async function feedbackForCommit(
+  github: GitHub,
+  target: RepoRef & {
+    headSha: string;
+    /** "owner/repo" the head comes from (workflow_run.head_repository). */
+    headRepo?: string;
+    root: string;
+    botLogin?: string;
+    /** Token for `git fetch` of a private repository. */
+    fetchToken?: string;
+    today?: string;
+  },
+): Promise<FeedbackOutcome[]> {
+  const pulls = (
+    await github.paginate(github.rest.pulls.list, {
+      owner: target.owner,
+      repo: target.repo,
+      state: 'open',
+      per_page: 100,
+    })
+  ).filter(
+    (pull) =>
+      pull.head.sha === target.headSha &&
+      (!target.headRepo || pull.head.repo?.full_name === target.headRepo),
+  );
+  if (pulls.length === 0) {
+    return [
+      {
+        status: 'skipped',
+        message: `Không có yêu cầu hợp nhất nào đang mở ở lần cập nhật ${target.headSha.slice(0, 7)} (đã đóng hoặc đã có lần cập nhật mới hơn); không đăng.`,
+      },
+    ];
+  }
+  const outcomes: FeedbackOutcome[] = [];
+  for (const pull of pulls) {
+    const refs = fetchPull(target.root, pull.number, pull.base.ref, target.fetchToken);
+    const fetched = execFileSync('git', ['rev-parse', `${refs.head}^{commit}`], {
+      cwd: target.root,
+      encoding: 'utf8',
+    }).trim();
+    if (fetched !== target.headSha) {
+      outcomes.push({
+        status: 'skipped',
+        message: `Yêu cầu #${pull.number} đã có lần cập nhật mới hơn (${fetched.slice(0, 7)}); lần kiểm tra sau sẽ đăng kết quả.`,
+      });
+      continue;
+    }
+    const verdict = await judge({
+      repo: target.root,
+      base: refs.base,
+      head: target.headSha,
+      author: pull.user?.login ?? '',
+      headRef: pull.head.ref,
+      pullRequest: pull.number,
+      github,
+      today: target.today,
+    });
+    outcomes.push(
+      await sendFeedback(
+        github,
+        {
+          owner: target.owner,
+          repo: target.repo,
+          headSha: target.headSha,
+          botLogin: target.botLogin,
+        },
+        verdict.result,
+      ),
+    );
+  }
+  return outcomes;
+}
 
-  --result DIR     thư mục chứa result.json do quy trình validate tải lên
-  --head-sha SHA   mã lần cập nhật mà quy trình validate đã kiểm tra (từ workflow_run)
+const HELP = `Cách dùng: npm run feedback -- --head-sha SHA [--head-repo chủ/kho] [--repo chủ/kho]
+
+Kiểm tra yêu cầu hợp nhất ở lần cập nhật SHA bằng mã của nhánh gốc (thư mục hiện tại), đọc
+tệp của yêu cầu như dữ liệu; rồi đăng (hoặc cập nhật) bình luận kết quả bằng tiếng Việt, gắn
+nhãn "hợp lệ" / "cần sửa" cùng các nội dung cải cách và đặt trạng thái
+"${STATUS_CONTEXT}" trên lần cập nhật đó. Dùng trong quy trình feedback.
+
+  --head-sha SHA     lần cập nhật mà quy trình validate đã chạy (workflow_run.head_sha)
+  --head-repo O/R    kho chứa lần cập nhật đó (workflow_run.head_repository.full_name)
   --repo OWNER/REPO  kho GitHub (mặc định: biến GITHUB_REPOSITORY)
-  --api-url URL    địa chỉ API GitHub (mặc định: GITHUB_API_URL hoặc https://api.github.com)
-  --bot LOGIN      tài khoản đăng bình luận (mặc định: github-actions[bot])
-  -h, --help       in hướng dẫn này
+  --root PATH        bản sao git của nhánh gốc (mặc định: thư mục hiện tại)
+  --api-url URL      địa chỉ API GitHub (mặc định: GITHUB_API_URL hoặc https://api.github.com)
+  --bot LOGIN        tài khoản đăng bình luận (mặc định: github-actions[bot])
+  --today YYYY-MM-DD coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn nộp
+  -h, --help         in hướng dẫn này
 
-Biến môi trường: GITHUB_TOKEN (quyền pull-requests: write, issues: write).`;
+Biến môi trường: GITHUB_TOKEN (quyền contents: read, pull-requests: write, issues: write,
+statuses: write); COMMITTEE_TOKEN nếu có, để đọc nhóm Hội đồng của tổ chức.`;
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = readCommandLine(
@@ -128,11 +254,13 @@ export async function main(argv: string[]): Promise<number> {
       parseArgs({
         args: argv,
         options: {
-          result: { type: 'string' },
           'head-sha': { type: 'string' },
+          'head-repo': { type: 'string' },
           repo: { type: 'string' },
+          root: { type: 'string' },
           'api-url': { type: 'string' },
           bot: { type: 'string' },
+          today: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
       }),
@@ -141,26 +269,23 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   try {
-    if (typeof values.result !== 'string')
-      throw new UserError('Thiếu --result (thư mục kết quả kiểm tra).');
     const headSha = String(values['head-sha'] ?? '');
     if (!/^[0-9a-f]{40}$/.test(headSha))
       throw new UserError('Thiếu hoặc sai --head-sha (40 ký tự hệ 16).');
-    const result = readResult(join(values.result, 'result.json'));
-    const github = createClient({ baseUrl: values['api-url'] as string | undefined });
-    const outcome = await sendFeedback(
-      github,
-      {
-        ...parseRepo((values.repo as string | undefined) ?? process.env.GITHUB_REPOSITORY),
-        headSha,
-        botLogin: (values.bot as string | undefined) ?? 'github-actions[bot]',
-      },
-      result,
-    );
-    console.log(outcome.message);
+    const github = createClient({ baseUrl: values['api-url'] });
+    const outcomes = await feedbackForCommit(github, {
+      ...parseRepo(values.repo ?? process.env.GITHUB_REPOSITORY),
+      headSha,
+      headRepo: values['head-repo'] || undefined,
+      root: values.root ?? process.cwd(),
+      botLogin: values.bot ?? 'github-actions[bot]',
+      fetchToken: process.env.GITHUB_TOKEN || undefined,
+      today: values.today,
+    });
+    for (const outcome of outcomes) console.log(outcome.message);
     return 0;
   } catch (error) {
-    console.error(explainGitHubError(error, 'đăng kết quả kiểm tra'));
+    console.error(explainGitHubError(error, 'kiểm tra và đăng kết quả'));
     return 1;
   }
 }

@@ -1,10 +1,11 @@
 /**
- * The validation result handed from the read-only `validate` workflow to the
- * `feedback` workflow as an artifact. It was produced next to the pull
- * request's code, so `feedback` treats it as untrusted: parsed with a strict
- * schema, bounded, and escaped before it reaches a comment.
+ * The verdict on a pull request as the bot's comment shows it (scripts/github/verdict.ts
+ * computes it). Every string in it comes from the pull request — file names, titles,
+ * messages quoting the content — so the shape is bounded and each string is escaped for
+ * Markdown where it is placed.
  */
 import { z } from 'zod';
+import { markdownCode, markdownText } from '../../src/core/markdown-escape.ts';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 
 const text = (max: number) => z.string().max(max);
@@ -38,18 +39,6 @@ export const prResultSchema = z.strictObject({
 });
 export type PrResult = z.infer<typeof prResultSchema>;
 
-/** Neutralise Markdown/HTML and @-mentions in text that came from a pull request. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
-    .replace(/@/g, '@\u200b')
-    .replace(/\s*\n\s*/g, ' ');
-}
-
 const MAX_LISTED = 50;
 
 /** The Vietnamese comment for a pull request. */
@@ -62,7 +51,7 @@ export function renderComment(result: PrResult): string {
   lines.push('');
   if (result.entries.length > 0) {
     lines.push(
-      `Sáng kiến trong yêu cầu này: ${result.entries.map((entry) => `**${escapeText(entry.title ?? entry.slug)}**`).join(', ')}.`,
+      `Sáng kiến trong yêu cầu này: ${result.entries.map((entry) => `**${markdownText(entry.title ?? entry.slug)}**`).join(', ')}.`,
     );
     lines.push('');
   }
@@ -73,7 +62,7 @@ export function renderComment(result: PrResult): string {
     lines.push('**Phạm vi thay đổi không được phép:**');
     for (const problem of result.guard.problems.slice(0, MAX_LISTED)) {
       lines.push(
-        `- ${problem.file ? `\`${problem.file.replace(/`/g, "'")}\`: ` : ''}${escapeText(problem.message)}`,
+        `- ${problem.file ? `${markdownCode(problem.file)}: ` : ''}${markdownText(problem.message)}`,
       );
     }
     lines.push('');
@@ -83,13 +72,13 @@ export function renderComment(result: PrResult): string {
     lines.push(`**${title} (${findings.length}):**`);
     for (const finding of findings.slice(0, MAX_LISTED)) {
       const where = [
-        finding.file,
+        markdownCode(finding.file),
         finding.line ? `dòng ${finding.line}` : '',
-        finding.field ? `trường ${finding.field}` : '',
+        finding.field ? `trường ${markdownCode(finding.field)}` : '',
       ]
         .filter(Boolean)
         .join(', ');
-      lines.push(`- \`${where.replace(/`/g, "'")}\`: ${escapeText(finding.message)}`);
+      lines.push(`- ${where}: ${markdownText(finding.message)}`);
     }
     if (findings.length > MAX_LISTED)
       lines.push(
@@ -100,7 +89,7 @@ export function renderComment(result: PrResult): string {
   list('Lỗi cần sửa', errors);
   list('Lưu ý', warnings);
   lines.push(
-    `<sub>Kết quả kiểm tra tự động cho lần cập nhật ${result.headSha.slice(0, 7)}. Bình luận này được cập nhật sau mỗi lần sửa.</sub>`,
+    `<sub>Kết quả kiểm tra tự động cho lần cập nhật ${result.headSha.slice(0, 7)}, bằng mã của nhánh gốc. Bình luận này được cập nhật sau mỗi lần sửa.</sub>`,
   );
   return lines.join('\n');
 }

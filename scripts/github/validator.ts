@@ -3,7 +3,7 @@
  * the review command and the pull-request feedback share one view of its result.
  */
 import { isAbsolute, join } from 'node:path';
-import { validate } from '../../src/validator/index.ts';
+import { type ValidationReport as RawReport, validate } from '../../src/validator/index.ts';
 
 export interface Finding {
   file: string;
@@ -29,11 +29,9 @@ export interface ValidateRequest {
   onlyEntryFolder?: boolean;
 }
 
-export async function runValidator(request: ValidateRequest): Promise<ValidationReport> {
-  // The validator resolves relative paths against the current folder, not the root.
-  const paths = request.paths?.map((path) => (isAbsolute(path) ? path : join(request.root, path)));
-  const report = await validate({ ...request, ...(paths ? { paths } : {}), workers: 0 });
-  const findings: Finding[] = report.files.flatMap((file) =>
+/** The validator's report as findings, one per problem. */
+export function findingsOf(report: RawReport): Finding[] {
+  return report.files.flatMap((file) =>
     file.problems.map((problem) => ({
       file: file.path,
       severity: problem.severity,
@@ -42,5 +40,12 @@ export async function runValidator(request: ValidateRequest): Promise<Validation
       message: problem.message,
     })),
   );
+}
+
+export async function runValidator(request: ValidateRequest): Promise<ValidationReport> {
+  // The validator resolves relative paths against the current folder, not the root.
+  const paths = request.paths?.map((path) => (isAbsolute(path) ? path : join(request.root, path)));
+  const report = await validate({ ...request, ...(paths ? { paths } : {}), workers: 0 });
+  const findings = findingsOf(report);
   return { ok: findings.every((finding) => finding.severity !== 'error'), findings };
 }

@@ -3,17 +3,10 @@
  * annotations on the pull request's files.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
+import { annotation } from '../core/workflow-commands.ts';
 import { labelOf } from './field-labels.ts';
 import { summaryLine } from './format-text.ts';
 import type { ValidationReport } from './types.ts';
-
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 const families: Record<string, string> = {
   schema: 'Sai mẫu dữ liệu',
@@ -35,11 +28,13 @@ export function formatGithub(report: ValidationReport): string {
     for (const problem of file.problems) {
       const family = problem.code.split('.')[0] ?? '';
       const title = labelOf(file.path, problem) ?? families[family] ?? 'Kiểm tra nội dung';
-      const properties = [`file=${escapeProperty(file.path)}`];
-      if (problem.line !== undefined) properties.push(`line=${problem.line}`);
-      properties.push(`title=${escapeProperty(title)}`);
-      const command = problem.severity === 'error' ? 'error' : 'warning';
-      out.push(`::${command} ${properties.join(',')}::${escapeData(problem.message)}`);
+      out.push(
+        annotation(
+          problem.severity === 'error' ? 'error' : 'warning',
+          { file: file.path, line: problem.line, title },
+          problem.message,
+        ),
+      );
     }
   }
   out.push(summaryLine(report));

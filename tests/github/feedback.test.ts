@@ -1,12 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, explainGitHubError } from '../../scripts/github/client.ts';
 import { isUntouched, MARKER, upsertComment, withMarker } from '../../scripts/github/comment.ts';
-import { main, readResult, sendFeedback } from '../../scripts/github/feedback.ts';
+import { main, STATUS_CONTEXT, sendFeedback } from '../../scripts/github/feedback.ts';
 import { labelsFor, syncLabels } from '../../scripts/github/labels.ts';
-import { escapeText, type PrResult, renderComment } from '../../scripts/github/result.ts';
+import { type PrResult, renderComment } from '../../scripts/github/result.ts';
 import {
   type FakeGitHub,
   type FakePull,
@@ -197,16 +194,24 @@ describe('labels', () => {
 });
 
 describe('sendFeedback', () => {
-  it('comments in Vietnamese and labels an open pull request', async () => {
+  it('comments in Vietnamese, labels an open pull request and sets the required status', async () => {
     const { server, github } = await setup();
     const outcome = await sendFeedback(github, { ...repo, headSha: HEAD }, result());
     expect(outcome.status).toBe('posted');
     const body = server.state.comments[0]?.body ?? '';
     expect(body).toContain('Bài gửi cần sửa');
-    expect(body).toContain('Tổng tỷ lệ đóng góp là 90%');
+    expect(body).toContain('Tổng tỷ lệ đóng góp là 90\\%');
     expect(server.state.pulls[0]?.labels).toEqual(
       expect.arrayContaining(['cần sửa', 'CCHC: Thủ tục hành chính', 'CCHC: Chính quyền số']),
     );
+    expect(server.state.statuses).toEqual([
+      expect.objectContaining({
+        sha: HEAD,
+        state: 'failure',
+        context: STATUS_CONTEXT,
+        description: 'Bài gửi cần sửa: 1 lỗi.',
+      }),
+    ]);
   });
 
   it('does nothing when the pull request was closed meanwhile', async () => {
@@ -216,6 +221,7 @@ describe('sendFeedback', () => {
     expect(outcome.message).toMatch(/đã đóng/);
     expect(server.state.comments).toHaveLength(0);
     expect(server.requests.some((request) => request.path.includes('/labels'))).toBe(false);
+    expect(server.state.statuses).toHaveLength(0);
   });
 
   it('does nothing when the pull request has moved to a newer commit', async () => {
@@ -227,7 +233,7 @@ describe('sendFeedback', () => {
     expect(server.state.comments).toHaveLength(0);
   });
 
-  it('refuses an artifact whose commit is not the run’s commit', async () => {
+  it('refuses a result whose commit is not the run’s commit', async () => {
     const { github } = await setup();
     await expect(
       sendFeedback(github, { ...repo, headSha: 'c'.repeat(40) }, result()),
@@ -272,44 +278,68 @@ describe('sendFeedback', () => {
   });
 });
 
-describe('untrusted artifact', () => {
-  it('escapes Markdown, HTML and mentions coming from the pull request', () => {
-    expect(escapeText('<img src=x> @chu-tich **đậm** `x`')).toBe(
-      '&lt;img src=x&gt; @\u200bchu-tich \\*\\*đậm\\*\\* \\`x\\`',
-    );
+describe('the comment with hostile names from the pull request', () => {
+  const hostile = [
+    [
+      'a name with a newline, a heading and a team mention',
+      'content/initiatives/a/x\n### Hợp lệ @to-chuc/hoi-dong',
+    ],
+    ['a name with CRLF and a quote', 'content/initiatives/a/x\r\n> Đã duyệt'],
+    ['a name with backticks', 'content/initiatives/a/``x`y``.png'],
+    ['a name with HTML', 'content/initiatives/a/<img src=x onerror=alert(1)>.png'],
+    ['a name with a reference and a link', 'content/initiatives/a/#1 https://vi-du.invalid/x'],
+    ['a name with a right-to-left override', 'content/initiatives/a/anh\u202Egnp.exe'],
+    ['a name with a table row', 'content/initiatives/a/|a|b|\n|-|-|'],
+  ] as const;
+
+  it.each(hostile)('%s stays one inert line of the list', (_name, file) => {
     const body = renderComment(
-      result({ entries: [{ slug: 'x', title: '<script>@all</script>', areas: [] }] }),
+      result({
+        validation: {
+          ok: false,
+          findings: [{ file, severity: 'error', message: `Tệp ${file} không được phép.` }],
+        },
+        guard: { ok: false, problems: [{ file, message: `Tệp ${file} nằm ngoài thư mục.` }] },
+      }),
+    );
+    const lines = body.split('\n');
+    // The only heading is the bot's own; each hostile name sits on one list line.
+    expect(lines.filter((line) => /^\s*#/.test(line))).toEqual(['### ❌ Bài gửi cần sửa']);
+    expect(lines.filter((line) => /^\s*(>|\|)/.test(line))).toEqual([]);
+    // Inside a code span nothing is a mention, a reference, a link or HTML; outside, nothing may be.
+    const outside = body.replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+    expect(outside).not.toMatch(/@to-chuc/);
+    expect(outside).not.toMatch(/(^|[^\\])<img/);
+    expect(outside).not.toMatch(/#1/);
+    expect(outside).not.toMatch(/https:\/\//);
+    expect(body).not.toContain('\u202E');
+    const listed = lines.filter((line) => line.startsWith('- '));
+    expect(listed).toHaveLength(2);
+  });
+
+  it('shows a title as text, not as Markdown or HTML', () => {
+    const body = renderComment(
+      result({ entries: [{ slug: 'x', title: '<script>@all</script> **đậm**', areas: [] }] }),
     );
     expect(body).not.toContain('<script>');
     expect(body).not.toMatch(/@all/);
+    expect(body).toContain('\\*\\*đậm\\*\\*');
   });
 
-  it.each([
-    ['not JSON', '{', /không phải JSON/],
-    [
-      'unknown area',
-      JSON.stringify({ ...result(), entries: [{ slug: 'x', areas: ['hack'] }] }),
-      /entries\.0\.areas\.0/,
-    ],
-    ['extra key', JSON.stringify({ ...result(), token: 'x' }), /không đúng định dạng/],
-  ])('rejects an artifact that is %s', (_name, text, pattern) => {
-    const dir = mkdtempSync(join(tmpdir(), 'kho-feedback-'));
-    writeFileSync(join(dir, 'result.json'), text);
-    expect(() => readResult(join(dir, 'result.json'))).toThrow(pattern);
-  });
-
-  it('CLI answers --help in Vietnamese and fails cleanly without a result', async () => {
+  it('CLI answers --help in Vietnamese, refuses an artifact option and a missing commit', async () => {
     const logs: string[] = [];
     const original = { log: console.log, error: console.error };
     console.log = (text: string) => logs.push(text);
     console.error = (text: string) => logs.push(text);
     try {
       expect(await main(['--help'])).toBe(0);
-      expect(await main(['--head-sha', HEAD])).toBe(1);
+      expect(await main(['--result', 'pr-result', '--head-sha', HEAD])).toBe(2);
+      expect(await main([])).toBe(1);
     } finally {
       Object.assign(console, original);
     }
     expect(logs[0]).toMatch(/^Cách dùng: npm run feedback/);
-    expect(logs[1]).toBe('Thiếu --result (thư mục kết quả kiểm tra).');
+    expect(logs[1]).toMatch(/^Tùy chọn không có: --result\./);
+    expect(logs[2]).toBe('Thiếu hoặc sai --head-sha (40 ký tự hệ 16).');
   });
 });

@@ -15,6 +15,14 @@ const asRecord = (value: unknown): Json =>
 
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const UNTRUSTED = /\$\{\{[^}]*\b(github\.event\.|github\.head_ref)[^}]*\}\}/;
+/** What names a pull request's head: its commit, its branch, its repository (a fork). */
+const PULL_REQUEST_HEAD =
+  /github\.event\.(pull_request\.head|workflow_run\.head_|workflow_run\.pull_requests)|github\.head_ref|refs\/pull\//;
+
+const writes = (permissions: Json) =>
+  Object.entries(permissions)
+    .filter(([, level]) => level === 'write')
+    .map(([scope]) => scope);
 
 export function checkWorkflow(source: string): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];
@@ -28,12 +36,45 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
 
   if (!('permissions' in workflow))
     problems.push({ rule: 'permissions', message: 'top-level permissions are not declared' });
+  const jobs = Object.entries(asRecord(workflow.jobs)).map(
+    ([id, value]) => [id, asRecord(value)] as const,
+  );
+  const permissionsOf = (job: Json) =>
+    'permissions' in job ? asRecord(job.permissions) : asRecord(workflow.permissions);
+  // A deployment cancelled halfway leaves the site half published: deployments queue instead.
+  const deploys = jobs.some(([, job]) => permissionsOf(job).pages === 'write');
   const concurrency = asRecord(workflow.concurrency);
-  if (concurrency['cancel-in-progress'] !== true) {
+  if (deploys && concurrency['cancel-in-progress'] !== false) {
+    problems.push({
+      rule: 'concurrency',
+      message: 'a deployment must not be cancelled in progress (cancel-in-progress: false)',
+    });
+  } else if (!deploys && concurrency['cancel-in-progress'] !== true) {
     problems.push({
       rule: 'concurrency',
       message: 'concurrency with cancel-in-progress: true is missing',
     });
+  }
+  if (deploys) {
+    // workflow_dispatch lets anyone with write access pick a branch: only main is published.
+    const onMain = new Set<string>();
+    for (const [jobId, job] of jobs) {
+      const needs = Array.isArray(job.needs)
+        ? job.needs.map(String)
+        : job.needs
+          ? [String(job.needs)]
+          : [];
+      if (
+        /github\.ref\s*==\s*'refs\/heads\/main'/.test(String(job.if ?? '')) ||
+        needs.some((need) => onMain.has(need))
+      )
+        onMain.add(jobId);
+      else
+        problems.push({
+          rule: 'deploy-ref',
+          message: `${jobId}: a deploying workflow's job must run only for refs/heads/main`,
+        });
+    }
   }
 
   // Pins are checked on the text so that the `# vX.Y.Z` comment is seen too.
@@ -47,9 +88,11 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
     }
   }
 
-  for (const [jobId, jobValue] of Object.entries(asRecord(workflow.jobs))) {
-    const job = asRecord(jobValue);
+  for (const [jobId, job] of jobs) {
     const steps = Array.isArray(job.steps) ? job.steps.map(asRecord) : [];
+    // A job that holds a write token, or runs in the base repository's context with its
+    // secrets, must run the base's code only: the pull request's files are data.
+    const trusted = privileged || writes(permissionsOf(job)).length > 0;
     for (const step of steps) {
       if (typeof step.run === 'string' && UNTRUSTED.test(step.run)) {
         problems.push({
@@ -57,15 +100,28 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
           message: `${jobId}: a run step interpolates untrusted event data; pass it through env`,
         });
       }
+      if (typeof step.run === 'string' && /--any-path\b/.test(step.run)) {
+        problems.push({
+          rule: 'scope',
+          message: `${jobId}: how strictly a pull request is checked is decided by who opened it (scripts/github/verdict.ts), not in a workflow`,
+        });
+      }
       const uses = typeof step.uses === 'string' ? step.uses : '';
-      if (privileged && uses.startsWith('actions/checkout@')) {
-        const ref = String(asRecord(step.with).ref ?? '');
-        if (/github\.event\.(pull_request|workflow_run)|github\.head_ref|refs\/pull\//.test(ref)) {
+      const inputs = asRecord(step.with);
+      if (trusted && uses.startsWith('actions/checkout@')) {
+        const target = `${String(inputs.ref ?? '')} ${String(inputs.repository ?? '')}`;
+        if (PULL_REQUEST_HEAD.test(target)) {
           problems.push({
             rule: 'untrusted-checkout',
-            message: `${jobId}: checks out pull-request code in a privileged workflow`,
+            message: `${jobId}: a job with a write token or secrets checks out the pull request's head as code`,
           });
         }
+      }
+      if (trusted && uses.startsWith('actions/download-artifact@')) {
+        problems.push({
+          rule: 'untrusted-artifact',
+          message: `${jobId}: a job with a write token reads an artifact, which the pull request's own run may have forged; judge the pull request's files with the base's code instead`,
+        });
       }
       if (
         uses.startsWith('actions/checkout@') &&
@@ -78,12 +134,11 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
       }
     }
     if (triggers.includes('pull_request') || triggers.includes('pull_request_target')) {
-      const permissions = { ...asRecord(workflow.permissions), ...asRecord(job.permissions) };
-      const writes = Object.entries(permissions).filter(([, level]) => level === 'write');
-      if (writes.length > 0) {
+      const scopes = writes(permissionsOf(job));
+      if (scopes.length > 0) {
         problems.push({
           rule: 'pr-write',
-          message: `${jobId}: a pull-request workflow holds write permissions (${writes.map(([scope]) => scope).join(', ')})`,
+          message: `${jobId}: a pull-request workflow holds write permissions (${scopes.join(', ')})`,
         });
       }
     }

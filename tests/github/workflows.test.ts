@@ -60,6 +60,34 @@ jobs:
         with: { persist-credentials: false }
       - run: echo ok
 `;
+  const trusted = `on: workflow_run
+permissions: {}
+concurrency: { group: x, cancel-in-progress: true }
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: { contents: read, pull-requests: write }
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with: { persist-credentials: false }
+      - run: npm run feedback
+`;
+  const deploy = `on: [push, workflow_dispatch]
+permissions: { contents: read }
+concurrency: { group: pages, cancel-in-progress: false }
+jobs:
+  build:
+    if: github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo build
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions: { pages: write, id-token: write }
+    steps:
+      - run: echo deploy
+`;
   it.each([
     ['a good workflow', good, []],
     [
@@ -95,6 +123,57 @@ jobs:
         ),
       ['untrusted-checkout', 'pull_request_target'],
     ],
+    [
+      'a workflow_run job checking out the run’s head commit',
+      trusted.replace(
+        'persist-credentials: false',
+        `persist-credentials: false, ref: "${expr('github.event.workflow_run.head_sha')}"`,
+      ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job on push checking out a pull request’s branch into a folder',
+      trusted
+        .replace('on: workflow_run', 'on: push')
+        .replace(
+          'persist-credentials: false',
+          `persist-credentials: false, path: pr, ref: "${expr('github.event.pull_request.head.ref')}"`,
+        ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job checking out the fork’s repository',
+      trusted.replace(
+        'persist-credentials: false',
+        `persist-credentials: false, repository: "${expr('github.event.workflow_run.head_repository.full_name')}"`,
+      ),
+      ['untrusted-checkout'],
+    ],
+    [
+      'a write job deciding from an artifact of the pull request’s run',
+      trusted.replace(
+        '      - run: npm run feedback',
+        '      - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093 # v4.3.0\n      - run: npm run feedback',
+      ),
+      ['untrusted-artifact'],
+    ],
+    ['the trusted job as it should be', trusted, []],
+    [
+      'strictness chosen in a workflow step',
+      good.replace('echo ok', 'node scripts/validate.ts --changed-since origin/main --any-path'),
+      ['scope'],
+    ],
+    ['a deployment as it should be', deploy, []],
+    [
+      'a deployment cancelled by the next push',
+      deploy.replace('cancel-in-progress: false', 'cancel-in-progress: true'),
+      ['concurrency'],
+    ],
+    [
+      'a deployment from any branch (workflow_dispatch)',
+      deploy.replace(`    if: github.ref == 'refs/heads/main'\n`, ''),
+      ['deploy-ref', 'deploy-ref'],
+    ],
   ])('%s → %j', (_name, source, rules) => {
     expect(
       checkWorkflow(source)
@@ -103,9 +182,13 @@ jobs:
     ).toEqual([...rules].sort());
   });
 
-  it('validate is read-only; feedback writes only comments and labels and never runs PR code; deploy uses Node 22', () => {
+  it('validate is read-only and hands nothing on; feedback judges with the default branch’s code and writes only comments, labels and the status', () => {
     const validate = parse(read('validate.yml'));
     expect(validate.permissions).toEqual({ contents: 'read' });
+    const validateSteps: { uses?: string; run?: string }[] = validate.jobs.validate.steps;
+    expect(validateSteps.some((step) => step.uses?.startsWith('actions/upload-artifact@'))).toBe(
+      false,
+    );
     const feedback = parse(read('feedback.yml'));
     expect(Object.keys(feedback.on)).toEqual(['workflow_run']);
     expect(feedback.permissions).toEqual({});
@@ -115,11 +198,20 @@ jobs:
         .filter(([, level]) => level === 'write')
         .map(([scope]) => scope)
         .sort(),
-    ).toEqual(['issues', 'pull-requests']);
-    const checkout = job.steps.find((step: { uses?: string }) =>
-      step.uses?.startsWith('actions/checkout@'),
-    );
-    expect(checkout.with.ref).toBeUndefined();
+    ).toEqual(['issues', 'pull-requests', 'statuses']);
+    const steps: {
+      uses?: string;
+      run?: string;
+      with?: Record<string, unknown>;
+      env?: Record<string, string>;
+    }[] = job.steps;
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.ref).toBeUndefined();
+    expect(checkout?.with?.repository).toBeUndefined();
+    expect(steps.some((step) => step.uses?.startsWith('actions/download-artifact@'))).toBe(false);
+    const verdict = steps.find((step) => /^npm run feedback\b/.test(step.run ?? ''));
+    expect(verdict?.run).toContain('--head-sha "$HEAD_SHA"');
+    expect(verdict?.env?.HEAD_SHA).toBe(expr('github.event.workflow_run.head_sha'));
     const deploy = parse(read('deploy.yml'));
     expect(
       deploy.jobs.build.steps.find((step: { uses?: string }) =>
@@ -127,6 +219,15 @@ jobs:
       ).with['node-version'],
     ).toBe(22);
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('deploy publishes main only, also when started by hand, and never cancels a deployment under way', () => {
+    const deploy = parse(read('deploy.yml'));
+    expect(Object.keys(deploy.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(deploy.concurrency['cancel-in-progress']).toBe(false);
+    for (const job of Object.values(deploy.jobs) as { if?: string }[]) {
+      expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    }
   });
 
   it('deploy validates the content before it builds', () => {

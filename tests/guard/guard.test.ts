@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
-import { changedFilesFromGit, pullFromGitHub } from '../../scripts/guard/changes.ts';
+import { changedFilesFromGit, entriesOnBase, pullFromGitHub } from '../../scripts/guard/changes.ts';
 import { isCommitteeMember } from '../../scripts/guard/members.ts';
 import { type ChangedFile, checkChanges } from '../../scripts/guard/rules.ts';
 import { main, runGuard } from '../../scripts/guard.ts';
@@ -127,8 +128,86 @@ describe('checkChanges', () => {
       /một sáng kiến/,
     ],
     ['no files at all', [], false, undefined, false, /không thay đổi tệp nào/],
+    [
+      'a staff member editing an entry already on the base branch',
+      [{ path: 'content/initiatives/da-co/index.md', status: 'modified', mode: '100644' }],
+      false,
+      'cms/initiatives/da-co/index',
+      false,
+      /"da-co" đã có trên nhánh chính: người gửi không được sửa bài đã nộp/,
+    ],
+    [
+      'a staff member deleting an attachment of an entry on the base branch',
+      [{ path: 'content/initiatives/da-co/anh.png', status: 'removed' }],
+      false,
+      'cms/initiatives/da-co/index',
+      false,
+      /Không được xóa tệp đính kèm của một sáng kiến đã có/,
+    ],
+    [
+      'a member correcting an entry on the base branch through the CMS',
+      [{ path: 'content/initiatives/da-co/index.md', status: 'modified', mode: '100644' }],
+      true,
+      'cms/initiatives/da-co/index',
+      true,
+      undefined,
+    ],
+    [
+      'a symbolic link in the submitter’s own folder',
+      [entry('a'), { ...entry('a', 'anh.png'), mode: '120000' }],
+      false,
+      'cms/initiatives/a/index',
+      false,
+      /Không được thêm liên kết tượng trưng \(symlink\)/,
+    ],
+    [
+      'index.md replaced by a symbolic link',
+      [{ path: 'content/initiatives/a/index.md', status: 'changed', mode: '120000' }],
+      false,
+      'cms/initiatives/a/index',
+      false,
+      /Bài sáng kiến \(index\.md\) bị thay bằng một liên kết tượng trưng/,
+    ],
+    [
+      'a submodule in the folder',
+      [entry('a'), { ...entry('a', 'kho-khac'), mode: '160000' }],
+      false,
+      'cms/initiatives/a/index',
+      false,
+      /mô-đun con git/,
+    ],
+    [
+      'a symbolic link in content by a member',
+      [{ path: 'content/units.yaml', status: 'changed', mode: '120000' }],
+      true,
+      'sua-don-vi',
+      false,
+      /liên kết tượng trưng/,
+    ],
+    [
+      '.gitattributes in the submitter’s folder',
+      [entry('a'), entry('a', '.gitattributes')],
+      false,
+      'cms/initiatives/a/index',
+      false,
+      /tệp ẩn "\.gitattributes"/,
+    ],
+    [
+      'a hidden folder in the submitter’s folder',
+      [entry('a'), entry('a', '.git/hooks/post-checkout')],
+      false,
+      'cms/initiatives/a/index',
+      false,
+      /tệp ẩn "\.git"/,
+    ],
   ])('%s', (_name, files, isMember, headRef, ok, message) => {
-    const verdict = checkChanges({ files, author: 'can-bo', isMember, headRef });
+    const verdict = checkChanges({
+      files,
+      author: 'can-bo',
+      isMember,
+      headRef,
+      existingEntries: new Set(['da-co']),
+    });
     expect(verdict.ok).toBe(ok);
     if (message)
       expect(verdict.problems.map((problem) => problem.message).join('\n')).toMatch(message);
@@ -167,6 +246,39 @@ describe('membership', () => {
     );
     expect(result).toMatchObject({ member: false });
     expect(result.how).toMatch(/không đọc được nhóm/);
+  });
+
+  it('reads the team with COMMITTEE_TOKEN when the workflow’s own token may not (CI)', async () => {
+    server = await startFakeGitHub({
+      pulls: [
+        {
+          number: 4,
+          title: 't',
+          state: 'open',
+          user: { login: 'chu-tich' },
+          head: { ref: 'sua-quyet-dinh', sha: 'a'.repeat(40) },
+          base: { ref: 'main' },
+          labels: [],
+          files: [{ filename: 'content/decisions/2024-tanh-linh.yaml', status: 'modified' }],
+        },
+      ],
+      teams: { 'hoi-dong': ['chu-tich'] },
+      teamReaders: ['doc-to-chuc'],
+    });
+    const root = makeRepo(project, {
+      '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n',
+    });
+    const github = createClient({ baseUrl: server.baseUrl, token: 'token-cua-workflow' });
+    const options = { root, pr: 4, repo: 'so-noi-vu/kho-sang-kien', github };
+    const without = await runGuard(options);
+    expect(without).toMatchObject({ ok: false, member: false });
+    expect(without.how).toMatch(/không đọc được nhóm/);
+    process.env.COMMITTEE_TOKEN = 'doc-to-chuc';
+    try {
+      expect(await runGuard(options)).toMatchObject({ ok: true, member: true });
+    } finally {
+      delete process.env.COMMITTEE_TOKEN;
+    }
   });
 
   it('reads the PR files from the API across pages', async () => {
@@ -246,6 +358,158 @@ describe('guard on a real git repository', () => {
   });
 });
 
+const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+const OTHER = 'so-hoa-so-ho-tich-cu-de-cap-ban-sao-trich-luc-trong-ngay';
+
+describe('what a submitter may not do, on a real git repository', () => {
+  /** A branch of a repository holding the sample content, changed by `change`. */
+  function branch(change: (root: string) => void): string {
+    const root = makeRepo(project, { '.github/committee.yml': 'members: [thu-ky]\n' }, true);
+    git(root, 'checkout', '-q', '-b', 'cms/initiatives/gia-an/index');
+    change(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'Thay đổi');
+    return root;
+  }
+  const guard = (root: string) =>
+    runGuard({
+      root,
+      author: 'can-bo-xa',
+      base: 'main',
+      headRef: 'cms/initiatives/gia-an/index',
+    });
+
+  it.each<[string, (root: string) => void, RegExp]>([
+    [
+      'editing another person’s entry (the guard knows no deadline: refused before and after it)',
+      (root) =>
+        write(
+          root,
+          `content/initiatives/${SAMPLE}/index.md`,
+          readFileSync(join(project, 'content/initiatives', SAMPLE, 'index.md'), 'utf8').replace(
+            /^summary: .*$/m,
+            'summary: Tóm tắt do người khác viết lại để chiếm bài của đồng nghiệp ở xã bên cạnh.',
+          ),
+        ),
+      /đã có trên nhánh chính: người gửi không được sửa bài đã nộp/,
+    ],
+    [
+      'a symbolic link in one’s own folder pointing into .github',
+      (root) => {
+        write(root, 'content/initiatives/gia-an/index.md', '---\ntitle: x\n---\n');
+        symlinkSync(
+          '../../../.github/committee.yml',
+          join(root, 'content/initiatives/gia-an/hoi-dong.yml'),
+        );
+      },
+      /Không được thêm liên kết tượng trưng \(symlink\)/,
+    ],
+    [
+      'deleting another entry’s attachment',
+      (root) => rmSync(join(root, 'content/initiatives', SAMPLE, 'bieu-do-ho-so-tre-hen.png')),
+      /Không được xóa tệp đính kèm của một sáng kiến đã có/,
+    ],
+    [
+      'replacing one’s index.md by a symbolic link to another entry',
+      (root) => {
+        const path = join(root, 'content/initiatives', SAMPLE, 'index.md');
+        rmSync(path);
+        symlinkSync(`../${OTHER}/index.md`, path);
+      },
+      /Bài sáng kiến \(index\.md\) bị thay bằng một liên kết tượng trưng/,
+    ],
+    [
+      'adding .gitattributes in one’s folder',
+      (root) => {
+        write(root, 'content/initiatives/gia-an/index.md', '---\ntitle: x\n---\n');
+        write(root, 'content/initiatives/gia-an/.gitattributes', '* -text filter=lfs\n');
+      },
+      /tệp ẩn "\.gitattributes"/,
+    ],
+  ])('refuses %s, with a Vietnamese reason', async (_name, change, reason) => {
+    const report = await guard(branch(change));
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((problem) => problem.message).join('\n')).toMatch(reason);
+  });
+
+  it('sees git modes and which entries are already on the base branch', () => {
+    const root = branch((root) => {
+      write(root, 'content/initiatives/gia-an/index.md', '---\ntitle: x\n---\n');
+      symlinkSync('../../../.github', join(root, 'content/initiatives/gia-an/lien-ket'));
+      const path = join(root, 'content/initiatives', SAMPLE, 'index.md');
+      rmSync(path);
+      symlinkSync(`../${OTHER}/index.md`, path);
+    });
+    const files = changedFilesFromGit(root, 'main');
+    expect(files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'content/initiatives/gia-an/lien-ket',
+          status: 'added',
+          mode: '120000',
+        }),
+        expect.objectContaining({
+          path: `content/initiatives/${SAMPLE}/index.md`,
+          status: 'changed',
+          mode: '120000',
+          previousMode: '100644',
+        }),
+      ]),
+    );
+    expect([...entriesOnBase(root, 'main', 'HEAD', ['gia-an', SAMPLE, '*'])]).toEqual([SAMPLE]);
+  });
+
+  it('accepts a new entry of one’s own', async () => {
+    const report = await guard(
+      branch((root) => {
+        write(root, 'content/initiatives/gia-an/index.md', '---\ntitle: x\n---\n');
+        write(root, 'content/initiatives/gia-an/anh.png', 'png');
+      }),
+    );
+    expect(report.problems).toEqual([]);
+  });
+});
+
+describe('guard --format github with hostile file names', () => {
+  it.each([
+    ['a newline and a forged command', 'x\n::warning::Hợp lệ'],
+    ['a comma and a forged title', 'x,title=Hợp lệ'],
+    ['a double colon', 'x::y'],
+    ['a carriage return', 'x\ry'],
+    ['a percent escape', 'x%0Ay'],
+  ])('%s: one annotation per problem, the name read back as it was', async (_name, name) => {
+    const root = makeRepo(project);
+    git(root, 'checkout', '-q', '-b', 'ten-la');
+    write(root, name, 'x\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'x');
+    const out: string[] = [];
+    const original = { log: console.log, error: console.error };
+    console.log = (text: string) => out.push(text);
+    console.error = () => {};
+    try {
+      expect(
+        await main(['--root', root, '--base', 'main', '--author', 'can-bo', '--format', 'github']),
+      ).toBe(1);
+    } finally {
+      Object.assign(console, original);
+    }
+    const lines = out.join('\n').split(/\r|\n/);
+    expect(lines).toHaveLength(1);
+    const [, properties = ''] = /^::error ([^:]*)::/.exec(lines[0] ?? '') ?? [];
+    const file = /(?:^|,)file=([^,]*)/.exec(properties)?.[1] ?? '';
+    expect(
+      file
+        .replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%3A/g, ':')
+        .replace(/%2C/g, ',')
+        .replace(/%25/g, '%'),
+    ).toBe(name);
+    expect(properties.split(',').map((pair) => pair.split('=')[0])).toEqual(['file', 'title']);
+  });
+});
+
 describe('guard --pr against the GitHub-like server', () => {
   let server: FakeGitHub | undefined;
   afterEach(async () => {
@@ -256,13 +520,19 @@ describe('guard --pr against the GitHub-like server', () => {
   it.each([
     [
       'a staff member changing only an entry folder',
+      0,
       'can-bo',
       ['content/initiatives/a/index.md'],
-      0,
     ],
-    ['a staff member changing a decision', 'can-bo', ['content/decisions/2024-tanh-linh.yaml'], 1],
-    ['a team member changing a decision', 'chu-tich', ['content/decisions/2024-tanh-linh.yaml'], 0],
-  ])('%s → exit %i', async (_name, login, paths, code) => {
+    ['a staff member changing a decision', 1, 'can-bo', ['content/decisions/2024-tanh-linh.yaml']],
+    ['a team member changing a decision', 0, 'chu-tich', ['content/decisions/2024-tanh-linh.yaml']],
+    [
+      'a staff member adding a symbolic link (its mode read from the git tree)',
+      1,
+      'can-bo',
+      ['content/initiatives/a/index.md', 'content/initiatives/a/lien-ket:120000'],
+    ],
+  ])('%s → exit %i', async (_name, code, login, paths) => {
     server = await startFakeGitHub({
       pulls: [
         {
@@ -273,7 +543,10 @@ describe('guard --pr against the GitHub-like server', () => {
           head: { ref: 'sua', sha: 'a'.repeat(40) },
           base: { ref: 'main' },
           labels: [],
-          files: paths.map((filename) => ({ filename, status: 'modified' })),
+          files: paths.map((spec) => {
+            const [filename = '', mode] = spec.split(':');
+            return { filename, status: 'added', ...(mode ? { mode } : {}) };
+          }),
         },
       ],
       teams: { 'hoi-dong': ['chu-tich'] },

@@ -17,10 +17,12 @@ export interface FakePull {
   state: 'open' | 'closed';
   merged?: boolean;
   user: FakeUser;
-  head: { ref: string; sha: string };
+  /** `repo`: "owner/name" the head comes from (a fork); default the repository itself. */
+  head: { ref: string; sha: string; repo?: string };
   base: { ref: string };
   labels: string[];
-  files: { filename: string; status: string }[];
+  /** `mode` is not in GitHub's list of files; the fake serves it through the head's git tree. */
+  files: { filename: string; status: string; mode?: string }[];
   body?: string;
 }
 export interface FakeComment {
@@ -30,6 +32,13 @@ export interface FakeComment {
   user: FakeUser;
   created_at: string;
   updated_at: string;
+}
+export interface FakeStatus {
+  sha: string;
+  state: string;
+  context: string;
+  description?: string;
+  target_url?: string;
 }
 export interface Injected {
   method?: string;
@@ -48,8 +57,15 @@ export interface FakeState {
   labels: { name: string; color: string }[];
   /** team slug → members' logins */
   teams: Record<string, string[]>;
+  /**
+   * Tokens that may read teams. When set, any other token gets GitHub's 403 (a workflow's
+   * own token cannot read the organisation's teams).
+   */
+  teamReaders?: string[];
   /** ref → path → text */
   contents: Record<string, Record<string, string | Buffer>>;
+  /** Commit statuses, in the order they were set. */
+  statuses: FakeStatus[];
 }
 
 export interface FakeGitHub {
@@ -72,6 +88,7 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
     labels: [],
     teams: {},
     contents: {},
+    statuses: [],
     ...initial,
   };
   const requests: { method: string; path: string }[] = [];
@@ -132,8 +149,46 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
         request,
         response,
         url,
-        pull.files.map((file) => ({ ...file, sha: sha(file.filename) })),
+        pull.files.map(({ mode: _mode, ...file }) => ({ ...file, sha: sha(file.filename) })),
       );
+    }
+    // The head commit's tree, as far as the pull request's files go: enough for their modes.
+    match = method === 'GET' ? new RegExp(`^${repoPrefix}/git/trees/([^/]+)$`).exec(path) : null;
+    if (match) {
+      const pull = state.pulls.find((item) => item.head.sha === match?.[1]);
+      if (!pull) return notFound(response);
+      const tree = pull.files
+        .filter((file) => file.status !== 'removed')
+        .map((file) => ({
+          path: file.filename,
+          mode: file.mode ?? '100644',
+          type: file.mode === '160000' ? 'commit' : 'blob',
+          sha: sha(file.filename),
+        }));
+      return send(response, 200, { sha: pull.head.sha, truncated: false, tree });
+    }
+    match =
+      method === 'POST' ? new RegExp(`^${repoPrefix}/statuses/([0-9a-f]{40})$`).exec(path) : null;
+    if (match) {
+      const {
+        state: status,
+        context,
+        description,
+        target_url,
+      } = (body ?? {}) as Record<string, unknown>;
+      if (!['error', 'failure', 'pending', 'success'].includes(String(status)))
+        return invalid(response, 'state');
+      if (typeof description === 'string' && description.length > 140)
+        return invalid(response, 'description');
+      const entry: FakeStatus = {
+        sha: match[1] ?? '',
+        state: String(status),
+        context: typeof context === 'string' ? context : 'default',
+        ...(typeof description === 'string' ? { description } : {}),
+        ...(typeof target_url === 'string' ? { target_url } : {}),
+      };
+      state.statuses.push(entry);
+      return send(response, 201, { id: state.statuses.length, ...entry });
     }
     match = /\/issues\/(\d+)\/comments$/.exec(path);
     if (match) {
@@ -234,6 +289,13 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
         ? /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path)
         : null;
     if (match) {
+      const token = /^(?:token|bearer)\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      if (state.teamReaders && !state.teamReaders.includes(token ?? '')) {
+        return send(response, 403, {
+          message: 'Resource not accessible by integration',
+          status: '403',
+        });
+      }
       const members = state.teams[decodeURIComponent(match[2] ?? '')];
       const login = decodeURIComponent(match[3] ?? '');
       if (!members?.includes(login)) return notFound(response);
@@ -295,7 +357,12 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       merged: pull.merged ?? false,
       body: pull.body ?? null,
       user: { login: pull.user.login, type: pull.user.type ?? 'User' },
-      head: { ref: pull.head.ref, sha: pull.head.sha, label: `${state.owner}:${pull.head.ref}` },
+      head: {
+        ref: pull.head.ref,
+        sha: pull.head.sha,
+        label: `${state.owner}:${pull.head.ref}`,
+        repo: { full_name: pull.head.repo ?? `${state.owner}/${state.repo}` },
+      },
       base: { ref: pull.base.ref },
       labels: pull.labels.map(labelJson),
       html_url: `https://github.com/${state.owner}/${state.repo}/pull/${pull.number}`,

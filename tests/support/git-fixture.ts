@@ -1,6 +1,6 @@
 /** Temporary git repositories for the committee scripts' tests. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { branchOfSlug } from '../../scripts/report/source.ts';
@@ -64,4 +64,57 @@ export function cmsBranch(
   git(root, 'config', `branch.${branch}.description`, `decap-cms/${status}`);
   git(root, 'checkout', '-q', 'main');
   return branch;
+}
+
+/** A repository as GitHub holds it, and the copies the workflows work in. */
+export interface Hosted {
+  /** Where pull requests are prepared (an author's clone). */
+  work: string;
+  /** The bare repository on "GitHub": `main` and the `refs/pull/<n>/head` of each pull request. */
+  origin: string;
+  /** The `feedback` workflow's checkout of the default branch (`actions/checkout`, full history). */
+  checkout: string;
+}
+
+export function makeHosted(
+  projectRoot: string,
+  extra: Record<string, string> = {},
+  allContent = false,
+): Hosted {
+  const work = makeRepo(projectRoot, extra, allContent);
+  const origin = `${mkdtempSync(join(tmpdir(), 'kho-origin-'))}/kho.git`;
+  git(work, 'clone', '-q', '--bare', work, origin);
+  git(work, 'remote', 'add', 'origin', origin);
+  const checkout = `${mkdtempSync(join(tmpdir(), 'kho-checkout-'))}/kho`;
+  git(work, 'clone', '-q', origin, checkout);
+  return { work, origin, checkout };
+}
+
+/**
+ * Open pull request `number` from a new branch of `work`: write the files (a `symlink`
+ * value makes a symbolic link to that target), commit, and publish the commit as GitHub
+ * does, under `refs/pull/<number>/head`. Returns the head commit.
+ */
+export function openPull(
+  hosted: Hosted,
+  number: number,
+  branch: string,
+  files: Record<string, string | Buffer | { symlink: string }>,
+): string {
+  git(hosted.work, 'checkout', '-q', '-B', branch, 'main');
+  for (const [path, content] of Object.entries(files)) {
+    if (typeof content === 'object' && !Buffer.isBuffer(content)) {
+      mkdirSync(dirname(join(hosted.work, path)), { recursive: true });
+      rmSync(join(hosted.work, path), { force: true });
+      symlinkSync(content.symlink, join(hosted.work, path));
+    } else {
+      write(hosted.work, path, content);
+    }
+  }
+  git(hosted.work, 'add', '-A');
+  git(hosted.work, 'commit', '-q', '-m', `Yêu cầu ${number}`);
+  git(hosted.work, 'push', '-q', '-f', 'origin', `HEAD:refs/pull/${number}/head`);
+  const head = git(hosted.work, 'rev-parse', 'HEAD');
+  git(hosted.work, 'checkout', '-q', 'main');
+  return head;
 }
