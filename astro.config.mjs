@@ -4,7 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { basePath, siteUrl } from './src/lib/deploy-config.ts';
-import { attachmentImages, dropUnsafeUrls, escapeRawHtml } from './src/lib/markdown-safety.ts';
+import {
+  attachmentImages,
+  dropUnsafeUrls,
+  escapeRawHtml,
+  sanitizeHtml,
+} from './src/lib/markdown-safety.ts';
 
 const base = basePath(process.env.BASE_PATH);
 
@@ -16,8 +21,14 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Initiative bodies are plain Markdown written by the public: raw HTML is shown as text, never rendered,
-    // even when an entry reaches the build without passing the validator.
-    processor: satteri({ mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)] }),
+    // even when an entry reaches the build without passing the validator; the rendered tree then
+    // keeps only what Markdown makes (sanitizeHtml).
+    processor: satteri({
+      mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
+      hastPlugins: [sanitizeHtml],
+    }),
+    // Shiki colours code with style attributes, which sanitizeHtml drops anyway.
+    syntaxHighlight: false,
   },
   integrations: [
     mdx(),
