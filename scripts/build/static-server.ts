@@ -1,7 +1,8 @@
 /**
  * A minimal static server for a built site, under a base path, the way GitHub
  * Pages serves a project site: directories serve index.html, unknown paths the
- * site's 404.html, text is gzipped like any real host does.
+ * site's 404.html, text is gzipped like any real host does. The headers of a
+ * `_headers` file in the site are sent the way Netlify and Cloudflare Pages do.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,6 +26,45 @@ const types: Record<string, string> = {
   '.pf_meta': 'application/octet-stream',
 };
 
+interface HeaderRule {
+  path: string;
+  headers: [string, string][];
+}
+
+/**
+ * The rules of a `_headers` file: a path (a final `*` matches any rest), then indented
+ * `Name: value` lines.
+ */
+export function readHeaderRules(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const match = /^\s+([^:\s]+):\s*(.*)$/.exec(line);
+    if (match) rules.at(-1)?.headers.push([match[1] as string, (match[2] as string).trim()]);
+  }
+  return rules;
+}
+
+/** Headers for one path: every matching rule, one value joined with commas (as Cloudflare does). */
+export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    const matches = rule.path.endsWith('*')
+      ? path.startsWith(rule.path.slice(0, -1))
+      : path === rule.path;
+    if (!matches) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers[key] = headers[key] ? `${headers[key]}, ${value}` : value;
+    }
+  }
+  return headers;
+}
+
 export interface StaticServer {
   origin: string;
   /** Origin plus base path, ending with a slash. */
@@ -37,6 +77,8 @@ export interface StaticServer {
 
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   let sent = 0;
+  const headerFile = join(dir, '_headers');
+  const rules = existsSync(headerFile) ? readHeaderRules(readFileSync(headerFile, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     response.on('finish', () => {
       const headers = Object.entries(response.getHeaders())
@@ -45,6 +87,9 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       sent += Buffer.byteLength(`HTTP/1.1 ${response.statusCode}\r\n${headers}\r\n`);
     });
     const url = new URL(request.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(headersFor(rules, url.pathname))) {
+      response.setHeader(name, value);
+    }
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) {
       response.writeHead(404).end();

@@ -134,6 +134,32 @@ export function sortPositions(
   return positions;
 }
 
+/** The `id` of an initiative's item in the list, which its sort positions are keyed by. */
+export function listItemId(initiativeId: string): string {
+  return `sk-${initiativeId}`;
+}
+
+/** `value` as a CSS identifier: anything but letters, digits, `-` and `_` is escaped. */
+function cssIdentifier(value: string): string {
+  return value.replace(/[^\p{L}\p{N}_-]/gu, (char) => `\\${char.codePointAt(0)?.toString(16)} `);
+}
+
+/**
+ * Each item's position under every sort, as custom properties (`--kho-o-<sort>`) keyed by the
+ * item's id: read by the order rules of `filterCss` without JavaScript and by `<kho-filter>`
+ * with it. A stylesheet rather than `style` attributes, which the site's policy does not allow.
+ */
+export function sortCss(items: readonly InitiativeView[]): string {
+  const positions = sortPositions(items);
+  return items
+    .map((view) => {
+      const position = positions.get(view.id);
+      const properties = sorts.map((sort) => `--kho-o-${sort.id}:${position?.[sort.id] ?? 0}`);
+      return `#${cssIdentifier(listItemId(view.id))}{${properties.join(';')}}`;
+    })
+    .join('\n');
+}
+
 /** CSS that hides non-matching items for the checked radio of every facet option. */
 export function filterCss(facets: readonly Facet[]): string {
   const rules = facets.flatMap((facet) =>

@@ -51,8 +51,12 @@ class KhoFilter extends HTMLElement {
     }
     const sort = chosen.get(SORT) ?? 'moi-nhat';
     const key = `--kho-o-${sort}`;
+    // Positions come from the list's stylesheet (sang-kien/bo-loc.css): read once per item.
+    const positions = new Map(
+      items.map((item) => [item, Number(getComputedStyle(item).getPropertyValue(key))]),
+    );
     items
-      .sort((a, b) => Number(a.style.getPropertyValue(key)) - Number(b.style.getPropertyValue(key)))
+      .sort((a, b) => (positions.get(a) ?? 0) - (positions.get(b) ?? 0))
       .forEach((item) => {
         list.append(item);
       });

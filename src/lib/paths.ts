@@ -21,6 +21,7 @@ export function href(path = ''): string {
 export const routes = {
   home: () => href(''),
   list: () => href('sang-kien/'),
+  listStyles: () => href('sang-kien/bo-loc.css'),
   initiative: (slug: string) => href(`sang-kien/${slug}/`),
   attachment: (slug: string, file: string) => href(`sang-kien/${slug}/${file}`),
   campaign: (id: string) => href(`dot-phat-dong/${id}/`),

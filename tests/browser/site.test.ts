@@ -2,6 +2,7 @@
  * The public site, built for real (astro build + Pagefind) under a base path
  * and driven in Chromium: every page type, filters with and without
  * JavaScript, search without diacritics, WCAG 2.2 AA on every sitemap URL,
+ * the Content-Security-Policy on every sitemap URL (meta tag and header),
  * 360 px width, and the page-weight budget.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HEADER_POLICY, PAGE_POLICY } from '../../src/lib/csp.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
   type BuiltSite,
@@ -44,6 +46,28 @@ afterAll(async () => {
   if (site) rmSync(site.outDir, { recursive: true, force: true });
 });
 
+/**
+ * Runs in every page before its own scripts: each violation of the Content-Security-Policy is
+ * kept in `window.khoViolations` and logged as a console error, which every test collects.
+ */
+function recordViolations(): void {
+  const seen: string[] = [];
+  (window as unknown as { khoViolations: string[] }).khoViolations = seen;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const text = `${event.effectiveDirective}: ${event.blockedURI || 'nội tuyến'} (${event.sourceFile}:${event.lineNumber})`;
+    seen.push(text);
+    console.error(`CSP — ${text}`);
+  });
+}
+
+/** Violations seen so far; reports are queued as tasks, so let them arrive first. */
+async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await new Promise((done) => setTimeout(done, 50));
+    return (window as unknown as { khoViolations: string[] }).khoViolations;
+  });
+}
+
 async function openPage(
   path: string,
   options: { javaScript?: boolean; width?: number } = {},
@@ -52,6 +76,7 @@ async function openPage(
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
   });
+  await context.addInitScript(recordViolations);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -276,11 +301,95 @@ describe('search', () => {
   });
 });
 
+describe('content security policy', () => {
+  test('every URL of the sitemap carries the policy, as meta tag and header, and breaks none of it', async () => {
+    const urls = sitemapUrls(site.outDir, server);
+    expect(urls.length).toBeGreaterThan(10);
+    const context = await browser.newContext();
+    await context.addInitScript(recordViolations);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    let current = '';
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`${current} — console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => failures.push(`${current} — ${error.message}`));
+    for (const url of urls) {
+      current = url;
+      const response = await page.goto(url, { waitUntil: 'load' });
+      if (response?.headers()['content-security-policy'] !== HEADER_POLICY) {
+        failures.push(`${url} — header: ${response?.headers()['content-security-policy']}`);
+      }
+      const meta = page.locator('head > meta[http-equiv="Content-Security-Policy"]');
+      if ((await meta.getAttribute('content')) !== PAGE_POLICY) failures.push(`${url} — meta`);
+      // Nothing may come before it: a policy in a meta tag applies only to what follows.
+      const first = await page.evaluate(
+        () =>
+          document.head.querySelector('script, style, link[rel="stylesheet"], meta[http-equiv]')
+            ?.outerHTML,
+      );
+      if (!first?.includes('Content-Security-Policy'))
+        failures.push(`${url} — meta không đứng đầu`);
+      for (const violation of await violations(page)) failures.push(`${url} — ${violation}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  });
+
+  test('the policy is enforced: an injected inline script does not run, a style attribute does not apply', async () => {
+    const { page, context, errors } = await openPage('sang-kien/');
+    const outcome = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.khoInjected = true;';
+      document.head.append(script);
+      const heading = document.querySelector('h1') as HTMLElement;
+      heading.setAttribute('style', 'color: rgb(255, 0, 0)');
+      await new Promise((done) => setTimeout(done, 50));
+      return {
+        ran: 'khoInjected' in window,
+        color: getComputedStyle(heading).color,
+      };
+    });
+    expect(outcome.ran).toBe(false);
+    expect(outcome.color).not.toBe('rgb(255, 0, 0)');
+    const seen = await violations(page);
+    expect(seen.some((violation) => violation.startsWith('script-src-elem'))).toBe(true);
+    expect(seen.some((violation) => violation.startsWith('style-src-attr'))).toBe(true);
+    expect(errors.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('search (Pagefind, WebAssembly) and the JavaScript filters work under the policy', async () => {
+    const search = await openPage('tim-kiem/?q=dich+vu+cong+truc+tuyen');
+    // Results come from Pagefind's WebAssembly engine and its fragments, fetched under the policy.
+    await search.page.locator('.kho-search-results a').first().waitFor();
+    expect(await search.page.locator('.kho-search-status').textContent()).toMatch(/Tìm thấy \d+/);
+    expect(await search.page.locator('.kho-search-filters select').count()).toBeGreaterThan(0);
+    expect(await violations(search.page)).toEqual([]);
+    expect(search.errors).toEqual([]);
+    await search.context.close();
+
+    const list = await openPage('sang-kien/?sap-xep=ten');
+    expect(await list.page.locator('kho-filter[data-enhanced]').count()).toBe(1);
+    const titles = await list.page
+      .locator('.kho-results > li')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.title as string));
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    expect(titles.length).toBe(initiatives.length);
+    expect(titles).toEqual([...titles].sort(collator.compare));
+    expect(await violations(list.page)).toEqual([]);
+    expect(list.errors).toEqual([]);
+    await list.context.close();
+  });
+});
+
 describe('accessibility and layout', () => {
   test('axe finds no WCAG 2.2 AA violation, and the console no error, on any URL of the sitemap', async () => {
     const urls = sitemapUrls(site.outDir, server);
     expect(urls.length).toBeGreaterThan(10);
-    const context = await browser.newContext();
+    // axe is injected as an inline script, which the site's policy blocks (as it should): this
+    // test looks at accessibility only; the policy has its own test below.
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const failures: string[] = [];
     let current = '';

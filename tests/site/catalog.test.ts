@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, type CatalogInput, pickCurrentCampaign } from '../../src/lib/catalog.ts';
-import { buildFacets, filterCss, sortPositions } from '../../src/lib/facets.ts';
+import {
+  buildFacets,
+  filterCss,
+  listItemId,
+  sortCss,
+  sortPositions,
+} from '../../src/lib/facets.ts';
 import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
 import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
 
@@ -181,6 +187,18 @@ describe('list filters and sorts', () => {
       '#loc-area-procedures:checked) .kho-results>li:not([data-area~="procedures"])',
     );
     expect(css).toContain('#xep-ten:checked) .kho-results>li{order:var(--kho-o-ten)}');
+  });
+  test('sort positions are a stylesheet keyed by the list item id, not style attributes', () => {
+    const css = sortCss(catalog.initiatives);
+    expect(css.split('\n')).toHaveLength(catalog.initiatives.length);
+    expect(css).toContain(`#${listItemId('beta')}{--kho-o-moi-nhat:`);
+    expect(css).toMatch(/#sk-beta\{[^}]*--kho-o-ten:1;/);
+  });
+  test('an id that is not a plain slug is escaped in the stylesheet', () => {
+    const [first] = catalog.initiatives;
+    if (!first) throw new Error('no sample');
+    const css = sortCss([{ ...first, id: 'a.b}c' }]);
+    expect(css.startsWith('#sk-a\\2e b\\7d c{')).toBe(true);
   });
   test('sort positions: Vietnamese title order and score order', () => {
     const positions = sortPositions(catalog.initiatives);
