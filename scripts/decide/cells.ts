@@ -1,24 +1,27 @@
 import type ExcelJS from 'exceljs';
 import { parseDate } from '../../src/core/dates.ts';
+import { restoreCellText } from '../../src/core/spreadsheet.ts';
+
+/**
+ * Text as the report wrote it: the apostrophe that `report` put before a text starting
+ * like a formula is taken off again, so a name such as "-Nhóm A" comes back unchanged.
+ */
+function written(text: string): string {
+  return restoreCellText(text).normalize('NFC').trim();
+}
 
 /** The text a person sees in a cell, whatever exceljs made of it. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((part) => part.text)
-        .join('')
-        .normalize('NFC')
-        .trim();
-    if ('text' in value && typeof value.text === 'string')
-      return value.text.normalize('NFC').trim();
+    if ('richText' in value) return written(value.richText.map((part) => part.text).join(''));
+    if ('text' in value && typeof value.text === 'string') return written(value.text);
     if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
     if ('error' in value) return String(value.error);
     return '';
   }
-  return String(value).normalize('NFC').trim();
+  return written(String(value));
 }
 
 export type NumberRead = { ok: true; value: number | undefined } | { ok: false; shown: string };

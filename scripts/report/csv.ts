@@ -1,10 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { criterionHeader } from '../../src/core/committee.ts';
 import { formatDateOr } from '../../src/core/dates.ts';
+import { spreadsheetCell } from '../../src/core/spreadsheet.ts';
 import { type Report, statusNames } from './build.ts';
 import { formatAuthors, HEADERS } from './columns.ts';
 
-/** UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly. */
+/**
+ * UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly; no
+ * cell starts like a formula (src/core/spreadsheet.ts), the header included, since
+ * criterion names come from the campaign file.
+ */
 export function toCsv(report: Report): string {
   const criteria = report.campaign.rubric.criteria;
   const header = [
@@ -47,5 +52,8 @@ export function toCsv(report: Report): string {
     row.votesFor ?? '',
     row.votesAgainst ?? '',
   ]);
-  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
+  return stringify(
+    [header, ...records].map((record) => record.map(spreadsheetCell)),
+    { bom: true, record_delimiter: 'windows' },
+  );
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { criterionHeader, totalScore } from '../../src/core/committee.ts';
 import { formatDateOr, formatDateTime } from '../../src/core/dates.ts';
+import { neutraliseCellText } from '../../src/core/spreadsheet.ts';
 import { memberRoles } from '../../src/schemas/vocabularies.ts';
 import { type Report, statusNames } from './build.ts';
 import {
@@ -24,7 +25,8 @@ function listValidation(values: string[]): ExcelJS.DataValidation {
   return {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
+    // A quote inside the formula's string would end it and let the rest run as a formula.
+    formulae: [`"${values.map((value) => value.replaceAll('"', '""')).join(',')}"`],
     showErrorMessage: true,
     errorTitle: 'Giá trị không hợp lệ',
     error: `Chọn một trong: ${values.join(', ')}.`,
@@ -38,6 +40,27 @@ function styleHeader(row: ExcelJS.Row) {
   row.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF1D4E89' } } };
+  });
+}
+
+/**
+ * Every text cell of the book, headers and links included, neutralised (see
+ * src/core/spreadsheet.ts): exceljs stores a string as a string, but a sheet saved
+ * again as CSV, or a cell copied elsewhere, would still start like a formula. The
+ * formulas the report writes itself are formula objects and stay formulas.
+ */
+function neutraliseText(book: ExcelJS.Workbook): void {
+  book.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const value = cell.value;
+        if (typeof value === 'string') {
+          cell.value = neutraliseCellText(value);
+        } else if (value && typeof value === 'object' && 'hyperlink' in value) {
+          cell.value = { ...value, text: neutraliseCellText(value.text) };
+        }
+      });
+    });
   });
 }
 
@@ -193,6 +216,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     guide.getCell(index + 1, 1).value = text;
   });
   guide.getCell(1, 1).font = { bold: true, size: 14 };
+  neutraliseText(book);
   return book;
 }
 

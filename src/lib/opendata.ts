@@ -4,6 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
+import { neutraliseCellText } from '../core/spreadsheet.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
 import { labelOf as label } from '../schemas/tree.ts';
@@ -168,20 +169,26 @@ export function columns(initiativeUrl: (id: string) => string): Column[] {
   ];
 }
 
+/** Text is neutralised before numbers become text: a negative number stays a number. */
 function cell(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (typeof value === 'string') return neutraliseCellText(value);
   return String(value);
 }
 
-/** CSV with a UTF-8 byte order mark, so that Excel shows Vietnamese letters correctly. */
+/**
+ * CSV with a UTF-8 byte order mark, so that Excel shows Vietnamese letters correctly;
+ * no cell starts like a formula (src/core/spreadsheet.ts).
+ */
 export function toCsv(
   views: readonly InitiativeView[],
   cols: readonly Column[],
   abs: (path: string) => string,
 ): string {
   const rows = views.map((view) => cols.map((col) => cell(col.value(view, abs))));
-  return `\uFEFF${stringify([cols.map((col) => col.header), ...rows], { record_delimiter: '\r\n' })}`;
+  const header = cols.map((col) => cell(col.header));
+  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
 }
 
 export function toRecords(

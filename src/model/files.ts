@@ -4,8 +4,18 @@
  * the admin reads texts it already has with read.ts directly.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { formatBytes } from '../core/numbers.ts';
 import type {
@@ -31,48 +41,119 @@ import {
 export const MAX_ENTRY_BYTES = 512 * 1024;
 /** Data files (units, decisions) may hold many records. */
 export const MAX_DATA_BYTES = 4 * 1024 * 1024;
+/**
+ * Content never goes through a symbolic link: a link committed into an entry's folder
+ * could point at another entry's file or anywhere on the machine that builds the site,
+ * and would be read, checked and published as if it were the entry's own file. So
+ * every file and folder of the content tree is looked at with lstat, and files are
+ * opened with O_NOFOLLOW, so that a link put in place after the look is not followed
+ * either. (Only the last part of a path is checked: the content root itself may be a
+ * link, as the benchmark's is.) O_NOFOLLOW is 0 where the platform has none (Windows).
+ */
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/** What is at a path, never following a symbolic link. */
+export type PathKind = 'file' | 'directory' | 'symlink' | 'other';
+
+export function kindOf(path: string): PathKind | undefined {
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) return 'symlink';
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'directory';
+  return 'other';
+}
+
+export type RegularFile =
+  | { ok: true; bytes: Buffer; size: number }
+  | { ok: false; reason: 'missing' | 'symlink' | 'not-file' | 'too-large'; size?: number }
+  | { ok: false; reason: 'unreadable'; code: string | undefined };
+
+/**
+ * The bytes of a regular file, never through a symbolic link; with `maxBytes`, a larger
+ * file is not read at all. With `head`, only that many first bytes are read.
+ */
+export function readRegularFile(
+  path: string,
+  options: { maxBytes?: number; head?: number } = {},
+): RegularFile {
+  const failure = (cause: unknown): RegularFile => {
+    const code = (cause as NodeJS.ErrnoException).code;
+    // ELOOP: the file was replaced by a link after lstat looked at it.
+    if (code === 'ELOOP') return { ok: false, reason: 'symlink' };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing' };
+    return { ok: false, reason: 'unreadable', code };
+  };
+  let fd: number;
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return { ok: false, reason: 'symlink' };
+    if (!stat.isFile()) return { ok: false, reason: 'not-file' };
+    fd = openSync(path, NO_FOLLOW);
+  } catch (cause) {
+    return failure(cause);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not-file' };
+    if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
+      return { ok: false, reason: 'too-large', size: stat.size };
+    }
+    if (options.head !== undefined) {
+      const buffer = Buffer.alloc(options.head);
+      const read = readSync(fd, buffer, 0, options.head, 0);
+      return { ok: true, bytes: buffer.subarray(0, read), size: stat.size };
+    }
+    return { ok: true, bytes: readFileSync(fd), size: stat.size };
+  } catch (cause) {
+    return failure(cause);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The message for a content file that is a symbolic link (the validator and the reader). */
+export function symlinkMessage(name: string): string {
+  return `"${name}" là liên kết tượng trưng (symbolic link), không phải tệp thật; nội dung không được trỏ tới tệp khác: hãy chép chính tệp vào thay cho liên kết.`;
+}
+
 /** Read a file as UTF-8 within a size limit; problems instead of exceptions. */
 export function readTextFile(
   path: string,
   maxBytes: number,
 ): { text: string; hadBom: boolean; problems: Problem[] } {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) {
-      return {
-        text: '',
-        hadBom: false,
-        problems: [error('file.unreadable', 'Không phải là tệp.')],
-      };
-    }
-    if (stat.size > maxBytes) {
-      return {
-        text: '',
-        hadBom: false,
-        problems: [
+  const failed = (problem: Problem) => ({ text: '', hadBom: false, problems: [problem] });
+  const read = readRegularFile(path, { maxBytes });
+  if (!read.ok) {
+    switch (read.reason) {
+      case 'symlink':
+        return failed(error('file.symlink', symlinkMessage(basename(path))));
+      case 'missing':
+        return failed(error('file.unreadable', 'Không tìm thấy tệp.'));
+      case 'not-file':
+        return failed(error('file.unreadable', 'Không phải là tệp.'));
+      case 'too-large':
+        return failed(
           error(
             'file.too-large',
-            `Tệp nặng ${formatBytes(stat.size)}, vượt giới hạn ${formatBytes(maxBytes)} của một tệp nội dung; không kiểm tra tiếp.`,
+            `Tệp nặng ${formatBytes(read.size ?? 0)}, vượt giới hạn ${formatBytes(maxBytes)} của một tệp nội dung; không kiểm tra tiếp.`,
           ),
-        ],
-      };
+        );
+      default:
+        return failed(
+          error('file.unreadable', `Không đọc được tệp (${read.code ?? 'lỗi không rõ'}).`),
+        );
     }
-    bytes = readFileSync(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'Không tìm thấy tệp.' : `Không đọc được tệp (${code ?? 'lỗi không rõ'}).`;
-    return { text: '', hadBom: false, problems: [error('file.unreadable', message)] };
   }
+  const bytes = read.bytes;
   if (!isUtf8(bytes)) {
-    return {
-      text: '',
-      hadBom: false,
-      problems: [
-        error('unicode.encoding', 'Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.'),
-      ],
-    };
+    return failed(
+      error('unicode.encoding', 'Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.'),
+    );
   }
   const text = bytes.toString('utf8');
   const hadBom = text.charCodeAt(0) === 0xfeff;
@@ -152,20 +233,14 @@ export function listDir(path: string): string[] {
   }
 }
 
+/** A regular file (a symbolic link is not one, whatever it points at). */
 export function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return kindOf(path) === 'file';
 }
 
+/** A real folder (a symbolic link is not one, whatever it points at). */
 export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return kindOf(path) === 'directory';
 }
 
 /** The ids of a folder or files row present under `root` (a list row has none). */
@@ -173,16 +248,30 @@ export function listIds(root: string, row: CollectionRow): string[] {
   if (row.layout === 'list') return [];
   const names = listDir(join(root, row.folder)).filter((name) => !name.startsWith('.'));
   if (row.layout === 'folder') {
-    return names.filter((name) => isFile(join(root, pathOf(row, name))));
+    // Both the folder and its entry file must be real: lstat on the file alone goes through a linked folder.
+    return names.filter(
+      (name) => isDirectory(join(root, row.folder, name)) && isFile(join(root, pathOf(row, name))),
+    );
   }
   return names
-    .filter((name) => name.endsWith(row.extension))
+    .filter((name) => name.endsWith(row.extension) && isFile(join(root, row.folder, name)))
     .map((name) => name.slice(0, -row.extension.length));
 }
 
 /** Read one record's file through the one reader. */
 export function readRecordFile(root: string, row: CollectionRow, id: string): RecordFile {
   const path = pathOf(row, id);
+  // lstat of the entry file alone would look through a linked entry folder.
+  if (row.layout === 'folder' && kindOf(join(root, row.folder, id)) === 'symlink') {
+    return {
+      id,
+      path,
+      raw: undefined,
+      body: '',
+      text: '',
+      problems: [error('file.symlink', symlinkMessage(id))],
+    };
+  }
   const file =
     row.format === 'markdown' ? readEntryFile(join(root, path)) : readYamlFile(join(root, path));
   return {

@@ -2,11 +2,14 @@
  * Attachments of an initiative: each declared file exists beside index.md, is
  * of an allowed type by extension and by its first bytes (a renamed .exe is
  * caught), within the size limits; videos are links, never files. Files in the
- * folder that are not declared are reported, dangerous ones as errors.
+ * folder that are not declared are reported, dangerous ones as errors. Nothing in
+ * the folder may be a symbolic link (src/model/files.ts says why): it is refused,
+ * never followed.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes } from '../core/numbers.ts';
+import { kindOf, readRegularFile, symlinkMessage } from '../model/files.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import {
   attachmentTypeOf,
@@ -28,17 +31,6 @@ const WEBP = [0x57, 0x45, 0x42, 0x50];
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
-}
-
-function readHead(path: string): Buffer {
-  const buffer = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  try {
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function startsWith(head: Buffer, magic: readonly number[], at = 0): boolean {
@@ -89,22 +81,24 @@ export function checkAttachments(
       // The schema already explains the allowed names and types.
       continue;
     }
-    const path = join(folder, attachment.file);
-    let size: number;
-    try {
-      const stat = statSync(path);
-      if (!stat.isFile()) throw new Error('not a file');
-      size = stat.size;
-    } catch {
+    // The first bytes and the size come from one open file, which is never a link.
+    const read = readRegularFile(join(folder, attachment.file), { head: 16 });
+    if (!read.ok) {
       problems.push(
-        error(
-          'attachments.missing',
-          `Không tìm thấy tệp "${attachment.file}" trong thư mục của sáng kiến.`,
-          at,
-        ),
+        read.reason === 'symlink'
+          ? error('attachments.symlink', `Tệp đính kèm ${symlinkMessage(attachment.file)}`, at)
+          : read.reason === 'unreadable'
+            ? error('attachments.unreadable', `Không đọc được tệp "${attachment.file}".`, at)
+            : error(
+                'attachments.missing',
+                `Không tìm thấy tệp "${attachment.file}" trong thư mục của sáng kiến.`,
+                at,
+              ),
       );
       continue;
     }
+    const size = read.size;
+    const head = read.bytes;
     total += size;
     const limit = attachmentTypes[type].maxBytes;
     if (size > limit) {
@@ -115,15 +109,6 @@ export function checkAttachments(
           at,
         ),
       );
-    }
-    let head: Buffer;
-    try {
-      head = readHead(path);
-    } catch {
-      problems.push(
-        error('attachments.unreadable', `Không đọc được tệp "${attachment.file}".`, at),
-      );
-      continue;
     }
     if (!magicMatches(attachment.file, head)) {
       problems.push(
@@ -152,13 +137,11 @@ export function checkAttachments(
   }
   for (const name of names.sort()) {
     if (name === entryFile || listed.has(name)) continue;
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(join(folder, name)).isDirectory();
-    } catch {
-      // A dangling link: reported as an undeclared file below.
-    }
-    if (isDirectory) {
+    const kind = kindOf(join(folder, name));
+    if (kind === 'symlink') {
+      // Any link, hidden or not, declared or not: a build step might still follow it.
+      problems.push(error('attachments.symlink', `Tệp ${symlinkMessage(name)}`));
+    } else if (kind === 'directory') {
       problems.push(
         error(
           'attachments.subfolder',

@@ -7,7 +7,14 @@
  * Stored in node_modules/.cache/kho-validate/, outside the repository's content.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { InitiativeResult } from './pool.ts';
 
@@ -65,8 +72,11 @@ export function entryKey(root: string, path: string, fix: boolean): string | und
   hash.update(path);
   try {
     for (const name of readdirSync(folder).sort()) {
-      const stat = statSync(join(folder, name));
-      hash.update(`\0${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.isDirectory()}`);
+      // lstat: a file swapped for a link to a file of the same size and time is a change.
+      const stat = lstatSync(join(folder, name));
+      hash.update(
+        `\0${name}\0${stat.size}\0${stat.mtimeMs}\0${stat.isDirectory()}\0${stat.isSymbolicLink()}`,
+      );
     }
   } catch {
     return undefined;

@@ -5,7 +5,6 @@
  * maintainers' business and must come through their own pull requests.
  */
 
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   type ChangedFile,
@@ -17,9 +16,10 @@ import {
 } from '../core/git.ts';
 import { toPosix } from '../core/positions.ts';
 import { collections, initiativeIdOf, pathOf, placeOf } from '../model/collections.ts';
+import { kindOf } from '../model/files.ts';
 import { error, type Problem } from '../model/problems.ts';
 
-import { classify, type Discovery } from './discover.ts';
+import { classify, type Discovery, linked } from './discover.ts';
 import { UsageError } from './types.ts';
 
 export interface ChangedDiscovery extends Discovery {
@@ -104,11 +104,17 @@ export function discoverChanged(
     const classified = classify(change.path);
     if ('target' in classified) {
       const { target } = classified;
-      if (seen.has(target.path) || !existsSync(join(root, target.path))) continue;
+      // lstat, not exists: a dangling link is still a file of the entry, to be refused.
+      if (seen.has(target.path) || kindOf(join(root, target.path)) === undefined) continue;
       seen.add(target.path);
       discovery.targets.push(target);
     } else if ('misplaced' in classified && change.status !== 'D') {
-      discovery.misplaced.push(classified.misplaced);
+      // git records a linked folder as one file: say it is a link, not a misplaced file.
+      discovery.misplaced.push(
+        kindOf(join(root, change.path)) === 'symlink'
+          ? linked(change.path).misplaced
+          : classified.misplaced,
+      );
     }
     const slug = initiativeIdOf(change.path);
     if (slug && change.status === 'A' && change.path === pathOf(collections.initiatives, slug)) {

@@ -27,12 +27,12 @@ import { checkAttachments } from './attachments.ts';
 import { titleTokens } from './duplicates.ts';
 import { checkInitiativeEntry } from './entry-rules.ts';
 import { fixNfc } from './fix-nfc.ts';
-import { analyseMarkdown } from './markdown.ts';
+import { analyseMarkdown, bodyTexts } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
 import { checkSchema } from './schema.ts';
 import type { FileReport, InitiativeFacts } from './types.ts';
-import { checkUnicode } from './unicode.ts';
+import { checkDecodedUnicode, checkUnicode, escapedScalars } from './unicode.ts';
 
 export interface Checked<T> {
   report: FileReport;
@@ -48,8 +48,11 @@ function prepare(absolute: string, fix: boolean): boolean {
   return fix ? fixNfc(absolute) : false;
 }
 
-function textProblems(file: { text: string; problems: Problem[] }): Problem[] {
-  return [...file.problems, ...checkUnicode(file.text)];
+/** The reader's problems, then the text's: in the source and in the values escapes decode to. */
+function textProblems(file: ParsedYaml & { text: string }): Problem[] {
+  const problems = [...file.problems, ...checkUnicode(file.text)];
+  problems.push(...checkDecodedUnicode(escapedScalars(file), problems));
+  return problems;
 }
 
 /**
@@ -94,10 +97,10 @@ export function checkCampaignFile(root: string, path: string, fix: boolean): Che
     problems.push(...checkYamlPersonalData(file));
   }
   if (file.text) {
-    problems.push(
-      ...checkMarkdownSafety(analyseMarkdown(file.body), file.bodyStartLine, new Set()),
-    );
-    problems.push(...checkTextPersonalData(file.body, file.bodyStartLine));
+    const markdown = analyseMarkdown(file.body);
+    problems.push(...checkMarkdownSafety(markdown, file.bodyStartLine, new Set()));
+    problems.push(...checkTextPersonalData(file.body, file.bodyStartLine, markdown));
+    problems.push(...checkDecodedUnicode(bodyTexts(markdown, file.bodyStartLine), problems));
   }
   return { report: finish(path, problems), data, fixed, file, problems };
 }

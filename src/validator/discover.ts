@@ -10,7 +10,7 @@ import {
   type Kind,
   locate,
 } from '../model/collections.ts';
-import { isDirectory, isFile, listDir } from '../model/files.ts';
+import { isDirectory, isFile, kindOf, listDir, symlinkMessage } from '../model/files.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 
 import { UsageError } from './types.ts';
@@ -62,7 +62,9 @@ function add(discovery: Discovery, seen: Set<string>, classified: Classified): v
 /** Initiative folders: `index.md` expected; an `index.mdx` or an empty folder is an error. */
 function initiativeFolder(root: string, slug: string): Classified {
   const folder = `${INITIATIVES}${slug}`;
-  if (isFile(join(root, folder, 'index.md'))) {
+  const kind = kindOf(join(root, folder, 'index.md'));
+  // A linked index.md is still the entry's file: the reader refuses it and says why.
+  if (kind === 'file' || kind === 'symlink') {
     return { target: { kind: 'initiative', path: `${folder}/index.md` } };
   }
   const names = listDir(join(root, folder));
@@ -78,6 +80,25 @@ function initiativeFolder(root: string, slug: string): Classified {
       ),
     },
   };
+}
+
+/** A symbolic link inside content/: never followed, always an error (see src/model/files.ts). */
+export function linked(path: string): { misplaced: Misplaced } {
+  const name = path.split('/').at(-1) ?? path;
+  return { misplaced: { path, problem: error('file.symlink', symlinkMessage(name)) } };
+}
+
+/**
+ * The first symbolic link on a repository-relative path, below its first part (the
+ * content folder itself may be a link: the benchmark links a generated tree).
+ */
+function linkOnPath(root: string, path: string): string | undefined {
+  const parts = path.split('/');
+  for (let end = 2; end <= parts.length; end += 1) {
+    const prefix = parts.slice(0, end).join('/');
+    if (kindOf(join(root, prefix)) === 'symlink') return prefix;
+  }
+  return undefined;
 }
 
 /** The whole content tree. */
@@ -98,9 +119,14 @@ export function discoverAll(root: string): Discovery {
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
           if (entry.name.startsWith('.')) continue;
-          if (entry.isDirectory()) add(discovery, seen, initiativeFolder(root, entry.name));
+          if (entry.isSymbolicLink()) add(discovery, seen, linked(`${path}/${entry.name}`));
+          else if (entry.isDirectory()) add(discovery, seen, initiativeFolder(root, entry.name));
           else add(discovery, seen, classify(`${path}/${entry.name}`));
         }
+      } else if (kindOf(join(root, path)) === 'symlink') {
+        // A linked data file is still read as that file, so that its reader refuses it.
+        const classified = classify(path);
+        add(discovery, seen, 'target' in classified ? classified : linked(path));
       } else if (isDirectory(join(root, path))) {
         walk(path);
       } else {
@@ -133,15 +159,22 @@ export function discoverPaths(
       const rel = relative(root, path);
       return !rel.startsWith('..') && !isAbsolute(rel);
     };
+    const exists = (path: string) => kindOf(path) !== undefined;
     const absolute =
-      candidates.find((path) => inside(path) && (isFile(path) || isDirectory(path))) ??
-      (candidates[0] as string);
+      candidates.find((path) => inside(path) && exists(path)) ?? (candidates[0] as string);
     const relativePath = toPosix(relative(root, absolute));
     if (relativePath.startsWith('..') || isAbsolute(relativePath)) {
       throw new UsageError(`Đường dẫn "${given}" nằm ngoài kho nội dung.`);
     }
-    if (!isFile(absolute) && !isDirectory(absolute)) {
+    if (!exists(absolute)) {
       throw new UsageError(`Không tìm thấy "${given}".`);
+    }
+    // A linked folder is never walked into: the link itself is the error. A linked file of
+    // an entry is checked with its entry, whose rules refuse it.
+    const link = linkOnPath(root, relativePath);
+    if (link !== undefined && (link !== relativePath || !('target' in classify(link)))) {
+      add(discovery, seen, linked(link));
+      continue;
     }
     if (isDirectory(absolute)) {
       const prefix = relativePath === '' ? '' : `${relativePath}/`;

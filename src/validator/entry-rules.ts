@@ -13,13 +13,13 @@ import { type EntryFile, isPlainRecord, type ParsedYaml, parseEntryText } from '
 import { initiativeSchema, slugId } from '../schemas/index.ts';
 import { checkDeadline } from './deadline.ts';
 import { checkInitiativeReferences, type ReferenceContext } from './initiative-references.ts';
-import { analyseMarkdown } from './markdown.ts';
+import { analyseMarkdown, bodyTexts } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
 import { checkSchema } from './schema.ts';
 import { checkSections } from './sections.ts';
 import type { Context, InitiativeFacts } from './types.ts';
-import { checkUnicode } from './unicode.ts';
+import { checkDecodedUnicode, checkUnicode, escapedScalars } from './unicode.ts';
 
 /** An attachment named in the front matter, for the rules that look at files. */
 export interface DeclaredAttachment {
@@ -151,6 +151,7 @@ export function checkInitiativeEntry(
   if (data) {
     problems.push(...checkSchema(initiativeSchema, data, file.lineOf).problems);
     problems.push(...checkYamlPersonalData(file));
+    problems.push(...checkDecodedUnicode(escapedScalars(file), problems));
   }
   let declared: DeclaredAttachment[] = [];
   if (file.text) {
@@ -164,7 +165,8 @@ export function checkInitiativeEntry(
         new Set(declared.map((attachment) => attachment.file)),
       ),
     );
-    problems.push(...checkTextPersonalData(file.body, file.bodyStartLine));
+    problems.push(...checkTextPersonalData(file.body, file.bodyStartLine, markdown));
+    problems.push(...checkDecodedUnicode(bodyTexts(markdown, file.bodyStartLine), problems));
   }
   const facts = initiativeFacts(slug, path, data, file);
   if (context) problems.push(...checkInitiativeContext(facts, context));

@@ -3,10 +3,11 @@
  * that the CLI prints. Other scripts (reports, the CMS preview) call it too.
  */
 
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { todayInVietnam } from '../core/dates.ts';
 import { collections, contentPaths, locate, pathOf } from '../model/collections.ts';
-import { isDirectory, listIds } from '../model/files.ts';
+import { listIds } from '../model/files.ts';
 import { error, type Problem } from '../model/problems.ts';
 import { quickTitle } from '../model/title.ts';
 import { entryKey, ResultCache } from './cache.ts';
@@ -108,7 +109,9 @@ async function checkWithCache(
 /** Run every rule on the chosen files; never throws on bad content (only on bad options). */
 export async function validate(options: ValidateOptions = {}): Promise<ValidationReport> {
   const root = resolve(options.root ?? process.cwd());
-  if (!isDirectory(join(root, contentPaths.root))) {
+  // The content folder itself may be a link (the benchmark links a generated tree);
+  // nothing inside it is followed (see src/model/files.ts).
+  if (!statSync(join(root, contentPaths.root), { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`Không thấy thư mục ${contentPaths.root}/ trong "${root}".`);
   }
   if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {

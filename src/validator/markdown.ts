@@ -8,6 +8,11 @@
  * inline links and images ("[text](https://…)", "![alt](file.png)") are read
  * the same way when nothing around them could change their meaning (no code,
  * HTML, escape, entity, reference or deep indentation).
+ *
+ * What a reader sees is not the source text: `&#48;` shows as "0", `\@` as "@",
+ * `0912**345**678` as one number. A parsed body therefore also gives the decoded
+ * text of each block (`texts`), which the personal-data and invisible-character
+ * rules read; a body the line scan may keep has no entity or escape to decode.
  */
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -29,15 +34,34 @@ export interface Reference {
   line: number;
 }
 
+/** Text as a reader sees it, from the line on which it starts (1-based within the body). */
+export interface VisibleText {
+  text: string;
+  line: number;
+}
+
 export interface MarkdownFacts {
   headings: Heading[];
   references: Reference[];
   html: { line: number; value: string }[];
   /** Whether the full CommonMark parser was needed. */
   parsed: boolean;
+  /**
+   * Decoded text of every paragraph, heading, code block and HTML block (entities and
+   * escapes decoded, emphasis marks gone), when the body was parsed; otherwise the
+   * source text is what a reader sees, less the marks of emphasis and links.
+   */
+  texts?: VisibleText[];
+}
+
+/** The decoded texts of a body at their file lines (none when nothing needed decoding). */
+export function bodyTexts(facts: MarkdownFacts, bodyStartLine: number): VisibleText[] {
+  return (facts.texts ?? []).map(({ text, line }) => ({ text, line: line + bodyStartLine - 1 }));
 }
 
 const NEEDS_PARSER = /[<[`~]|^ {1,3}#/m;
+/** An HTML character reference or a backslash escape: the source is not the text shown. */
+const DECODES = /&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);|\\[!-/:-@[-`{-~]/;
 /** What, besides a bracket, keeps a body from the link scan. */
 const NEEDS_PARSER_WITH_LINKS = /[<`~\\&\r\t]|^ {1,3}#| {4}/m;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -45,7 +69,7 @@ const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const INLINE_LINK = /(!?)\[[^[\]\n]*\]\(([^\s()<>"'[\]]+)\)/y;
 
 export function analyseMarkdown(body: string): MarkdownFacts {
-  if (!NEEDS_PARSER.test(body)) return scanLines(body);
+  if (!NEEDS_PARSER.test(body) && !DECODES.test(body)) return scanLines(body);
   if (!NEEDS_PARSER_WITH_LINKS.test(body)) {
     const references = scanLinks(body);
     if (references) {
@@ -106,6 +130,29 @@ function scanLines(body: string): MarkdownFacts {
   return { headings, references: [], html: [], parsed: false };
 }
 
+/**
+ * The text a reader sees in an inline tree: entities and escapes are already decoded
+ * in mdast; HTML shows nothing; a strikethrough's tildes (GFM, which the site renders)
+ * are marks, not text.
+ */
+function visibleText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value.includes('~') ? node.value.replaceAll('~', '') : node.value;
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return '';
+    case 'image':
+    case 'imageReference':
+      return node.alt ?? '';
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(visibleText).join('') : '';
+  }
+}
+
 function textOf(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
@@ -119,6 +166,7 @@ export function parseFully(body: string): MarkdownFacts {
   const headings: Heading[] = [];
   const references: Reference[] = [];
   const html: MarkdownFacts['html'] = [];
+  const texts: VisibleText[] = [];
   const definitions = new Map<string, string>();
   const imageReferences: { identifier: string; line: number }[] = [];
   for (const node of tree.children) {
@@ -144,8 +192,20 @@ export function parseFully(body: string): MarkdownFacts {
   const walk = (node: Nodes) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+        texts.push({ text: visibleText(node), line });
+        break;
+      case 'code': {
+        // A fenced block's text starts on the line after its fence.
+        const start = node.position?.start.offset ?? 0;
+        const fenced = /^ {0,3}[`~]/.test(body.slice(start, start + 4));
+        texts.push({ text: node.value, line: fenced ? line + 1 : line });
+        break;
+      }
       case 'html':
         html.push({ line, value: node.value });
+        texts.push({ text: node.value, line });
         break;
       case 'link':
         references.push({ kind: 'link', url: node.url, line });
@@ -170,5 +230,5 @@ export function parseFully(body: string): MarkdownFacts {
     const url = definitions.get(reference.identifier);
     if (url !== undefined) references.push({ kind: 'image', url, line: reference.line });
   }
-  return { headings, references, html, parsed: true };
+  return { headings, references, html, parsed: true, texts };
 }

@@ -5,6 +5,7 @@
  */
 import { INVISIBLE_CHARACTERS } from '../core/text.ts';
 import { error, type Problem } from '../model/problems.ts';
+import type { ParsedYaml } from '../model/read.ts';
 
 /** Control characters other than tab, line feed and carriage return; C1; the invisible list. */
 function isSuspect(code: number): boolean {
@@ -41,6 +42,23 @@ export function isNfc(text: string): boolean {
   return text.normalize('NFC') === text;
 }
 
+function invisible(name: string, line: number): Problem {
+  return error(
+    'unicode.invisible',
+    `Có ${name}: ký tự không nhìn thấy hoặc đổi chiều viết, hãy xóa.`,
+    {
+      line,
+    },
+  );
+}
+
+function nameOf(code: number): string {
+  return (
+    INVISIBLE_CHARACTERS.get(code) ??
+    `ký tự điều khiển U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  );
+}
+
 export function checkUnicode(text: string): Problem[] {
   const problems: Problem[] = [];
   const nfc = isNfc(text);
@@ -67,20 +85,10 @@ export function checkUnicode(text: string): Problem[] {
       for (const char of lineText) {
         const code = char.codePointAt(0) ?? 0;
         if (!isSuspect(code)) continue;
-        const name =
-          INVISIBLE_CHARACTERS.get(code) ??
-          `ký tự điều khiển U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+        const name = nameOf(code);
         if (seen.has(name)) continue;
         seen.add(name);
-        problems.push(
-          error(
-            'unicode.invisible',
-            `Có ${name}: ký tự không nhìn thấy hoặc đổi chiều viết, hãy xóa.`,
-            {
-              line,
-            },
-          ),
-        );
+        problems.push(invisible(name, line));
       }
     }
   });
@@ -88,4 +96,56 @@ export function checkUnicode(text: string): Problem[] {
     problems.push(error('unicode.nfc', `Còn ${nfcReported - 5} dòng khác chưa ở dạng NFC.`, {}));
   }
   return problems;
+}
+
+/** A decoded value and the file line on which it starts. */
+export interface DecodedText {
+  text: string;
+  line: number;
+  /** Report every character on `line`: the value's line breaks are not the file's (YAML). */
+  oneLine?: boolean;
+}
+
+/**
+ * Invisible characters that the source does not show but a reader gets: written as YAML
+ * escapes (`"\u200b"`) or HTML character references (`&#8203;`). `texts` are decoded
+ * values with the file line on which each starts; what `reported` (checkUnicode on the
+ * source) already says of a line is not said again.
+ */
+export function checkDecodedUnicode(
+  texts: readonly DecodedText[],
+  reported: readonly Problem[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const said = new Set(reported.map((problem) => `${problem.line}\0${problem.message}`));
+  for (const { text, line, oneLine } of texts) {
+    if (!hasSuspect(text)) continue;
+    let at = line;
+    for (const char of text) {
+      if (char === '\n' && !oneLine) at += 1;
+      const code = char.codePointAt(0) ?? 0;
+      if (!isSuspect(code)) continue;
+      const problem = invisible(nameOf(code), at);
+      const key = `${at}\0${problem.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The values of a YAML text that escapes could have changed, with their lines: none
+ * when the text has no backslash (only a double-quoted scalar decodes escapes).
+ */
+export function escapedScalars(
+  file: Pick<ParsedYaml, 'scalars' | 'lineOfOffset' | 'source'>,
+): DecodedText[] {
+  if (file.source !== undefined && !file.source.includes('\\')) return [];
+  return file.scalars.map((scalar) => ({
+    text: scalar.text,
+    line: file.lineOfOffset(scalar.offset),
+    oneLine: true,
+  }));
 }

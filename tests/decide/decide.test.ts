@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { writeAtomically } from '../../scripts/decide/atomic.ts';
 import { cellDate, cellNumber, cellYesNo } from '../../scripts/decide/cells.ts';
 import { main, runDecide } from '../../scripts/decide.ts';
@@ -100,6 +100,31 @@ describe('cell readers', () => {
     ['', undefined],
     ['có lẽ', 'invalid'],
   ])('cellYesNo(%j) = %j', (value, expected) => expect(cellYesNo(value)).toBe(expected));
+});
+
+describe('text that starts like a formula', () => {
+  it('is written with an apostrophe and read back from the sheet unchanged', async () => {
+    const decision = parse(readFileSync(join(project, DECISION), 'utf8'));
+    decision.document.title = `+${decision.document.title}`;
+    decision.members[2].position = `-${decision.members[2].position}`;
+    decision.results[1].note = `=${decision.results[1].note}`;
+    const repo = makeRepo(project, { [DECISION]: stringify(decision) }, true);
+    const report = await buildReport(new LocalGitSource(repo), CAMPAIGN);
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-sheet-')), 'tong-hop.xlsx');
+    await writeXlsx(report, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.getWorksheet(SHEETS.members)?.getRow(4).getCell(3).value).toBe(
+      `'${decision.members[2].position}`,
+    );
+    const before = decisionSchema.parse(decision);
+    const result = await runDecide({ root: repo, campaign: CAMPAIGN, sheet: path, dryRun: true });
+    expect(result.decision.members).toEqual(before.members);
+    expect(result.decision.document).toEqual(before.document);
+    expect(result.decision.results.find((item) => item.note?.startsWith('='))?.note).toBe(
+      before.results[1]?.note,
+    );
+  });
 });
 
 describe('decide', () => {

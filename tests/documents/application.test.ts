@@ -137,4 +137,26 @@ describe('doc:application', () => {
     );
     expect(existsSync(marker)).toBe(false);
   });
+
+  it('embeds a picture from the entry folder, but never one that is a symbolic link', async () => {
+    const { mkdirSync, readFileSync, renameSync, symlinkSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { loadPictures } = await import('../../scripts/documents/application/pictures.ts');
+    const slug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
+    const picture = 'bieu-do-ho-so-tre-hen.png';
+    const dir = join(root, 'content/initiatives', slug);
+    const body = readFileSync(join(dir, 'index.md'), 'utf8');
+    expect(body).toContain(`](${picture})`);
+    expect([...(await loadPictures(dir, body)).keys()]).toEqual([picture]);
+    // The same picture, now reached through a link to a file outside the entry's folder.
+    mkdirSync(join(root, 'ngoai'), { recursive: true });
+    renameSync(join(dir, picture), join(root, 'ngoai', picture));
+    symlinkSync(join(root, 'ngoai', picture), join(dir, picture));
+    expect([...(await loadPictures(dir, body)).keys()]).toEqual([]);
+    // A linked entry folder is refused as a whole.
+    symlinkSync(slug, join(root, 'content/initiatives/lien-ket'));
+    await expect(applicationDocument(root, 'lien-ket', 'docx')).rejects.toThrow(
+      /content\/initiatives\/lien-ket\/index\.md không đọc được:[\s\S]*liên kết tượng trưng/,
+    );
+  });
 });

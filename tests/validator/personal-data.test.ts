@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validator/index.ts';
 import { findPersonalData } from '../../src/validator/personal-data.ts';
 import {
   bodyOf,
+  entryText,
   type Fixture,
   initiativeData,
   makeFixture,
@@ -14,27 +16,82 @@ let fixture: Fixture | undefined;
 afterEach(() => fixture?.cleanup());
 
 describe('personal data rule', () => {
+  const EMAIL = 'địa chỉ thư điện tử';
+  const PHONE = 'số điện thoại';
+  const IDENTITY = 'số định danh cá nhân (CMND/CCCD)';
   it.each([
-    'Liên hệ: lan.nguyen@tanhlinh.gov.vn',
-    'Điện thoại 0912 345 678',
-    'Gọi 0912.345.678',
-    'Số +84 912345678',
-    'Máy bàn 0252 3880 123',
-    'CCCD 052190001234',
-    'CMND số 261234567',
-  ])('finds %j', (text) => {
-    expect(findPersonalData(text)).toBeDefined();
+    ['Liên hệ: lan.nguyen@tanhlinh.gov.vn', EMAIL],
+    ['Liên hệ: lan.nguyen @ tanhlinh.gov.vn', EMAIL],
+    ['Liên hệ: lan.nguyen@ tanhlinh.gov.vn', EMAIL],
+    ['Liên hệ: lan.nguyen[at]gmail.com', EMAIL],
+    ['Liên hệ: lan.nguyen (at) gmail.com', EMAIL],
+    ['Liên hệ: lan.nguyen(a)gmail.com', EMAIL],
+    ['Liên hệ: lan.nguyen[at]gmail[dot]com', EMAIL],
+    ['Liên hệ: lan.nguyen{@}gmail(.)com', EMAIL],
+    ['Liên hệ: lan＠gmail.com', EMAIL],
+    ['Điện thoại 0912 345 678', PHONE],
+    ['Gọi 0912.345.678', PHONE],
+    ['Gọi 0912-345-678', PHONE],
+    ['Gọi 0912 - 345 - 678', PHONE],
+    ['Gọi 091 234 5678', PHONE],
+    ['Gọi 0912345678.', PHONE],
+    ['ĐT:0912345678', PHONE],
+    ['Số 0389 123 456, 0868 123 456', PHONE],
+    ['Số 0563.123.456 hoặc 0703.123.456', PHONE],
+    ['Số +84 912345678', PHONE],
+    ['Số +84 912 345 678', PHONE],
+    ['Số +84-912-345-678', PHONE],
+    ['Số (+84) 912 345 678', PHONE],
+    ['Số +84 (0) 912 345 678', PHONE],
+    ['Số 0084 912 345 678', PHONE],
+    ['Số 84912345678', PHONE],
+    ['Máy bàn 0252 3880 123', PHONE],
+    ['Máy bàn (028) 3823 4567', PHONE],
+    ['Máy bàn (028)3823.4567', PHONE],
+    ['Máy bàn 028 3823 4567', PHONE],
+    ['Máy bàn +84 28 3823 4567', PHONE],
+    ['Máy bàn 024.3823.4567', PHONE],
+    ['Gọi 0912 345 678 - 2024', PHONE],
+    ['Năm 2024 0912 345 678', PHONE],
+    ['Điện thoại 0912\n345 678', PHONE],
+    ['Điện thoại ０９１２３４５６７８', PHONE],
+    ['Điện thoại ０９１２ ３４５ ６７８', PHONE],
+    ['Điện thoại 0912\u00a0345\u00a0678', PHONE],
+    ['CCCD 052190001234', IDENTITY],
+    ['CCCD 052 190 001 234', IDENTITY],
+    ['CCCD 0521 9000 1234', IDENTITY],
+    ['CCCD 052.190.001.234', IDENTITY],
+    ['CCCD 052-190-001-234', IDENTITY],
+    ['CCCD ０５２１９０００１２３４', IDENTITY],
+    ['CMND số 261234567', IDENTITY],
+  ])('finds %j', (text, what) => {
+    expect(findPersonalData(text)).toBe(what);
   });
 
   it.each([
     'Kế hoạch số 2992/KH-UBND ngày 12/08/2021',
     'Nghị định 13/2012/NĐ-CP',
     'Quyết định 766/QĐ-TTg',
+    'Quyết định số 1234/QĐ-UBND ngày 12/3/2024 của UBND huyện',
     'Hạn cuối 2024-09-04',
+    'Ngày 09-04-2024 và ngày 12.08.2021',
+    'Giai đoạn 2021 - 2025, năm 2019 2020 2021',
     'Chi phí 1.500.000 đồng',
+    'Chi phí 12.345.000 đồng',
+    'Kinh phí 1.500.000.000 đồng',
+    'Kinh phí 100.000.000.000 đồng',
+    'Kinh phí 1 500 000 000 đồng',
+    'Tiết kiệm 150000000 đồng',
     'Tỷ lệ giảm từ 12,5% xuống 3,1%',
     'Năm 2024 có 1.234 hồ sơ',
+    'Số hồ sơ theo tháng: 120 150 180 200 240 300',
+    'Các bước 05 06 07 08 09 10',
     'Mã hồ sơ 000.00.22.H08-240820-0001',
+    'Tổng đài 1900 1234 và 1800 1234',
+    'Hệ số 0,912345678',
+    'Theo dõi @ubnd.tanhlinh trên mạng xã hội',
+    'Điểm (a) khoản 1 Điều 5',
+    'Mã thủ tục 1.001234.000.00.00.H08',
   ])('does not flag %j', (text) => {
     expect(findPersonalData(text)).toBeUndefined();
   });
@@ -60,6 +117,90 @@ describe('personal data rule', () => {
       expect.stringContaining('0912345678'),
       expect.stringContaining('lan@example.com'),
     ]);
+  });
+
+  /** The personal-data problems of an entry, each with the text of the line it names. */
+  async function found(text: string) {
+    fixture = makeFixture();
+    const path = 'content/initiatives/ca-nhan/index.md';
+    fixture.write(path, text);
+    const report = await validate({ root: fixture.root });
+    const lines = readFileSync(fixture.path(path), 'utf8').split('\n');
+    return problemsOf(report, path)
+      .filter((problem) => problem.code.startsWith('personal-data.'))
+      .map((problem) => lines[(problem.line ?? 0) - 1]);
+  }
+
+  const withSolution = (solution: string) =>
+    entryText(initiativeData(), bodyOf({ ...sectionBodies, 'Nội dung giải pháp': solution }));
+  /** `summary` as written in the YAML source (quotes and escapes included). */
+  const withSummary = (summary: string) =>
+    entryText(initiativeData({ summary: 'TÓM-TẮT' })).replace('TÓM-TẮT', summary);
+
+  // What the site shows decoded is what the rule reads: each of these passed the raw-text scan.
+  it.each([
+    ['a digit as a decimal reference', withSolution('Liên hệ &#48;912 345 678.'), '&#48;912'],
+    ['digits as hex references', withSolution('Liên hệ &#x30;&#x39;12 345 678.'), '&#x30;'],
+    ['"@" as a reference', withSolution('Gửi lan&#64;example.com.'), 'lan&#64;'],
+    ['"@" as a hex reference', withSolution('Gửi lan&#x40;example.com.'), 'lan&#x40;'],
+    ['"@" as a named reference', withSolution('Gửi lan&commat;example.com.'), '&commat;'],
+    ['"@" escaped', withSolution('Gửi lan\\@example.com.'), 'lan\\@'],
+    ['emphasis inside a number', withSolution('Gọi 0912**345**678.'), '0912**345'],
+    ['emphasis inside a number, no parser', withSolution('Gọi 0912*345*678.'), '0912*345'],
+    ['a link around part of a number', withSolution('Gọi [0912](https://a.vn) 345 678.'), '[0912]'],
+    ['a number over two lines', withSolution('Điện thoại 0912\n345 678.'), 'Điện thoại 0912'],
+    ['full-width digits', withSolution('Gọi ０９１２３４５６７８.'), '０９１２'],
+    ['groups with dashes', withSolution('Gọi 0912-345-678.'), '0912-345-678'],
+    ['a landline with its area code', withSolution('Gọi (028) 3823 4567.'), '(028)'],
+    ['a CCCD in groups', withSolution('CCCD 052-190-001-234.'), '052-190'],
+    ['an e-mail behind "[at]"', withSolution('Gửi lan[at]gmail.com.'), '[at]'],
+    // Already caught before (YAML scalars were read decoded); kept so that it stays so.
+    [
+      'a YAML escape',
+      withSummary('"Xã lập lịch hẹn, gọi \\u0030912345678 để nhắc hạn hồ sơ."'),
+      '\\u0030',
+    ],
+    [
+      'a YAML escape of a full-width digit',
+      withSummary('"Xã lập lịch hẹn, gọi \\uff10912345678 để nhắc hạn hồ sơ."'),
+      '\\uff10',
+    ],
+    [
+      'full-width digits in YAML',
+      withSummary('Xã lập lịch hẹn, gọi ０９１２３４５６７８ để nhắc hạn hồ sơ.'),
+      '０９１２',
+    ],
+    [
+      'a phone with dashes in YAML',
+      withSummary('Xã lập lịch hẹn, gọi 0912-345-678 để nhắc hạn hồ sơ.'),
+      '0912-345',
+    ],
+    [
+      'an e-mail with " @ " in YAML',
+      withSummary('Xã lập lịch hẹn, gửi lan @ gmail.com để nhắc hạn hồ sơ.'),
+      'lan @',
+    ],
+  ])('finds %s', async (_name, text, shown) => {
+    expect(await found(text)).toEqual([expect.stringContaining(shown)]);
+  });
+
+  it.each([
+    [
+      'references that decode to ordinary text',
+      withSolution('Chi phí 12.345.000&nbsp;đồng, Kế hoạch 2992/KH&#8209;UBND &amp; năm 2024.'),
+    ],
+    [
+      'escapes in a document number',
+      withSolution('Theo Kế hoạch 03\\/KH-UBND ngày 09/01/2024, chi 1.500.000 đồng.'),
+    ],
+    [
+      'amounts, dates and years',
+      withSolution(
+        'Năm 2019 2020 2021 chi 1 500 000 000 đồng; hạn 2024-09-04; giai đoạn 2021 - 2025.',
+      ),
+    ],
+  ])('accepts %s', async (_name, text) => {
+    expect(await found(text)).toEqual([]);
   });
 
   it('accepts an entry that cites document numbers and dates', async () => {

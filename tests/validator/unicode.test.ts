@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validator/index.ts';
 import {
   bodyOf,
+  entryText,
   type Fixture,
   initiativeData,
   makeFixture,
@@ -66,5 +67,63 @@ describe('unicode rule', () => {
         text: expect.stringContaining('Nhắc hạn'),
       }),
     ]);
+  });
+
+  /** Unicode problems of an entry written as `text`, each with the text of its line. */
+  async function problemsIn(text: string) {
+    fixture = makeFixture();
+    const path = 'content/initiatives/unicode/index.md';
+    fixture.write(path, text);
+    const report = await validate({ root: fixture.root });
+    const lines = (await import('node:fs')).readFileSync(fixture.path(path), 'utf8').split('\n');
+    return problemsOf(report, path)
+      .filter((p) => p.code.startsWith('unicode.'))
+      .map((p) => ({ ...p, text: lines[(p.line ?? 0) - 1] }));
+  }
+  const withSolution = (solution: string) =>
+    entryText(initiativeData(), bodyOf({ ...sectionBodies, 'Nội dung giải pháp': solution }));
+  const withSummary = (summary: string) =>
+    entryText(initiativeData({ summary: 'TÓM-TẮT' })).replace('TÓM-TẮT', summary);
+  const SUMMARY = 'Xã lập lịch hẹn và nhắc hạn tự động để giảm hồ sơ trễ hẹn';
+
+  // The source shows only ASCII; the page and the data carry the character itself.
+  it.each([
+    ['a decimal reference', withSolution('Nhắc hạn&#8203; tự động.'), 'U+200B', '&#8203;'],
+    ['a hex reference', withSolution('Nhắc hạn&#x202E; tự động.'), 'U+202E', '&#x202E;'],
+    ['a named reference', withSolution('Nhắc hạn&ZeroWidthSpace; tự động.'), 'U+200B', '&Zero'],
+    ['a soft hyphen reference', withSolution('Nhắc&shy;hạn tự động.'), 'U+00AD', '&shy;'],
+    [
+      'a reference in a heading',
+      withSolution('Xem mục\n\n## Ghi chú&lrm;\n\nChữ.'),
+      'U+200E',
+      '&lrm;',
+    ],
+    ['a YAML escape', withSummary(`"${SUMMARY}\\u200b."`), 'U+200B', '\\u200b'],
+    ['a YAML escape of a bidi override', withSummary(`"${SUMMARY}\\u202e."`), 'U+202E', '\\u202e'],
+    ['a YAML escape of a control character', withSummary(`"${SUMMARY}\\x07."`), 'U+0007', '\\x07'],
+  ])(
+    'reports an invisible character written as %s, on its line',
+    async (_name, text, name, shown) => {
+      expect(await problemsIn(text)).toEqual([
+        expect.objectContaining({
+          code: 'unicode.invisible',
+          message: expect.stringContaining(name),
+          text: expect.stringContaining(shown),
+        }),
+      ]);
+    },
+  );
+
+  it('reports a character written both raw and as a reference on one line once', async () => {
+    const problems = await problemsIn(
+      withSolution('Nhắc hạn\u200b tự&#8203; động [xem](https://a.vn).'),
+    );
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('U+200B')]);
+  });
+
+  it('accepts references that decode to visible characters', async () => {
+    expect(
+      await problemsIn(withSolution('Tỷ lệ &lt; 5&nbsp;% &amp; giảm &#8212; “tốt”, A&#x2011;B.')),
+    ).toEqual([]);
   });
 });

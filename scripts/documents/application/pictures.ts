@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Image, Nodes } from 'mdast';
 import sharp from 'sharp';
+import { readRegularFile } from '../../../src/model/files.ts';
 import { type PictureMap, parseMarkdown } from '../render/markdown.ts';
 
 function imagesOf(node: Nodes, found: Image[] = []): Image[] {
@@ -12,7 +12,8 @@ function imagesOf(node: Nodes, found: Image[] = []): Image[] {
 
 /**
  * Loads the pictures an entry's body shows from the entry's own folder, as PNG
- * or JPEG (what Word and PDF both take). Links elsewhere stay as text.
+ * or JPEG (what Word and PDF both take). Links elsewhere stay as text, and so does
+ * a picture that is a symbolic link: it is never followed (see src/model/files.ts).
  */
 export async function loadPictures(dir: string, body: string): Promise<PictureMap> {
   const pictures = new Map<string, Omit<import('../render/model.ts').Picture, 'kind' | 'alt'>>();
@@ -20,10 +21,10 @@ export async function loadPictures(dir: string, body: string): Promise<PictureMa
     const name = image.url;
     if (pictures.has(name) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..'))
       continue;
-    const path = join(dir, name);
-    if (!existsSync(path)) continue;
+    const read = readRegularFile(join(dir, name));
+    if (!read.ok) continue;
     try {
-      const input = readFileSync(path);
+      const input = read.bytes;
       const meta = await sharp(input).metadata();
       if (!meta.width || !meta.height) continue;
       const keep = meta.format === 'png' || meta.format === 'jpeg';

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { viewAttachments } from '../../../lib/attachments.ts';
+import { attachmentBytes, viewAttachments } from '../../../lib/attachments.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 /** Attachments are published beside their initiative's page: /sang-kien/<slug>/<file>. */
@@ -16,7 +15,6 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const body = await readFile((props as { path: string }).path);
-  return new Response(body);
-};
+// Read without following a link, even one put in place after getStaticPaths looked.
+export const GET: APIRoute = ({ props }) =>
+  new Response(new Uint8Array(attachmentBytes((props as { path: string }).path)));
