@@ -3,7 +3,8 @@
  * Bodies are plain Markdown written by the public; these keep the site safe
  * even when an entry reaches the build without passing the validator.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
+import { type Schema, sanitize } from 'hast-util-sanitize';
 import { collections } from '../model/collections.ts';
 
 interface VisitorContext {
@@ -70,92 +71,116 @@ export function attachmentImages(base: string) {
   };
 }
 
-/**
- * Properties each element keeps, as hast names. Only what CommonMark and GFM produce: a body
- * needs nothing else, and anything else reached the tree by a way around the Markdown plugins.
- */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  a: [
-    'href',
-    'title',
-    'id',
-    'dataFootnoteRef',
-    'dataFootnoteBackref',
-    'ariaDescribedBy',
-    'ariaLabel',
-    'className',
-  ],
-  blockquote: [],
-  br: [],
-  code: ['className'],
-  del: [],
-  em: [],
-  h1: [],
-  h2: ['id', 'className'],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  hr: [],
-  img: ['src', 'alt', 'title'],
-  li: ['id', 'className'],
-  ol: ['start', 'className'],
-  p: [],
-  pre: [],
-  section: ['dataFootnotes', 'className'],
-  strong: [],
-  sup: [],
-  table: [],
-  tbody: [],
-  td: ['align'],
-  th: ['align'],
-  thead: [],
-  tr: [],
-  ul: ['className'],
-};
-
-/** Dropped with their content: code, styles, embedded documents, foreign markup. */
-const DROPPED = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'svg',
-  'math',
-  'textarea',
-  'select',
-  'option',
-  'button',
-  'title',
-  'head',
-  'meta',
-  'link',
-  'base',
-  'xmp',
-  'plaintext',
-  'noembed',
-  'noframes',
-  'audio',
-  'video',
-  'canvas',
-]);
-
 /** GFM's own footnote ids carry this prefix, so a body can never take an id the page uses. */
 const FOOTNOTE_ID = /^(?:user-content-[\w-]+|footnote-label)$/;
-const CLASS_NAMES =
-  /^(?:language-[\w+#.-]+|footnotes|sr-only|data-footnote-backref|contains-task-list|task-list-item)$/;
-const ALIGN = new Set(['left', 'center', 'right']);
+/** GFM writes a table column's alignment as a style; nothing else may carry one. */
+const CELL_ALIGN = /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i;
+
+/**
+ * Only what CommonMark and GFM produce: a body needs nothing else, and anything else
+ * reached the tree by a way around the Markdown plugins. Unknown elements are unwrapped
+ * (their text stays readable); those in `strip` go with their content.
+ */
+const schema: Schema = {
+  tagNames: [
+    'a',
+    'blockquote',
+    'br',
+    'code',
+    'del',
+    'em',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'img',
+    'input',
+    'li',
+    'ol',
+    'p',
+    'pre',
+    'section',
+    'strong',
+    'sup',
+    'table',
+    'tbody',
+    'td',
+    'th',
+    'thead',
+    'tr',
+    'ul',
+  ],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'svg',
+    'math',
+    'textarea',
+    'select',
+    'option',
+    'button',
+    'title',
+    'head',
+    'meta',
+    'link',
+    'base',
+    'xmp',
+    'plaintext',
+    'noembed',
+    'noframes',
+    'audio',
+    'video',
+    'canvas',
+  ],
+  attributes: {
+    a: [
+      'href',
+      'title',
+      ['id', FOOTNOTE_ID],
+      'dataFootnoteRef',
+      'dataFootnoteBackref',
+      'ariaDescribedBy',
+      'ariaLabel',
+      ['className', 'data-footnote-backref'],
+    ],
+    code: [['className', /^language-[\w+#.-]+$/]],
+    h2: [
+      ['id', FOOTNOTE_ID],
+      ['className', 'sr-only'],
+    ],
+    img: ['src', 'alt', 'title'],
+    // Kept only to be turned into a character below: no form control reaches the page.
+    input: [['type', 'checkbox'], 'checked'],
+    li: [
+      ['id', FOOTNOTE_ID],
+      ['className', 'task-list-item'],
+    ],
+    ol: ['start', ['className', 'contains-task-list']],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    td: [['style', CELL_ALIGN]],
+    th: [['style', CELL_ALIGN]],
+    ul: [['className', 'contains-task-list']],
+  },
+  // Ids are allowed only with GFM's own prefix (FOOTNOTE_ID), so none is prefixed again.
+  clobber: [],
+  protocols: { href: ['https'], src: ['https'] },
+};
 
 /**
  * A link or image target the site accepts: https, or a reference to the same site (a relative
  * path, `/…`, `#…`). Read as a browser reads it: tabs and newlines anywhere and control characters
- * at either end are ignored, and `\` counts as `/`.
+ * at either end are ignored, and `\` counts as `/` — which the library's protocol check does not do.
  */
 export function isSafeUrl(value: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip exactly these.
@@ -165,127 +190,49 @@ export function isSafeUrl(value: string): boolean {
   return scheme === undefined || scheme.toLowerCase() === 'https';
 }
 
-function keptValue(tag: string, key: string, value: unknown): unknown {
-  switch (key) {
-    case 'href':
-    case 'src':
-      return typeof value === 'string' && isSafeUrl(value) ? value : undefined;
-    case 'id':
-      return typeof value === 'string' && FOOTNOTE_ID.test(value) ? value : undefined;
-    case 'className': {
-      const names = (Array.isArray(value) ? value : [value]).filter(
-        (name): name is string => typeof name === 'string' && CLASS_NAMES.test(name),
-      );
-      return names.length > 0 ? names : undefined;
-    }
-    case 'align':
-      return typeof value === 'string' && ALIGN.has(value) ? value : undefined;
-    case 'start':
-      return typeof value === 'number' && tag === 'ol' ? value : undefined;
-    case 'dataFootnoteRef':
-    case 'dataFootnoteBackref':
-    case 'dataFootnotes':
-      return value === true || value === '' ? value : undefined;
-    default:
-      if (typeof value === 'string') return value;
-      // Space-separated lists (`aria-describedby`) are arrays in hast.
-      return Array.isArray(value) && value.every((item) => typeof item === 'string')
-        ? value
-        : undefined;
-  }
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => item === b[index]);
-  }
-  return a === b;
-}
-
 /**
- * GFM writes a table column's alignment as `style="text-align: …"`; the site's policy allows no
- * style attribute, so it becomes `align` (which site.css styles).
+ * What the allow-list keeps, shaped for a page without inline style or form controls: a
+ * cell's alignment becomes `align` (site.css styles it), a task-list box a character, and a
+ * URL that a browser would read as off-site or as script loses its target.
  */
-function tableAlignment(tag: string, style: unknown): string | undefined {
-  if (tag !== 'th' && tag !== 'td') return undefined;
-  const align = /^\s*text-align:\s*([a-z]+)\s*;?\s*$/i
-    .exec(String(style ?? ''))?.[1]
-    ?.toLowerCase();
-  return align && ALIGN.has(align) ? align : undefined;
-}
-
-interface Cleaning {
-  changed: boolean;
-}
-
-function cleanElement(node: Element, state: Cleaning): ElementContent[] {
-  const tag = node.tagName.toLowerCase();
-  if (DROPPED.has(tag)) {
-    state.changed = true;
-    return [];
-  }
-  if (tag === 'input' && node.properties?.type === 'checkbox') {
-    // A GFM task list item: the box becomes a character, so no form control reaches the page.
-    state.changed = true;
-    return [{ type: 'text', value: node.properties.checked ? '☑ ' : '☐ ' }];
-  }
-  const allowed = ALLOWED[tag];
-  const align = tableAlignment(tag, node.properties?.style);
-  if (!allowed) {
-    // Unknown wrappers go, their text stays readable.
-    state.changed = true;
-    return cleanChildren(node.children, state);
-  }
-  const properties: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node.properties ?? {})) {
-    const kept = allowed.includes(key) ? keptValue(tag, key, value) : undefined;
-    const present = value !== null && value !== undefined && value !== false;
-    if (present && !sameValue(kept, value)) state.changed = true;
-    if (kept !== undefined) properties[key] = kept;
-  }
-  if (align) properties.align = align;
-  return [
-    {
-      type: 'element',
-      tagName: tag,
-      properties: properties as Element['properties'],
-      children: cleanChildren(node.children, state),
-    },
-  ];
-}
-
-function cleanChildren(children: readonly RootContent[], state: Cleaning): ElementContent[] {
-  const out: ElementContent[] = [];
-  for (const child of children) {
-    switch (child.type) {
-      case 'text':
-        out.push({ type: 'text', value: child.value });
-        break;
-      case 'element':
-        out.push(...cleanElement(child, state));
-        break;
-      default: {
-        state.changed = true;
-        // Raw HTML (left by a Markdown pipeline without escapeRawHtml) is shown, never parsed.
-        const raw = child as { type: string; value?: unknown };
-        if (raw.type === 'raw' && typeof raw.value === 'string') {
-          out.push({ type: 'text', value: raw.value });
-        }
-      }
+function finish(nodes: ElementContent[] | RootContent[]): void {
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index] as RootContent;
+    if (node.type !== 'element') continue;
+    const properties = node.properties;
+    if (node.tagName === 'input') {
+      nodes[index] = { type: 'text', value: properties.checked ? '☑ ' : '☐ ' };
+      continue;
     }
+    if (typeof properties.style === 'string') {
+      const align = CELL_ALIGN.exec(properties.style)?.[1]?.toLowerCase();
+      delete properties.style;
+      if (align) properties.align = align;
+    }
+    for (const key of ['href', 'src'] as const) {
+      const url = properties[key];
+      if (typeof url === 'string' && !isSafeUrl(url)) delete properties[key];
+    }
+    finish(node.children);
   }
-  return out;
+}
+
+/** Positions and data are the renderer's bookkeeping, not content: left out of the comparison. */
+function content(value: unknown): unknown {
+  return JSON.stringify(value, (key, item) =>
+    key === 'position' || key === 'data' ? undefined : item,
+  );
 }
 
 /**
- * The tree with only the allowed elements and properties (see `ALLOWED`), safe URLs, no
- * comments and raw HTML as text. `changed` says whether anything had to go: a tree from valid
+ * The tree with only the allowed elements and properties (see `schema`), safe URLs and no
+ * comments or raw HTML. `changed` says whether anything had to go: a tree from valid
  * Markdown comes back equal.
  */
 export function sanitizeTree(root: Root): { tree: Root; changed: boolean } {
-  const state: Cleaning = { changed: false };
-  const children = cleanChildren(root.children, state);
-  return { tree: { type: 'root', children }, changed: state.changed };
+  const tree = sanitize(root, schema) as Root;
+  finish(tree.children);
+  return { tree, changed: content(tree) !== content(root) };
 }
 
 interface HastHookContext {
@@ -304,7 +251,7 @@ export const sanitizeHtml = {
     // MDX pages are the project's own code (src/pages), with components: bodies are Markdown.
     if (ctx.sourceFormat !== 'markdown') return;
     const { tree, changed } = sanitizeTree(root);
-    // The tree is rebuilt from fresh nodes: replaced only when something had to go.
+    // The library builds a fresh tree: it replaces the renderer's only when something had to go.
     if (changed) ctx.replaceNode(root, tree);
   },
 };
