@@ -30,6 +30,16 @@ export default defineConfig({
     processor: satteri({
       mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
       hastPlugins: [sanitizeHtml],
+      // The footnotes section speaks the site's language (the defaults are English).
+      features: {
+        gfm: {
+          footnotes: {
+            label: 'Chú thích',
+            backContent: '↩',
+            backLabel: 'Quay lại chỗ dẫn chú thích {reference}',
+          },
+        },
+      },
     }),
     // Shiki colours code with style attributes: sanitizeHtml drops them and the site's policy
     // (src/lib/csp.ts) refuses them.

@@ -287,3 +287,22 @@ describe('sanitizeTree', () => {
     expect(isSafeUrl(url)).toBe(safe);
   });
 });
+
+describe('the site’s own Markdown pipeline (astro.config.mjs)', () => {
+  test('footnotes speak Vietnamese and keep their links', async () => {
+    const { default: config } = await import('../../astro.config.mjs');
+    const processor = config.markdown?.processor as {
+      createRenderer(options: object): Promise<{
+        render(markdown: string, options: { fileURL: URL }): Promise<{ code: string }>;
+      }>;
+    };
+    const renderer = await processor.createRenderer({ gfm: true, syntaxHighlight: false });
+    const { code } = await renderer.render('Tỷ lệ giảm[^1].\n\n[^1]: Theo hệ thống một cửa.\n', {
+      fileURL: entry,
+    });
+    expect(code).toContain('Chú thích');
+    expect(code).toContain('aria-label="Quay lại chỗ dẫn chú thích 1"');
+    expect(code).not.toMatch(/Footnotes|Back to reference/);
+    expect(code).toMatch(/href="#user-content-fn-1"/);
+  });
+});
