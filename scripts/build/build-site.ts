@@ -21,7 +21,7 @@ export interface BuiltSite {
  * The environment without what the test runner adds (vitest sets BASE_URL, MODE, DEV, PROD
  * and NODE_ENV=test), which would otherwise leak into Astro's `import.meta.env`.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (

@@ -242,6 +242,20 @@ async function addAuthors(page: Page, authors: readonly (readonly [string, strin
   }
 }
 
+/**
+ * Accept every dialog (publish asks through `window.confirm`) and keep the messages of the
+ * admin's own confirmations. A publish reloads the admin, which may meet Decap's "leave
+ * page?" guard first (a known fault of the admin, tracked on its own): not recorded.
+ */
+function acceptDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    if (dialog.type() !== 'beforeunload') dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  return dialogs;
+}
+
 /** The required fields of a new initiative, as a submitter fills them in the form. */
 async function fillRequired(
   page: Page,
@@ -311,14 +325,7 @@ describe('Decap CMS with the local git backend', () => {
   test('the validator’s problems in the form; ready and publish refused until they are fixed', async () => {
     const repo = running?.repoDir as string;
     const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      // A publish reloads the admin, which may meet Decap's own "leave page?" guard first
-      // (a known fault of the admin, tracked on its own); the assertions are about the
-      // confirmations the admin asks for.
-      if (dialog.type() !== 'beforeunload') dialogs.push(dialog.message());
-      void dialog.accept();
-    });
+    const dialogs = acceptDialogs(page);
     const gateTitle = 'Sổ theo dõi hồ sơ một cửa điện tử dùng chung, kiểm tra cổng duyệt bài';
     const sharesError = 'Tác giả: Tổng tỷ lệ đóng góp là 90%, phải bằng 100%.';
     const mainBefore = git(repo, 'rev-parse', 'main');
@@ -467,14 +474,7 @@ describe('Decap CMS with the local git backend', () => {
   test('create, save, review, validate, publish, build and find an initiative', async () => {
     const repo = running?.repoDir as string;
     const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      // A publish reloads the admin, which may meet Decap's own "leave page?" guard first
-      // (a known fault of the admin, tracked on its own); the assertions are about the
-      // confirmations the admin asks for.
-      if (dialog.type() !== 'beforeunload') dialogs.push(dialog.message());
-      void dialog.accept();
-    });
+    const dialogs = acceptDialogs(page);
     const image = join(workspace, 'so-do-quy-trinh.png');
     writeFileSync(
       image,

@@ -96,6 +96,22 @@ function htmlFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** Console errors and uncaught exceptions of a page, each named by the URL being visited. */
+function recordFailures(page: Page): { failures: string[]; at(url: string): void } {
+  const failures: string[] = [];
+  let current = '';
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(`${current} — console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => failures.push(`${current} — ${error.message}`));
+  return {
+    failures,
+    at(url) {
+      current = url;
+    },
+  };
+}
+
 describe('every page type', () => {
   test('has pages to test (the samples are built)', () => {
     expect(initiatives.length).toBeGreaterThan(0);
@@ -308,14 +324,9 @@ describe('content security policy', () => {
     const context = await browser.newContext();
     await context.addInitScript(recordViolations);
     const page = await context.newPage();
-    const failures: string[] = [];
-    let current = '';
-    page.on('console', (message) => {
-      if (message.type() === 'error') failures.push(`${current} — console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => failures.push(`${current} — ${error.message}`));
+    const { failures, at } = recordFailures(page);
     for (const url of urls) {
-      current = url;
+      at(url);
       const response = await page.goto(url, { waitUntil: 'load' });
       if (response?.headers()['content-security-policy'] !== HEADER_POLICY) {
         failures.push(`${url} — header: ${response?.headers()['content-security-policy']}`);
@@ -391,14 +402,9 @@ describe('accessibility and layout', () => {
     // test looks at accessibility only; the policy has its own test below.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    const failures: string[] = [];
-    let current = '';
-    page.on('console', (message) => {
-      if (message.type() === 'error') failures.push(`${current} — console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => failures.push(`${current} — ${error.message}`));
+    const { failures, at } = recordFailures(page);
     for (const url of urls) {
-      current = url;
+      at(url);
       await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {

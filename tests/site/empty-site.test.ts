@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject, projectRoot } from '../../scripts/build/project-copy.ts';
 
 let root: string;
@@ -20,12 +21,11 @@ beforeAll(() => {
     cpSync(join(projectRoot, 'content', file), join(root, 'content', file));
   }
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...cleanEnv(),
     ASTRO_TELEMETRY_DISABLED: '1',
     BASE_PATH: '/',
     SITE_URL: '',
   };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
   build = spawnSync(
     process.execPath,
     [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
