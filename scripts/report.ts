@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
-import { isMain, readCommandLine } from './lib/cli.ts';
+import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 import { buildReport } from './report/build.ts';
 import { toCsv } from './report/csv.ts';
 import { GitHubSource } from './report/github-source.ts';
@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
           resolve(values.repo ?? '.'),
           base,
         )
-      : new LocalGitSource(resolveRepo(values.repo), base);
+      : new LocalGitSource(existingFolder(resolveRepo(values.repo), '--repo'), base);
     const report = await buildReport(source, values.campaign);
     const out = resolve(values.out ?? 'bao-cao');
     mkdirSync(out, { recursive: true });
@@ -96,8 +96,12 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(explainGitHubError(error, 'lập danh sách tổng hợp'));
-    return 1;
+    console.error(
+      error instanceof UsageError
+        ? error.message
+        : explainGitHubError(error, 'lập danh sách tổng hợp'),
+    );
+    return exitCodeOf(error);
   }
 }
 

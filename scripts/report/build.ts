@@ -21,8 +21,8 @@ import {
   reformAreas,
   themeGoals,
 } from '../../src/schemas/index.ts';
-import { UserError } from '../github/client.ts';
 import { type Finding, runValidator } from '../github/validator.ts';
+import { UsageError, unknownCampaign } from '../lib/cli.ts';
 import type { SubmissionSource, WorkflowStatus } from './source.ts';
 import { validatePending } from './validate-pending.ts';
 
@@ -133,12 +133,12 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
         ? campaigns[0]
         : undefined;
     if (!chosen?.data) {
-      const known = campaigns.map((item) => item.id).join(', ') || '(chưa có)';
-      throw new UserError(
-        campaignId
-          ? `Không có đợt phát động "${campaignId}". Các đợt hiện có: ${known}.`
-          : `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known}.`,
-      );
+      const known = campaigns.map((item) => item.id);
+      throw campaignId
+        ? unknownCampaign(campaignId, known)
+        : new UsageError(
+            `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known.join(', ') || '(chưa có)'}.`,
+          );
     }
     const campaign = chosen.data;
     const unitNames = new Map(content.units.map((unit) => [unit.id, unit.name]));

@@ -72,7 +72,7 @@ export function loadCampaigns(root: string): CampaignFile[] {
 export function loadCampaign(root: string, id: string): CampaignFile {
   const campaign = loadCampaigns(root).find((item) => item.id === id);
   if (!campaign)
-    throw new UserError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`);
+    throw new UserError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`, 2);
   return campaign;
 }
 
