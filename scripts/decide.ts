@@ -284,7 +284,11 @@ function report(result: DecideResult, campaignId: string, dryRun: boolean): void
     );
   }
   if (result.written) console.log(`Đã ghi ${result.path} (đợt ${campaignId}).`);
-  else if (dryRun) console.log(`Chỉ kiểm tra (--dry-run): chưa ghi ${result.path}.`);
+  else if (dryRun) {
+    console.log(`Chỉ kiểm tra (--dry-run): chưa ghi ${result.path}.`);
+    if (result.diff && replacesDecided(result.diff))
+      console.log('Khi ghi thật sẽ cần --replace: lần chạy này sửa hoặc bỏ kết quả đã quyết định.');
+  }
 }
 
 if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));

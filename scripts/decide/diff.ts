@@ -16,6 +16,22 @@ export interface DecisionDiff {
   facts: string[];
 }
 
+/** Equal as data, whatever order a file's keys were written in. */
+function same(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, item]) => item !== undefined)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([key, item]) => [key, canonical(item)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 const yesNo = (value: boolean) => (value ? 'có' : 'không');
 const list = (values: readonly string[]) => (values.length ? values.join(', ') : '(không)');
 const shown = (value: string | undefined) => value ?? '(trống)';
@@ -41,7 +57,7 @@ function resultChanges(
       `phiếu đồng ý/không đồng ý: ${before.votesFor}/${before.votesAgainst} → ${after.votesFor}/${after.votesAgainst}`,
     );
   }
-  if (before.recused.join(',') !== after.recused.join(',')) {
+  if (!same([...before.recused].sort(), [...after.recused].sort())) {
     changes.push(`không biểu quyết: ${list(before.recused)} → ${list(after.recused)}`);
   }
   if (before.recognised !== after.recognised) {
@@ -78,14 +94,14 @@ export function diffDecisions(
     if (changes.length) changed.push({ initiative: result.initiative, changes });
   }
   const facts: string[] = [];
-  if (JSON.stringify(before.document) !== JSON.stringify(after.document))
+  if (!same(before.document, after.document))
     facts.push(
       `quyết định: ${before.document.number} ngày ${before.document.date} → ${after.document.number} ngày ${after.document.date}`,
     );
   if (before.meetingOn !== after.meetingOn)
     facts.push(`ngày họp xét: ${before.meetingOn} → ${after.meetingOn}`);
   const names = (decision: Decision) => decision.members.map((member) => member.id);
-  if (JSON.stringify(before.members) !== JSON.stringify(after.members)) {
+  if (!same(before.members, after.members)) {
     const gone = names(before).filter((id) => !names(after).includes(id));
     const come = names(after).filter((id) => !names(before).includes(id));
     facts.push(

@@ -392,6 +392,26 @@ describe('re-running decide on a decided campaign', () => {
     expect(result.written).toBe(true);
   });
 
+  it('a decision file with its keys in another order is not a change', async () => {
+    const reordered = {
+      ...recorded,
+      document: Object.fromEntries(Object.entries(recorded.document).reverse()),
+      members: recorded.members.map((member) =>
+        Object.fromEntries(Object.entries(member).reverse()),
+      ),
+      results: recorded.results.map((result) => ({
+        ...result,
+        recused: [...result.recused].reverse(),
+      })),
+    };
+    const work = makeRepo(project, { [DECISION]: stringify(reordered) }, true);
+    const before = hash(join(work, DECISION));
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.written).toBe(false);
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
   it('a first decision: written, nothing to compare', async () => {
     const work = makeRepo(project, {}, true);
     rmSync(join(work, DECISION));
