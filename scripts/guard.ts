@@ -113,7 +113,7 @@ export async function runGuard(options: {
       .filter((slug): slug is string => slug !== undefined);
     existingEntries = entriesOnBase(options.root, base, head, slugs);
   }
-  if (!author) throw new UserError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
+  if (!author) throw new UsageError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
   // The roster is read from the base branch: a pull request cannot add its author to it.
   const config = readCommitteeConfig(options.root, options.pr ? undefined : base);
   const membership = await isCommitteeMember(author, config, teamReader(github, options.apiUrl));

@@ -51,7 +51,7 @@ export function readCommandLine<R extends { values: { help?: boolean | undefined
  * The exit codes every command shares. 0: done. 1: a content problem — the content, a
  * sheet or a pull request is not right, or the work itself failed (git, GitHub). 2: a
  * usage problem — the command line is wrong: an unknown option, a missing value, or a
- * folder, file or campaign named on it that does not exist.
+ * folder, file, campaign or initiative named on it that does not exist.
  */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 

@@ -107,6 +107,28 @@ describe('a missing folder exits 2 and says the folder does not exist', () => {
   });
 });
 
+describe('other wrong command lines exit 2', () => {
+  it.each<[string, string, string[], RegExp]>([
+    ['guard without --author', 'guard.ts', ['--base', 'main'], /^Thiếu --author/],
+    [
+      'review publish of an entry that is not waiting',
+      'review.ts',
+      ['--repo', '.', 'publish', 'khong-co'],
+      /^Không có bài chờ duyệt "khong-co"/,
+    ],
+    [
+      'decide with an unknown option',
+      'decide.ts',
+      ['--khong-co'],
+      /^Tùy chọn không có: --khong-co\./,
+    ],
+  ])('%s', async (_name, script, args, message) => {
+    const outcome = await command(script, args, repo);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(message);
+  });
+});
+
 describe('a content problem exits 1, a good run 0', () => {
   it('validate: 0 on the sample content, 1 when a decision drops a member of the roster', async () => {
     expect((await command('validate.ts', ['--root', repo], repo)).code).toBe(0);
