@@ -3,7 +3,7 @@
  * filled-in scoring sheet into `content/decisions/<campaign>.yaml`.
  */
 
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { gradeName } from '../src/core/committee.ts';
 import { formatNumber } from '../src/core/numbers.ts';
+import { viCollator } from '../src/core/text.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
 import { loadContent } from '../src/model/files.ts';
 import type { Decision, Grade } from '../src/schemas/index.ts';
@@ -37,7 +38,7 @@ import {
 } from './lib/cli.ts';
 import { SHEETS } from './report/columns.ts';
 
-const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--root ĐƯỜNG_DẪN] [--dry-run] [--replace]
+const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--ballots THƯ_MỤC] [--root ĐƯỜNG_DẪN] [--dry-run] [--replace]
 
 Ghi quyết định của Hội đồng cho một đợt phát động từ bảng tính do "npm run report" lập
 (mỗi thành viên một trang phiếu chấm điểm và biểu quyết, đã điền) vào
@@ -61,6 +62,8 @@ bỏ); sửa hoặc bỏ kết quả đã ghi chỉ khi có --replace. Tệp đ�
   --root PATH     thư mục kho (mặc định: thư mục hiện tại)
   --dry-run       chỉ kiểm tra, tính và in thay đổi, không ghi tệp
   --replace       cho phép thay kết quả đã quyết định
+  --ballots DIR   phiếu phát riêng từng người (tệp .xlsx do "npm run report -- --ballot-files"
+                  lập, đã điền); khi có, không đọc các trang phiếu trong bảng tổng hợp
   -h, --help      in hướng dẫn này
 
 Mã thoát: 0 đã ghi (hoặc không có gì thay đổi); 1 bảng tính có lỗi, lệch danh sách Hội
@@ -120,9 +123,12 @@ export async function runDecide(options: {
   sheet: string;
   dryRun?: boolean;
   replace?: boolean;
+  /** A folder of ballots handed out as files, one per member. */
+  ballots?: string;
 }): Promise<DecideResult> {
   existingFolder(options.root, '--root');
   existingFile(options.sheet, '--sheet', 'bảng chấm điểm');
+  if (options.ballots !== undefined) existingFolder(options.ballots, '--ballots');
   const content = await loadContent(options.root);
   const campaign = content.campaigns.find((item) => item.id === options.campaign);
   if (!campaign)
@@ -142,6 +148,8 @@ export async function runDecide(options: {
       `Không đọc được "${options.sheet}": tệp không phải bảng tính Excel (.xlsx).`,
     );
   }
+  const ballotFiles =
+    options.ballots === undefined ? undefined : await readBallotFiles(options.ballots);
   const known: string[] = [SHEETS.list, SHEETS.members, SHEETS.decision];
   if (!book.worksheets.some((sheet) => known.includes(sheet.name) || isBallot(sheet)))
     throw new UserError(
@@ -171,6 +179,7 @@ export async function runDecide(options: {
     scopeLevels: content.scopeLevels,
     initiatives,
     previous,
+    ballotFiles,
   });
   const header = `# Quyết định của Hội đồng xét sáng kiến, đợt ${options.campaign}. Ghi bằng "npm run decide" từ bảng ${basename(options.sheet)}.\n`;
   const text = header + stringify(decision, { lineWidth: 0 });
@@ -188,6 +197,30 @@ export async function runDecide(options: {
   if (diff && replacesDecided(diff) && !options.replace) throw new ReplaceRefused(result);
   writeAtomically(path, text);
   return { ...result, written: true };
+}
+
+/** Every workbook of a ballot folder, by name; lock files and hidden files are not ballots. */
+async function readBallotFiles(
+  folder: string,
+): Promise<{ file: string; book: ExcelJS.Workbook }[]> {
+  const names = readdirSync(folder)
+    .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith('.') && !name.startsWith('~$'))
+    .sort(viCollator.compare);
+  if (names.length === 0)
+    throw new UserError(`Thư mục phiếu "${folder}" (--ballots) không có tệp .xlsx nào.`);
+  const files: { file: string; book: ExcelJS.Workbook }[] = [];
+  for (const name of names) {
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.readFile(join(folder, name));
+    } catch {
+      throw new UserError(
+        `Không đọc được phiếu "${name}" trong "${folder}": tệp không phải bảng tính Excel (.xlsx).`,
+      );
+    }
+    files.push({ file: name, book });
+  }
+  return files;
 }
 
 /** The committee's counting, one line per initiative, in Vietnamese. */
@@ -216,6 +249,7 @@ const OPTIONS = {
   root: { type: 'string' },
   'dry-run': { type: 'boolean' },
   replace: { type: 'boolean' },
+  ballots: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -238,6 +272,7 @@ export async function main(argv: string[]): Promise<number> {
       sheet: resolve(values.sheet),
       dryRun: values['dry-run'],
       replace: values.replace,
+      ballots: values.ballots === undefined ? undefined : resolve(values.ballots),
     });
     report(result, values.campaign, values['dry-run'] === true);
     return EXIT.ok;

@@ -13,10 +13,10 @@ import { GitHubSource } from './report/github-source.ts';
 import { LocalGitSource } from './report/local-source.ts';
 import { toMarkdown } from './report/markdown.ts';
 import type { SubmissionSource } from './report/source.ts';
-import { writeXlsx } from './report/xlsx.ts';
+import { writeBallotFiles, writeXlsx } from './report/xlsx.ts';
 import { resolveRepo } from './review/repo.ts';
 
-const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC]
+const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC] [--ballot-files]
 
 Lập danh sách tổng hợp sáng kiến của một đợt phát động: mọi bài đang chờ (yêu cầu hợp nhất
 từ nhánh cms/ trên GitHub, hoặc nhánh cms/ trong kho trên máy) và mọi bài đã công bố, kèm
@@ -34,6 +34,9 @@ trạng thái xét. Ghi ra:
   --base BRANCH      nhánh chính (mặc định main)
   --out DIR          thư mục ghi kết quả (mặc định: bao-cao)
   --format LIST      xlsx,csv,md (mặc định cả ba)
+  --ballot-files     ghi thêm mỗi thành viên Hội đồng một tệp phiếu chấm điểm và biểu quyết
+                     (phieu-cham-<đợt>/phieu-<số>-<mã>.xlsx) để phát và thu lại;
+                     decide đọc chúng bằng --ballots
   -h, --help         in hướng dẫn này
 
 Ví dụ: npm run report -- --campaign 2024-tanh-linh --out bao-cao`;
@@ -46,6 +49,7 @@ const OPTIONS = {
   base: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  'ballot-files': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -89,6 +93,14 @@ export async function main(argv: string[]): Promise<number> {
     if (formats.includes('md')) {
       writeFileSync(`${stem}.md`, toMarkdown(report));
       written.push(`${stem}.md`);
+    }
+    if (values['ballot-files']) {
+      const files = await writeBallotFiles(report, join(out, `phieu-cham-${report.campaignId}`));
+      if (files.length === 0)
+        console.error(
+          `Đợt ${report.campaignId} chưa có danh sách Hội đồng nên chưa có phiếu để phát (mục "Hội đồng xét sáng kiến" của đợt phát động).`,
+        );
+      written.push(...files);
     }
     const invalid = report.rows.filter((row) => row.errors.length > 0).length;
     console.log(

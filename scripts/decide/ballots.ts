@@ -62,8 +62,10 @@ function readBallot(
   sheet: ExcelJS.Worksheet,
   criteria: readonly Criterion[],
   problems: string[],
+  file?: string,
 ): Ballot | undefined {
-  const where = `Phiếu "${sheet.name}"`;
+  const label = file ? `${file} › ${sheet.name}` : sheet.name;
+  const where = `Phiếu "${label}"`;
   let headerRow = 0;
   for (let row = 1; row <= HEADER_SEARCH_ROWS && !headerRow; row += 1) {
     sheet.getRow(row).eachCell((cell) => {
@@ -159,7 +161,7 @@ function readBallot(
     }
     if (ok && vote !== 'invalid') lines.push({ row: number, slug, scores, vote });
   });
-  return { sheet: sheet.name, memberId: identity.id, memberName: identity.name, lines };
+  return { sheet: label, memberId: identity.id, memberName: identity.name, lines };
 }
 
 /** Every ballot sheet of the workbook, in the workbook's order. */
@@ -167,12 +169,16 @@ export function readBallots(
   book: ExcelJS.Workbook,
   criteria: readonly Criterion[],
   problems: string[],
+  /** The ballot file's name, when the ballot came as a file of its own. */
+  file?: string,
 ): Ballot[] {
   const ballots: Ballot[] = [];
   for (const sheet of book.worksheets) {
     if (!isBallot(sheet)) continue;
-    const ballot = readBallot(sheet, criteria, problems);
+    const ballot = readBallot(sheet, criteria, problems, file);
     if (ballot) ballots.push(ballot);
   }
+  if (file && ballots.length === 0 && !problems.some((problem) => problem.includes(file)))
+    problems.push(`Tệp "${file}" không có trang phiếu chấm điểm nào.`);
   return ballots;
 }

@@ -49,6 +49,11 @@ export interface DecideInput {
   previous?: Decision;
   /** Where the roster lives, for messages: `content/campaigns/<id>.md`. */
   campaignFile: string;
+  /**
+   * Ballots handed out as files of their own (`--ballots`): when given, the ballots are
+   * these, and the workbook's own ballot pages are not read.
+   */
+  ballotFiles?: { file: string; book: ExcelJS.Workbook }[];
 }
 
 interface Table {
@@ -260,7 +265,9 @@ export function decide(input: DecideInput): Decided {
   }
   const criteria = campaign.rubric.criteria;
   const seats = readSheetMembers(input.book, problems);
-  const ballots = readBallots(input.book, criteria, problems);
+  const ballots = input.ballotFiles
+    ? input.ballotFiles.flatMap(({ file, book }) => readBallots(book, criteria, problems, file))
+    : readBallots(input.book, criteria, problems);
   const byMember = checkMembers(input, roster, seats, ballots, problems);
   const documentPart = readDocument(input.book, problems);
   const { list, rows } = readList(input.book, problems);

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { criterionHeader, recusedSeats, totalScore } from '../../src/core/committee.ts';
 import { formatDateOr, formatDateTime } from '../../src/core/dates.ts';
@@ -321,4 +323,29 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
 
 export async function writeXlsx(report: Report, path: string): Promise<void> {
   await buildWorkbook(report).xlsx.writeFile(path);
+}
+
+/** A member's ballot file's name: "phieu-3-pham-duc-long.xlsx", in roster order. */
+export function ballotFileName(index: number, memberId: string): string {
+  return `phieu-${index + 1}-${memberId}.xlsx`;
+}
+
+/**
+ * Each member's ballot as a file of its own, to hand out and collect (`decide --ballots`).
+ * The same page as in the consolidated workbook, alone in its book.
+ */
+export async function writeBallotFiles(report: Report, folder: string): Promise<string[]> {
+  mkdirSync(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [index, member] of (report.campaign.committee?.members ?? []).entries()) {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Kho sáng kiến CCHC';
+    book.created = new Date(report.generatedAt);
+    addBallot(book, report, member, index);
+    neutraliseText(book);
+    const path = join(folder, ballotFileName(index, member.id));
+    await book.xlsx.writeFile(path);
+    written.push(path);
+  }
+  return written;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -16,9 +16,9 @@ import {
   summaryLines,
 } from '../../scripts/decide.ts';
 import { buildReport } from '../../scripts/report/build.ts';
-import { HEADERS, SHEETS } from '../../scripts/report/columns.ts';
+import { ballotSheetName, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
-import { writeXlsx } from '../../scripts/report/xlsx.ts';
+import { ballotFileName, writeBallotFiles, writeXlsx } from '../../scripts/report/xlsx.ts';
 import { type Decision, decisionSchema } from '../../src/schemas/index.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 import { ballotOf, fillFromDecision, lineOf, mark } from './fill.ts';
@@ -330,6 +330,81 @@ describe('the roster: a sheet whose members differ from it is refused', () => {
     const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
     expect((await refusal(work, filled))[0]).toBe(
       `Đợt "${CAMPAIGN}" chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong ${CAMPAIGN_FILE}, rồi lập lại bảng bằng npm run report.`,
+    );
+  });
+});
+
+describe('ballots handed out as files of their own (report --ballot-files, decide --ballots)', () => {
+  async function ballotFolder(repo: string): Promise<string> {
+    const report = await buildReport(new LocalGitSource(repo), CAMPAIGN);
+    const folder = mkdtempSync(join(tmpdir(), 'kho-phieu-'));
+    const files = await writeBallotFiles(report, folder);
+    expect(files.map((file) => basename(file))).toEqual(
+      recorded.members.map((member, index) => ballotFileName(index, member.id)),
+    );
+    for (const [index, member] of recorded.members.entries()) {
+      const path = join(folder, ballotFileName(index, member.id));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      expect(book.worksheets).toHaveLength(1);
+      fillFromDecision(book, recorded, member.id);
+      await book.xlsx.writeFile(path);
+    }
+    return folder;
+  }
+
+  it('are read instead of the workbook pages and give the recorded decision back', async () => {
+    const work = makeRepo(project, {}, true);
+    const folder = await ballotFolder(work);
+    // The consolidated workbook's own ballot pages stay blank: with --ballots they are not read.
+    const blank = await workbookOf(work);
+    const result = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: blank,
+      ballots: folder,
+    });
+    expect(byInitiative(result.decision.results)).toEqual(byInitiative(recorded.results));
+    expect(result.written).toBe(false);
+  });
+
+  it('a ballot file missing or given twice is refused by name', async () => {
+    const work = makeRepo(project, {}, true);
+    const folder = await ballotFolder(work);
+    const blank = await workbookOf(work);
+    rmSync(join(folder, ballotFileName(2, 'pham-duc-long')));
+    copyFileSync(
+      join(folder, ballotFileName(0, 'nguyen-van-thanh')),
+      join(folder, 'phieu-ban-sao.xlsx'),
+    );
+    const error = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: blank,
+      ballots: folder,
+    }).catch((caught: unknown) => caught);
+    expect((error as { problems?: string[] }).problems).toEqual(
+      expect.arrayContaining([
+        `Nguyễn Văn Thành (nguyen-van-thanh) có hai phiếu: "${ballotFileName(0, 'nguyen-van-thanh')} › ${ballotSheetName(0, 'Nguyễn Văn Thành')}" và "phieu-ban-sao.xlsx › ${ballotSheetName(0, 'Nguyễn Văn Thành')}".`,
+        'Thiếu phiếu chấm của 1 thành viên: Phạm Đức Long (pham-duc-long). Thành viên vắng vẫn có phiếu, để trống.',
+      ]),
+    );
+  });
+
+  it('a missing ballot folder is a usage error', async () => {
+    const result = await run([
+      '--campaign',
+      CAMPAIGN,
+      '--sheet',
+      filled,
+      '--root',
+      root,
+      '--ballots',
+      join(root, 'khong-co-phieu'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.out[0]).toContain(
+      `Thư mục không tồn tại: "${join(root, 'khong-co-phieu')}" (--ballots).`,
     );
   });
 });

@@ -72,11 +72,17 @@ export function mark(book: ExcelJS.Workbook, memberId: string, slug: string, lin
  * Ballots that come to a recorded decision: every member entitled to vote gives the
  * recorded averages; the first `votesFor` of them vote for, the next `votesAgainst` against.
  */
-export function fillFromDecision(book: ExcelJS.Workbook, decision: Decision): void {
+export function fillFromDecision(
+  book: ExcelJS.Workbook,
+  decision: Decision,
+  /** Fill only this member's ballot (a ballot file holds one member's page). */
+  only?: string,
+): void {
   for (const result of decision.results) {
     const entitled = decision.members.filter((member) => !result.recused.includes(member.id));
     entitled.forEach((member, index) => {
       if (index >= result.votesFor + result.votesAgainst) return;
+      if (only !== undefined && member.id !== only) return;
       mark(book, member.id, result.initiative, {
         scores: result.scores,
         vote: index < result.votesFor ? 'for' : 'against',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -20,7 +20,7 @@ import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { toMarkdown } from '../../scripts/report/markdown.ts';
 import { statusOfLabel } from '../../scripts/report/source.ts';
-import { BALLOT_HEADER_ROW, writeXlsx } from '../../scripts/report/xlsx.ts';
+import { BALLOT_HEADER_ROW, ballotFileName, writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
 import { criterionHeader } from '../../src/core/committee.ts';
 import { memberRoles } from '../../src/schemas/vocabularies.ts';
@@ -318,6 +318,45 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     const markdown = toMarkdown(report);
     expect(markdown).toContain(`| ${NEW_TITLE} |`);
     expect(markdown).toContain('Tổng số: 17 sáng kiến, 16 hợp lệ, 1 cần sửa.');
+  });
+
+  it('CLI --ballot-files writes one ballot file per member, each a workbook with that member alone', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kho-report-phieu-'));
+    const lines: string[] = [];
+    const original = { log: console.log, error: console.error };
+    console.log = (text: string) => lines.push(text);
+    console.error = (text: string) => lines.push(text);
+    try {
+      expect(
+        await main([
+          '--repo',
+          root,
+          '--campaign',
+          '2024-tanh-linh',
+          '--out',
+          out,
+          '--format',
+          'xlsx',
+          '--ballot-files',
+        ]),
+      ).toBe(0);
+    } finally {
+      Object.assign(console, original);
+    }
+    const roster = report.campaign.committee?.members ?? [];
+    const folder = join(out, 'phieu-cham-2024-tanh-linh');
+    expect(readdirSync(folder).sort()).toEqual(
+      roster.map((member, index) => ballotFileName(index, member.id)).sort(),
+    );
+    for (const [index, member] of roster.entries()) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(folder, ballotFileName(index, member.id)));
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+        ballotSheetName(index, member.name),
+      ]);
+      expect(book.worksheets[0]?.getCell('B2').value).toBe(member.id);
+    }
+    expect(lines.join('\n')).toContain(join(folder, ballotFileName(0, roster[0]?.id ?? '')));
   });
 
   it('CLI writes the three files and answers --help in Vietnamese', async () => {
