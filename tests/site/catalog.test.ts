@@ -124,10 +124,65 @@ describe('buildCatalog', () => {
     expect(alpha?.result?.scope?.name).toBe('Cấp huyện');
     expect(alpha?.result?.lines.map((line) => line.score)).toEqual([50, 30.5]);
     expect(alpha?.adoptions).toHaveLength(1);
-    expect(alpha?.adaptedBy).toEqual([{ id: 'beta', title: 'Bưu chính' }]);
-    expect(catalog.initiativeById.get('beta')?.adaptedFrom).toEqual([
-      { id: 'alpha', title: 'Đơn giản hóa' },
+    expect(alpha?.adaptedBy).toEqual([
+      { id: 'beta', title: 'Bưu chính', status: { id: 'undecided', label: 'Chưa xét' } },
     ]);
+    expect(catalog.initiativeById.get('beta')?.adaptedFrom).toMatchObject([
+      { id: 'alpha', title: 'Đơn giản hóa', status: { label: 'Được công nhận — Tốt' } },
+    ]);
+  });
+
+  test('every initiative, and every link to one, carries its status from the decisions', () => {
+    const withRefusal = buildCatalog({
+      ...input(),
+      decisions: [
+        {
+          id: '2024-thu',
+          data: {
+            campaign: '2024-thu',
+            results: [
+              ...(input().decisions[0]?.data.results ?? []),
+              {
+                initiative: 'zeta',
+                scores: { novelty: 20, effect: 10 },
+                votesFor: 1,
+                votesAgainst: 4,
+                recused: [],
+                recognised: false,
+                replicate: false,
+              },
+              // A line about an initiative of another campaign does not decide it.
+              { ...input().decisions[0]?.data.results[0], initiative: 'beta' },
+            ],
+          } as unknown as Decision,
+        },
+      ],
+    });
+    const labels = withRefusal.initiatives.map((view) => [view.id, view.status.label]);
+    expect(labels).toEqual([
+      ['zeta', 'Chưa được công nhận'],
+      ['alpha', 'Được công nhận — Tốt'],
+      ['beta', 'Chưa xét'],
+    ]);
+    expect(withRefusal.initiativeById.get('zeta')?.result?.total).toBe(30);
+    expect(withRefusal.initiativeById.get('beta')?.result).toBeUndefined();
+    expect(withRefusal.initiativeById.get('alpha')?.previous?.status.id).toBe('not-recognised');
+    expect(withRefusal.initiativeById.get('alpha')?.next?.status.id).toBe('undecided');
+    expect(
+      [...withRefusal.byStatus].map(([status, views]) => [status, views.map((view) => view.id)]),
+    ).toEqual([
+      ['not-recognised', ['zeta']],
+      ['recognised', ['alpha']],
+      ['undecided', ['beta']],
+    ]);
+    const facet = buildFacets(withRefusal).find((candidate) => candidate.key === 'status');
+    expect(facet?.preset).toBe('recognised');
+    expect(facet?.options.map((option) => [option.id, option.label, option.count])).toEqual([
+      ['recognised', 'Được công nhận', 1],
+      ['not-recognised', 'Chưa được công nhận', 1],
+      ['undecided', 'Chưa xét', 1],
+    ]);
+    expect(facet?.options[2]?.href).toMatch(/sang-kien\/ket-qua-xet\/chua-xet\/$/);
   });
 
   const groups: [keyof typeof catalog, string, string[]][] = [
