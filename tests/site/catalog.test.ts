@@ -9,7 +9,8 @@ import {
   sortPositions,
 } from '../../src/lib/facets.ts';
 import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
-import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
+import { summariseIndicators } from '../../src/lib/stats.ts';
+import type { Campaign, Decision, Indicator, Initiative } from '../../src/schemas/index.ts';
 
 const campaign = (year: number, status: Campaign['status']) => ({
   id: `${year}-thu`,
@@ -230,6 +231,51 @@ describe('pickCurrentCampaign', () => {
   });
 });
 
+describe('indicator summary', () => {
+  const measured = (
+    kind: Indicator['kind'],
+    before: number,
+    after: number,
+    better?: Indicator['better'],
+  ): Indicator => ({
+    kind,
+    ...(kind === 'other' && { label: 'Số cuộc gọi hỏi', unit: 'cuộc', better }),
+    before: { value: before, period: '2023' },
+    after: { value: after, period: '2024' },
+    source: 'Sổ theo dõi',
+  });
+  const catalog = buildCatalog({
+    ...input(),
+    initiatives: [
+      initiative('a', {
+        indicators: [measured('late-dossier-rate', 18, 6), measured('other', 420, 95, 'lower')],
+      }),
+      initiative('b', {
+        indicators: [measured('late-dossier-rate', 5, 5), measured('other', 40, 30, 'higher')],
+      }),
+      initiative('c', { indicators: [measured('late-dossier-rate', 4, 9)] }),
+    ],
+  });
+  const rows = summariseIndicators(catalog);
+
+  test('each kind counts improved, unchanged and worse by its own direction', () => {
+    expect(
+      rows.map((row) => [row.kind, row.reported, row.improved, row.unchanged, row.worse]),
+    ).toEqual([
+      ['late-dossier-rate', 3, 1, 1, 1],
+      // 420 → 95 calls (fewer is better) improved; 40 → 30 views (more is better) did not.
+      ['other', 2, 1, 0, 1],
+    ]);
+    expect(rows[0]).toMatchObject({ direction: 'lower', averageBefore: 9, averageAfter: 6.67 });
+  });
+
+  test('"other" indicators have no common direction or average: their units differ', () => {
+    expect(rows[1]?.direction).toBeUndefined();
+    expect(rows[1]?.averageBefore).toBeUndefined();
+    expect(rows[1]?.averageAfter).toBeUndefined();
+  });
+});
+
 describe('list filters and sorts', () => {
   const catalog = buildCatalog(input());
   test('facets count initiatives per option', () => {
@@ -243,6 +289,9 @@ describe('list filters and sorts', () => {
       '#loc-area-procedures:checked) .kho-results>li:not([data-area~="procedures"])',
     );
     expect(css).toContain('#xep-ten:checked) .kho-results>li{order:var(--kho-o-ten)}');
+    expect(css).toContain(
+      '#loc-status-recognised:checked) .kho-results>li:not([data-status~="recognised"])',
+    );
   });
   test('sort positions are a stylesheet keyed by the list item id, not style attributes', () => {
     const css = sortCss(catalog.initiatives);
