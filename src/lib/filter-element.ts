@@ -68,9 +68,15 @@ class KhoFilter extends HTMLElement {
       count.textContent = `Đang hiển thị ${shown} trên ${items.length} sáng kiến.`;
     }
     if (announce) {
+      // Only what differs from the page as served: a filter chosen by default (the committee's
+      // "recognised") stays out of the address, and "all" against such a default goes in, empty.
+      const defaults = new Map<string, string>();
+      for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+        if (input.defaultChecked) defaults.set(input.name, input.value);
+      }
       const query = new URLSearchParams();
       for (const [name, value] of chosen) {
-        if (value && !(name === SORT && value === 'moi-nhat')) query.set(name, value);
+        if (value !== (defaults.get(name) ?? '')) query.set(name, value);
       }
       const search = query.toString();
       history.replaceState(null, '', search ? `?${search}` : location.pathname);
