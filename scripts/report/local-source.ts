@@ -22,12 +22,29 @@ function gitText(root: string, args: string[]): string {
   return gitBuffer(root, args).toString('utf8');
 }
 
-/** Files of a folder on a ref, read from git objects (no checkout). */
-export function filesAt(root: string, ref: string, folder: string): Map<string, Buffer> {
-  const names = gitText(root, ['ls-tree', '-r', '-z', '--name-only', ref, '--', `${folder}/`])
+/**
+ * Files and symbolic links of a folder on a ref, read from git objects (no checkout). The mode
+ * tells a link (120000) from a file: `git show` of a link gives its target as if it were text.
+ */
+export function filesAt(
+  root: string,
+  ref: string,
+  folder: string,
+): { files: Map<string, Buffer>; links: Map<string, string> } {
+  const files = new Map<string, Buffer>();
+  const links = new Map<string, string>();
+  const entries = gitText(root, ['ls-tree', '-r', '-z', ref, '--', `${folder}/`])
     .split('\0')
     .filter(Boolean);
-  return new Map(names.map((name) => [name, gitBuffer(root, ['show', `${ref}:${name}`])]));
+  for (const entry of entries) {
+    const tab = entry.indexOf('\t');
+    const [mode] = entry.slice(0, tab).split(' ');
+    const name = entry.slice(tab + 1);
+    const bytes = gitBuffer(root, ['show', `${ref}:${name}`]);
+    if (mode === '120000') links.set(name, bytes.toString('utf8'));
+    else files.set(name, bytes);
+  }
+  return { files, links };
 }
 
 /**
@@ -85,7 +102,7 @@ export class LocalGitSource implements SubmissionSource {
         slug,
         branch,
         status: statusOfLabel(description) ?? 'unknown',
-        files: filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
+        ...filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
       });
     }
     return out;

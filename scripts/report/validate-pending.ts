@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { runValidator, type ValidationReport } from '../github/validator.ts';
@@ -17,7 +17,7 @@ export async function validatePending(
   const results = new Map<string, ValidationReport>();
   const present = submissions.filter((submission) => {
     const index = pathOf(collections.initiatives, submission.slug);
-    if (submission.files.has(index)) return true;
+    if (submission.files.has(index) || submission.links?.has(index)) return true;
     results.set(submission.slug, {
       ok: false,
       findings: [{ file: index, severity: 'error', message: 'Thiếu tệp index.md của sáng kiến.' }],
@@ -38,9 +38,17 @@ export async function validatePending(
           force: true,
         });
       }
+      // Whatever the base holds at a path is replaced, never written through (it may be a link);
+      // a link stays a link, never followed here: the validator names it and refuses it.
       for (const [path, bytes] of submission.files) {
         mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        rmSync(join(overlay, path), { force: true });
         writeFileSync(join(overlay, path), bytes);
+      }
+      for (const [path, target] of submission.links ?? []) {
+        mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        rmSync(join(overlay, path), { force: true });
+        symlinkSync(target, join(overlay, path));
       }
     }
     const report = await runValidator({
