@@ -33,7 +33,8 @@ export function filesAt(
 ): { files: Map<string, Buffer>; links: Map<string, string> } {
   const files = new Map<string, Buffer>();
   const links = new Map<string, string>();
-  const entries = gitText(root, ['ls-tree', '-r', '-z', ref, '--', `${folder}/`])
+  // The folder without a trailing slash: a folder that is itself a link is listed too.
+  const entries = gitText(root, ['ls-tree', '-r', '-z', ref, '--', folder])
     .split('\0')
     .filter(Boolean);
   for (const entry of entries) {

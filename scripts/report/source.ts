@@ -74,3 +74,11 @@ export function statusOfLabel(label: string | undefined): WorkflowStatus | undef
   )?.[1];
   return status as WorkflowStatus | undefined;
 }
+
+/**
+ * Whether a validator finding is about an entry's folder: a file in it, or the folder itself
+ * (a folder that is a link, or that lacks its index.md, is reported under its own path).
+ */
+export function inEntryFolder(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(`${folder}/`);
+}

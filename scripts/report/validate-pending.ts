@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { runValidator, type ValidationReport } from '../github/validator.ts';
-import type { PendingSubmission } from './source.ts';
+import { inEntryFolder, type PendingSubmission } from './source.ts';
 
 /**
  * Validate unmerged submissions as they would be once merged: one copy of the
@@ -17,7 +17,12 @@ export async function validatePending(
   const results = new Map<string, ValidationReport>();
   const present = submissions.filter((submission) => {
     const index = pathOf(collections.initiatives, submission.slug);
-    if (submission.files.has(index) || submission.links?.has(index)) return true;
+    const folder = placeOf(collections.initiatives, submission.slug);
+    // A link at the entry's place (its index.md, or the folder itself) is for the validator to name.
+    const linked = [...(submission.links?.keys() ?? [])].some((path) =>
+      inEntryFolder(path, folder),
+    );
+    if (submission.files.has(index) || linked) return true;
     results.set(submission.slug, {
       ok: false,
       findings: [{ file: index, severity: 'error', message: 'Thiếu tệp index.md của sáng kiến.' }],
@@ -57,7 +62,7 @@ export async function validatePending(
     });
     for (const submission of present) {
       const findings = report.findings.filter((finding) =>
-        finding.file.startsWith(`${placeOf(collections.initiatives, submission.slug)}/`),
+        inEntryFolder(finding.file, placeOf(collections.initiatives, submission.slug)),
       );
       results.set(submission.slug, {
         ok: findings.every((finding) => finding.severity !== 'error'),

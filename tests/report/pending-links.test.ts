@@ -1,14 +1,17 @@
 /**
- * A submission not merged yet is judged as its checkout would be: a symbolic link in its
- * folder stays a link when the report (and the review command) lay it over the base content,
- * so the validator refuses it as `npm run validate` does, instead of reading the link's
- * target as the text of a file (a hidden link then passed as valid).
+ * The consolidated list judges an entry as its checkout would be judged. A symbolic link in a
+ * pending submission's folder stays a link when the report (and the review command) lay it
+ * over the base content, so the validator refuses it as `npm run validate` does, instead of
+ * reading the link's target as the text of a file (a hidden link then passed as valid). An
+ * entry the one reader cannot read (a linked folder or index.md, no index.md) is listed with
+ * the validator's errors instead of being left out of the list while the build refuses it.
  */
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
+import { buildReport } from '../../scripts/report/build.ts';
 import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { branchOfSlug } from '../../scripts/report/source.ts';
@@ -141,5 +144,48 @@ describe('a pull request replacing a published attachment with a symbolic link',
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('entries the one reader cannot read', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = makeRepo(project, {}, true);
+    // On main: a folder that is a link, an index.md that is a link, a folder without index.md.
+    symlinkSync(SAMPLE, join(repo, 'content/initiatives/thu-muc-lien-ket'));
+    write(repo, `content/initiatives/bai-lien-ket/${IMAGE}`, image);
+    symlinkSync(`../${SAMPLE}/index.md`, join(repo, 'content/initiatives/bai-lien-ket/index.md'));
+    write(repo, `content/initiatives/chi-co-anh/${IMAGE}`, image);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Bài lỗi');
+    // Pending: a branch whose entry folder is a link.
+    const branch = branchOfSlug('cho-duyet-lien-ket');
+    git(repo, 'checkout', '-q', '-b', branch, 'main');
+    symlinkSync(SAMPLE, join(repo, 'content/initiatives/cho-duyet-lien-ket'));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Create Initiatives “cho-duyet-lien-ket”');
+    git(repo, 'config', `branch.${branch}.description`, 'decap-cms/pending_review');
+    git(repo, 'checkout', '-q', 'main');
+  });
+  afterAll(() => {
+    if (repo) rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('are rows of the report with the errors the validator gives', async () => {
+    const report = await buildReport(new LocalGitSource(repo), '2024-tanh-linh');
+    const rows = new Map(report.rows.map((row) => [row.slug, row]));
+    for (const [slug, message] of [
+      ['thu-muc-lien-ket', LINK_MESSAGE],
+      ['bai-lien-ket', LINK_MESSAGE],
+      ['chi-co-anh', /thiếu tệp index\.md/],
+      ['cho-duyet-lien-ket', LINK_MESSAGE],
+    ] as const) {
+      const row = rows.get(slug);
+      expect(row, slug).toBeDefined();
+      expect(row?.errors.map((finding) => finding.message).join('\n'), slug).toMatch(message);
+    }
+    expect(rows.get('cho-duyet-lien-ket')?.status).toBe('pending_review');
+    // The linked entry's own text is not read as this entry's: no title taken from the sample.
+    expect(rows.get('bai-lien-ket')?.title).toBe('');
   });
 });
