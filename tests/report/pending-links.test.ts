@@ -5,6 +5,8 @@
  * reading the link's target as the text of a file (a hidden link then passed as valid). An
  * entry the one reader cannot read (a linked folder or index.md, no index.md) is listed with
  * the validator's errors instead of being left out of the list while the build refuses it.
+ * The base branch is read from git's objects as stored, so that a `.gitattributes` cannot hide
+ * a file from the report (`export-ignore`) that a checkout holds.
  */
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,7 +149,7 @@ describe('a pull request replacing a published attachment with a symbolic link',
   });
 });
 
-describe('entries the one reader cannot read', () => {
+describe('entries the one reader cannot read, or that an archive would hide', () => {
   let repo: string;
   beforeAll(() => {
     repo = makeRepo(project, {}, true);
@@ -156,6 +158,15 @@ describe('entries the one reader cannot read', () => {
     write(repo, `content/initiatives/bai-lien-ket/${IMAGE}`, image);
     symlinkSync(`../${SAMPLE}/index.md`, join(repo, 'content/initiatives/bai-lien-ket/index.md'));
     write(repo, `content/initiatives/chi-co-anh/${IMAGE}`, image);
+    // A hidden link that git archive would leave out of the snapshot, as .gitattributes asks.
+    write(repo, 'content/initiatives/an-khoi-ban-luu/index.md', entry.replace('Zalo', 'Zalo OA'));
+    write(repo, `content/initiatives/an-khoi-ban-luu/${IMAGE}`, image);
+    symlinkSync('/etc/hostname', join(repo, 'content/initiatives/an-khoi-ban-luu/.ban-sao.png'));
+    write(
+      repo,
+      'content/initiatives/an-khoi-ban-luu/.gitattributes',
+      '.ban-sao.png export-ignore\n',
+    );
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'Bài lỗi');
     // Pending: a branch whose entry folder is a link.
@@ -179,6 +190,7 @@ describe('entries the one reader cannot read', () => {
       ['bai-lien-ket', LINK_MESSAGE],
       ['chi-co-anh', /thiếu tệp index\.md/],
       ['cho-duyet-lien-ket', LINK_MESSAGE],
+      ['an-khoi-ban-luu', LINK_MESSAGE],
     ] as const) {
       const row = rows.get(slug);
       expect(row, slug).toBeDefined();
