@@ -66,8 +66,8 @@ interface Case {
   yaml?: { title?: string; summary?: string; author?: string; indicator?: string };
   /** A paragraph added at the end of the body. */
   body?: string;
-  /** Files of the entry folder (index.md and the sample's image by default). */
-  files?: Record<string, Link>;
+  /** Files of the entry folder (index.md and the sample's image by default): links or text. */
+  files?: Record<string, Link | string>;
   /** The entry folder itself is a link to another entry's folder. */
   folderLink?: boolean;
   /** For an invalid case: the rules that must refuse it, and text on the line they must name. */
@@ -144,6 +144,15 @@ const cases: Case[] = [
     what: "an attachment that is a link to another entry's file",
     files: { [IMAGE]: { link: 'other-entry', file: IMAGE } },
     refused: { codes: ['attachments.symlink'], at: `- file: ${IMAGE}` },
+  },
+  {
+    slug: 'lien-ket-an-sau-gitattributes',
+    what: 'a hidden link that a .gitattributes asks git archive to leave out',
+    files: {
+      '.ban-sao.png': { link: 'outside' },
+      '.gitattributes': '.ban-sao.png export-ignore\n',
+    },
+    refused: { codes: ['attachments.symlink'] },
   },
   {
     slug: 'bai-la-lien-ket-bai-khac',
@@ -313,7 +322,7 @@ function caseFiles(item: Case, outside: string, slug = item.slug) {
   const folder = placeOf(collections.initiatives, slug);
   const out = new Map<string, Buffer | { symlink: string }>();
   if (item.folderLink) return out.set(folder, { symlink: SAMPLE });
-  const files: Record<string, Link | Buffer> = {
+  const files: Record<string, Link | Buffer | string> = {
     'index.md': Buffer.from(entryText(item)),
     [IMAGE]: image,
     ...item.files,
@@ -321,8 +330,8 @@ function caseFiles(item: Case, outside: string, slug = item.slug) {
   for (const [name, file] of Object.entries(files)) {
     out.set(
       `${folder}/${name}`,
-      Buffer.isBuffer(file)
-        ? file
+      Buffer.isBuffer(file) || typeof file === 'string'
+        ? Buffer.from(file)
         : { symlink: file.link === 'outside' ? outside : `../${SAMPLE}/${file.file}` },
     );
   }
