@@ -252,6 +252,18 @@ const cases: Case[] = [
     },
     refused: { codes: ['unicode.invisible'], at: 'summary:' },
   },
+  {
+    slug: 'chu-to-hop-tham-chieu-html',
+    what: 'a decomposed letter (not NFC) written as an HTML reference',
+    body: 'Lập lịch hẹn va&#768; nhắc hạn tự động.',
+    refused: { codes: ['unicode.nfc'], at: 'Lập lịch hẹn va' },
+  },
+  {
+    slug: 'chu-to-hop-thoat-yaml',
+    what: 'a decomposed letter (not NFC) behind a YAML escape in the title',
+    yaml: { title: '"Nhắc hạn tự động va\\u0300 liên thông hồ sơ đất đai"' },
+    refused: { codes: ['unicode.nfc'], at: 'title:' },
+  },
   // Markdown that would run code in a browser.
   {
     slug: 'the-script-trong-noi-dung',
