@@ -31,10 +31,12 @@ export interface Pagefind {
 export const RANKING = { metaWeights: { title: 8, keywords: 6, summary: 2 } };
 
 /**
- * What the search box finds for `typed`. Two or more words: the pages where they stand side by
- * side come first (Pagefind's quoted search reads the same index chunks, so it downloads
- * nothing more), then the other pages in Pagefind's order. The query goes to Pagefind written
- * as the index is (src/lib/search-text.ts).
+ * What the search box finds for `typed`, best first. Pagefind's score puts pages with the query
+ * in their title or keywords ahead (RANKING, and the weights set in the page templates). With
+ * two or more words, the pages where they stand side by side (Pagefind's quoted search, which
+ * reads the same index chunks: nothing more to download) come before the pages that only hold
+ * them apart ("hồ sơ … tích hợp" for "ho tich"); each group in score order. The query goes to
+ * Pagefind written as the index is (src/lib/search-text.ts).
  */
 export async function findPages(
   pagefind: Pagefind,
@@ -50,6 +52,9 @@ export async function findPages(
     pagefind.search(`"${query}"`, { filters }),
     pagefind.search(query, { filters }),
   ]);
-  const first = new Set(phrase.results.map((result) => result.id));
-  return [...phrase.results, ...all.results.filter((result) => !first.has(result.id))];
+  const together = new Set(phrase.results.map((result) => result.id));
+  return [
+    ...all.results.filter((result) => together.has(result.id)),
+    ...all.results.filter((result) => !together.has(result.id)),
+  ];
 }

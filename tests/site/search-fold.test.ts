@@ -198,3 +198,35 @@ describe('every word of the sample corpus, with and without diacritics', () => {
     expect(titles.some((title) => unstrokeD(title).includes('đất đai'))).toBe(true);
   });
 });
+
+describe('ranking', () => {
+  test('for every keyword of the sample, pages with it in their title or keywords come first', async () => {
+    const everything = await pagefind.search(null);
+    const metas = await Promise.all(everything.results.map(async (r) => (await r.data()).meta));
+    const keywords = new Set(
+      metas.flatMap((meta) =>
+        unstrokeD(meta.keywords ?? '')
+          .split(',')
+          .map((keyword) => keyword.trim())
+          .filter(Boolean),
+      ),
+    );
+    expect(keywords.size).toBeGreaterThan(20);
+    const misranked: string[] = [];
+    for (const keyword of keywords) {
+      const key = fold(keyword);
+      // Pagefind matches the start of a word: "ma qr" is in "mã QR ngân hàng".
+      const holds = new RegExp(`(^|[^a-z0-9])${key.replace(/[^a-z0-9 ]/g, '.')}`);
+      const order: boolean[] = [];
+      for (const result of await findPages(pagefind, keyword)) {
+        const { meta } = await result.data();
+        order.push(holds.test(fold(unstrokeD(`${meta.title} | ${meta.keywords ?? ''}`))));
+      }
+      expect(order.some(Boolean)).toBe(true);
+      if (order.lastIndexOf(true) > order.indexOf(false) && order.includes(false)) {
+        misranked.push(`${keyword}: ${order.map((hit) => (hit ? 'T' : '.')).join('')}`);
+      }
+    }
+    expect(misranked).toEqual([]);
+  }, 600_000);
+});
