@@ -107,6 +107,9 @@ async function openSearch(
   return { page, context, errors };
 }
 
+// The machine running the tests may be busy: Pagefind's first load can take seconds.
+const SLOW = { timeout: 30_000, interval: 100 };
+
 const status = (page: Page) => page.locator('.kho-search-status');
 const resultLinks = (page: Page) => page.locator('.kho-search-results h2 a');
 
@@ -216,7 +219,7 @@ describe('Xem thêm kết quả', () => {
     const count = Number(/Tìm thấy (\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
     expect(count).toBeGreaterThanOrEqual(2);
     expect(count).toBeLessThanOrEqual(5);
-    await expect.poll(() => resultLinks(page).count()).toBe(count);
+    await expect.poll(() => resultLinks(page).count(), SLOW).toBe(count);
     expect(await page.getByRole('button', { name: 'Xem thêm kết quả' }).isVisible()).toBe(false);
     await context.close();
   });
@@ -226,7 +229,7 @@ describe('Xem thêm kết quả', () => {
     await submit(page, 'dien');
     const total = Number(/Tìm thấy (\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
-    await expect.poll(() => resultLinks(page).count()).toBe(5);
+    await expect.poll(() => resultLinks(page).count(), SLOW).toBe(5);
     expect(await status(page).getAttribute('aria-live')).toBe('polite');
     const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
     let shown = 5;
@@ -234,7 +237,7 @@ describe('Xem thêm kết quả', () => {
       await more.focus();
       await page.keyboard.press('Enter');
       const next = Math.min(shown + 5, total);
-      await expect.poll(() => resultLinks(page).count()).toBe(next);
+      await expect.poll(() => resultLinks(page).count(), SLOW).toBe(next);
       // The focus is on the first new result, not on the button (now below it) or the page.
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
       expect(focused).toBe(await resultLinks(page).nth(shown).textContent());
@@ -263,12 +266,14 @@ describe('filters', () => {
     ).length;
     expect(expected).toBeGreaterThan(0);
     await page.getByLabel('Lĩnh vực áp dụng').selectOption(value);
-    await expect.poll(() => status(page).textContent()).toBe(`Tìm thấy ${expected} sáng kiến.`);
+    await expect
+      .poll(() => status(page).textContent(), SLOW)
+      .toBe(`Tìm thấy ${expected} sáng kiến.`);
     expect(await status(page).textContent()).not.toBe(before);
     expect(new URL(page.url()).searchParams.get('field')).toBe(value);
     // Back to "Tất cả": the search runs again over every page.
     await page.getByLabel('Lĩnh vực áp dụng').selectOption('');
-    await expect.poll(() => status(page).textContent()).toBe(before);
+    await expect.poll(() => status(page).textContent(), SLOW).toBe(before);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -279,7 +284,9 @@ describe('filters', () => {
     const expected = pages.filter((candidate) =>
       candidate.filters.includes(`field:${value}`),
     ).length;
-    await expect.poll(() => status(page).textContent()).toBe(`Tìm thấy ${expected} sáng kiến.`);
+    await expect
+      .poll(() => status(page).textContent(), SLOW)
+      .toBe(`Tìm thấy ${expected} sáng kiến.`);
     const select = page.getByLabel('Lĩnh vực áp dụng');
     expect(await select.inputValue()).toBe(value);
     // The closed control shows the option chosen.
@@ -299,7 +306,7 @@ test('axe finds no WCAG 2.2 AA violation on the page with results, marks and the
   await page.goto(new URL('tim-kiem/', server.root).href, { waitUntil: 'load' });
   await submit(page, 'dien');
   await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
-  await expect.poll(() => resultLinks(page).count()).toBe(10);
+  await expect.poll(() => resultLinks(page).count(), SLOW).toBe(10);
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const result = await (
@@ -321,4 +328,38 @@ test('axe finds no WCAG 2.2 AA violation on the page with results, marks and the
   });
   expect(violations).toEqual([]);
   await context.close();
+});
+
+describe('list filters', () => {
+  test('a closed filter group shows the option chosen in it, also when opened from an address', async () => {
+    const { page, context, errors } = await openSearch('sang-kien/');
+    const group = page.locator('details.kho-facet').first();
+    const summary = group.locator('summary');
+    const legend = (await summary.textContent())?.trim() ?? '';
+    await summary.click();
+    const option = group.locator('.kho-option').nth(1);
+    const name = await option.locator('input').getAttribute('name');
+    const value = await option.locator('input').getAttribute('value');
+    const label = ((await option.locator('label').textContent()) ?? '')
+      .replace(/\s*\(\d+\)\s*$/, '')
+      .trim();
+    expect(label).not.toBe('');
+    await option.locator('label').click();
+    await summary.click();
+    expect(await group.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect((await summary.textContent())?.trim()).toBe(`${legend}: ${label}`);
+    // "Tất cả" again: the summary is the group's name alone.
+    await summary.click();
+    await group.locator('.kho-option').first().locator('label').click();
+    await summary.click();
+    expect((await summary.textContent())?.trim()).toBe(legend);
+    await context.close();
+    const shared = await openSearch(`sang-kien/?${name}=${encodeURIComponent(value ?? '')}`);
+    const sharedSummary = shared.page.locator('details.kho-facet').first().locator('summary');
+    await expect
+      .poll(async () => (await sharedSummary.textContent())?.trim())
+      .toBe(`${legend}: ${label}`);
+    expect([...errors, ...shared.errors]).toEqual([]);
+    await shared.context.close();
+  });
 });
