@@ -59,6 +59,7 @@ class KhoSearch extends HTMLElement {
   #shown = 0;
   /** Bumped by each search, so that a slower earlier search cannot overwrite a later one. */
   #generation = 0;
+  #paging: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -74,7 +75,12 @@ class KhoSearch extends HTMLElement {
     form.addEventListener('change', (event) => {
       if (event.target instanceof HTMLSelectElement) void this.run(form, true);
     });
-    this.querySelector('.kho-more')?.addEventListener('click', () => void this.renderMore(true));
+    // One page at a time: a second press while the first page loads waits for it.
+    this.querySelector('.kho-more')?.addEventListener('click', () => {
+      this.#paging = this.#paging
+        .then(() => this.renderMore(true))
+        .catch((error: unknown) => console.error(error));
+    });
     if (params.get('q') || Object.keys(filterLabels).some((key) => params.get(key))) {
       input.value = params.get('q') ?? '';
       void this.run(form, false);
@@ -191,13 +197,13 @@ class KhoSearch extends HTMLElement {
     const next = this.#results.slice(start, start + PAGE_SIZE);
     const found = await Promise.all(next.map((result) => result.data()));
     if (generation !== this.#generation) return;
+    this.#shown = start + found.length;
     const links: HTMLAnchorElement[] = [];
     for (const data of found) {
       const item = this.resultItem(data);
       links.push(item.link);
       list.append(item.element);
     }
-    this.#shown = start + found.length;
     const total = this.#results.length;
     if (fromButton && links[0]) {
       links[0].focus();
