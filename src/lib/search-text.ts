@@ -16,7 +16,7 @@
 /** The mark written after `d`/`D` in place of `đ`/`Đ`. */
 export const STROKE = '\u0335';
 
-/** "Đất đai" → "D̵ất d̵ai" (NFC first, so that a decomposed `đ` cannot slip through). */
+/** "Đất đai" → "D̵ất d̵ai". NFC first: a query typed with decomposed marks reads like the pages. */
 export function strokeD(text: string): string {
   return text.normalize('NFC').replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
 }
