@@ -7,7 +7,7 @@
  *   by GitHub merging its pull request, and changes nothing outside its own folder;
  * - when GitHub refuses the merge (405, branch protection), the admin says so in Vietnamese
  *   and `main` does not move (Decap would otherwise write the files onto it itself);
- * - the global media library cannot commit to `main`.
+ * - the global media library can neither upload to nor delete from `main`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,7 @@ const year = Number(vnDate().slice(0, 4));
 const campaignId = `${year}-thu-nghiem`;
 const campaignTitle = `Đợt thử nghiệm GitHub năm ${year}`;
 const unitName = 'UBND xã Thử Nghiệm';
+const sharedMedia = 'public/media/bieu-trung-cu.svg';
 
 /** The project's committed files, plus an open campaign and a current unit to submit to. */
 function makeSourceRepo(dir: string): void {
@@ -72,6 +73,9 @@ function makeSourceRepo(dir: string): void {
     join(dir, 'content', 'campaigns', `${campaignId}.md`),
     `---\n${stringify(data)}---\n\nĐợt phát động dùng để kiểm thử trang quản trị với GitHub.\n`,
   );
+  // A file already in the global media folder, for the media library to offer to delete.
+  mkdirSync(join(dir, 'public', 'media'), { recursive: true });
+  writeFileSync(join(dir, sharedMedia), readFileSync(join(dir, 'public', 'logo.svg')));
   git(dir, 'add', '-A');
   git(dir, 'commit', '--quiet', '-m', 'Đợt phát động đang mở và đơn vị cho kiểm thử');
 }
@@ -403,8 +407,13 @@ describe('Decap CMS with the GitHub backend (GitHub faked on a real git reposito
     const mediaButton = page.getByRole('button', { name: 'Tệp đính kèm', exact: true });
     const before = main();
     const requests = fake?.requests.length ?? 0;
+    // The media library is a modal dialog: the notifications behind it are not in the
+    // accessibility tree while it is open, so they are found by Decap's class instead.
+    const toasts = page.locator('.Toastify__toast');
+    const answered = async (text: string) =>
+      main() !== before || (await toasts.filter({ hasText: text }).count()) > 0;
     // The admin hides the button (checked below); shown anyway, as a later Decap may draw
-    // its header differently, the upload is refused.
+    // its header differently, an upload and a deletion are refused.
     await page.addStyleTag({ content: 'header nav li{display:list-item !important}' });
     await mediaButton.click();
     const image = join(workspace, 'anh-chung.png');
@@ -415,12 +424,17 @@ describe('Decap CMS with the GitHub backend (GitHub faked on a real git reposito
         .toBuffer(),
     );
     await page.locator('input[type="file"]').setInputFiles(image);
-    // The media library is a modal dialog: the notification behind it is not in the
-    // accessibility tree while it is open, so it is found by Decap's class instead.
-    await page
-      .locator('.Toastify__toast')
-      .filter({ hasText: 'Tệp chỉ được tải lên trong một bài' })
-      .waitFor({ timeout: 60_000 });
+    const uploadRefused = 'Tệp chỉ được tải lên trong một bài';
+    await expect.poll(() => answered(uploadRefused), { timeout: 60_000 }).toBe(true);
+    // Opened afresh: after an upload Decap selects the first file by itself.
+    await page.reload();
+    await page.getByRole('link', { name: 'Quy trình xét duyệt' }).waitFor({ timeout: 120_000 });
+    await page.addStyleTag({ content: 'header nav li{display:list-item !important}' });
+    await mediaButton.click();
+    await page.getByText(sharedMedia.split('/').at(-1) as string, { exact: true }).click();
+    await page.getByRole('button', { name: 'Xóa tệp đã chọn' }).click();
+    const deleteRefused = 'Trang quản trị không ghi, không xóa gì thẳng trên nhánh main';
+    await expect.poll(() => answered(deleteRefused), { timeout: 60_000 }).toBe(true);
     await page.waitForTimeout(1500);
     expect(main()).toBe(before);
     expect(
@@ -429,7 +443,7 @@ describe('Decap CMS with the GitHub backend (GitHub faked on a real git reposito
         .filter((request) => request.method !== 'GET')
         .map((request) => `${request.method} ${request.path}`),
     ).toEqual([]);
-    expect(git(bare, 'ls-tree', '-r', '--name-only', 'main', 'public/media')).toBe('');
+    expect(git(bare, 'ls-tree', '-r', '--name-only', 'main', 'public/media')).toBe(sharedMedia);
     await page.reload();
     await page.getByRole('link', { name: 'Quy trình xét duyệt' }).waitFor({ timeout: 120_000 });
     expect(await mediaButton.isVisible()).toBe(false);
