@@ -307,7 +307,7 @@ function entryText(item: Case): string {
     // The sample's first indicator becomes one of the "other" kind, named by the submitter.
     text = text.replace(
       /^ {2}- kind: late-dossier-rate\n {4}label: .*$/m,
-      `  - kind: other\n    label: ${item.yaml.indicator}\n    unit: hồ sơ`,
+      `  - kind: other\n    label: ${item.yaml.indicator}\n    unit: hồ sơ\n    better: lower`,
     );
   }
   if (item.body) text = `${text.trimEnd()}\n\n${item.body}\n`;
