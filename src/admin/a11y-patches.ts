@@ -62,12 +62,28 @@ function nameListItemControls(): void {
       first.setAttribute('aria-expanded', String(!collapsed));
     }
     if (last instanceof HTMLButtonElement) last.setAttribute('aria-label', `Xóa ${what}`);
-    for (const handle of bar.querySelectorAll('[aria-roledescription="sortable"]')) {
-      handle.setAttribute('tabindex', '-1');
-      handle.setAttribute('aria-hidden', 'true');
-      handle.removeAttribute('aria-describedby');
-    }
   }
+}
+
+/**
+ * dnd-kit makes every sortable thing (a list item's handle, a chosen initiative) a button
+ * and a tab stop described by English instructions, yet Decap gives it no keyboard sensor:
+ * a stop where no key does anything. The handles leave the tab order and the tree; a chosen
+ * value keeps its text, without the role.
+ */
+function quietSortables(): void {
+  for (const sortable of document.querySelectorAll('[aria-roledescription="sortable"]')) {
+    if (sortable.getAttribute('tabindex') !== '-1') sortable.setAttribute('tabindex', '-1');
+    for (const name of ['role', 'aria-roledescription', 'aria-describedby', 'aria-disabled']) {
+      sortable.removeAttribute(name);
+    }
+    if (!sortable.textContent?.trim()) sortable.setAttribute('aria-hidden', 'true');
+  }
+}
+
+/** Setting an attribute to its own value is still a mutation: the observer would never rest. */
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /**
@@ -94,11 +110,11 @@ function tieErrorsToFields(): HTMLElement[] {
     if (errors) {
       errors.id = errorId;
       field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', [...describedBy, errorId].join(' '));
+      setIfChanged(field, 'aria-describedby', [...describedBy, errorId].join(' '));
       invalid.push(field);
     } else if (field.getAttribute('aria-invalid') === 'true') {
       field.removeAttribute('aria-invalid');
-      if (describedBy.length > 0) field.setAttribute('aria-describedby', describedBy.join(' '));
+      if (describedBy.length > 0) setIfChanged(field, 'aria-describedby', describedBy.join(' '));
       else field.removeAttribute('aria-describedby');
     }
   }
@@ -153,6 +169,7 @@ function sweep(): void {
   namePreviewFrame();
   nameMarkdownEditor();
   nameListItemControls();
+  quietSortables();
   translateNotices();
   uploadThroughInput();
   const invalid = tieErrorsToFields();
@@ -176,7 +193,12 @@ function schedule(): void {
 
 /** Start the patches; call once, before or after Decap renders. */
 export function startAccessibilityPatches(): void {
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  // Attributes too: React and dnd-kit put back what a patch removed.
+  new MutationObserver(schedule).observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['tabindex', 'aria-describedby'],
+  });
   // The preview's document is replaced when the frame loads.
   document.addEventListener('load', schedule, true);
   document.addEventListener(
