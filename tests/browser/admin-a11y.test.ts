@@ -511,6 +511,15 @@ describe('an accessible admin', () => {
     expect(outline.style).not.toBe('none');
     expect(outline.width).toBeGreaterThanOrEqual(2);
 
+    // The preview is a titled frame whose document is in Vietnamese.
+    const frame = page.locator('iframe#preview-pane');
+    await expect.poll(() => frame.getAttribute('title')).toBe('Xem trước bài viết');
+    await expect
+      .poll(() =>
+        frame.evaluate((node) => (node as HTMLIFrameElement).contentDocument?.documentElement.lang),
+      )
+      .toBe('vi');
+
     // A text field reached with Tab shows its focus too.
     await field(page, titleLabel).focus();
     await page.keyboard.press('Tab');
