@@ -19,6 +19,8 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import { CHECKS_WIDGET, EntryChecksControl, EntryChecksPreview } from './checks-widget.ts';
+import { ChoiceRelationControl, ChoiceSelectControl } from './choice-widget.ts';
+import { DateControl } from './date-widget.ts';
 import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
@@ -35,12 +37,12 @@ CMS.registerWidget([
   text.Widget(),
   number.Widget(),
   boolean.Widget(),
-  select.Widget(),
-  datetime.Widget(),
+  select.Widget({ name: 'select', controlComponent: ChoiceSelectControl }),
+  datetime.Widget({ name: 'datetime', controlComponent: DateControl }),
   list.Widget(),
   object.Widget(),
-  relation.Widget(),
-  relation.Widget({ name: INITIATIVE_WIDGET }),
+  relation.Widget({ name: 'relation', controlComponent: ChoiceRelationControl }),
+  relation.Widget({ name: INITIATIVE_WIDGET, controlComponent: ChoiceRelationControl }),
   file.Widget(),
   markdown.Widget(),
   {

@@ -11,6 +11,10 @@ declare module 'decap-cms-backend-proxy' {
   export const ProxyBackend: unknown;
 }
 declare module 'decap-cms-widget-*' {
-  const widget: { Widget(options?: { name: string }): unknown };
+  const widget: {
+    Widget(options?: { name: string; controlComponent?: unknown }): unknown;
+    controlComponent: unknown;
+    previewComponent: unknown;
+  };
   export default widget;
 }

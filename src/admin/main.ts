@@ -1,6 +1,8 @@
 import { vi } from 'decap-cms-locales';
 import previewCss from '../styles/initiative.css?raw';
 import siteCss from '../styles/site.css?raw';
+import { startAccessibilityPatches } from './a11y-patches.ts';
+import './admin.css';
 import { CMS } from './cms.ts';
 import { cmsConfig } from './config.ts';
 import { yamlListFormat } from './formats.ts';
@@ -20,3 +22,4 @@ CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
 CMS.init({ config: cmsConfig as never });
+startAccessibilityPatches();

@@ -33,7 +33,7 @@ export const authorSchema = personSchema.extend({
       .optional(),
     {
       label: 'Tỷ lệ đóng góp (%)',
-      hint: 'Bắt buộc khi có từ hai tác giả; tổng của các tác giả phải bằng 100.',
+      hint: 'Để trống khi chỉ có một tác giả; khi có từ hai tác giả, nhập cho từng người, tổng bằng 100.',
     },
   ),
 });

@@ -55,7 +55,8 @@ export const viOverrides = {
       viewAsList: 'Hiển thị dạng danh sách',
       viewAsGrid: 'Hiển thị dạng lưới',
       newButton: '+ Thêm %{collectionLabel}',
-      newButtonAriaLabel: 'Tạo mới: %{collectionLabel}',
+      // The spoken name contains the visible one (WCAG 2.5.3).
+      newButtonAriaLabel: 'Thêm %{collectionLabel}',
       ascending: 'Tăng dần',
       descending: 'Giảm dần',
       searchResults: 'Kết quả tìm kiếm cho “%{searchTerm}”',

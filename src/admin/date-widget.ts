@@ -1,0 +1,166 @@
+/**
+ * A date typed as it is written in Vietnam, dd/mm/yyyy, digit by digit. Decap's datetime
+ * widget is a controlled `<input type="date">` that reformats every keystroke through dayjs:
+ * the year's first digits are read as a two-digit year (0002 → 1902), so "06012024" landed
+ * as 1904-06-01, and its day/month order follows the browser's language, not the page's.
+ * This control keeps what is typed, adds the slashes, and hands Decap the ISO date
+ * (YYYY-MM-DD, what the content model stores) once the date is complete and real.
+ */
+import { Component, createElement as h } from 'react';
+
+/**
+ * "06012024" or "6/1/2024" → "06/01/2024"; partial input stays partial ("0601" → "06/01");
+ * an ISO date pasted in ("2024-01-06") is turned around.
+ */
+export function maskDate(raw: string): string {
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(raw);
+  if (iso) return `${iso[3]}/${iso[2]}/${iso[1]}`;
+  const parts = raw.split(/\D+/);
+  let digits = '';
+  parts.forEach((part, index) => {
+    // A separator typed after a one-digit day or month closes it ("6/" → "06/").
+    const closed = index < parts.length - 1;
+    digits += index < 2 && closed && part.length === 1 ? `0${part}` : part;
+  });
+  digits = digits.slice(0, 8);
+  const day = digits.slice(0, 2);
+  const month = digits.slice(2, 4);
+  const year = digits.slice(4);
+  return [day, month, year].filter((piece, index) => index === 0 || piece !== '').join('/');
+}
+
+/** "06/01/2024" → "2024-01-06"; undefined unless complete and a real day of the calendar. */
+export function isoFromDisplay(text: string): string | undefined {
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year] = match as unknown as [string, string, string, string];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const valid =
+    Number(year) >= 1900 &&
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day);
+  return valid ? `${year}-${month}-${day}` : undefined;
+}
+
+/** "2024-01-06" (or a Date from a YAML file) → "06/01/2024". */
+export function displayFromValue(value: unknown): string {
+  const iso =
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'string'
+        ? value
+        : '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+}
+
+/** Today in Vietnam, as YYYY-MM-DD. */
+export function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+export const DATE_HINT_MESSAGE = 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 06/01/2024.';
+
+interface FieldLike {
+  get(key: string): unknown;
+}
+
+interface DateProps {
+  forID: string;
+  value?: unknown;
+  field: FieldLike;
+  onChange(value: string): void;
+  classNameWrapper: string;
+  setActiveStyle(): void;
+  setInactiveStyle(): void;
+  isDisabled?: boolean;
+}
+
+interface DateState {
+  text: string;
+}
+
+export class DateControl extends Component<DateProps, DateState> {
+  override state: DateState = { text: displayFromValue(this.props.value) };
+
+  override componentDidMount(): void {
+    if (this.props.value === '{{now}}') this.set(todayInVietnam());
+  }
+
+  override componentDidUpdate(previous: DateProps): void {
+    // A value set from outside (a loaded entry, "Hôm nay", a draft restored) is shown as such.
+    if (previous.value !== this.props.value && this.props.value !== this.expected()) {
+      this.setState({ text: displayFromValue(this.props.value) });
+    }
+  }
+
+  /** Decap asks before saving: a date begun but not finished is an error, not an empty field. */
+  isValid = () =>
+    this.state.text === '' || isoFromDisplay(this.state.text)
+      ? true
+      : { error: { type: 'CUSTOM', message: `${this.label()}: ${DATE_HINT_MESSAGE}` } };
+
+  private label(): string {
+    return String(this.props.field.get('label') ?? this.props.field.get('name'));
+  }
+
+  private expected(): string {
+    return isoFromDisplay(this.state.text) ?? '';
+  }
+
+  private set(iso: string): void {
+    this.setState({ text: displayFromValue(iso) });
+    this.props.onChange(iso);
+  }
+
+  private onInput = (event: { target: { value: string } }) => {
+    const text = maskDate(event.target.value);
+    this.setState({ text });
+    this.props.onChange(isoFromDisplay(text) ?? '');
+  };
+
+  override render() {
+    const { forID, classNameWrapper, setActiveStyle, setInactiveStyle, isDisabled } = this.props;
+    return h(
+      'div',
+      { className: `${classNameWrapper} kho-date` },
+      h('input', {
+        id: forID,
+        type: 'text',
+        inputMode: 'numeric',
+        autoComplete: 'off',
+        placeholder: 'dd/mm/yyyy',
+        maxLength: 10,
+        value: this.state.text,
+        onChange: this.onInput,
+        onFocus: setActiveStyle,
+        onBlur: setInactiveStyle,
+        disabled: isDisabled,
+      }),
+      !isDisabled &&
+        h(
+          'span',
+          { className: 'kho-date-buttons' },
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': `Đặt ${this.label()} là hôm nay`,
+              onClick: () => this.set(todayInVietnam()),
+            },
+            'Hôm nay',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': `Xóa ${this.label()}`,
+              onClick: () => this.set(''),
+            },
+            'Xóa',
+          ),
+        ),
+    );
+  }
+}

@@ -1,0 +1,586 @@
+/**
+ * The admin as a submitter meets it, on the real built site with the local backend
+ * (decap-server in git mode behind the project's gate), in Chromium at 390 px and 1280 px:
+ * choices found as people type them (without diacritics, đ as d) from the whole list and
+ * named, no horizontal scrolling, axe (WCAG 2.2 AA) clean on every screen a submitter
+ * meets, a date typed digit by digit saved as typed, errors tied to their fields with the
+ * focus on the first, every control named and reachable from the keyboard, and no English.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
+import { freePort } from '../../scripts/cms/net.ts';
+import { prepareCmsRepo } from '../../scripts/cms/repo.ts';
+import { type Server, startProxy } from '../../scripts/start.ts';
+import { fold } from '../../src/core/text.ts';
+import { collections, pathOf } from '../../src/model/collections.ts';
+import { readEntryFile } from '../../src/model/files.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { type BuiltSite, buildSite, projectRoot, serveStatic } from './support/site.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+function vnDate(days = 0): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+}
+
+const year = Number(vnDate().slice(0, 4));
+const campaignTitle = `Đợt phát động thử nghiệm giao diện năm ${year}`;
+const draftSlug = 'ban-nhap-kiem-thu-giao-dien-tren-dien-thoai';
+const draftTitle = 'Bản nháp kiểm thử giao diện trên điện thoại';
+const draftBranch = `cms/initiatives/${draftSlug}/index`;
+const draftHash = `#/collections/initiatives/entries/${draftSlug}/index`;
+const draftPath = `content/initiatives/${draftSlug}/index.md`;
+
+/**
+ * The project's repository with what a submitter meets in a real deployment: a campaign
+ * that is open, and one draft of theirs on its `cms/` branch (on the workflow board).
+ */
+function makeSourceRepo(dir: string): void {
+  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
+  git(dir, 'config', 'user.name', 'Người kiểm thử');
+  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
+  git(dir, 'checkout', '--quiet', '-B', 'main');
+  const sample = readEntryFile(join(dir, pathOf(collections.campaigns, '2024-tanh-linh')));
+  const data: Record<string, unknown> = { ...sample.data };
+  delete data.reviewOn;
+  Object.assign(data, {
+    year,
+    title: campaignTitle,
+    opensOn: vnDate(-60),
+    deadline: vnDate(60),
+    status: 'open',
+    sample: true,
+  });
+  writeFileSync(
+    join(dir, 'content', 'campaigns', `${year}-giao-dien.md`),
+    `---\n${stringify(data)}---\n\nĐợt phát động dùng để kiểm thử giao diện quản trị.\n`,
+  );
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '--quiet', '-m', 'Đợt phát động đang mở cho kiểm thử giao diện');
+}
+
+/** A draft saved earlier by the submitter: a sample initiative under a new title, on its branch. */
+function addDraft(repo: string): void {
+  const samples = join(repo, 'content', 'initiatives');
+  const source = execFileSync('ls', [samples], { encoding: 'utf8' }).split('\n')[0] as string;
+  git(repo, 'checkout', '--quiet', '-b', draftBranch);
+  const folder = join(repo, 'content', 'initiatives', draftSlug);
+  cpSync(join(samples, source), folder, { recursive: true });
+  const file = join(folder, 'index.md');
+  const text = readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${draftTitle}`);
+  writeFileSync(file, text);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '--quiet', '-m', `Thêm sáng kiến “${draftSlug}/index”`);
+  git(repo, 'checkout', '--quiet', 'main');
+  git(repo, 'config', `branch.${draftBranch}.description`, 'decap-cms/draft');
+}
+
+let workspace: string;
+let repo: string;
+let site: BuiltSite | undefined;
+let server: { root: string; close(): Promise<void> } | undefined;
+let proxy: Server | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  mkdirSync(join(projectRoot, '.tmp'), { recursive: true });
+  workspace = mkdtempSync(join(projectRoot, '.tmp', 'e2e-admin-a11y-'));
+  makeSourceRepo(join(workspace, 'source'));
+  repo = join(workspace, 'cms');
+  await prepareCmsRepo({ source: join(workspace, 'source'), dir: repo });
+  addDraft(repo);
+  const proxyPort = await freePort(8900);
+  // The admin is built with the address of its local backend, as `npm start` gives it.
+  const before = process.env.PUBLIC_CMS_PROXY_URL;
+  process.env.PUBLIC_CMS_PROXY_URL = `http://127.0.0.1:${proxyPort}/api/v1`;
+  try {
+    site = buildSite({ base: '/' });
+  } finally {
+    if (before === undefined) delete process.env.PUBLIC_CMS_PROXY_URL;
+    else process.env.PUBLIC_CMS_PROXY_URL = before;
+  }
+  server = await serveStatic(site.outDir, '/');
+  proxy = await startProxy({ repoDir: repo, port: proxyPort });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  await proxy?.stop();
+  await server?.close();
+  if (site) rmSync(site.outDir, { recursive: true, force: true });
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+});
+
+type Tree = { [key: string]: string | Tree };
+
+/** Decap's English interface strings and react-select's and dnd-kit's own. */
+function englishPhrases(): string[] {
+  const file = require.resolve('decap-cms-locales/src/en/index.js');
+  const source = readFileSync(file, 'utf8').replace(/export default \w+;\s*$/, '');
+  const tree = new Function(`${source}; return en;`)() as Tree;
+  const leaves = (node: Tree): string[] =>
+    Object.values(node).flatMap((value) => (typeof value === 'string' ? [value] : leaves(value)));
+  return [
+    ...leaves(tree)
+      .filter((text) => !text.includes('%{') && text.length >= 4 && text !== 'Markdown')
+      .map((text) => text.trim()),
+    'No options',
+    'Loading...',
+    'Loading options…',
+    'Select...',
+    'result available',
+    'results available',
+    'Use Up and Down',
+    'is focused',
+    'press Down to open the menu',
+    'To pick up a draggable item',
+    'API_ERROR',
+    'Unknown error',
+  ];
+}
+const english = englishPhrases();
+
+/** English on the page: a whole visible line that is one of Decap's phrases, or any of the others in live regions. */
+async function englishOn(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
+  const visible = (await page.locator('body').innerText()).split('\n').map((line) => line.trim());
+  // Live regions, and whatever a description or a label points at.
+  const spoken = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')].flatMap(
+      (node) =>
+        [node.getAttribute('aria-describedby'), node.getAttribute('aria-labelledby')]
+          .join(' ')
+          .split(' '),
+    );
+    const referenced = ids.filter(Boolean).map((id) => document.getElementById(id));
+    const live = [...document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')];
+    return [...live, ...referenced].map((node) => node?.textContent ?? '').join('\n');
+  });
+  return english.filter(
+    (phrase) =>
+      visible.includes(phrase) ||
+      spoken.includes(phrase) ||
+      (phrase.length > 8 && visible.some((line) => line.includes(phrase) && phrase.includes(' '))),
+  );
+}
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  }, axeTags);
+}
+
+/** Elements that reach past either edge of the viewport, and the page's scroll width. */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (getComputedStyle(element).visibility === 'hidden') continue;
+      if (box.right > width + 1 || box.left < -1) {
+        const name = `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`;
+        wide.push(`${name} ${Math.round(box.left)}…${Math.round(box.right)}`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10) };
+  });
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
+}
+
+async function newPage(width: number): Promise<Page> {
+  const page = await (browser as Browser).newPage({ viewport: { width, height: 900 } });
+  // Leaving an edited entry asks through window.confirm.
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+const adminUrl = () => `${server?.root}admin/`;
+
+/** The login screen, then (after "Đăng nhập") the admin at `hash`. */
+async function login(page: Page, hash = '#/') {
+  await page.goto(`${adminUrl()}${hash}`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click({ timeout: 120_000 });
+}
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+}
+
+const titleLabel = 'Tên sáng kiến, giải pháp';
+
+async function openNewEntry(page: Page) {
+  await go(page, '#/collections/initiatives/new');
+  await field(page, titleLabel).waitFor({ timeout: 60_000 });
+}
+
+async function openDraft(page: Page) {
+  await go(page, draftHash);
+  await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor({ timeout: 60_000 });
+}
+
+async function openWorkflow(page: Page) {
+  await go(page, '#/workflow');
+  await page.getByRole('link').filter({ hasText: draftTitle }).first().waitFor({ timeout: 60_000 });
+}
+
+async function openList(page: Page) {
+  await go(page, '#/collections/initiatives');
+  await page.getByRole('link').filter({ hasText: 'Thanh toán lệ phí' }).first().waitFor();
+}
+
+async function openMediaLibrary(page: Page) {
+  await page.getByRole('button', { name: 'Tệp đính kèm' }).click();
+  await page
+    .getByRole('button', { name: 'Dùng tệp đã chọn' })
+    .or(page.getByText('Chưa có tệp nào.'))
+    .first()
+    .waitFor();
+}
+
+async function closeMediaLibrary(page: Page) {
+  await page.keyboard.press('Escape');
+}
+
+/** The options react-select offers for what is typed into the field labelled `label`. */
+async function optionsFor(page: Page, label: string, typed: string): Promise<string[]> {
+  const input = field(page, label).first();
+  await input.click();
+  await input.fill(typed);
+  const menu = page.getByRole('listbox');
+  await menu
+    .or(page.getByText(/^Không có lựa chọn nào/))
+    .first()
+    .waitFor();
+  // Options load after a short pause: wait until what is said or shown is about what was typed.
+  const about = `“${typed}”`;
+  await expect
+    .poll(async () => {
+      const said = (await page.locator('[aria-live]').allTextContents()).join(' ');
+      const none = await page.getByText(/^Không có lựa chọn nào khớp/).allTextContents();
+      return said.includes(about) || none.some((text) => text.includes(about));
+    })
+    .toBe(true);
+  const options = await page.getByRole('option').allTextContents();
+  await page.keyboard.press('Escape');
+  await input.fill('');
+  return options;
+}
+
+function unitNames(): string[] {
+  const items = parse(readFileSync(join(repo, 'content', 'units.yaml'), 'utf8')) as {
+    name: string;
+  }[];
+  return items.map((item) => item.name);
+}
+
+describe('choosing things the way people type them', () => {
+  test('units, campaigns and vocabularies found without diacritics (đ as d), the whole list, by name', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await openNewEntry(page);
+    const units = unitNames();
+    expect(units.length).toBeGreaterThan(20);
+
+    // The opened list holds every unit, by name.
+    const unitLabel = 'Cơ quan, đơn vị chủ trì';
+    const input = field(page, unitLabel);
+    await input.click();
+    await expect
+      .poll(() => page.getByRole('option').count(), { timeout: 30_000 })
+      .toBe(units.length);
+    expect((await page.getByRole('option').allTextContents()).sort()).toEqual([...units].sort());
+    // …and the keyboard reaches the last of them.
+    for (let step = 1; step < units.length; step += 1) await page.keyboard.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    expect(await page.locator(`[id="${active}"]`).textContent()).toBe(units.at(-1));
+    await page.keyboard.press('Escape');
+
+    for (const typed of ['duc phu', 'lac tanh', 'bac ruong', 'Đức Phú']) {
+      const expected = units.filter((name) =>
+        fold(typed)
+          .split(' ')
+          .every((word) => fold(name).includes(word)),
+      );
+      expect(expected.length, typed).toBeGreaterThan(0);
+      expect(await optionsFor(page, unitLabel, typed), typed).toEqual(expected);
+    }
+    expect(await optionsFor(page, 'Đợt phát động', 'dot phat dong thu nghiem')).toEqual([
+      campaignTitle,
+    ]);
+    expect(await optionsFor(page, 'Nội dung cải cách hành chính', 'thu tuc')).toContain(
+      'Cải cách thủ tục hành chính',
+    );
+    expect(await optionsFor(page, 'Lĩnh vực áp dụng', 'dich vu cong truc tuyen')).toEqual([
+      'Dịch vụ công trực tuyến, thanh toán trực tuyến và Bưu chính công ích',
+    ]);
+    // Nothing found is said in Vietnamese.
+    expect(await optionsFor(page, unitLabel, 'khong co don vi nay')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a phone (390 px) and a desktop (1280 px)', () => {
+  for (const width of [390, 1280]) {
+    test(`no element wider than the viewport at ${width} px; every toolbar button on screen`, async () => {
+      const page = await newPage(width);
+      await login(page);
+      const screens: [string, () => Promise<void>][] = [
+        ['danh sách', () => openList(page)],
+        ['biểu mẫu mới', () => openNewEntry(page)],
+        ['bản nháp', () => openDraft(page)],
+        ['bảng quy trình', () => openWorkflow(page)],
+      ];
+      const problems: string[] = [];
+      for (const [name, open] of screens) {
+        await open();
+        await page.waitForTimeout(500);
+        const { scrollWidth, wide } = await overflow(page);
+        if (scrollWidth > width) problems.push(`${name}: cuộn ngang ${scrollWidth} px`);
+        for (const element of wide) problems.push(`${name}: ${element}`);
+      }
+      // The draft's toolbar: save, status, publish and delete, all on screen.
+      await openDraft(page);
+      const toolbar = page.locator('[class*="-ToolbarSectionMain"]');
+      const buttons = toolbar.getByRole('button');
+      expect(await buttons.count()).toBeGreaterThanOrEqual(3);
+      for (const button of await buttons.all()) {
+        const box = await button.boundingBox();
+        const name = (await button.textContent())?.trim();
+        expect(box, name).not.toBeNull();
+        expect(box && box.x >= 0 && box.x + box.width <= width, name).toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('an accessible admin', () => {
+  test('axe finds no WCAG 2.2 AA violation on any screen a submitter meets, at 390 and 1280 px', async () => {
+    const failures: string[] = [];
+    for (const width of [390, 1280]) {
+      const page = await newPage(width);
+      const check = async (name: string) => {
+        for (const violation of await axeViolations(page))
+          failures.push(`${width} px, ${name}: ${violation}`);
+      };
+      await page.goto(adminUrl());
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ timeout: 120_000 });
+      await check('đăng nhập');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await openList(page);
+      await check('danh sách');
+      await openNewEntry(page);
+      await check('biểu mẫu trống');
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.locator('[aria-invalid="true"]').first().waitFor();
+      await check('biểu mẫu báo lỗi');
+      await openWorkflow(page);
+      await check('bảng quy trình');
+      await openMediaLibrary(page);
+      await check('thư viện tệp');
+      await closeMediaLibrary(page);
+      await openDraft(page);
+      await check('bản nháp');
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('a date typed digit by digit is saved as typed', async () => {
+    const page = await newPage(1280);
+    await login(page, draftHash);
+    await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor({ timeout: 60_000 });
+    const date = field(page, 'Ngày áp dụng lần đầu hoặc áp dụng thử');
+    await date.click();
+    await date.press('Control+A');
+    await date.press('Backspace');
+    await page.keyboard.type('06012024', { delay: 50 });
+    expect(await date.inputValue()).toBe('06/01/2024');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 60_000 });
+    expect(git(repo, 'show', `${draftBranch}:${draftPath}`)).toMatch(/^firstApplied: 2024-01-06$/m);
+    await page.close();
+  });
+
+  test('after a refused save, focus is on the first invalid field, tied to its message', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await openNewEntry(page);
+    const save = page.getByRole('button', { name: 'Lưu', exact: true });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    const title = field(page, titleLabel);
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
+    const messages = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(messages.join(' ')).toContain(`Chưa nhập “${titleLabel}” (bắt buộc).`);
+    // Every field marked invalid names its message; a field fixed is no longer marked.
+    const invalid = await page.locator('[aria-invalid="true"]').all();
+    expect(invalid.length).toBeGreaterThan(3);
+    for (const element of invalid) {
+      const ids = ((await element.getAttribute('aria-describedby')) ?? '')
+        .split(' ')
+        .filter(Boolean);
+      const errors = ids.find((id) => id.endsWith('-errors'));
+      const html = await element.evaluate((node) => node.outerHTML.slice(0, 200));
+      expect(errors, html).toBeDefined();
+      expect(await page.locator(`[id="${errors}"]`).textContent(), html).toBeTruthy();
+    }
+    await title.fill('Một tiêu đề đủ dài cho sáng kiến thử nghiệm');
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBeNull();
+    await page.close();
+  });
+
+  test('every control is named, reachable and operable from the keyboard, with a visible focus', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await openNewEntry(page);
+
+    // An author: every tab stop of the item has a name.
+    await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    const author = page.locator('[class*="ListItemTopBar"]').first().locator('..');
+    const unnamed = await author.evaluate((item) => {
+      const tabbable = [
+        ...item.querySelectorAll<HTMLElement>('button, input, textarea, [tabindex]'),
+      ].filter((element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled);
+      const nameOf = (element: HTMLElement) =>
+        element.getAttribute('aria-label') ||
+        (element.id && document.querySelector(`label[for="${element.id}"]`)?.textContent) ||
+        element.textContent?.trim();
+      return tabbable
+        .filter((element) => !nameOf(element))
+        .map((element) => element.outerHTML.slice(0, 120));
+    });
+    expect(unnamed).toEqual([]);
+    expect(await author.getByRole('button', { name: 'Xóa Tác giả – mục 1' }).count()).toBe(1);
+
+    // The body editor has a name and shows its focus.
+    const body = page.getByRole('textbox', { name: 'Nội dung sáng kiến' });
+    await body.focus();
+    const outline = await body.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+
+    // The preview is a titled frame whose document is in Vietnamese.
+    const frame = page.locator('iframe#preview-pane');
+    await expect.poll(() => frame.getAttribute('title')).toBe('Xem trước bài viết');
+    await expect
+      .poll(() =>
+        frame.evaluate((node) => (node as HTMLIFrameElement).contentDocument?.documentElement.lang),
+      )
+      .toBe('vi');
+
+    // A text field reached with Tab shows its focus too.
+    await field(page, titleLabel).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return getComputedStyle(element).outlineStyle;
+    });
+    expect(focused).not.toBe('none');
+
+    // The media library's upload opens the file chooser from the keyboard.
+    await openList(page);
+    await openMediaLibrary(page);
+    const upload = page.locator('label.nc-fileUploadButton input[type="file"]');
+    expect(await upload.evaluate((input) => input.closest('label')?.textContent)).toBe(
+      'Tải tệp lên',
+    );
+    await upload.focus();
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    expect(await chooser).toBeTruthy();
+    await closeMediaLibrary(page);
+    await page.close();
+  });
+
+  test('no English on any screen, shown or spoken', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    const found: string[] = [];
+    const look = async (name: string) => {
+      for (const phrase of await englishOn(page)) found.push(`${name}: ${phrase}`);
+    };
+    await openList(page);
+    await look('danh sách');
+    await openNewEntry(page);
+    const unit = field(page, 'Cơ quan, đơn vị chủ trì');
+    await unit.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option').first().waitFor();
+    await look('danh sách đơn vị đang mở');
+    await page.keyboard.type('khong co don vi nay');
+    await page.getByText(/^Không có lựa chọn nào khớp/).waitFor();
+    await look('không có lựa chọn');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await look('biểu mẫu báo lỗi');
+    await openWorkflow(page);
+    await look('bảng quy trình');
+    await openMediaLibrary(page);
+    await look('thư viện tệp');
+    await closeMediaLibrary(page);
+    await openDraft(page);
+    await look('bản nháp');
+    expect(found).toEqual([]);
+    await page.close();
+  });
+
+  test('the admin stays under its download budget', () => {
+    const size = adminBundleSize((site as BuiltSite).outDir, '/');
+    console.log(`Trang quản trị đã dựng: ${(size.gzipBytes / 1024).toFixed(0)} KB nén gzip.`);
+    expect(size.gzipBytes).toBeLessThan(1024 * 1024);
+  });
+});
