@@ -126,18 +126,35 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** Restarts of a dying decap-server within this window before `npm start` gives up. */
+const RESTART_WINDOW_MS = 60_000;
+const MAX_RESTARTS = 3;
+
+export interface ProxyServer extends Server {
+  /** decap-server's process id (it is restarted under a new one if it dies). */
+  decapServerPid(): number | undefined;
+}
+
 /**
  * decap-server in git mode on `repoDir`, on a loopback port of its own, behind the
  * project's gate (scripts/cms/gate.ts) on `port`: the address the admin is given is the
  * gate's, so every save, status change and publish passes the project's rules first.
+ *
+ * decap-server is watched: when it dies, `notify` says so in Vietnamese and it is started
+ * again on the same port (requests wait for it at the gate); when it dies more than
+ * three times in a minute, `notify` says why and `onFatal` is called.
  */
 export async function startProxy(options: {
   repoDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Messages for the person running it (always shown by `npm start`). */
+  notify?: (line: string) => void;
+  /** decap-server keeps dying: the caller stops. */
+  onFatal?: (message: string) => void;
   /** "Today" for the gate's deadline rule (YYYY-MM-DD); default: the real date. */
   today?: string;
-}): Promise<Server> {
+}): Promise<ProxyServer> {
   const internalPort = await freePort(options.port + 1);
   const upstream = `http://${HOST}:${internalPort}/api/v1`;
   const env = {
@@ -149,14 +166,60 @@ export async function startProxy(options: {
     LOG_LEVEL: process.env.CMS_LOG_LEVEL ?? 'warn',
   };
   const entry = join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js');
-  const child = launch('decap-server', [entry], env, options.repoDir, options.log);
-  const stopServer = () => stopChild(child);
-  try {
-    await waitFor(() => proxyAnswers(upstream), {
+  let stopping = false;
+  let child: ChildProcess;
+  const restarts: number[] = [];
+  /** Settles when decap-server answers (again). */
+  let ready: Promise<void>;
+
+  const boot = (): Promise<void> => {
+    child = launch('decap-server', [entry], env, options.repoDir, options.log);
+    const current = child;
+    ready = waitFor(() => proxyAnswers(upstream), {
       timeoutMs: 30_000,
-      what: 'máy chủ CMS (decap-server)',
-      process: child,
+      what: 'máy chủ nội dung (decap-server)',
+      process: current,
     });
+    ready.catch(() => {});
+    current.once('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && (restarts[0] as number) < now - RESTART_WINDOW_MS) {
+        restarts.shift();
+      }
+      const how = signal ? `tín hiệu ${signal}` : `mã thoát ${code}`;
+      if (restarts.length > MAX_RESTARTS) {
+        const message = `Máy chủ nội dung (decap-server) đã dừng ${restarts.length} lần trong một phút (lần cuối: ${how}); dừng "npm start". Chạy lại với "npm start -- --verbose" để xem nguyên nhân.`;
+        options.notify?.(message);
+        ready = Promise.reject(new Error(message));
+        ready.catch(() => {});
+        options.onFatal?.(message);
+        return;
+      }
+      options.notify?.(
+        `Máy chủ nội dung (decap-server) đã dừng bất ngờ (${how}). Đang khởi động lại; trong lúc đó trang quản trị chờ, không mất bài đã lưu.`,
+      );
+      void boot().then(
+        () =>
+          options.notify?.(
+            'Đã khởi động lại máy chủ nội dung (decap-server); trang quản trị dùng tiếp được.',
+          ),
+        (error) => {
+          const message = `Không khởi động lại được máy chủ nội dung (decap-server): ${error instanceof Error ? error.message : String(error)}`;
+          options.notify?.(message);
+          options.onFatal?.(message);
+        },
+      );
+    });
+    return ready;
+  };
+  const stopServer = async () => {
+    stopping = true;
+    await stopChild(child);
+  };
+  try {
+    await boot();
   } catch (error) {
     await stopServer();
     throw error;
@@ -169,6 +232,20 @@ export async function startProxy(options: {
       port: options.port,
       today: options.today,
       log: options.log,
+      upstreamReady: async () => {
+        // A request may find it gone before its exit is noticed (and its restart begun).
+        const current = child;
+        if (current.exitCode === null && current.signalCode === null) {
+          await new Promise<void>((done) => {
+            const timer = setTimeout(done, 2000);
+            current.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
+          });
+        }
+        await ready;
+      },
     });
   } catch (error) {
     await stopServer();
@@ -178,7 +255,9 @@ export async function startProxy(options: {
   }
   return {
     url: gate.url,
+    decapServerPid: () => child.pid,
     stop: async () => {
+      stopping = true;
       await gate.stop();
       await stopServer();
     },
