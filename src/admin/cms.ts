@@ -19,14 +19,16 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import { CHECKS_WIDGET, EntryChecksControl, EntryChecksPreview } from './checks-widget.ts';
+import { withEntryNames } from './entry-names.ts';
 import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 
 type Backend = new (...args: never[]) => GateableBackend;
 
 // Both backends refuse "ready" and "publish" for an entry the validator's rules refuse.
-CMS.registerBackend('github', withEntryGate(GitHubBackend as Backend) as never);
-CMS.registerBackend('proxy', withEntryGate(ProxyBackend as Backend) as never);
+// Commit messages and pull-request titles name the entry, not "<slug>/index".
+CMS.registerBackend('github', withEntryGate(withEntryNames(GitHubBackend as Backend)) as never);
+CMS.registerBackend('proxy', withEntryGate(withEntryNames(ProxyBackend as Backend)) as never);
 // Typed for one widget at a time; Decap also takes a list.
 CMS.registerWidget([
   string.Widget(),
