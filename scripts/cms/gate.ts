@@ -394,7 +394,8 @@ async function forward(
     );
   }
   const headers = { ...answer.headers };
-  delete headers['transfer-encoding'];
+  // Hop-by-hop: the gate keeps its own connections (see keepAliveTimeout below).
+  for (const name of ['transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
   headers['content-length'] = String(answer.body.length);
   res.writeHead(answer.status, headers);
   res.end(answer.body);
@@ -454,6 +455,10 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       }
     }
   });
+  // Longer than a client's pause between two requests of one action (a publish checked by
+  // the validator, a person reading): a client reusing a connection the server is closing
+  // at that moment gets ECONNRESET, and a POST is not retried.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => done());

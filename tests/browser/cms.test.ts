@@ -522,7 +522,9 @@ describe('Decap CMS with the local git backend', () => {
 
     // The live preview renders the entry with the public page's markup.
     const preview = page.frameLocator('#preview-pane');
-    await expect.poll(() => preview.locator('article.kho-initiative h1').textContent()).toBe(title);
+    await expect
+      .poll(() => preview.locator('article.kho-initiative h1').textContent(), { timeout: 30_000 })
+      .toBe(title);
     expect(await preview.locator('.kho-body h2').allTextContents()).toEqual(
       sections.map(([heading]) => heading),
     );
