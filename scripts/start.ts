@@ -30,6 +30,7 @@ import {
   buildKey,
   buildLocalSite,
   completedBuild,
+  latestBuild,
   pruneBuilds,
 } from './cms/site-build.ts';
 
@@ -332,7 +333,13 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     notify('Đang dựng trang web và trang quản trị (lần đầu, hoặc mã hay nội dung đã đổi)…');
   const building = built
     ? Promise.resolve(built)
-    : buildLocalSite({ siteDir, key: firstKey, env, log: options.log });
+    : buildLocalSite({
+        siteDir,
+        key: firstKey,
+        env,
+        previous: latestBuild(siteDir),
+        log: options.log,
+      });
   building.catch(() => {});
   let stopped = false;
   const proxy = await startProxy({
@@ -369,7 +376,7 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
       const key = await buildKey(siteDir, env);
       const next =
         completedBuild(siteDir, key) ??
-        (await buildLocalSite({ siteDir, key, env, log: options.log }));
+        (await buildLocalSite({ siteDir, key, env, previous: current, log: options.log }));
       if (stopped) return;
       server.setDir(next);
       server.prime(adminAssets(next));

@@ -152,6 +152,11 @@ export async function ensurePracticeCampaign(options: {
   }
   const unit = practiceUnit(repoDir, today);
   if (!unit) return { kind: 'skipped', reason: 'danh mục đơn vị trống' };
+  if (
+    (await git(repoDir, 'symbolic-ref', '--quiet', '--short', 'HEAD').catch(() => '')) !== 'main'
+  ) {
+    return { kind: 'skipped', reason: 'bản sao CMS không ở nhánh main' };
+  }
   if ((await git(repoDir, 'status', '--porcelain')) !== '') {
     return { kind: 'skipped', reason: 'bản sao CMS có thay đổi chưa commit' };
   }
