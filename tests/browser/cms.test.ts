@@ -290,6 +290,12 @@ const sections = [
 ] as const;
 const body = sections.map(([heading, text]) => `## ${heading}\n\n${text}`).join('\n\n');
 
+/** The scripts the admin page of npm start loads. */
+async function adminScripts(): Promise<string[]> {
+  const html = await (await fetch(running?.adminUrl as string)).text();
+  return [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1] as string);
+}
+
 /** Search the site as a visitor does; the paths of the hits. */
 async function search(page: Page, words: string): Promise<string[]> {
   await page.goto(`${running?.siteUrl}tim-kiem/`);
@@ -609,6 +615,9 @@ describe('Decap CMS with the local git backend', () => {
     const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
     expect(lines(saved.body)).toEqual(lines(body));
 
+    // The admin's bundle before the publish: an initiative is not one of its inputs.
+    const adminBefore = await adminScripts();
+
     // Publish from the editor: ready, then "Công bố ngay" (Decap asks through window.confirm).
     await setStatus(page, 'Sẵn sàng công bố');
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
@@ -634,6 +643,9 @@ describe('Decap CMS with the local git backend', () => {
       })
       .toBe(200);
     const visibleAfter = (performance.now() - published) / 1000;
+    // Rebuilt without bundling the admin again: the same files, from the new build folder.
+    expect(await adminScripts()).toEqual(adminBefore);
+    expect(existsSync(join(running?.buildDir() as string, adminBefore[0] as string))).toBe(true);
     expect(notices.join('\n')).toContain('Trang web đã cập nhật theo nội dung vừa công bố');
 
     const site = await (browser as Browser).newPage();
