@@ -326,6 +326,7 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
   const env = buildEnv(`http://${HOST}:${proxyPort}/api/v1`);
   const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
 
+  const aborts = new AbortController();
   // The site and admin are built while decap-server starts.
   const firstKey = await buildKey(siteDir, env);
   const built = completedBuild(siteDir, firstKey);
@@ -338,8 +339,9 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
         key: firstKey,
         env,
         previous: latestBuild(siteDir),
+        signal: aborts.signal,
         log: options.log,
-      });
+      }).then((result) => result.dir);
   building.catch(() => {});
   let stopped = false;
   const proxy = await startProxy({
@@ -350,6 +352,7 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     onFatal: options.onFatal,
     today: options.today,
   }).catch(async (error) => {
+    aborts.abort();
     await building.catch(() => {});
     throw error;
   });
@@ -374,9 +377,18 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     try {
       await syncSiteMirror({ repoDir, siteDir });
       const key = await buildKey(siteDir, env);
-      const next =
-        completedBuild(siteDir, key) ??
-        (await buildLocalSite({ siteDir, key, env, previous: current, log: options.log }));
+      const done = completedBuild(siteDir, key);
+      const result = done
+        ? { dir: done, adminReused: true }
+        : await buildLocalSite({
+            siteDir,
+            key,
+            env,
+            previous: current,
+            signal: aborts.signal,
+            log: options.log,
+          });
+      const next = result.dir;
       if (stopped) return;
       server.setDir(next);
       server.prime(adminAssets(next));
@@ -385,10 +397,11 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
       await pruneBuilds(siteDir, [current, previous]);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       notify(
-        `Trang web đã cập nhật theo nội dung vừa công bố (dựng lại trong ${seconds.replace('.', ',')} giây).`,
+        `Trang web đã cập nhật theo nội dung vừa công bố (dựng lại trong ${seconds.replace('.', ',')} giây${result.adminReused ? '; trang quản trị không đổi, dùng lại bản trước' : '; dựng lại cả trang quản trị'}).`,
       );
       options.onSiteUpdated?.(current);
     } catch (error) {
+      if (stopped) return;
       notify(
         `Không dựng lại được trang web sau lần công bố vừa rồi; trang vẫn hiện bản trước. ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -408,6 +421,7 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     stop: async () => {
       stopped = true;
       unwatch();
+      aborts.abort();
       await Promise.all([server.close(), proxy.stop()]);
     },
   };

@@ -136,7 +136,8 @@ export async function pruneBuilds(siteDir: string, keep: readonly string[]): Pro
 }
 
 /**
- * Build `siteDir` into `<builds>/<key>/` in a child process; resolves with the folder.
+ * Build `siteDir` into `<builds>/<key>/` in a child process; resolves with the folder and
+ * whether the admin was copied from `previous` instead of bundled again.
  * Fails with the build's last output when the build fails (the previous build stays served).
  */
 export async function buildLocalSite(options: {
@@ -145,8 +146,10 @@ export async function buildLocalSite(options: {
   env: Record<string, string>;
   /** A complete earlier build whose admin can be copied when the admin key is unchanged. */
   previous?: string;
+  /** Stops the build (npm start is stopping). */
+  signal?: AbortSignal;
   log?: (line: string) => void;
-}): Promise<string> {
+}): Promise<{ dir: string; adminReused: boolean }> {
   const out = join(buildsDir(options.siteDir), options.key);
   const staging = `${out}.${process.pid}.tmp`;
   const admin = await adminKey(options.siteDir, options.env);
@@ -162,8 +165,11 @@ export async function buildLocalSite(options: {
       cwd: options.siteDir,
       env: { ...cleanEnv(), ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
     },
   );
+  // An aborted build ends with the child's exit below; the abort itself is not an error here.
+  child.on('error', () => {});
   const tail: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -185,7 +191,7 @@ export async function buildLocalSite(options: {
   await writeFile(join(staging, COMPLETE), `${new Date().toISOString()}\n`);
   await rm(out, { recursive: true, force: true });
   await rename(staging, out);
-  return out;
+  return { dir: out, adminReused: reuse !== undefined };
 }
 
 /** The admin page's scripts and styles in a build (to compress before the first visit). */

@@ -38,6 +38,9 @@ function vnDate(days = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
 }
 
+/** How long the admin may take to show something on a loaded machine (polls default to 1 s). */
+const UI_WAIT = { timeout: 30_000 };
+
 const campaignId = PRACTICE_CAMPAIGN;
 const campaignTitle = PRACTICE_TITLE;
 const unitName = 'UBND xã Thử Nghiệm';
@@ -322,9 +325,11 @@ describe('Decap CMS with the local git backend', () => {
       await field(page, 'Tên sáng kiến, giải pháp').fill('Sáng kiến chưa có tóm tắt và tác giả');
       await page.getByRole('button', { name: 'Lưu', exact: true }).click();
       await expect
-        .poll(() => page.getByText(/Còn trường bắt buộc chưa nhập/).count())
+        .poll(() => page.getByText(/Còn trường bắt buộc chưa nhập/).count(), UI_WAIT)
         .toBeGreaterThan(0);
-      await expect.poll(() => page.getByText('Chưa nhập “Tóm tắt” (bắt buộc).').count()).toBe(1);
+      await expect
+        .poll(() => page.getByText('Chưa nhập “Tóm tắt” (bắt buộc).').count(), UI_WAIT)
+        .toBe(1);
       // Give a (wrong) save the time to reach git before checking that none happened.
       await page.waitForTimeout(1500);
       expect(cmsBranches(repo)).toEqual(before.branches);
@@ -351,7 +356,7 @@ describe('Decap CMS with the local git backend', () => {
     const errorsList = checks.getByRole('list', { name: 'Lỗi cần sửa' });
     // A new entry starts with the five section headings and nothing under them.
     await expect
-      .poll(() => errorsList.getByRole('listitem').allTextContents())
+      .poll(() => errorsList.getByRole('listitem').allTextContents(), UI_WAIT)
       .toEqual(
         expect.arrayContaining(
           sections.map(([heading]) =>
@@ -375,7 +380,7 @@ describe('Decap CMS with the local git backend', () => {
       .poll(() => errorsList.getByRole('listitem').allTextContents(), { timeout: 30_000 })
       .toEqual([sharesError]);
     await expect
-      .poll(() => checks.textContent())
+      .poll(() => checks.textContent(), UI_WAIT)
       .toContain('Còn 1 lỗi cần sửa trước khi chuyển sang “Sẵn sàng công bố”');
 
     // A draft is saved with its problems: work in progress.
@@ -414,7 +419,7 @@ describe('Decap CMS with the local git backend', () => {
       .getByRole('alert')
       .filter({ hasText: 'Chưa chuyển được sang “Sẵn sàng công bố”: bài còn 1 lỗi.' });
     await refusedReady.waitFor({ timeout: 60_000 });
-    await expect.poll(() => refusedReady.textContent()).toContain(`• ${sharesError}`);
+    await expect.poll(() => refusedReady.textContent(), UI_WAIT).toContain(`• ${sharesError}`);
     await page.getByRole('button', { name: 'Trạng thái: Bản nháp' }).waitFor();
     expect(status()).toBe('decap-cms/draft');
 
@@ -440,7 +445,7 @@ describe('Decap CMS with the local git backend', () => {
     // Fixed: 60 + 40. The form clears, the save goes through, and "ready" is accepted.
     await field(page, 'Tỷ lệ đóng góp (%)').nth(1).fill('40');
     await expect.poll(() => errorsList.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => checks.textContent()).toContain('Chưa thấy lỗi nào');
+    await expect.poll(() => checks.textContent(), UI_WAIT).toContain('Chưa thấy lỗi nào');
     await save(page);
     expect(git(repo, 'show', `${branch}:${entryPath}`)).toContain('share: 40');
     await dismissToasts(page);
@@ -464,7 +469,7 @@ describe('Decap CMS with the local git backend', () => {
       .getByRole('alert')
       .filter({ hasText: 'Chưa công bố được sáng kiến này: bài còn 1 lỗi.' });
     await refusedPublish.waitFor({ timeout: 60_000 });
-    await expect.poll(() => refusedPublish.textContent()).toContain(`• ${sharesError}`);
+    await expect.poll(() => refusedPublish.textContent(), UI_WAIT).toContain(`• ${sharesError}`);
     expect(cmsBranches(repo)).toEqual([branch]);
     expect(git(repo, 'rev-parse', 'main')).toBe(mainBefore);
     expect(onMain()).toBe(false);
@@ -617,6 +622,7 @@ describe('Decap CMS with the local git backend', () => {
 
     // The admin's bundle before the publish: an initiative is not one of its inputs.
     const adminBefore = await adminScripts();
+    const noticesBefore = notices.length;
 
     // Publish from the editor: ready, then "Công bố ngay" (Decap asks through window.confirm).
     await setStatus(page, 'Sẵn sàng công bố');
@@ -636,22 +642,31 @@ describe('Decap CMS with the local git backend', () => {
     // the attachment at the built site's address and the entry in the search index.
     const published = performance.now();
     const siteUrl = running?.siteUrl as string;
+    // A rebuild after this publish says so once it serves the new build (an earlier publish's
+    // rebuild may still be finishing: the page must be there too).
+    const rebuilt = () => notices.slice(noticesBefore).join('\n');
     await expect
-      .poll(async () => (await fetch(`${siteUrl}sang-kien/${slug}/`)).status, {
-        timeout: 300_000,
-        interval: 1000,
-      })
-      .toBe(200);
+      .poll(
+        async () =>
+          rebuilt().includes('Trang web đã cập nhật theo nội dung vừa công bố') &&
+          (await fetch(`${siteUrl}sang-kien/${slug}/`)).status === 200,
+        { timeout: 300_000, interval: 500 },
+      )
+      .toBe(true);
     const visibleAfter = (performance.now() - published) / 1000;
+    expect(rebuilt()).toContain('trang quản trị không đổi, dùng lại bản trước');
     // Rebuilt without bundling the admin again: the same files, from the new build folder.
     expect(await adminScripts()).toEqual(adminBefore);
     expect(existsSync(join(running?.buildDir() as string, adminBefore[0] as string))).toBe(true);
     expect(notices.join('\n')).toContain('Trang web đã cập nhật theo nội dung vừa công bố');
+    expect(notices.join('\n')).toContain('trang quản trị không đổi, dùng lại bản trước');
 
     const site = await (browser as Browser).newPage();
     const response = await site.goto(`${siteUrl}sang-kien/${slug}/`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => site.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await expect
+      .poll(() => site.getByRole('heading', { level: 1 }).textContent(), UI_WAIT)
+      .toBe(title);
     const attachment = await fetch(`${siteUrl}sang-kien/${slug}/so-do-quy-trinh.png`);
     expect(attachment.status).toBe(200);
     expect(Buffer.from(await attachment.arrayBuffer())).toEqual(readFileSync(image));
@@ -688,7 +703,7 @@ describe('Decap CMS with the local git backend', () => {
     const page = await (browser as Browser).newPage();
     await page.goto(`${running?.siteUrl}dot-phat-dong/${PRACTICE_CAMPAIGN}/`);
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), UI_WAIT)
       .toContain(PRACTICE_TITLE);
     expect(await page.locator('body').textContent()).toContain(
       'Đây là đợt thử nghiệm, chỉ có trên máy này.',
@@ -722,7 +737,9 @@ describe('Decap CMS with the local git backend', () => {
     const page = await (browser as Browser).newPage();
     const started = performance.now();
     await openAdmin(page, '#/collections/initiatives/new');
-    await expect.poll(() => field(page, 'Tên sáng kiến, giải pháp').isEditable()).toBe(true);
+    await expect
+      .poll(() => field(page, 'Tên sáng kiến, giải pháp').isEditable(), UI_WAIT)
+      .toBe(true);
     const seconds = (performance.now() - started) / 1000;
     // And once more with the browser's cache, as on every later visit.
     const again = performance.now();
