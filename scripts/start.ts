@@ -1,8 +1,10 @@
 /**
  * `npm start`: the embedded default. Prepares a dedicated clone of the repository for
- * the CMS, starts decap-server on it (git mode, loopback only) behind the project's gate
- * (scripts/cms/gate.ts), and the Astro dev server on a mirror of that clone's `main`, so
- * the site shows exactly what the CMS has published.
+ * the CMS (with a practice campaign open today when it has none, scripts/cms/practice.ts),
+ * starts decap-server on it (git mode, loopback only, restarted if it dies) behind the
+ * project's gate (scripts/cms/gate.ts), and serves the real build of a mirror of that
+ * clone's `main` (scripts/cms/site-build.ts: pages, attachments, search, the production
+ * admin) with the project's static server, built again after each publish.
  *
  * Usable as a module (`startAll`) so tests can start and stop the same thing.
  */
@@ -10,9 +12,27 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatDate } from '../src/core/dates.ts';
+import { type StaticServer, serveStatic } from './build/static-server.ts';
 import { type Gate, startGate } from './cms/gate.ts';
 import { freePort, waitFor } from './cms/net.ts';
+import {
+  ensurePracticeCampaign,
+  PRACTICE_CAMPAIGN,
+  PRACTICE_PATH,
+  PRACTICE_TITLE,
+  type PracticeOutcome,
+} from './cms/practice.ts';
 import { prepareCmsRepo, prepareSiteMirror, syncSiteMirror, watchMain } from './cms/repo.ts';
+import {
+  adminAssets,
+  buildEnv,
+  buildKey,
+  buildLocalSite,
+  completedBuild,
+  latestBuild,
+  pruneBuilds,
+} from './cms/site-build.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,7 +41,7 @@ export interface StartOptions {
   source?: string;
   /** Where the CMS clone lives (default: `.tmp/cms-repo` in the project). */
   repoDir?: string;
-  /** The site's mirror of the clone's `main` (default: the clone's path plus `-site`). */
+  /** The site's mirror of the clone's `main` (default: the clone's path plus `-site`); its builds go to `<siteDir>-builds/`. */
   siteDir?: string;
   /** Port of the site (default: `PORT`, else the first free port from 4321). */
   sitePort?: number;
@@ -32,6 +52,14 @@ export interface StartOptions {
   proxyPort?: number;
   /** Receives the servers' output; silent by default. */
   log?: (line: string) => void;
+  /** Messages for the person running it: a decap-server restart, a rebuilt site (`npm start` prints them). */
+  notify?: (line: string) => void;
+  /** decap-server keeps dying and will not be restarted again. */
+  onFatal?: (message: string) => void;
+  /** Called with the new build's folder once the site serves it after a publish. */
+  onSiteUpdated?: (buildDir: string) => void;
+  /** "Today" (YYYY-MM-DD) for the practice campaign and the gate; default: the real date. */
+  today?: string;
 }
 
 export interface Running {
@@ -40,12 +68,15 @@ export interface Running {
   proxyUrl: string;
   repoDir: string;
   siteDir: string;
+  /** What was done so that a campaign is open today (the practice campaign, or a real one). */
+  practice: PracticeOutcome;
+  /** The build being served. */
+  buildDir(): string;
+  decapServerPid(): number | undefined;
   stop(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes in Astro's output
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
  * The environment for a server or build started from here, without what a calling test
@@ -116,28 +147,40 @@ async function proxyAnswers(url: string): Promise<boolean> {
   return response.ok;
 }
 
-async function siteAnswers(url: string): Promise<boolean> {
-  const response = await fetch(url);
-  return response.status < 500;
-}
-
 export interface Server {
   url: string;
   stop(): Promise<void>;
+}
+
+/** Restarts of a dying decap-server within this window before `npm start` gives up. */
+const RESTART_WINDOW_MS = 60_000;
+const MAX_RESTARTS = 3;
+
+export interface ProxyServer extends Server {
+  /** decap-server's process id (it is restarted under a new one if it dies). */
+  decapServerPid(): number | undefined;
 }
 
 /**
  * decap-server in git mode on `repoDir`, on a loopback port of its own, behind the
  * project's gate (scripts/cms/gate.ts) on `port`: the address the admin is given is the
  * gate's, so every save, status change and publish passes the project's rules first.
+ *
+ * decap-server is watched: when it dies, `notify` says so in Vietnamese and it is started
+ * again on the same port (requests wait for it at the gate); when it dies more than
+ * three times in a minute, `notify` says why and `onFatal` is called.
  */
 export async function startProxy(options: {
   repoDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Messages for the person running it (always shown by `npm start`). */
+  notify?: (line: string) => void;
+  /** decap-server keeps dying: the caller stops. */
+  onFatal?: (message: string) => void;
   /** "Today" for the gate's deadline rule (YYYY-MM-DD); default: the real date. */
   today?: string;
-}): Promise<Server> {
+}): Promise<ProxyServer> {
   const internalPort = await freePort(options.port + 1);
   const upstream = `http://${HOST}:${internalPort}/api/v1`;
   const env = {
@@ -149,14 +192,60 @@ export async function startProxy(options: {
     LOG_LEVEL: process.env.CMS_LOG_LEVEL ?? 'warn',
   };
   const entry = join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js');
-  const child = launch('decap-server', [entry], env, options.repoDir, options.log);
-  const stopServer = () => stopChild(child);
-  try {
-    await waitFor(() => proxyAnswers(upstream), {
+  let stopping = false;
+  let child: ChildProcess;
+  const restarts: number[] = [];
+  /** Settles when decap-server answers (again). */
+  let ready: Promise<void>;
+
+  const boot = (): Promise<void> => {
+    child = launch('decap-server', [entry], env, options.repoDir, options.log);
+    const current = child;
+    ready = waitFor(() => proxyAnswers(upstream), {
       timeoutMs: 30_000,
-      what: 'máy chủ CMS (decap-server)',
-      process: child,
+      what: 'máy chủ nội dung (decap-server)',
+      process: current,
     });
+    ready.catch(() => {});
+    current.once('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && (restarts[0] as number) < now - RESTART_WINDOW_MS) {
+        restarts.shift();
+      }
+      const how = signal ? `tín hiệu ${signal}` : `mã thoát ${code}`;
+      if (restarts.length > MAX_RESTARTS) {
+        const message = `Máy chủ nội dung (decap-server) đã dừng ${restarts.length} lần trong một phút (lần cuối: ${how}); dừng "npm start". Chạy lại với "npm start -- --verbose" để xem nguyên nhân.`;
+        options.notify?.(message);
+        ready = Promise.reject(new Error(message));
+        ready.catch(() => {});
+        options.onFatal?.(message);
+        return;
+      }
+      options.notify?.(
+        `Máy chủ nội dung (decap-server) đã dừng bất ngờ (${how}). Đang khởi động lại; trong lúc đó trang quản trị chờ, không mất bài đã lưu.`,
+      );
+      void boot().then(
+        () =>
+          options.notify?.(
+            'Đã khởi động lại máy chủ nội dung (decap-server); trang quản trị dùng tiếp được.',
+          ),
+        (error) => {
+          const message = `Không khởi động lại được máy chủ nội dung (decap-server): ${error instanceof Error ? error.message : String(error)}`;
+          options.notify?.(message);
+          options.onFatal?.(message);
+        },
+      );
+    });
+    return ready;
+  };
+  const stopServer = async () => {
+    stopping = true;
+    await stopChild(child);
+  };
+  try {
+    await boot();
   } catch (error) {
     await stopServer();
     throw error;
@@ -169,6 +258,20 @@ export async function startProxy(options: {
       port: options.port,
       today: options.today,
       log: options.log,
+      upstreamReady: async () => {
+        // A request may find it gone before its exit is noticed (and its restart begun).
+        const current = child;
+        if (current.exitCode === null && current.signalCode === null) {
+          await new Promise<void>((done) => {
+            const timer = setTimeout(done, 2000);
+            current.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
+          });
+        }
+        await ready;
+      },
     });
   } catch (error) {
     await stopServer();
@@ -178,103 +281,172 @@ export async function startProxy(options: {
   }
   return {
     url: gate.url,
+    decapServerPid: () => child.pid,
     stop: async () => {
+      stopping = true;
       await gate.stop();
       await stopServer();
     },
   };
 }
 
-/** The Astro dev server with `repoDir` (the mirror of the CMS clone's `main`) as its root. */
-export async function startSite(options: {
-  repoDir: string;
-  port: number;
-  proxyUrl: string;
-  log?: (line: string) => void;
-}): Promise<Server> {
-  const env: NodeJS.ProcessEnv = {
-    ...childEnv(),
-    PUBLIC_CMS_PROXY_URL: options.proxyUrl,
-    BASE_PATH: '',
-    ASTRO_TELEMETRY_DISABLED: '1',
+/** Rebuild after each publish; a publish during a build is built right after it. */
+function rebuilder(build: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const loop = async () => {
+    running = true;
+    do {
+      again = false;
+      await build();
+    } while (again);
+    running = false;
   };
-  delete env.PORT;
-  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const args = [astro, 'dev', '--root', options.repoDir, '--host', HOST];
-  // Astro moves to the next port when its port is taken: trust the address it prints.
-  let url: string | undefined;
-  const log = (line: string) => {
-    const found = /Local\s+(http:\/\/\S+)/.exec(line.replace(ANSI, ''));
-    if (found?.[1]) url = found[1].endsWith('/') ? found[1] : `${found[1]}/`;
-    options.log?.(line);
+  return () => {
+    if (running) again = true;
+    else void loop();
   };
-  const child = launch(
-    'astro',
-    [...args, '--port', String(options.port)],
-    env,
-    options.repoDir,
-    log,
-  );
-  const stop = () => stopChild(child);
-  try {
-    await waitFor(async () => url !== undefined && (await siteAnswers(url)), {
-      timeoutMs: 120_000,
-      what: 'máy chủ trang web (Astro)',
-      process: child,
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url: url as string, stop };
 }
 
 export async function startAll(options: StartOptions = {}): Promise<Running> {
   const repoDir = resolve(options.repoDir ?? join(projectRoot, '.tmp', 'cms-repo'));
   const siteDir = resolve(options.siteDir ?? `${repoDir}-site`);
   const source = resolve(options.source ?? projectRoot);
-  await prepareCmsRepo({ source, dir: repoDir, log: options.log });
+  const notify = options.notify ?? (() => {});
+  await prepareCmsRepo({ source, dir: repoDir, log: options.log, practicePath: PRACTICE_PATH });
+  const practice = await ensurePracticeCampaign({ repoDir, today: options.today });
+  if (practice.kind === 'skipped') {
+    notify(
+      `Chưa tạo được đợt thử nghiệm (${practice.reason}): biểu mẫu chỉ nhận bài khi có đợt đang mở.`,
+    );
+  }
   await prepareSiteMirror({ repoDir, siteDir });
 
   const proxyPort = options.proxyPort ?? portFromEnv('CMS_PROXY_PORT') ?? (await freePort(8081));
-  const proxy = await startProxy({ repoDir, port: proxyPort, log: options.log });
-  let site: Server;
+  const env = buildEnv(`http://${HOST}:${proxyPort}/api/v1`);
+  const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
+
+  const aborts = new AbortController();
+  // The site and admin are built while decap-server starts.
+  const firstKey = await buildKey(siteDir, env);
+  const built = completedBuild(siteDir, firstKey);
+  if (!built)
+    notify('Đang dựng trang web và trang quản trị (lần đầu, hoặc mã hay nội dung đã đổi)…');
+  const building = built
+    ? Promise.resolve(built)
+    : buildLocalSite({
+        siteDir,
+        key: firstKey,
+        env,
+        previous: latestBuild(siteDir),
+        signal: aborts.signal,
+        log: options.log,
+      }).then((result) => result.dir);
+  building.catch(() => {});
+  let stopped = false;
+  const proxy = await startProxy({
+    repoDir,
+    port: proxyPort,
+    log: options.log,
+    notify,
+    onFatal: options.onFatal,
+    today: options.today,
+  }).catch(async (error) => {
+    aborts.abort();
+    await building.catch(() => {});
+    throw error;
+  });
+  let current: string;
+  let server: StaticServer;
   try {
-    const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
-    site = await startSite({
-      repoDir: siteDir,
-      port: sitePort,
-      proxyUrl: proxy.url,
-      log: options.log,
-    });
+    current = await building;
+    server = await serveStatic(current, '/', { port: sitePort, brotli: true, fresh: true });
   } catch (error) {
     await proxy.stop();
-    throw error;
+    throw new Error(
+      `Không dựng hoặc không phục vụ được trang web: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  // Publishing moves the clone's `main`: the site follows within a second.
-  const unwatch = watchMain(repoDir, async () => {
-    await syncSiteMirror({ repoDir, siteDir });
-    options.log?.('[kho] Trang web đã cập nhật theo nội dung vừa công bố.');
+  server.prime(adminAssets(current));
+  await pruneBuilds(siteDir, [current]);
+
+  // Publishing moves the clone's `main`: the site is built again and then switched to.
+  const rebuild = rebuilder(async () => {
+    if (stopped) return;
+    const started = performance.now();
+    try {
+      await syncSiteMirror({ repoDir, siteDir });
+      const key = await buildKey(siteDir, env);
+      const done = completedBuild(siteDir, key);
+      const result = done
+        ? { dir: done, adminReused: true }
+        : await buildLocalSite({
+            siteDir,
+            key,
+            env,
+            previous: current,
+            signal: aborts.signal,
+            log: options.log,
+          });
+      const next = result.dir;
+      if (stopped) return;
+      server.setDir(next);
+      server.prime(adminAssets(next));
+      const previous = current;
+      current = next;
+      await pruneBuilds(siteDir, [current, previous]);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      notify(
+        `Trang web đã cập nhật theo nội dung vừa công bố (dựng lại trong ${seconds.replace('.', ',')} giây${result.adminReused ? '; trang quản trị không đổi, dùng lại bản trước' : '; dựng lại cả trang quản trị'}).`,
+      );
+      options.onSiteUpdated?.(current);
+    } catch (error) {
+      if (stopped) return;
+      notify(
+        `Không dựng lại được trang web sau lần công bố vừa rồi; trang vẫn hiện bản trước. ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   });
+  const unwatch = watchMain(repoDir, async () => rebuild());
+  const siteUrl = `${server.origin}/`;
   return {
-    siteUrl: site.url,
-    adminUrl: `${site.url}admin/`,
+    siteUrl,
+    adminUrl: `${siteUrl}admin/`,
     proxyUrl: proxy.url,
     repoDir,
     siteDir,
+    practice,
+    buildDir: () => current,
+    decapServerPid: () => proxy.decapServerPid(),
     stop: async () => {
+      stopped = true;
       unwatch();
-      await Promise.all([site.stop(), proxy.stop()]);
+      aborts.abort();
+      await Promise.all([server.close(), proxy.stop()]);
     },
   };
 }
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
+  const started = performance.now();
   console.log('Đang chuẩn bị kho nội dung cho trang quản trị và khởi động máy chủ…');
-  let running: Running;
+  let running: Running | undefined;
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nĐang dừng các máy chủ…');
+    await running?.stop();
+    console.log('Đã dừng.');
+    process.exit(code);
+  };
   try {
-    running = await startAll({ log: verbose ? (line) => console.log(line) : undefined });
+    running = await startAll({
+      log: verbose ? (line) => console.log(line) : undefined,
+      notify: (line) => console.log(`[kho] ${line}`),
+      onFatal: () => void shutdown(1),
+    });
   } catch (error) {
     console.error(
       `Không khởi động được: ${error instanceof Error ? error.message : String(error)}`,
@@ -282,29 +454,30 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const shown = relative(projectRoot, running.repoDir) || running.repoDir;
+  const practice =
+    running.practice.kind === 'created' || running.practice.kind === 'redated'
+      ? [
+          `  Đợt để thử gửi bài: “${PRACTICE_TITLE}”, mở tới ${formatDate(running.practice.deadline)};`,
+          '  đợt này chỉ có trong bản sao trên máy này, không thuộc nội dung thật của kho.',
+        ]
+      : running.practice.kind === 'open-campaign' && running.practice.id === PRACTICE_CAMPAIGN
+        ? [`  Đợt để thử gửi bài: “${PRACTICE_TITLE}” (chỉ có trên máy này).`]
+        : [];
   console.log(
     [
       '',
-      'Kho sáng kiến CCHC đang chạy trên máy này:',
+      `Kho sáng kiến CCHC đang chạy trên máy này (sẵn sàng sau ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} giây):`,
       `  Trang công khai:   ${running.siteUrl}`,
       `  Trang quản trị:    ${running.adminUrl}`,
       `  Kho nội dung CMS:  ${shown} (nhánh main; bài nộp nằm ở các nhánh cms/…)`,
+      ...practice,
       '',
       'Bấm Ctrl+C để dừng.',
     ].join('\n'),
   );
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nĐang dừng các máy chủ…');
-    await running.stop();
-    console.log('Đã dừng.');
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('SIGHUP', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGHUP', () => void shutdown());
   // `npm start` does not pass SIGTERM on to its script: when npm is gone, stop rather than linger.
   const parent = process.ppid;
   setInterval(() => {

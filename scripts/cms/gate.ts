@@ -13,6 +13,12 @@
  *   when the validator — the real `validate()`, on a temporary worktree of the entry's
  *   branch, checked as a pull request would be — reports an error.
  *
+ * Every request that touches git (all but `info`) is passed on one at a time. decap-server
+ * runs its git operations under a lock that gives up after 3 s with a bare 500 "Unknown
+ * error": ten people saving at once, or a read arriving during a slow save, would otherwise
+ * fail; queued here, each request finds the lock free. While `npm start` restarts a
+ * decap-server that died, requests wait for it instead of failing.
+ *
  * Everything else is passed on unchanged. Refusals are HTTP 4xx with `{ error }`, the shape
  * decap-cms-backend-proxy turns into the message the admin shows.
  */
@@ -62,6 +68,11 @@ export interface GateOptions {
   base?: string;
   /** "Today" for the campaign deadline (YYYY-MM-DD); default: the real date in Vietnam. */
   today?: string;
+  /**
+   * Resolves when decap-server answers again after a restart (rejects when it will not):
+   * a request that finds it gone waits for this once instead of failing.
+   */
+  upstreamReady?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -277,16 +288,14 @@ async function judge(options: GateOptions, body: ActionBody): Promise<void> {
   }
 }
 
-/** Actions that write: run one at a time, so nothing changes a branch between check and write. */
-const WRITES = new Set([
-  'persistEntry',
-  'persistMedia',
-  'deleteFile',
-  'deleteFiles',
-  'deleteUnpublishedEntry',
-  'updateUnpublishedEntryStatus',
-  'publishUnpublishedEntry',
-]);
+/**
+ * The one action that does not touch git: everything else runs one at a time, so nothing
+ * changes a branch between check and write and decap-server's own 3-second lock never waits.
+ */
+const WITHOUT_GIT = new Set(['info']);
+
+/** decap-server's answer to any failure (its log has the cause). */
+const BARE_FAILURE = '{"error":"Unknown error"}';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((done, fail) => {
@@ -323,38 +332,73 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, error
   res.end(body);
 }
 
-function forward(
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** One request to decap-server, its answer read whole (answers are small JSON). */
+function send(upstream: URL, req: IncomingMessage, body: Buffer | undefined): Promise<Upstream> {
+  return new Promise((done, fail) => {
+    const headers = { ...req.headers, host: upstream.host };
+    if (body) headers['content-length'] = String(body.length);
+    const outgoing = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          done({
+            status: incoming.statusCode ?? 502,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        incoming.on('error', fail);
+      },
+    );
+    outgoing.on('error', fail);
+    if (body) outgoing.end(body);
+    else req.pipe(outgoing);
+  });
+}
+
+const GONE =
+  'Máy chủ nội dung (decap-server) không phản hồi. Hãy xem cửa sổ đang chạy “npm start”.';
+
+async function forward(
+  options: GateOptions,
   upstream: URL,
   req: IncomingMessage,
   res: ServerResponse,
   body: Buffer | undefined,
 ): Promise<void> {
-  return new Promise((done) => {
-    const headers = { ...req.headers, host: upstream.host };
-    if (body) headers['content-length'] = String(body.length);
-    const outgoing = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers,
-      },
-      (incoming) => {
-        res.writeHead(incoming.statusCode ?? 502, incoming.headers);
-        incoming.pipe(res);
-        incoming.on('end', () => done());
-        incoming.on('error', () => done());
-      },
+  let answer: Upstream;
+  try {
+    answer = await send(upstream, req, body);
+  } catch {
+    // Gone (npm start is restarting it): wait for it once, then ask again.
+    if (!body || !options.upstreamReady) throw new Refusal(502, GONE);
+    try {
+      await options.upstreamReady();
+      answer = await send(upstream, req, body);
+    } catch {
+      throw new Refusal(502, GONE);
+    }
+  }
+  if (answer.status === 500 && answer.body.toString('utf8') === BARE_FAILURE) {
+    throw new Refusal(
+      500,
+      'Máy chủ nội dung (decap-server) không thực hiện được yêu cầu; hãy thử lại. Nếu lỗi lặp lại, chạy “npm start -- --verbose” để xem nguyên nhân.',
     );
-    outgoing.on('error', () => {
-      if (!res.headersSent) answer(req, res, 502, 'Máy chủ CMS (decap-server) không phản hồi.');
-      else res.destroy();
-      done();
-    });
-    if (body) outgoing.end(body);
-    else req.pipe(outgoing);
-  });
+  }
+  const headers = { ...answer.headers };
+  // Hop-by-hop: the gate keeps its own connections (see keepAliveTimeout below).
+  for (const name of ['transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
+  headers['content-length'] = String(answer.body.length);
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
 
 export async function startGate(options: GateOptions): Promise<Gate> {
@@ -379,7 +423,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
         throw new Refusal(404, 'Không có địa chỉ này.');
       }
       if (req.method !== 'POST') {
-        await forward(upstream, req, res, undefined);
+        await forward(options, upstream, req, res, undefined);
         return;
       }
       const raw = await readBody(req);
@@ -393,10 +437,10 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       }
       const pass = async () => {
         await judge(options, body);
-        await forward(upstream, req, res, raw);
+        await forward(options, upstream, req, res, raw);
       };
-      if (typeof body.action === 'string' && WRITES.has(body.action)) await serially(pass);
-      else await pass();
+      if (typeof body.action === 'string' && WITHOUT_GIT.has(body.action)) await pass();
+      else await serially(pass);
     } catch (cause) {
       if (res.headersSent) {
         res.destroy();
@@ -411,6 +455,10 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       }
     }
   });
+  // Longer than a client's pause between two requests of one action (a publish checked by
+  // the validator, a person reading): a client reusing a connection the server is closing
+  // at that moment gets ECONNRESET, and a POST is not retried.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => done());

@@ -33,6 +33,8 @@ export async function prepareCmsRepo(options: {
   source: string;
   dir: string;
   log?: (line: string) => void;
+  /** A file only the clone has (the practice campaign): commits touching only it do not block following the source. */
+  practicePath?: string;
 }): Promise<void> {
   const { source, dir } = options;
   if (!existsSync(join(dir, '.git'))) {
@@ -54,6 +56,7 @@ export async function prepareCmsRepo(options: {
     const clean = (await tryGit(dir, 'status', '--porcelain')) === '';
     const upstream = await tryGit(dir, 'rev-parse', '--verify', '--quiet', `origin/${CMS_BRANCH}`);
     if (current === CMS_BRANCH && clean && upstream) {
+      await dropPracticeCommits(dir, `origin/${CMS_BRANCH}`, options.practicePath);
       const merged = await tryGit(dir, 'merge', '--ff-only', '--quiet', `origin/${CMS_BRANCH}`);
       if (merged === undefined) {
         options.log?.(
@@ -73,6 +76,32 @@ export async function prepareCmsRepo(options: {
     await mkdir(dirname(excludeFile), { recursive: true });
     await appendFile(excludeFile, `\n${missing.join('\n')}\n`);
   }
+}
+
+/**
+ * When every commit of `main` that the source lacks touches only `practicePath`, go back to
+ * the source's `main`: the practice file is written again afterwards, and the clone keeps
+ * following the source instead of being stuck on a commit of its own.
+ */
+async function dropPracticeCommits(dir: string, upstream: string, practicePath?: string) {
+  if (!practicePath) return;
+  const own = (await tryGit(dir, 'rev-list', `${upstream}..${CMS_BRANCH}`))
+    ?.split('\n')
+    .filter(Boolean);
+  if (!own || own.length === 0) return;
+  for (const commit of own) {
+    const files = await tryGit(
+      dir,
+      'diff-tree',
+      '--no-commit-id',
+      '--name-only',
+      '-r',
+      '-m',
+      commit,
+    );
+    if (files === undefined || files.split('\n').some((file) => file !== practicePath)) return;
+  }
+  await git(dir, 'reset', '--quiet', '--hard', upstream);
 }
 
 /**

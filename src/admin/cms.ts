@@ -21,6 +21,7 @@ import text from 'decap-cms-widget-text';
 import { CHECKS_WIDGET, EntryChecksControl, EntryChecksPreview } from './checks-widget.ts';
 import { ChoiceRelationControl, ChoiceSelectControl } from './choice-widget.ts';
 import { DateControl } from './date-widget.ts';
+import { withEntryNames } from './entry-names.ts';
 import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
@@ -28,9 +29,13 @@ import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widge
 type Backend = new (...args: never[]) => GateableBackend;
 
 // Both backends refuse "ready" and "publish" for an entry the validator's rules refuse; on
-// GitHub nothing is written straight onto the default branch (github-safety.ts).
-CMS.registerBackend('github', withGitHubSafety(withEntryGate(GitHubBackend as Backend)) as never);
-CMS.registerBackend('proxy', withEntryGate(ProxyBackend as Backend) as never);
+// GitHub nothing is written straight onto the default branch (github-safety.ts). Commit messages
+// and pull-request titles name the entry, not "<slug>/index".
+CMS.registerBackend(
+  'github',
+  withGitHubSafety(withEntryGate(withEntryNames(GitHubBackend as Backend))) as never,
+);
+CMS.registerBackend('proxy', withEntryGate(withEntryNames(ProxyBackend as Backend)) as never);
 // Typed for one widget at a time; Decap also takes a list.
 CMS.registerWidget([
   string.Widget(),

@@ -6,6 +6,7 @@ import './admin.css';
 import { CMS } from './cms.ts';
 import { cmsConfig } from './config.ts';
 import { yamlListFormat } from './formats.ts';
+import { startAdmin } from './local-mode.ts';
 import { mergeLocale, viOverrides } from './locale/vi.ts';
 import { InitiativePreview } from './preview.ts';
 
@@ -21,5 +22,6 @@ CMS.registerCustomFormat('yaml-list', 'yaml', yamlListFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
-CMS.init({ config: cmsConfig as never });
+// Built by `npm start`: the local backend only, and a Vietnamese notice while it is not there.
+startAdmin(cmsConfig, (config) => CMS.init({ config: config as never }));
 startAccessibilityPatches();

@@ -3,6 +3,8 @@
  * way the admin's proxy backend talks to it: a draft with errors may be saved, but not
  * moved to "ready" nor published; only `content/` may be written on an entry's branch,
  * only attachment files in the media library; requests for another host name are refused.
+ * Ten people saving at once all succeed; a decap-server that dies is reported, restarted,
+ * and the requests sent meanwhile wait for it.
  */
 
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_FOLDER } from '../../scripts/cms/gate.ts';
 import { freePort } from '../../scripts/cms/net.ts';
 import { branchOfSlug } from '../../scripts/report/source.ts';
-import { type Server, startProxy } from '../../scripts/start.ts';
+import { type ProxyServer, startProxy } from '../../scripts/start.ts';
 import { cmsConfig } from '../../src/admin/config.ts';
 import { git, makeRepo } from '../support/git-fixture.ts';
 
@@ -32,8 +34,9 @@ const IMAGE = 'bieu-do-ho-so-tre-hen.png';
 const png = readFileSync(join(project, 'content/initiatives', SAMPLE, IMAGE));
 
 let root: string;
-let proxy: Server;
+let proxy: ProxyServer;
 let port: number;
+const notices: string[] = [];
 
 interface Answer {
   status: number;
@@ -106,7 +109,12 @@ beforeAll(async () => {
   root = makeRepo(project, {}, true);
   port = await freePort(8300);
   // Inside the sample campaign's period, so the sample entry is valid as it stands.
-  proxy = await startProxy({ repoDir: root, port, today: '2024-08-25' });
+  proxy = await startProxy({
+    repoDir: root,
+    port,
+    today: '2024-08-25',
+    notify: (line) => notices.push(line),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -292,4 +300,77 @@ describe('the gate in front of decap-server', () => {
     // No worktree of the check is left behind.
     expect(git(root, 'worktree', 'list').split('\n')).toHaveLength(1);
   });
+
+  it('saves ten entries sent at once, each with an image, while the board reads', async () => {
+    const slugs = Array.from({ length: 10 }, (_, index) => `luu-dong-thoi-so-${index + 1}`);
+    // What Decap's proxy backend sends for a new entry (implementation.js, persistEntry).
+    const saves = slugs.map((slug, index) =>
+      post('persistEntry', {
+        dataFiles: [
+          {
+            slug: `${slug}/index`,
+            path: `content/initiatives/${slug}/index.md`,
+            raw: valid.replace(/^title: .*$/m, `title: Lưu đồng thời số ${index + 1} ở xã Gia An`),
+          },
+        ],
+        assets: [
+          {
+            path: `content/initiatives/${slug}/${IMAGE}`,
+            content: png.toString('base64'),
+            encoding: 'base64',
+          },
+        ],
+        options: {
+          newEntry: true,
+          collectionName: 'initiatives',
+          commitMessage: `Thêm sáng kiến “${slug}/index”`,
+          useWorkflow: true,
+          status: 'draft',
+        },
+      }),
+    );
+    // The workflow board and the open editors read meanwhile.
+    const reads = slugs.flatMap(() => [
+      post('unpublishedEntries', {}),
+      post('entriesByFolder', { folder: 'content/initiatives', extension: 'md', depth: 2 }),
+    ]);
+    const answers = await Promise.all([...saves, ...reads]);
+    expect(
+      answers.map((answer) => answer.status),
+      JSON.stringify(answers.filter((answer) => answer.status !== 200).map((a) => a.body)),
+    ).toEqual(answers.map(() => 200));
+    const branches = git(
+      root,
+      'branch',
+      '--list',
+      'cms/*luu-dong-thoi*',
+      '--format=%(refname:short)',
+    );
+    expect(branches.split('\n').sort()).toEqual(slugs.map((slug) => branchOfSlug(slug)).sort());
+    for (const slug of slugs) {
+      expect(git(root, 'show', '--stat', '--format=', branchOfSlug(slug))).toContain(IMAGE);
+      const removed = await post('deleteUnpublishedEntry', {
+        collection: 'initiatives',
+        slug: `${slug}/index`,
+      });
+      expect(removed.status).toBe(200);
+    }
+  }, 180_000);
+
+  it('reports a decap-server that died, restarts it, and lets the requests sent meanwhile wait', async () => {
+    const before = proxy.decapServerPid() as number;
+    expect(before).toBeGreaterThan(0);
+    process.kill(before, 'SIGKILL');
+    // Sent while it is down: answered once it is back, not refused.
+    const meanwhile = await post('unpublishedEntries', {});
+    expect(meanwhile.status, JSON.stringify(meanwhile.body)).toBe(200);
+    expect(proxy.decapServerPid()).not.toBe(before);
+    expect(notices[0]).toMatch(
+      /^Máy chủ nội dung \(decap-server\) đã dừng bất ngờ \(tín hiệu SIGKILL\)/,
+    );
+    await expect
+      .poll(() => notices.at(-1), { timeout: 30_000 })
+      .toBe('Đã khởi động lại máy chủ nội dung (decap-server); trang quản trị dùng tiếp được.');
+    expect((await post('info', {})).body).toMatchObject({ type: 'local_git' });
+  }, 120_000);
 });

@@ -1,0 +1,236 @@
+/**
+ * The local site of `npm start`: the real build (`astro build`, then the Pagefind index) of
+ * the site mirror, the checkout of the CMS clone's `main`. The public pages, the attachments
+ * beside them, the search and the admin are exactly what a deployment serves, the admin as
+ * its production bundle.
+ *
+ * A build is kept in `<mirror>-builds/<key>/`, where the key hashes everything it is made
+ * from: the tree of `main` (code, content, lock file), the installed packages, and the
+ * settings baked into the admin (the gate's address). A start whose key was built before
+ * serves at once; a publish (a new `main`) builds again and the server switches to the new
+ * folder only once it is complete. The build runs in a child process (`node site-build.ts
+ * <mirror> <out> [--without-admin]`), so the gate and the server stay responsive meanwhile.
+ *
+ * The admin has its own key: the same hash without the content the admin does not read
+ * (initiatives, decisions, adoptions, public files). Bundling Decap is most of a build; when
+ * a publish leaves that key unchanged (an initiative, the usual case), the site is built
+ * without `/admin` and the previous build's admin is copied in.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { astroBuildCommand, projectRoot } from '../build/astro-command.ts';
+import { cleanEnv } from '../build/build-site.ts';
+import { buildSearchIndex } from '../build/search-index.ts';
+import { git } from './repo.ts';
+
+/** Bump when the way a build is made changes, so older builds are not reused. */
+const BUILD_FORMAT = '1';
+const COMPLETE = '.kho-build-complete';
+const ADMIN_KEY = '.kho-admin-key';
+/** The admin page in the site's source. */
+const ADMIN_PAGE = 'src/pages/admin';
+/** What the admin bundle never reads (src/admin/content-data.ts reads campaigns and units). */
+const NOT_ADMIN_INPUTS = [
+  'content/initiatives/',
+  'content/decisions/',
+  'content/adoptions/',
+  'public/',
+];
+
+/** Settings baked into the build (the admin's `PUBLIC_` variables among them). */
+export function buildEnv(proxyUrl: string): Record<string, string> {
+  return {
+    BASE_PATH: '',
+    PUBLIC_CMS_PROXY_URL: proxyUrl,
+    // The admin talks only to the local backend; it never falls back to GitHub's login.
+    PUBLIC_CMS_LOCAL: 'true',
+  };
+}
+
+function settingsHash(env: Record<string, string>) {
+  const hash = createHash('sha256');
+  hash.update(`format ${BUILD_FORMAT}\n`);
+  hash.update(`node ${process.version}\n`);
+  const installed = join(projectRoot, 'node_modules', '.package-lock.json');
+  if (existsSync(installed)) hash.update(readFileSync(installed));
+  hash.update(JSON.stringify(Object.entries(env).sort()));
+  return hash;
+}
+
+/** The key of the build of `siteDir`'s checked-out `main` with `env`. */
+export async function buildKey(siteDir: string, env: Record<string, string>): Promise<string> {
+  const hash = settingsHash(env);
+  hash.update(`tree ${await git(siteDir, 'rev-parse', 'HEAD^{tree}')}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The key of the admin bundle: the same, over the files the admin is built from. */
+export async function adminKey(siteDir: string, env: Record<string, string>): Promise<string> {
+  const hash = settingsHash(env);
+  const files = (await git(siteDir, 'ls-tree', '-r', '--full-tree', 'HEAD')).split('\n');
+  for (const line of files) {
+    const path = line.split('\t')[1] ?? '';
+    if (!NOT_ADMIN_INPUTS.some((folder) => path.startsWith(folder))) hash.update(`${line}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The admin key a build was made with. */
+export function adminKeyOf(buildDir: string): string | undefined {
+  const file = join(buildDir, ADMIN_KEY);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** Copy the admin of `from` (its page, its scripts and chunks, its headers) into `to`. */
+async function copyAdmin(from: string, to: string): Promise<void> {
+  await cp(join(from, 'admin'), join(to, 'admin'), { recursive: true });
+  // Hashed names: a file the new build lacks belongs to the admin (or is an unused leftover).
+  const assets = join(from, '_astro');
+  await mkdir(join(to, '_astro'), { recursive: true });
+  for (const name of readdirSync(assets)) {
+    if (!existsSync(join(to, '_astro', name))) {
+      await cp(join(assets, name), join(to, '_astro', name));
+    }
+  }
+  const headers = (dir: string) =>
+    existsSync(join(dir, '_headers')) ? readFileSync(join(dir, '_headers'), 'utf8') : '';
+  const block = /^\/admin\/\*\n(?:[ \t]+.*\n?)*/m.exec(headers(from))?.[0];
+  if (block && !headers(to).includes('/admin/*')) {
+    await writeFile(join(to, '_headers'), `${headers(to).trimEnd()}\n${block.trimEnd()}\n`);
+  }
+}
+
+export function buildsDir(siteDir: string): string {
+  return `${siteDir}-builds`;
+}
+
+/** The complete build for `key`, if there is one. */
+export function completedBuild(siteDir: string, key: string): string | undefined {
+  const dir = join(buildsDir(siteDir), key);
+  return existsSync(join(dir, COMPLETE)) ? dir : undefined;
+}
+
+/** The most recent complete build, whatever its key (its admin may still be reusable). */
+export function latestBuild(siteDir: string): string | undefined {
+  const root = buildsDir(siteDir);
+  if (!existsSync(root)) return undefined;
+  return readdirSync(root)
+    .map((name) => join(root, name))
+    .filter((dir) => existsSync(join(dir, COMPLETE)))
+    .sort((a, b) => statSync(join(b, COMPLETE)).mtimeMs - statSync(join(a, COMPLETE)).mtimeMs)[0];
+}
+
+/** Remove every build but `keep` (and folders of builds still running). */
+export async function pruneBuilds(siteDir: string, keep: readonly string[]): Promise<void> {
+  const root = buildsDir(siteDir);
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    const dir = join(root, name);
+    if (keep.includes(dir) || name.endsWith('.tmp')) continue;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Build `siteDir` into `<builds>/<key>/` in a child process; resolves with the folder and
+ * whether the admin was copied from `previous` instead of bundled again.
+ * Fails with the build's last output when the build fails (the previous build stays served).
+ */
+export async function buildLocalSite(options: {
+  siteDir: string;
+  key: string;
+  env: Record<string, string>;
+  /** A complete earlier build whose admin can be copied when the admin key is unchanged. */
+  previous?: string;
+  /** Stops the build (npm start is stopping). */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}): Promise<{ dir: string; adminReused: boolean }> {
+  const out = join(buildsDir(options.siteDir), options.key);
+  const staging = `${out}.${process.pid}.tmp`;
+  const admin = await adminKey(options.siteDir, options.env);
+  const reuse =
+    options.previous && adminKeyOf(options.previous) === admin ? options.previous : undefined;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(dirname(staging), { recursive: true });
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(
+    process.execPath,
+    [self, options.siteDir, staging, ...(reuse ? ['--without-admin'] : [])],
+    {
+      cwd: options.siteDir,
+      env: { ...cleanEnv(), ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
+    },
+  );
+  // An aborted build ends with the child's exit below; the abort itself is not an error here.
+  child.on('error', () => {});
+  const tail: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      options.log?.(`[dựng trang] ${line}`);
+    }
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) {
+    await rm(staging, { recursive: true, force: true });
+    throw new Error(`dựng trang thất bại (mã thoát ${code}):\n${tail.join('\n')}`);
+  }
+  if (reuse) await copyAdmin(reuse, staging);
+  await writeFile(join(staging, ADMIN_KEY), `${admin}\n`);
+  await writeFile(join(staging, COMPLETE), `${new Date().toISOString()}\n`);
+  await rm(out, { recursive: true, force: true });
+  await rename(staging, out);
+  return { dir: out, adminReused: reuse !== undefined };
+}
+
+/** The admin page's scripts and styles in a build (to compress before the first visit). */
+export function adminAssets(buildDir: string): string[] {
+  const page = join(buildDir, 'admin', 'index.html');
+  if (!existsSync(page)) return [];
+  const html = readFileSync(page, 'utf8');
+  return [
+    'admin/index.html',
+    ...[...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string),
+  ].filter((path) => statSync(join(buildDir, path), { throwIfNoEntry: false })?.isFile());
+}
+
+/**
+ * In the child: `astro build` of the mirror, then the search index, into `out`. Without the
+ * admin, its page is set aside during the build (the mirror is a checkout of `main` that
+ * holds nothing of its own) and restored from git afterwards.
+ */
+function buildInChild(siteDir: string, out: string, withoutAdmin: boolean): void {
+  if (withoutAdmin) rmSync(join(siteDir, ADMIN_PAGE), { recursive: true, force: true });
+  try {
+    const [command, args] = astroBuildCommand(siteDir, ['--root', siteDir, '--outDir', out]);
+    const astro = spawnSync(command, args, { cwd: siteDir, stdio: 'inherit' });
+    if (astro.status !== 0) process.exit(astro.status ?? 1);
+  } finally {
+    if (withoutAdmin)
+      spawnSync('git', ['checkout', '--quiet', 'HEAD', '--', ADMIN_PAGE], { cwd: siteDir });
+  }
+  const { pages } = buildSearchIndex(out);
+  console.log(`Chỉ mục tìm kiếm: ${pages} trang.`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [siteDir, out] = process.argv.slice(2);
+  if (!siteDir || !out) {
+    console.error(
+      'Cách dùng: node scripts/cms/site-build.ts <thư-mục-trang> <thư-mục-ra> [--without-admin]',
+    );
+    process.exit(2);
+  }
+  buildInChild(resolve(siteDir), resolve(out), process.argv.includes('--without-admin'));
+}
