@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocument } from '../../scripts/documents/application/index.ts';
 import { committeeDocument } from '../../scripts/documents/committee/index.ts';
-import { loadEntries } from '../../scripts/documents/common/content.ts';
+import { loadDecision, loadEntries } from '../../scripts/documents/common/content.ts';
 import { measureText } from '../../scripts/documents/render/measure.ts';
 import { matchKey } from '../../src/core/text.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
@@ -233,5 +233,16 @@ describe('documents on paper', () => {
         expect(headings, `${entry.slug}, trang ${index + 1}`).not.toContain(last);
       }
     }
+    const review = await readPdf(
+      (await committeeDocument({ root, campaign: CAMPAIGN, list: 'review', format: 'pdf' }))
+        .content,
+    );
+    const signing = review.pages.find((page) => page.includes('NGƯỜI LẬP DANH SÁCH')) ?? '';
+    expect(signing).toContain('Thang điểm');
+    const secretary = loadDecision(root, CAMPAIGN)?.members.find(
+      (member) => member.role === 'secretary',
+    );
+    expect(secretary).toBeDefined();
+    expect(signing).toContain(secretary?.name);
   });
 });
