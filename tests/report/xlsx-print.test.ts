@@ -50,6 +50,20 @@ function expectPrintable(sheet: ExcelJS.Worksheet, headerRow: number) {
   });
 }
 
+/**
+ * The scale at which a sheet fitted to the page's width prints: a column `w` characters wide
+ * is about 7w + 5 pixels at 96 dpi in the default font.
+ */
+function printScale(sheet: ExcelJS.Worksheet): number {
+  const setup = sheet.pageSetup;
+  const paper = setup.orientation === 'landscape' ? 297 : 210;
+  const inches = paper / 25.4 - (setup.margins?.left ?? 0) - (setup.margins?.right ?? 0);
+  let pixels = 0;
+  for (let column = 1; column <= sheet.columnCount; column += 1)
+    pixels += (sheet.getColumn(column).width ?? 9) * 7 + 5;
+  return Math.min(1, (inches * 96) / pixels);
+}
+
 describe('report XLSX print set-up', () => {
   let report: Report;
   beforeAll(async () => {
@@ -88,6 +102,8 @@ describe('report XLSX print set-up', () => {
     const [sheet] = book.worksheets;
     if (!sheet) throw new Error('no ballot sheet');
     expectPrintable(sheet, BALLOT_HEADER_ROW);
+    // A member reads the paper ballot: the page is not shrunk below 60%.
+    expect(printScale(sheet)).toBeGreaterThanOrEqual(0.6);
     // The print area reaches the signature line under the last initiative.
     expect(areaEnd(sheet.pageSetup.printArea ?? '').row).toBe(
       BALLOT_HEADER_ROW + report.rows.length + 3,
