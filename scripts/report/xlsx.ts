@@ -43,14 +43,45 @@ function listValidation(values: string[]): ExcelJS.DataValidation {
   };
 }
 
+/**
+ * No fixed height: Excel and LibreOffice size a row without one to its wrapped text, while a
+ * fixed one clips it and prints rows over each other.
+ */
 function styleHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
-  row.height = 36;
   row.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF1D4E89' } } };
   });
+}
+
+/** Page margins in inches (exceljs' unit): about 15 mm around, room for the page number. */
+const MARGINS = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 };
+
+/**
+ * Every sheet prints on A4, as wide as the page (never shrunk to fit its height, which makes a
+ * long list unreadable), its header rows repeated on each page, the used range as print area.
+ */
+export function setUpPrinting(
+  sheet: ExcelJS.Worksheet,
+  options: { headerRow: number; orientation: 'portrait' | 'landscape' },
+): void {
+  const lastRow = Math.max(sheet.rowCount, options.headerRow);
+  const lastColumn = Math.max(sheet.columnCount, 1);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: options.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: MARGINS,
+    printTitlesRow: `${options.headerRow}:${options.headerRow}`,
+    printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
+  };
+  sheet.headerFooter = { oddFooter: `&C${sheet.name.replaceAll('&', '&&')} – trang &P/&N` };
 }
 
 /**
@@ -82,34 +113,35 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const criteria = report.campaign.rubric.criteria;
 
   const list = book.addWorksheet(SHEETS.list, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Narrow columns whose text wraps: the whole row must fit the width of one printed page.
   const columns: { header: string; key: string; width: number }[] = [
-    { header: HEADERS.index, key: 'index', width: 6 },
-    { header: HEADERS.slug, key: 'slug', width: 24 },
-    { header: HEADERS.title, key: 'title', width: 48 },
-    { header: HEADERS.unit, key: 'unit', width: 28 },
-    { header: HEADERS.authors, key: 'authors', width: 36 },
-    { header: HEADERS.areas, key: 'areas', width: 26 },
-    { header: HEADERS.fields, key: 'fields', width: 26 },
-    { header: HEADERS.goals, key: 'goals', width: 24 },
-    { header: HEADERS.indicators, key: 'indicators', width: 40 },
-    { header: HEADERS.submitted, key: 'submitted', width: 12 },
-    { header: HEADERS.origin, key: 'origin', width: 22 },
-    { header: HEADERS.status, key: 'status', width: 16 },
-    { header: HEADERS.validation, key: 'validation', width: 14 },
-    { header: HEADERS.problems, key: 'problems', width: 40 },
-    { header: HEADERS.decision, key: 'decision', width: 22 },
+    { header: HEADERS.index, key: 'index', width: 5 },
+    { header: HEADERS.slug, key: 'slug', width: 18 },
+    { header: HEADERS.title, key: 'title', width: 34 },
+    { header: HEADERS.unit, key: 'unit', width: 20 },
+    { header: HEADERS.authors, key: 'authors', width: 26 },
+    { header: HEADERS.areas, key: 'areas', width: 18 },
+    { header: HEADERS.fields, key: 'fields', width: 18 },
+    { header: HEADERS.goals, key: 'goals', width: 18 },
+    { header: HEADERS.indicators, key: 'indicators', width: 30 },
+    { header: HEADERS.submitted, key: 'submitted', width: 11 },
+    { header: HEADERS.origin, key: 'origin', width: 16 },
+    { header: HEADERS.status, key: 'status', width: 13 },
+    { header: HEADERS.validation, key: 'validation', width: 11 },
+    { header: HEADERS.problems, key: 'problems', width: 28 },
+    { header: HEADERS.decision, key: 'decision', width: 16 },
     ...criteria.map((criterion) => ({
       header: criterionHeader(criterion),
       key: `score:${criterion.id}`,
-      width: 14,
+      width: 12,
     })),
-    { header: HEADERS.total, key: 'total', width: 10 },
-    { header: HEADERS.votesFor, key: 'votesFor', width: 10 },
+    { header: HEADERS.total, key: 'total', width: 9 },
+    { header: HEADERS.votesFor, key: 'votesFor', width: 9 },
     { header: HEADERS.votesAgainst, key: 'votesAgainst', width: 10 },
-    { header: HEADERS.recognised, key: 'recognised', width: 12 },
-    { header: HEADERS.scope, key: 'scope', width: 16 },
-    { header: HEADERS.replicate, key: 'replicate', width: 10 },
-    { header: HEADERS.note, key: 'note', width: 40 },
+    { header: HEADERS.recognised, key: 'recognised', width: 11 },
+    { header: HEADERS.scope, key: 'scope', width: 14 },
+    { header: HEADERS.replicate, key: 'replicate', width: 9 },
+    { header: HEADERS.note, key: 'note', width: 28 },
   ];
   list.columns = columns;
   styleHeader(list.getRow(1));
@@ -172,6 +204,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
       );
   });
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  setUpPrinting(list, { headerRow: 1, orientation: 'landscape' });
 
   // The roster is the campaign's; a sheet only shows it, and `decide` refuses one that differs.
   const roster = report.campaign.committee?.members ?? [];
@@ -184,8 +217,12 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   ];
   styleHeader(members.getRow(1));
   for (const member of roster) {
-    members.addRow({ ...member, role: roleName(member.role) });
+    members.addRow({ ...member, role: roleName(member.role) }).alignment = {
+      vertical: 'top',
+      wrapText: true,
+    };
   }
+  setUpPrinting(members, { headerRow: 1, orientation: 'landscape' });
 
   const decision = book.addWorksheet(SHEETS.decision);
   decision.columns = [
@@ -201,13 +238,16 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     { label: DECISION_LABELS.title, value: document?.title ?? '' },
     { label: DECISION_LABELS.meetingOn, value: formatDateOr(report.decision?.meetingOn, '') },
   ]);
+  for (let number = 2; number <= decision.rowCount; number += 1)
+    decision.getRow(number).alignment = { vertical: 'top', wrapText: true };
+  setUpPrinting(decision, { headerRow: 1, orientation: 'landscape' });
 
   roster.forEach((member, index) => {
     addBallot(book, report, member, index);
   });
 
   const guide = book.addWorksheet(SHEETS.guide);
-  guide.getColumn(1).width = 110;
+  guide.getColumn(1).width = 90;
   const lines = [
     `Tổng hợp sáng kiến: ${report.campaign.title}`,
     `Nguồn: ${report.source}. Lập lúc ${formatDateTime(new Date(report.generatedAt))} (giờ Việt Nam).`,
@@ -223,9 +263,12 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     '5. Lưu tệp rồi chạy: npm run decide -- --campaign <mã đợt> --sheet <tệp .xlsx>. Đợt đã có quyết định thì lệnh in các thay đổi và chỉ ghi khi thêm --replace.',
   ];
   lines.forEach((text, index) => {
-    guide.getCell(index + 1, 1).value = text;
+    const cell = guide.getCell(index + 1, 1);
+    cell.value = text;
+    cell.alignment = { vertical: 'top', wrapText: true };
   });
   guide.getCell(1, 1).font = { bold: true, size: 14 };
+  setUpPrinting(guide, { headerRow: 1, orientation: 'portrait' });
   neutraliseText(book);
   return book;
 }
@@ -241,9 +284,7 @@ function roleName(id: string): string {
  */
 function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index: number): void {
   const criteria = report.campaign.rubric.criteria;
-  const sheet = book.addWorksheet(ballotSheetName(index, member.name), {
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = book.addWorksheet(ballotSheetName(index, member.name));
   sheet.getCell('A1').value = `${BALLOT.title} – ${report.campaign.title}`;
   sheet.getCell('A1').font = { bold: true, size: 13 };
   const identity: [string, string][] = [
@@ -257,7 +298,8 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
     sheet.getCell(2 + offset, 2).value = value;
   });
   const columns = [
-    { header: HEADERS.index, width: 6 },
+    // Wide enough for the identity labels above it, which the values beside them would cut.
+    { header: HEADERS.index, width: 14 },
     { header: HEADERS.slug, width: 24 },
     { header: HEADERS.title, width: 48 },
     ...criteria.map((criterion) => ({ header: criterionHeader(criterion), width: 14 })),
@@ -319,6 +361,8 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
   // Under the titles, not under a mark or the vote: a signature is not a ballot line.
   signature.getCell(3).value = BALLOT.signature;
   signature.getCell(3).font = { italic: true };
+  // Ten columns of a campaign's rubric do not fit the width of a portrait page.
+  setUpPrinting(sheet, { headerRow: BALLOT_HEADER_ROW, orientation: 'landscape' });
 }
 
 export async function writeXlsx(report: Report, path: string): Promise<void> {

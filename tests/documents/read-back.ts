@@ -91,3 +91,77 @@ export async function pdfPageSize(buffer: Buffer): Promise<{ width: number; heig
   await task.destroy();
   return { width: x1 - x0, height: y1 - y0 };
 }
+
+/** One paragraph of document.xml: its text and the layout properties the tests look at. */
+export interface XmlParagraph {
+  text: string;
+  xml: string;
+  keepNext: boolean;
+  keepLines: boolean;
+  style?: string;
+  /** Space before and after, in twips. */
+  before: number;
+  after: number;
+}
+
+export interface XmlRow {
+  header: boolean;
+  cantSplit: boolean;
+  /** Each cell's paragraphs. */
+  cells: XmlParagraph[][];
+}
+
+/** One table of document.xml (the documents nest none), with what comes right after it. */
+export interface XmlTable {
+  rows: XmlRow[];
+  /** Column widths in twips. */
+  grid: number[];
+  /** The paragraph right after the table, if a paragraph comes next. */
+  next?: XmlParagraph;
+}
+
+const unescapeXml = (text: string) =>
+  text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
+
+const twipsOf = (xml: string, name: string) =>
+  Number(new RegExp(`<w:spacing [^>]*w:${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+
+export function xmlParagraphs(xml: string): XmlParagraph[] {
+  return (xml.match(/<w:p\b(?:[^>]*\/>|[\s\S]*?<\/w:p>)/g) ?? []).map((paragraph) => {
+    const properties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(paragraph)?.[0] ?? '';
+    return {
+      text: unescapeXml(
+        [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      ),
+      xml: paragraph,
+      keepNext: /<w:keepNext\/>/.test(properties),
+      keepLines: /<w:keepLines\/>/.test(properties),
+      style: /<w:pStyle w:val="([^"]+)"/.exec(properties)?.[1],
+      before: twipsOf(properties, 'before'),
+      after: twipsOf(properties, 'after'),
+    };
+  });
+}
+
+/** The tables of document.xml, row by row, cell by cell. */
+export function xmlTables(xml: string): XmlTable[] {
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((match) => {
+    const body = match[1] ?? '';
+    const rest = xml.slice((match.index ?? 0) + match[0].length);
+    const next = /^<w:p\b/.test(rest) ? xmlParagraphs(rest)[0] : undefined;
+    return {
+      grid: [...body.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1])),
+      rows: (body.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? []).map((row) => ({
+        header: /<w:tblHeader\/>/.test(row),
+        cantSplit: /<w:cantSplit\/>/.test(row),
+        cells: (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(xmlParagraphs),
+      })),
+      next,
+    };
+  });
+}

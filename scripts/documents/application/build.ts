@@ -1,7 +1,9 @@
+import type { RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { formatDate } from '../../../src/core/dates.ts';
 import { indicatorName, indicatorUnit } from '../../../src/core/indicators.ts';
 import { formatNumber, formatValue } from '../../../src/core/numbers.ts';
-import type { Campaign, Initiative, Unit } from '../../../src/schemas/index.ts';
+import type { Campaign, Indicator, Initiative, Unit } from '../../../src/schemas/index.ts';
 import {
   applicationFields,
   type BodySectionId,
@@ -71,10 +73,37 @@ export interface ApplicationInput {
   undated?: boolean;
 }
 
+/** A label of the form; one without a value introduces what follows and stays on its page. */
 function label(text: string, value?: string): Paragraph {
   const runs = [{ text: `- ${text}`, bold: true }];
   if (value) runs.push({ text: ` ${value}`, bold: false });
-  return { kind: 'paragraph', runs, indent: true };
+  return { kind: 'paragraph', runs, indent: true, keepNext: !value };
+}
+
+const numbersIn = (text: string) => new Set(text.match(/\d[\d.,]*\d|\d/g) ?? []);
+
+/**
+ * Whether the effect section's own tables already give every indicator, a row holding its
+ * value before and after: the form then prints them once, as the author wrote them.
+ */
+export function indicatorsInBody(nodes: RootContent[] | undefined, indicators: Indicator[]) {
+  const rows = (nodes ?? []).flatMap((node) =>
+    node.type === 'table'
+      ? node.children.map((row) =>
+          numbersIn(row.children.map((cell) => mdastToString(cell)).join(' ')),
+        )
+      : [],
+  );
+  return (
+    indicators.length > 0 &&
+    indicators.every((indicator) =>
+      rows.some(
+        (numbers) =>
+          numbers.has(formatNumber(indicator.before.value)) &&
+          numbers.has(formatNumber(indicator.after.value)),
+      ),
+    )
+  );
 }
 
 function sectionBlocks(
@@ -127,35 +156,38 @@ export function buildApplication({
   const fieldNames = entry.fields.map((id) => termById(applicationFields, id)?.name ?? id);
   const areaNames = entry.areas.map((id) => termById(reformAreas, id)?.name ?? id);
 
-  const indicatorTable: Block[] = entry.indicators.length
-    ? [
-        paragraph('Số liệu trước và sau khi áp dụng:', { indent: true }),
-        {
-          kind: 'table',
-          widths: [30, 20, 20, 30],
-          size: 12,
-          header: [
-            [
-              { text: 'Chỉ số' },
-              { text: 'Trước khi áp dụng' },
-              { text: 'Sau khi áp dụng' },
-              { text: 'Nguồn số liệu' },
+  const sources = [...new Set(entry.indicators.map((indicator) => indicator.source))];
+  const indicatorTable: Block[] = indicatorsInBody(sections.get('effect'), entry.indicators)
+    ? [paragraph(`Nguồn số liệu: ${sources.join('; ')}.`, { indent: true })]
+    : entry.indicators.length
+      ? [
+          paragraph('Số liệu trước và sau khi áp dụng:', { indent: true, keepNext: true }),
+          {
+            kind: 'table',
+            widths: [30, 20, 20, 30],
+            size: 12,
+            header: [
+              [
+                { text: 'Chỉ số' },
+                { text: 'Trước khi áp dụng' },
+                { text: 'Sau khi áp dụng' },
+                { text: 'Nguồn số liệu' },
+              ],
             ],
-          ],
-          rows: entry.indicators.map((indicator) => {
-            const unit = indicatorUnit(indicator);
-            const value = (measure: { value: number; period: string }) =>
-              `${formatValue(measure.value, unit)} (${measure.period})`;
-            return [
-              { text: indicatorName(indicator) },
-              { text: value(indicator.before) },
-              { text: value(indicator.after) },
-              { text: indicator.source },
-            ];
-          }),
-        },
-      ]
-    : [];
+            rows: entry.indicators.map((indicator) => {
+              const unit = indicatorUnit(indicator);
+              const value = (measure: { value: number; period: string }) =>
+                `${formatValue(measure.value, unit)} (${measure.period})`;
+              return [
+                { text: indicatorName(indicator) },
+                { text: value(indicator.before) },
+                { text: value(indicator.after) },
+                { text: indicator.source },
+              ];
+            }),
+          },
+        ]
+      : [];
 
   const participants: Block[] = entry.trialParticipants.length
     ? [
@@ -227,7 +259,7 @@ export function buildApplication({
     ...blankLines(3),
     label(FORM_LABELS.participants),
     ...participants,
-    paragraph(FORM_LABELS.pledge, { indent: true, before: 6 }),
+    paragraph(FORM_LABELS.pledge, { indent: true, before: 6, keepNext: true }),
     signatureBlock(
       'Người nộp đơn',
       entry.authors.map((author) => author.name),

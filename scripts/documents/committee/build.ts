@@ -3,7 +3,6 @@ import { formatDate } from '../../../src/core/dates.ts';
 import { formatNumber } from '../../../src/core/numbers.ts';
 import { viCollator } from '../../../src/core/text.ts';
 import { collections, pathOf } from '../../../src/model/collections.ts';
-import { resultSchema } from '../../../src/schemas/decision.ts';
 import {
   type Campaign,
   type Decision,
@@ -14,6 +13,7 @@ import {
   type Unit,
 } from '../../../src/schemas/index.ts';
 import { reformAreas, termById } from '../../../src/schemas/vocabularies.ts';
+import { HEADERS } from '../../report/columns.ts';
 import { dateLine, issuerAndMotto, placeName, signatureBlock } from '../common/blocks.ts';
 import type { EntryFile } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
@@ -25,6 +25,7 @@ import {
   LANDSCAPE_MARGINS,
   PORTRAIT_MARGINS,
   paragraph,
+  textWidthMm,
 } from '../render/model.ts';
 
 export type ListKind = 'review' | 'recognition';
@@ -130,7 +131,8 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
   header.push({ text: `Tổng điểm (tối đa ${campaign.rubric.total})` });
   widths.push(7);
   if (list === 'recognition') {
-    header.push({ text: 'Xếp loại' }, { text: labelOf(resultSchema.shape.scope) });
+    // The scope's own label would repeat a rubric criterion of the same name.
+    header.push({ text: 'Xếp loại' }, { text: HEADERS.scope });
     widths.push(8, 9);
   }
 
@@ -188,17 +190,20 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
   if (list === 'recognition') totalsRow.push({ text: '' }, { text: '' });
 
   const orientation = header.length > PORTRAIT_MAX_COLUMNS ? 'landscape' : 'portrait';
+  const margins = orientation === 'landscape' ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS;
+  const width = textWidthMm({ orientation, margins });
   const issuer = organiser?.name ?? 'Ủy ban nhân dân';
   const blocks: Block[] = [];
   if (list === 'review') {
-    blocks.push(issuerAndMotto(issuer, 'Hội đồng xét công nhận sáng kiến'));
+    blocks.push(issuerAndMotto(issuer, 'Hội đồng xét công nhận sáng kiến', width));
     blocks.push(
       bold(`DANH SÁCH TỔNG HỢP SÁNG KIẾN, GIẢI PHÁP NĂM ${campaign.year}`, {
         align: 'center',
         before: 12,
         after: 0,
+        keepNext: true,
       }),
-      paragraph(campaign.title, { align: 'center', after: 0 }),
+      paragraph(campaign.title, { align: 'center', after: 0, keepNext: true }),
       {
         kind: 'paragraph',
         runs: [
@@ -211,13 +216,19 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
         ],
         align: 'center',
         after: 10,
+        keepNext: true,
       },
     );
   } else if (decision) {
-    blocks.push(issuerAndMotto(parent?.name, issuer));
+    blocks.push(issuerAndMotto(parent?.name, issuer, width));
     blocks.push(
-      bold('DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN', { align: 'center', before: 12, after: 0 }),
-      paragraph(campaign.title, { align: 'center', after: 0 }),
+      bold('DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN', {
+        align: 'center',
+        before: 12,
+        after: 0,
+        keepNext: true,
+      }),
+      paragraph(campaign.title, { align: 'center', after: 0, keepNext: true }),
       {
         kind: 'paragraph',
         runs: [
@@ -228,6 +239,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
         ],
         align: 'center',
         after: 10,
+        keepNext: true,
       },
     );
   }
@@ -235,7 +247,8 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
   blocks.push(
     paragraph(
       `Thang điểm: ${criteria.map((criterion) => `${criterion.name} ${criterion.max} điểm`).join('; ')}; tổng ${campaign.rubric.total} điểm, điểm tối thiểu để xem xét công nhận ${formatNumber(campaign.rubric.passScore)}.`,
-      { size: 12, before: 6, align: 'left' },
+      // The list's maker signs under it: the note does not end a page without the signature.
+      { size: 12, before: 6, align: 'left', keepNext: list === 'review' },
     ),
   );
   if (list === 'recognition' && campaign.rubric.grades.length)
@@ -262,7 +275,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
         ? `Danh sách tổng hợp sáng kiến năm ${campaign.year}`
         : `Danh sách sáng kiến được công nhận năm ${campaign.year}`,
     orientation,
-    margins: orientation === 'landscape' ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS,
+    margins,
     size: 13,
     blocks,
   };

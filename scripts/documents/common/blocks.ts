@@ -1,4 +1,13 @@
-import { type Block, bold, type Columns, type Paragraph, paragraph } from '../render/model.ts';
+import { measureText } from '../render/measure.ts';
+import {
+  type Block,
+  bold,
+  type Columns,
+  MM_TO_PT,
+  type Paragraph,
+  paragraph,
+  type Signatures,
+} from '../render/model.ts';
 
 /** "Huyện Tánh Linh, tỉnh Bình Thuận" → "Tánh Linh": the place named in the date line. */
 export function placeName(locality: string | undefined): string {
@@ -15,10 +24,32 @@ export function mottoBlock(): Paragraph[] {
   ];
 }
 
+/** Cell margins and a little slack, in millimetres, around a line of the header. */
+const HEADER_SLACK_MM = 8;
+
+const lineMm = (item: Paragraph) =>
+  measureText(
+    item.runs.map((run) => run.text).join(''),
+    item.size ?? 13,
+    item.runs[0]?.bold ?? false,
+  ) / MM_TO_PT;
+
+/**
+ * Column widths that put each line of the issuer and of the motto on one line where the page
+ * allows: the issuer's column as wide as its longest line, the motto's as wide as the motto.
+ */
+export function headerWidths(left: Paragraph[], right: Paragraph[], textWidthMm: number) {
+  const need = (items: Paragraph[]) => Math.max(0, ...items.map(lineMm)) + HEADER_SLACK_MM;
+  const motto = need(right);
+  const issuer = Math.min(Math.max(need(left), textWidthMm * 0.35), textWidthMm - motto);
+  return [issuer, textWidthMm - issuer];
+}
+
 /** Issuer on the left, motto on the right: the header of documents issued by an agency. */
 export function issuerAndMotto(
   parent: string | undefined,
   issuer: string,
+  textWidthMm: number,
   number?: string,
 ): Columns {
   const left: Paragraph[] = [];
@@ -28,7 +59,12 @@ export function issuerAndMotto(
     bold(issuer.toLocaleUpperCase('vi'), { align: 'center', size: 13, after: 0, rule: 'half' }),
   );
   if (number) left.push(paragraph(number, { align: 'center', size: 13, before: 4 }));
-  return { kind: 'columns', widths: [40, 60], columns: [left, mottoBlock()] };
+  const motto = mottoBlock();
+  return {
+    kind: 'columns',
+    widths: headerWidths(left, motto, textWidthMm),
+    columns: [left, motto],
+  };
 }
 
 /** "Tánh Linh, ngày … tháng … năm …": italic, right column, left blank to be dated on signing. */
@@ -43,19 +79,23 @@ export function dateLine(place: string, iso?: string): Paragraph {
   return { kind: 'paragraph', runs: [{ text, italic: true }], align: 'center', after: 0 };
 }
 
-/** Signature block on the right half: title, hint, space, names. */
-export function signatureBlock(title: string, names: string[], place?: Paragraph): Columns {
-  const right: Paragraph[] = [];
-  if (place) right.push(place);
-  right.push(bold(title, { align: 'center', after: 0 }));
-  right.push({
+/** Signature block: place and date, title, hint, then a signing space above each signer. */
+export function signatureBlock(title: string, names: string[], place?: Paragraph): Signatures {
+  const heading: Paragraph[] = [];
+  if (place) heading.push(place);
+  heading.push(bold(title, { align: 'center', after: 0 }));
+  heading.push({
     kind: 'paragraph',
-    runs: [{ text: '(Ký và ghi rõ họ tên)', italic: true }],
+    runs: [
+      {
+        text: names.length > 1 ? '(Ký và ghi rõ họ tên từng người)' : '(Ký và ghi rõ họ tên)',
+        italic: true,
+      },
+    ],
     align: 'center',
-    after: 48,
+    after: 0,
   });
-  for (const name of names) right.push(bold(name, { align: 'center', after: 18 }));
-  return { kind: 'columns', widths: [40, 60], columns: [[], right] };
+  return { kind: 'signatures', heading, names };
 }
 
 /** Dotted lines for a part the person completes by hand. */

@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -28,9 +29,13 @@ import {
   type Columns,
   type DocModel,
   FONT_NAME,
+  keepsWithNext,
   type Paragraph,
   type Picture,
   pictureSizeMm,
+  SIGNING_SPACE,
+  type Signatures,
+  signerRows,
   type Table,
   textWidthMm,
 } from './model.ts';
@@ -47,20 +52,20 @@ const halfPoints = (points: number) => Math.round(points * 2);
 const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const twips = (points: number) => Math.round(points * 20);
 
-function paragraphOf(block: Paragraph, size: number, widthMm: number): DocxParagraph {
+/**
+ * A paragraph, and under it its rule if it has one. Headings and paragraphs marked `keepNext`
+ * stay on the page of the block after them; `keep` does the same for every paragraph of a
+ * block that must not be split (the signatures).
+ */
+function paragraphsOf(
+  block: Paragraph,
+  size: number,
+  widthMm: number,
+  keep = false,
+): DocxParagraph[] {
   const fontSize = block.size ?? size;
-  let indent: { firstLine?: number; left?: number; right?: number } | undefined;
-  if (block.indent) indent = { firstLine: mmToTwips(10) };
-  if (block.rule) {
-    // The rule is the paragraph's bottom border, narrowed to the text by equal side indents.
-    const text = block.runs.map((run) => run.text).join('');
-    const textMm =
-      (measureText(text, fontSize, block.runs[0]?.bold ?? false) / (72 / 25.4)) *
-      (block.rule === 'half' ? 0.4 : 1);
-    const side = Math.max(0, (widthMm - textMm) / 2 - 1);
-    indent = { left: mmToTwips(side), right: mmToTwips(side) };
-  }
-  return new DocxParagraph({
+  const keepNext = keep || keepsWithNext(block) || block.rule !== undefined;
+  const text = new DocxParagraph({
     children: block.runs.map(
       (run) =>
         new TextRun({
@@ -85,13 +90,42 @@ function paragraphOf(block: Paragraph, size: number, widthMm: number): DocxParag
           instance: block.list.group,
         }
       : undefined,
-    indent,
-    spacing: { before: twips(block.before ?? 0), after: twips(block.after ?? 6), line: 276 },
-    border: block.rule
-      ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }
-      : undefined,
-    keepNext: block.heading !== undefined,
+    indent: block.indent ? { firstLine: mmToTwips(10) } : undefined,
+    spacing: {
+      before: twips(block.before ?? 0),
+      after: block.rule ? 0 : twips(block.after ?? 6),
+      line: 276,
+    },
+    keepNext,
+    keepLines: keepNext,
   });
+  if (!block.rule) return [text];
+  // The rule is the bottom border of an empty, one-point paragraph under the text, narrowed by
+  // equal side indents: indenting the text's own paragraph instead would wrap the text too.
+  const ruleMm =
+    (measureText(
+      block.runs.map((run) => run.text).join(''),
+      fontSize,
+      block.runs[0]?.bold ?? false,
+    ) /
+      (72 / 25.4)) *
+    (block.rule === 'half' ? 0.4 : 1);
+  const side = Math.max(0, (widthMm - ruleMm) / 2);
+  return [
+    text,
+    new DocxParagraph({
+      children: [],
+      indent: { left: mmToTwips(side), right: mmToTwips(side) },
+      spacing: {
+        before: 0,
+        after: twips(block.after ?? 6),
+        line: 20,
+        lineRule: LineRuleType.EXACT,
+      },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+      keepNext: keep,
+    }),
+  ];
 }
 
 function cellParagraph(cell: Cell, size: number, align: Align): DocxParagraph {
@@ -166,19 +200,92 @@ function columnsOf(block: Columns, size: number, widthMm: number): DocxTable {
     borders: TableBorders.NONE,
     rows: [
       new TableRow({
+        cantSplit: true,
         children: block.columns.map(
           (paragraphs, index) =>
             new TableCell({
               width: { size: widths[index] ?? 0, type: WidthType.DXA },
               children: paragraphs.length
-                ? paragraphs.map((item) =>
-                    paragraphOf(item, size, ((block.widths[index] ?? 0) / sum) * widthMm - 4),
+                ? paragraphs.flatMap((item) =>
+                    paragraphsOf(item, size, ((block.widths[index] ?? 0) / sum) * widthMm - 4),
                   )
                 : [new DocxParagraph({})],
             }),
         ),
       }),
     ],
+  });
+}
+
+/** Word's default cell margins, left and right together, in millimetres. */
+const CELL_MARGINS_MM = 3.8;
+
+/**
+ * The signature block as a borderless table whose rows never split and whose paragraphs all
+ * keep with the next: Word moves it to the next page whole rather than leave a name without
+ * its title. One cell, with its own signing space, for each signer.
+ */
+function signaturesOf(block: Signatures, size: number, widthMm: number): DocxTable {
+  const rows = signerRows(block.names);
+  const perRow = rows[0]?.length ?? 1;
+  const group = block.names.length > 1;
+  const relative = group ? Array.from({ length: perRow }, () => 1) : [40, 60];
+  const widths = columnWidths(relative, widthMm);
+  const cellMm = (widthMm * (relative.at(-1) ?? 1)) / relative.reduce((a, b) => a + b, 0);
+  const headingMm = group ? widthMm : cellMm;
+  const signer = (name: string, keep: boolean): DocxParagraph[] => [
+    new DocxParagraph({
+      children: [],
+      spacing: { before: 0, after: twips(SIGNING_SPACE) },
+      keepNext: keep,
+      keepLines: keep,
+    }),
+    ...(name
+      ? paragraphsOf(
+          { kind: 'paragraph', runs: [{ text: name, bold: true }], align: 'center', after: 6 },
+          size,
+          cellMm - CELL_MARGINS_MM,
+          keep,
+        )
+      : []),
+  ];
+  const heading = block.heading.flatMap((item) =>
+    paragraphsOf(item, size, headingMm - CELL_MARGINS_MM, true),
+  );
+  const cell = (children: DocxParagraph[], index: number, span = 1) =>
+    new TableCell({
+      width: {
+        size: widths.slice(index, index + span).reduce((a, b) => a + b, 0),
+        type: WidthType.DXA,
+      },
+      columnSpan: span > 1 ? span : undefined,
+      children: children.length ? children : [new DocxParagraph({})],
+    });
+  const tableRows = group
+    ? [
+        new TableRow({ cantSplit: true, children: [cell(heading, 0, perRow)] }),
+        ...rows.map(
+          (names, row) =>
+            new TableRow({
+              cantSplit: true,
+              children: names.map((name, index) =>
+                cell(signer(name, row < rows.length - 1), index),
+              ),
+            }),
+        ),
+      ]
+    : [
+        new TableRow({
+          cantSplit: true,
+          children: [cell([], 0), cell([...heading, ...signer(block.names[0] ?? '', false)], 1)],
+        }),
+      ];
+  return new DocxTable({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: tableRows,
   });
 }
 
@@ -199,17 +306,57 @@ function pictureOf(block: Picture, widthMm: number): DocxParagraph {
   });
 }
 
-function blockOf(block: Block, model: DocModel, widthMm: number): DocxParagraph | DocxTable {
+function blockOf(block: Block, model: DocModel, widthMm: number): (DocxParagraph | DocxTable)[] {
   switch (block.kind) {
     case 'image':
-      return pictureOf(block, widthMm);
+      return [pictureOf(block, widthMm)];
     case 'paragraph':
-      return paragraphOf(block, model.size, widthMm);
+      return paragraphsOf(block, model.size, widthMm);
     case 'table':
-      return tableOf(block, model.size, widthMm);
+      return [tableOf(block, model.size, widthMm)];
     case 'columns':
-      return columnsOf(block, model.size, widthMm);
+      return [columnsOf(block, model.size, widthMm)];
+    case 'signatures':
+      return [signaturesOf(block, model.size, widthMm)];
   }
+}
+
+/** Space under a table of data, in points: Word puts none after a table. */
+export const SPACE_AFTER_TABLE = 8;
+
+/**
+ * The blocks in order, with room under every table of data: the next paragraph gets it as
+ * space before, anything else (another table, the signatures) an empty paragraph of that height.
+ */
+function bodyOf(model: DocModel, widthMm: number): (DocxParagraph | DocxTable)[] {
+  const out: (DocxParagraph | DocxTable)[] = [];
+  model.blocks.forEach((block, index) => {
+    const afterTable = model.blocks[index - 1]?.kind === 'table';
+    if (afterTable && block.kind === 'paragraph') {
+      out.push(
+        ...blockOf(
+          { ...block, before: Math.max(block.before ?? 0, SPACE_AFTER_TABLE) },
+          model,
+          widthMm,
+        ),
+      );
+      return;
+    }
+    if (afterTable)
+      out.push(
+        new DocxParagraph({
+          children: [],
+          spacing: {
+            before: 0,
+            after: 0,
+            line: twips(SPACE_AFTER_TABLE),
+            lineRule: LineRuleType.EXACT,
+          },
+        }),
+      );
+    out.push(...blockOf(block, model, widthMm));
+  });
+  return out;
 }
 
 /** Renders the model as a .docx file naming Times New Roman, A4 with the decree's margins. */
@@ -296,7 +443,7 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
             },
           },
         },
-        children: model.blocks.map((block) => blockOf(block, model, widthMm)),
+        children: bodyOf(model, widthMm),
       },
     ],
   });

@@ -28,8 +28,10 @@ export interface Paragraph {
    * a third to a half of it under the issuer's name (Nghị định 30/2020/NĐ-CP).
    */
   rule?: 'full' | 'half';
-  /** Marks a heading (level 2 or 3) so that Word's outline and the importer see it. */
+  /** Marks a heading (level 2 or 3) so that Word's outline and the importer see it; kept with what follows. */
   heading?: 2 | 3;
+  /** Printed on the same page as the block after it (a label, the pledge before the signatures). */
+  keepNext?: boolean;
   /** A list item: bullets, or numbers restarting for each list (`group`). */
   list?: { ordered: boolean; number: number; group: number };
 }
@@ -69,7 +71,39 @@ export interface Picture {
   alt: string;
 }
 
-export type Block = Paragraph | Table | Columns | Picture;
+/**
+ * Where the signers sign: place and date, title, hint, then a signing space above each name,
+ * side by side for a group. Never split across pages.
+ */
+export interface Signatures {
+  kind: 'signatures';
+  heading: Paragraph[];
+  names: string[];
+}
+
+/** Signers side by side on one line of the signature block, at most. */
+export const SIGNERS_PER_ROW = 3;
+/** The blank space above a name, in points. */
+export const SIGNING_SPACE = 54;
+
+export type Block = Paragraph | Table | Columns | Picture | Signatures;
+
+/** Whether a paragraph holds on to the block after it. */
+export function keepsWithNext(block: Block): boolean {
+  return block.kind === 'paragraph' && (block.heading !== undefined || block.keepNext === true);
+}
+
+/** The signers in rows of at most SIGNERS_PER_ROW, an empty string filling the last row. */
+export function signerRows(names: string[]): string[][] {
+  const perRow = Math.min(Math.max(names.length, 1), SIGNERS_PER_ROW);
+  const rows: string[][] = [];
+  for (let start = 0; start < names.length; start += perRow) {
+    const row = names.slice(start, start + perRow);
+    while (row.length < perRow) row.push('');
+    rows.push(row);
+  }
+  return rows;
+}
 
 /** Largest printed picture, in millimetres. */
 export const PICTURE_MAX = { width: 150, height: 120 } as const;

@@ -6,11 +6,15 @@ import {
   type Cell,
   type Columns,
   type DocModel,
+  keepsWithNext,
   MM_TO_PT,
   type Paragraph,
   type Picture,
   pictureSizeMm,
   type Run,
+  SIGNING_SPACE,
+  type Signatures,
+  signerRows,
   type Table,
 } from './model.ts';
 
@@ -154,6 +158,98 @@ function writeColumns(doc: Doc, block: Columns, size: number, x: number, width: 
   doc.y = bottom;
 }
 
+/** Height of a paragraph written at the given width, spacing included, without writing it. */
+function paragraphHeight(doc: Doc, block: Paragraph, size: number, width: number): number {
+  const fontSize = block.size ?? size;
+  doc.font(fontOf(block.runs[0] ?? {})).fontSize(fontSize);
+  const text = block.runs.map((run) => run.text).join('') || ' ';
+  const height = doc.heightOfString(text, {
+    width,
+    lineGap: fontSize * 0.15,
+    indent: block.indent || block.list ? 10 * MM_TO_PT : 0,
+  });
+  return (block.before ?? 0) + height + (block.rule ? 3 : 0) + (block.after ?? 6);
+}
+
+/** The signature block's layout: the heading's width and the signers' cells. */
+function signatureLayout(block: Signatures, width: number) {
+  const rows = signerRows(block.names);
+  const perRow = rows[0]?.length ?? 1;
+  if (block.names.length > 1)
+    return { headingX: 0, headingWidth: width, rows, cellWidth: width / perRow, cellX: 0 };
+  return {
+    headingX: width * 0.4,
+    headingWidth: width * 0.6,
+    rows,
+    cellWidth: width * 0.6,
+    cellX: width * 0.4,
+  };
+}
+
+function signaturesHeight(doc: Doc, block: Signatures, size: number, width: number): number {
+  const layout = signatureLayout(block, width);
+  const heading = block.heading.reduce(
+    (total, item) => total + paragraphHeight(doc, item, size, layout.headingWidth - 4),
+    0,
+  );
+  const name = paragraphHeight(
+    doc,
+    { kind: 'paragraph', runs: [{ text: 'X', bold: true }] },
+    size,
+    100,
+  );
+  return heading + Math.max(layout.rows.length, 1) * (SIGNING_SPACE + name);
+}
+
+/** Place and date, title, hint, then a signing space and a name for each signer, on one page. */
+function writeSignatures(doc: Doc, block: Signatures, size: number, x: number, width: number) {
+  const layout = signatureLayout(block, width);
+  const height = signaturesHeight(doc, block, size, width);
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y + height > bottom) doc.addPage();
+  for (const item of block.heading)
+    writeParagraph(doc, item, size, x + layout.headingX, layout.headingWidth - 4);
+  if (!layout.rows.length) doc.y += SIGNING_SPACE;
+  for (const names of layout.rows) {
+    const top = doc.y + SIGNING_SPACE;
+    let below = top;
+    names.forEach((name, index) => {
+      doc.y = top;
+      writeParagraph(
+        doc,
+        { kind: 'paragraph', runs: [{ text: name || ' ', bold: true }], align: 'center' },
+        size,
+        x + layout.cellX + index * layout.cellWidth,
+        layout.cellWidth - 4,
+      );
+      below = Math.max(below, doc.y);
+    });
+    doc.y = below;
+  }
+  doc.x = x;
+}
+
+/**
+ * How much of a block must share the page with the paragraph kept with it: all of a
+ * paragraph or of the signatures, the header and first row of a table, a picture.
+ */
+function leadingHeight(doc: Doc, block: Block, model: DocModel, width: number): number {
+  switch (block.kind) {
+    case 'paragraph':
+      return paragraphHeight(doc, block, model.size, width);
+    case 'signatures':
+      return signaturesHeight(doc, block, model.size, width);
+    case 'image': {
+      const size = pictureSizeMm(block, width / MM_TO_PT);
+      return size.height * MM_TO_PT + 9;
+    }
+    case 'table':
+    case 'columns':
+      // Two lines of the table's type: its header is repeated on the next page anyway.
+      return 3 * (block.kind === 'table' ? (block.size ?? model.size) : model.size) * 1.3;
+  }
+}
+
 function writePicture(doc: Doc, block: Picture, x: number, width: number) {
   const size = pictureSizeMm(block, width / MM_TO_PT);
   const w = size.width * MM_TO_PT;
@@ -174,6 +270,8 @@ function writeBlock(doc: Doc, block: Block, model: DocModel, x: number, width: n
       return writeTable(doc, block, model.size, x, width);
     case 'columns':
       return writeColumns(doc, block, model.size, x, width);
+    case 'signatures':
+      return writeSignatures(doc, block, model.size, x, width);
   }
 }
 
@@ -206,7 +304,23 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = doc.page.width - margins.left - margins.right;
-  for (const block of model.blocks) writeBlock(doc, block, model, margins.left, width);
+  const bottom = doc.page.height - margins.bottom;
+  const room = bottom - margins.top;
+  model.blocks.forEach((block, index) => {
+    // A heading, a label or the pledge starts a page rather than end one without what follows.
+    if (keepsWithNext(block) && !keepsWithNext(model.blocks[index - 1] ?? block)) {
+      let needed = 0;
+      let next = index;
+      while (next < model.blocks.length && keepsWithNext(model.blocks[next] as Block)) {
+        needed += leadingHeight(doc, model.blocks[next] as Block, model, width);
+        next += 1;
+      }
+      const following = model.blocks[next];
+      if (following) needed += leadingHeight(doc, following, model, width);
+      if (doc.y + needed > bottom && needed < room) doc.addPage();
+    }
+    writeBlock(doc, block, model, margins.left, width);
+  });
   // Nghị định 30/2020: page numbers centred at the top, from the second page.
   const range = doc.bufferedPageRange();
   for (let index = range.start + 1; index < range.start + range.count; index++) {
