@@ -43,7 +43,7 @@ const text = z.string();
 const count = z.number().int().min(0);
 
 /** An entry of a vocabulary or a catalogue: its stable id and its Vietnamese name. */
-const term = (id: z.ZodType) => z.strictObject({ id, name: text });
+const term = <Id extends z.ZodType>(id: Id) => z.strictObject({ id, name: text });
 
 const measurement = z.strictObject({
   value: field(z.number(), { description: 'Giá trị đo được, là số; đơn vị ở trường `unit`.' }),
