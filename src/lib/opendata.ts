@@ -1,209 +1,203 @@
 /**
- * The open data export: one definition of the columns feeds the CSV, the JSON
- * and the page that documents them, so the three cannot drift apart.
+ * The open data export. Its shape is the zod schema of src/lib/opendata-schema.ts: the keys,
+ * the CSV headers and the page's field table are read from it, the published JSON Schema is
+ * generated from it, and each value below is typed by it, so the four cannot drift apart.
  */
 import { stringify } from 'csv-stringify/sync';
-import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
+import { todayInVietnam } from '../core/dates.ts';
+import { directionName, viewIndicator } from '../core/indicators.ts';
+import { formatValue } from '../core/numbers.ts';
 import { neutraliseCellText } from '../core/spreadsheet.ts';
-import { resultSchema } from '../schemas/decision.ts';
-import { initiativeSchema } from '../schemas/initiative.ts';
-import { labelOf as label } from '../schemas/tree.ts';
-import type { InitiativeView } from './catalog.ts';
+import type { Catalog, InitiativeView } from './catalog.ts';
+import {
+  type OpenDataDocument,
+  type OpenDataKey,
+  type OpenDataRecord,
+  openDataMeta,
+  openDataRecordSchema,
+} from './opendata-schema.ts';
+import { siteInfo } from './site.ts';
 import { area, field, goal } from './terms.ts';
 
+type Value = OpenDataRecord[OpenDataKey];
+
 export interface Column {
-  key: string;
+  key: OpenDataKey;
+  /** The CSV column header (the field's `title` in the JSON Schema). */
   header: string;
   description: string;
-  value: (
+  value: (view: InitiativeView, absoluteUrl: (path: string) => string) => Value;
+}
+
+type Values = {
+  [K in OpenDataKey]: (
     view: InitiativeView,
     absoluteUrl: (path: string) => string,
-  ) => string | number | boolean | null;
-}
+    initiativeUrl: (id: string) => string,
+  ) => OpenDataRecord[K];
+};
 
-const shape = initiativeSchema.shape;
-const list = (values: readonly string[]) => values.join('; ');
+const values: Values = {
+  id: (v) => v.id,
+  url: (v, abs, initiativeUrl) => abs(initiativeUrl(v.id)),
+  title: (v) => v.data.title,
+  summary: (v) => v.data.summary,
+  campaign: (v) => v.data.campaign,
+  year: (v) => v.campaign?.data.year ?? null,
+  unit: (v) => v.data.unit,
+  unitName: (v) => v.unit?.name ?? null,
+  authors: (v) => v.data.authors.map((a) => ({ name: a.name, share: a.share ?? null })),
+  areas: (v) => v.data.areas.map((id) => ({ id, name: area(id).name })),
+  fields: (v) => v.data.fields.map((id) => ({ id, name: field(id).name })),
+  goals: (v) => v.data.goals.map((id) => ({ id, name: goal(id).name })),
+  firstApplied: (v) => v.data.firstApplied,
+  submitted: (v) => v.data.submitted,
+  indicators: (v) =>
+    v.data.indicators.map((indicator) => {
+      const view = viewIndicator(indicator);
+      return {
+        kind: indicator.kind,
+        kindName: view.kindName,
+        label: indicator.label ?? null,
+        unit: view.unit,
+        better: view.direction,
+        before: { value: indicator.before.value, period: indicator.before.period },
+        after: { value: indicator.after.value, period: indicator.after.period },
+        source: indicator.source,
+        verdict: view.verdict,
+      };
+    }),
+  statusId: (v) => v.status.id,
+  status: (v) => v.status.label,
+  decision: (v) => v.result?.decision.document.number ?? null,
+  decisionDate: (v) => v.result?.decision.document.date ?? null,
+  recognised: (v) => v.result?.result.recognised ?? null,
+  score: (v) => v.result?.total ?? null,
+  maxScore: (v) => v.result?.max ?? null,
+  grade: (v) => v.result?.result.grade ?? null,
+  gradeName: (v) => v.result?.gradeName ?? null,
+  scope: (v) => v.result?.scope?.id ?? null,
+  scopeName: (v) => v.result?.scope?.name ?? null,
+  replicate: (v) => v.result?.result.replicate ?? null,
+  adoptions: (v) => v.adoptions.length,
+  sample: (v) => v.data.sample,
+};
+
+const keys = Object.keys(openDataRecordSchema.shape) as OpenDataKey[];
 
 export function columns(initiativeUrl: (id: string) => string): Column[] {
-  return [
-    {
-      key: 'id',
-      header: 'Mã',
-      description: 'Mã sáng kiến, cũng là phần cuối địa chỉ trang.',
-      value: (v) => v.id,
-    },
-    {
-      key: 'url',
-      header: 'Địa chỉ trang',
-      description: 'Địa chỉ đầy đủ của trang sáng kiến.',
-      value: (v, abs) => abs(initiativeUrl(v.id)),
-    },
-    {
-      key: 'title',
-      header: label(shape.title),
-      description: 'Tên sáng kiến.',
-      value: (v) => v.data.title,
-    },
-    {
-      key: 'summary',
-      header: label(shape.summary),
-      description: 'Tóm tắt vấn đề, cách làm, kết quả.',
-      value: (v) => v.data.summary,
-    },
-    {
-      key: 'campaign',
-      header: label(shape.campaign),
-      description: 'Mã đợt phát động.',
-      value: (v) => v.data.campaign,
-    },
-    {
-      key: 'year',
-      header: 'Năm',
-      description: 'Năm của đợt phát động.',
-      value: (v) => v.campaign?.data.year ?? null,
-    },
-    {
-      key: 'unit',
-      header: 'Mã đơn vị',
-      description: 'Mã đơn vị chủ trì trong danh mục đơn vị.',
-      value: (v) => v.data.unit,
-    },
-    {
-      key: 'unitName',
-      header: label(shape.unit),
-      description: 'Tên đơn vị chủ trì.',
-      value: (v) => v.unit?.name ?? '',
-    },
-    {
-      key: 'authors',
-      header: label(shape.authors),
-      description: 'Họ tên tác giả và tỷ lệ đóng góp, cách nhau bằng dấu chấm phẩy.',
-      value: (v) =>
-        list(
-          v.data.authors.map((a) => (a.share === undefined ? a.name : `${a.name} (${a.share}%)`)),
-        ),
-    },
-    {
-      key: 'areas',
-      header: label(shape.areas),
-      description: 'Nội dung cải cách hành chính.',
-      value: (v) => list(v.data.areas.map((id) => area(id).name)),
-    },
-    {
-      key: 'fields',
-      header: label(shape.fields),
-      description: 'Lĩnh vực áp dụng.',
-      value: (v) => list(v.data.fields.map((id) => field(id).name)),
-    },
-    {
-      key: 'goals',
-      header: label(shape.goals),
-      description: 'Mục tiêu của chủ đề năm mà sáng kiến góp phần đạt được.',
-      value: (v) => list(v.data.goals.map((id) => goal(id).name)),
-    },
-    {
-      key: 'firstApplied',
-      header: label(shape.firstApplied),
-      description: 'Ngày áp dụng lần đầu, dạng YYYY-MM-DD.',
-      value: (v) => v.data.firstApplied,
-    },
-    {
-      key: 'submitted',
-      header: label(shape.submitted),
-      description: 'Ngày gửi, dạng YYYY-MM-DD.',
-      value: (v) => v.data.submitted,
-    },
-    {
-      key: 'indicators',
-      header: label(shape.indicators),
-      description: 'Mỗi chỉ số: tên, giá trị trước → sau, đơn vị.',
-      value: (v) =>
-        list(
-          v.data.indicators.map((i) =>
-            `${indicatorTitle(i)}: ${i.before.value} → ${i.after.value} ${indicatorUnit(i)}`.trim(),
-          ),
-        ),
-    },
-    {
-      key: 'status',
-      header: 'Kết quả xét',
-      description:
-        'Kết quả xét của Hội đồng: "Được công nhận — <xếp loại>", "Chưa được công nhận" hoặc "Chưa xét".',
-      value: (v) => v.status.label,
-    },
-    {
-      key: 'recognised',
-      header: label(resultSchema.shape.recognised),
-      description: 'Có/không; để trống khi Hội đồng chưa xét.',
-      value: (v) => (v.result ? v.result.result.recognised : null),
-    },
-    {
-      key: 'score',
-      header: 'Tổng điểm',
-      description: 'Tổng điểm Hội đồng chấm; để trống khi chưa xét.',
-      value: (v) => v.result?.total ?? null,
-    },
-    {
-      key: 'grade',
-      header: label(resultSchema.shape.grade),
-      description: 'Mức xếp loại.',
-      value: (v) => v.result?.gradeName ?? '',
-    },
-    {
-      key: 'scope',
-      header: label(resultSchema.shape.scope),
-      description: 'Phạm vi ảnh hưởng do Hội đồng xác định.',
-      value: (v) => v.result?.scope?.name ?? '',
-    },
-    {
-      key: 'replicate',
-      header: label(resultSchema.shape.replicate),
-      description: 'Có/không.',
-      value: (v) => (v.result ? v.result.result.replicate : null),
-    },
-    {
-      key: 'adoptions',
-      header: 'Số đơn vị đã áp dụng',
-      description: 'Số báo cáo nhân rộng đã ghi nhận.',
-      value: (v) => v.adoptions.length,
-    },
-    {
-      key: 'sample',
-      header: 'Dữ liệu mẫu',
-      description: 'Có nếu là nội dung minh họa.',
-      value: (v) => v.data.sample,
-    },
-  ];
+  return keys.map((key) => {
+    const meta = openDataMeta.get(openDataRecordSchema.shape[key]);
+    return {
+      key,
+      header: meta?.title ?? key,
+      description: meta?.description ?? '',
+      value: (view, abs) => values[key](view, abs, initiativeUrl),
+    };
+  });
 }
 
-/** Text is neutralised before numbers become text: a negative number stays a number. */
-function cell(value: string | number | boolean | null): string {
-  if (value === null) return '';
+const join = (items: readonly string[]) => items.join('; ');
+
+/** How a list is written in one CSV cell: its items' names, joined with "; ". */
+const listText: Partial<{ [K in OpenDataKey]: (value: OpenDataRecord[K]) => string }> = {
+  authors: (authors) =>
+    join(authors.map((a) => (a.share === null ? a.name : `${a.name} (${a.share}%)`))),
+  areas: (terms) => join(terms.map((term) => term.name)),
+  fields: (terms) => join(terms.map((term) => term.name)),
+  goals: (terms) => join(terms.map((term) => term.name)),
+  indicators: (indicators) =>
+    join(
+      indicators.map(
+        (i) =>
+          `${i.label ?? i.kindName}: ${formatValue(i.before.value, i.unit)} → ${formatValue(i.after.value, i.unit)} (${directionName(i.better).toLowerCase()})`,
+      ),
+    ),
+};
+
+/**
+ * The text of a CSV cell: null is an empty cell, a boolean "Có"/"Không", a list its items
+ * joined; text (a list's too) is neutralised, numbers are not (a negative number stays one).
+ */
+function cell(key: OpenDataKey | undefined, value: unknown): string {
+  if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (typeof value === 'string') return neutraliseCellText(value);
-  return String(value);
+  if (typeof value === 'number') return String(value);
+  const list = key ? listText[key] : undefined;
+  const text = list ? (list as (value: unknown) => string)(value) : String(value);
+  return neutraliseCellText(text);
 }
 
 /**
- * CSV with a UTF-8 byte order mark, so that Excel shows Vietnamese letters correctly;
- * no cell starts like a formula (src/core/spreadsheet.ts).
+ * CSV as Excel and LibreOffice open it with their default settings: UTF-8 with a byte order
+ * mark (else Excel shows Vietnamese letters wrongly), comma-separated, CRLF line ends, every
+ * field with a comma, quote or line break quoted; no cell starts like a formula
+ * (src/core/spreadsheet.ts).
  */
 export function toCsv(
   views: readonly InitiativeView[],
   cols: readonly Column[],
   abs: (path: string) => string,
 ): string {
-  const rows = views.map((view) => cols.map((col) => cell(col.value(view, abs))));
-  const header = cols.map((col) => cell(col.header));
-  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
+  const rows = views.map((view) => cols.map((col) => cell(col.key, col.value(view, abs))));
+  const header = cols.map((col) => cell(undefined, col.header));
+  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ })}`;
 }
 
 export function toRecords(
   views: readonly InitiativeView[],
   cols: readonly Column[],
   abs: (path: string) => string,
-): Record<string, string | number | boolean | null>[] {
-  return views.map((view) =>
-    Object.fromEntries(cols.map((col) => [col.key, col.value(view, abs)])),
+): OpenDataRecord[] {
+  return views.map(
+    (view) =>
+      Object.fromEntries(cols.map((col) => [col.key, col.value(view, abs)])) as OpenDataRecord,
   );
+}
+
+/**
+ * The date of the data, the same for the same content so that a build can be reproduced:
+ * the day of SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) when
+ * the build sets it, else the latest date in the content (a submission, a decision, an
+ * adoption report); null for a site with no content.
+ */
+export function dataDate(
+  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  env: Record<string, string | undefined> = process.env,
+): string | null {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && /^\d+$/.test(epoch)) return todayInVietnam(new Date(Number(epoch) * 1000));
+  const dates = [
+    ...catalog.initiatives.flatMap((view) => [
+      view.data.submitted,
+      ...(view.result ? [view.result.decision.document.date] : []),
+    ]),
+    ...catalog.adoptions.map((adoption) => adoption.data.since),
+  ];
+  return dates.reduce<string | null>(
+    (latest, date) => (latest && latest >= date ? latest : date),
+    null,
+  );
+}
+
+/** The whole JSON file. */
+export function openDataDocument(
+  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  paths: {
+    absoluteUrl: (path: string) => string;
+    initiative: (id: string) => string;
+    schema: string;
+    page: string;
+  },
+  env?: Record<string, string | undefined>,
+): OpenDataDocument {
+  return {
+    $schema: paths.absoluteUrl(paths.schema),
+    name: siteInfo.name,
+    url: paths.absoluteUrl(paths.page),
+    licence: { ...siteInfo.dataLicence },
+    modified: dataDate(catalog, env),
+    count: catalog.initiatives.length,
+    initiatives: toRecords(catalog.initiatives, columns(paths.initiative), paths.absoluteUrl),
+  };
 }

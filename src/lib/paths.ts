@@ -39,6 +39,7 @@ export const routes = {
   data: () => href('du-lieu/'),
   dataJson: () => href('du-lieu/initiatives.json'),
   dataCsv: () => href('du-lieu/initiatives.csv'),
+  dataSchema: () => href('du-lieu/initiatives.schema.json'),
   rss: () => href('rss.xml'),
   admin: () => href('admin/'),
   shareImage: (kind: 'dot-phat-dong' | 'linh-vuc-cai-cach', id: string) =>

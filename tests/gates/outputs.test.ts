@@ -27,6 +27,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Element, Nodes, Root } from 'hast';
@@ -41,6 +42,7 @@ import { branchOfSlug } from '../../scripts/report/source.ts';
 import { neutraliseCellText, restoreCellText } from '../../src/core/spreadsheet.ts';
 import { isSafeUrl } from '../../src/lib/markdown-safety.ts';
 import { columns } from '../../src/lib/opendata.ts';
+import { type OpenDataDocument, openDataJsonSchema } from '../../src/lib/opendata-schema.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
@@ -585,14 +587,15 @@ const siteMarkdown = once(() =>
 
 const openData = once(() => {
   const dataDir = join(validRoot, 'dist', 'du-lieu');
-  const json = JSON.parse(readFileSync(join(dataDir, 'initiatives.json'), 'utf8')) as {
-    initiatives: Record<string, string | number | boolean | null>[];
-  };
+  const document = JSON.parse(
+    readFileSync(join(dataDir, 'initiatives.json'), 'utf8'),
+  ) as OpenDataDocument;
+  const schema = JSON.parse(readFileSync(join(dataDir, 'initiatives.schema.json'), 'utf8'));
   const csv = parseCsv(readFileSync(join(dataDir, 'initiatives.csv'), 'utf8'), {
     bom: true,
     columns: true,
   }) as Record<string, string>[];
-  return { json: json.initiatives, csv };
+  return { document, schema, json: document.initiatives, csv };
 });
 
 const reportCsv = once(
@@ -635,6 +638,21 @@ describe('the gates run', () => {
 
   test('npm run build builds the valid cases', () => {
     expect(validBuild.status, validBuild.output.slice(-3000)).toBe(0);
+  });
+
+  test('open data: the JSON validates against the JSON Schema published beside it, generated from the model', () => {
+    const { document, schema } = openData();
+    expect(document.$schema).toBe(schema.$id);
+    expect(schema).toEqual(openDataJsonSchema(schema.$id));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(document.count).toBe(document.initiatives.length);
+    // The page says under which licence, as of which date, and links the schema.
+    const page = readFileSync(join(validRoot, 'dist', 'du-lieu', 'index.html'), 'utf8');
+    expect(page).toContain(`href="${document.licence.url}"`);
+    expect(page).toContain('initiatives.schema.json');
+    const [year, month, day] = (document.modified ?? '').split('-');
+    expect(page).toContain(`Ngày dữ liệu: ${day}/${month}/${year}`);
   });
 
   test('npm run report writes the CSV and the workbook', () => {
@@ -727,18 +745,23 @@ describe.each(cases)('$slug: $what', (item) => {
     const values = valuesOf(item);
     expect(object.title).toBe(values.title);
     expect(object.summary).toBe(values.summary);
-    expect(String(object.authors)).toContain(values.author);
+    expect(object.authors.map((author) => author.name)).toContain(values.author);
     // The CSV says what the JSON says, each text cell as the spreadsheet rule writes it.
     const headers = Object.keys(record);
-    const keys = Object.keys(object);
+    const keys = Object.keys(object) as (keyof typeof object)[];
     expect(headers).toHaveLength(keys.length);
     keys.forEach((key, index) => {
       const value = object[key];
       const field = record[headers[index] as string] as string;
       expectNeutralField(field, `${item.slug}.${key}`);
       if (typeof value === 'string') expect(field, key).toBe(neutraliseCellText(value));
+      if (value === null) expect(field, key).toBe('');
     });
     expect(record[headers[keys.indexOf('title')] as string]).toBe(neutraliseCellText(values.title));
+    // A list is one cell, its items joined: the author's name is in it, the cell neutralised.
+    expect(restoreCellText(record[headers[keys.indexOf('authors')] as string] ?? '')).toContain(
+      values.author,
+    );
   });
 
   test(`npm run report, CSV: ${verdict}, merged and pending`, () => {

@@ -76,6 +76,7 @@ function input(): CatalogInput {
         id: '2024-thu',
         data: {
           campaign: '2024-thu',
+          document: { number: '12/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện' },
           results: [
             {
               initiative: 'alpha',

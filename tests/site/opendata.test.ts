@@ -1,0 +1,353 @@
+/**
+ * The open data export (src/lib/opendata.ts) on a small catalog: the JSON validates against
+ * the JSON Schema generated from its zod schema, the schema follows the model, and the CSV
+ * says, row by row, what the JSON says, as a spreadsheet opens it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { buildCatalog, type CatalogInput } from '../../src/lib/catalog.ts';
+import { columns, dataDate, openDataDocument, toCsv } from '../../src/lib/opendata.ts';
+import {
+  type OpenDataRecord,
+  openDataDocumentSchema,
+  openDataJsonSchema,
+  openDataMeta,
+  openDataRecordSchema,
+} from '../../src/lib/opendata-schema.ts';
+import { siteInfo } from '../../src/lib/site.ts';
+import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
+import { initiativeSchema } from '../../src/schemas/initiative.ts';
+import { schemaTree } from '../../src/schemas/tree.ts';
+
+const SCHEMA_URL = 'https://example.gov.vn/du-lieu/initiatives.schema.json';
+
+const campaign = {
+  id: '2024-thu',
+  data: {
+    year: 2024,
+    title: 'Đợt phát động năm 2024',
+    status: 'closed',
+    rubric: {
+      total: 100,
+      passScore: 50,
+      criteria: [
+        { id: 'novelty', name: 'Tính mới', max: 60, description: 'x', bands: [] },
+        { id: 'effect', name: 'Hiệu quả', max: 40, description: 'x', bands: [] },
+      ],
+      grades: [{ id: 'tot', name: 'Tốt', minScore: 70 }],
+    },
+  } as unknown as Campaign,
+};
+
+const initiative = (id: string, over: Partial<Initiative>) => ({
+  id,
+  data: initiativeSchema.parse({
+    title: `Sáng kiến thử nghiệm ${id}`,
+    summary: 'Tóm tắt đủ dài của một sáng kiến thử nghiệm để qua lược đồ.',
+    campaign: '2024-thu',
+    unit: 'xa-a',
+    authors: [{ name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-a' }],
+    areas: ['procedures'],
+    fields: ['online-services'],
+    firstApplied: '2024-01-01',
+    submitted: '2024-08-01',
+    ...over,
+  }),
+});
+
+function input(): CatalogInput {
+  return {
+    campaigns: [campaign],
+    initiatives: [
+      initiative('hen-gio', {
+        title: '=HYPERLINK("https://example.com","Bấm vào đây")',
+        summary: 'Dòng thứ nhất, có dấu phẩy; và "ngoặc kép".\nDòng thứ hai của phần tóm tắt.',
+        authors: [
+          { name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-a', share: 60 },
+          { name: 'Trần Văn Bình', position: 'Công chức', unit: 'xa-a', share: 40 },
+        ],
+        areas: ['procedures', 'digital-government'],
+        indicators: [
+          {
+            kind: 'late-dossier-rate',
+            before: { value: 18.4, period: '6 tháng đầu năm 2023' },
+            after: { value: 6.1, period: '6 tháng đầu năm 2024' },
+            source: 'Hệ thống một cửa điện tử',
+          },
+          {
+            kind: 'other',
+            label: 'Số cuộc gọi hỏi',
+            unit: 'cuộc gọi',
+            better: 'lower',
+            before: { value: 420, period: 'tháng 1/2024' },
+            after: { value: 95, period: 'tháng 6/2024' },
+            source: 'Sổ trực điện thoại',
+          },
+        ],
+        submitted: '2024-08-03',
+      }),
+      initiative('chua-xet', {}),
+    ],
+    units: [{ id: 'xa-a', data: { id: 'xa-a', name: 'Xã Đức Phú', kind: 'commune' } }],
+    scopeLevels: [{ id: 'huyen', data: { id: 'huyen', name: 'Cấp huyện', rank: 2 } }],
+    decisions: [
+      {
+        id: '2024-thu',
+        data: {
+          campaign: '2024-thu',
+          document: { number: '12/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện' },
+          results: [
+            {
+              initiative: 'hen-gio',
+              scores: { novelty: 50, effect: 30.5 },
+              votesFor: 5,
+              votesAgainst: 0,
+              recused: [],
+              recognised: true,
+              grade: 'tot',
+              scope: 'huyen',
+              replicate: true,
+            },
+          ],
+        } as unknown as Decision,
+      },
+    ],
+    adoptions: [
+      {
+        id: 'a1',
+        data: {
+          initiative: 'hen-gio',
+          unit: 'xa-a',
+          since: '2024-10-01',
+          result: 'r',
+          indicators: [],
+          sample: false,
+        },
+      },
+    ],
+  };
+}
+
+const catalog = buildCatalog(input());
+const abs = (path: string) => new URL(path, 'https://example.gov.vn').href;
+const initiativeUrl = (id: string) => `/sang-kien/${id}/`;
+const paths = {
+  absoluteUrl: abs,
+  initiative: initiativeUrl,
+  schema: '/du-lieu/initiatives.schema.json',
+  page: '/du-lieu/',
+};
+const document = openDataDocument(catalog, paths, {});
+const cols = columns(initiativeUrl);
+const byId = (id: string) => document.initiatives.find((record) => record.id === id);
+
+function validator(schema = openDataJsonSchema(SCHEMA_URL)) {
+  return new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+}
+
+describe('open data JSON', () => {
+  test('validates against the published JSON Schema (ajv, strict) and the zod schema', () => {
+    const validate = validator();
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(openDataDocumentSchema.safeParse(document).success).toBe(true);
+    expect(document.$schema).toBe(SCHEMA_URL);
+  });
+
+  test('the schema refuses what the old export wrote: joined lists, values as text', () => {
+    const validate = validator();
+    const record = byId('hen-gio') as OpenDataRecord;
+    for (const broken of [
+      { ...record, areas: 'Thủ tục hành chính; Chính phủ số' },
+      { ...record, indicators: ['Tỷ lệ hồ sơ trễ hẹn: 18.4 → 6.1 %'] },
+      { ...record, score: '80.5' },
+      { ...record, grade: '' },
+      { ...record, extra: 1 },
+    ]) {
+      expect(validate({ ...document, initiatives: [broken] })).toBe(false);
+    }
+  });
+
+  test('lists are arrays, numbers are numbers, indicators carry kind, unit and direction', () => {
+    const record = byId('hen-gio') as OpenDataRecord;
+    expect(record.authors).toEqual([
+      { name: 'Nguyễn Thị Lan', share: 60 },
+      { name: 'Trần Văn Bình', share: 40 },
+    ]);
+    expect(record.areas.map((area) => area.id)).toEqual(['procedures', 'digital-government']);
+    expect(record.indicators[0]).toMatchObject({
+      kind: 'late-dossier-rate',
+      label: null,
+      unit: '%',
+      better: 'lower',
+      before: { value: 18.4 },
+      after: { value: 6.1 },
+      verdict: 'improved',
+    });
+    expect(record.indicators[1]).toMatchObject({
+      kind: 'other',
+      label: 'Số cuộc gọi hỏi',
+      unit: 'cuộc gọi',
+      better: 'lower',
+    });
+    expect(record).toMatchObject({
+      statusId: 'recognised',
+      status: 'Được công nhận — Tốt',
+      decision: '12/QĐ-UBND',
+      decisionDate: '2024-09-30',
+      recognised: true,
+      score: 80.5,
+      maxScore: 100,
+      grade: 'tot',
+      gradeName: 'Tốt',
+      scope: 'huyen',
+      replicate: true,
+      adoptions: 1,
+    });
+  });
+
+  test('one convention for missing values: null, and every key present', () => {
+    const record = byId('chua-xet') as OpenDataRecord;
+    expect(Object.keys(record)).toEqual(Object.keys(openDataRecordSchema.shape));
+    expect(record.statusId).toBe('undecided');
+    for (const key of [
+      'decision',
+      'decisionDate',
+      'recognised',
+      'score',
+      'maxScore',
+      'grade',
+      'gradeName',
+      'scope',
+      'scopeName',
+      'replicate',
+    ] as const) {
+      expect(record[key], key).toBeNull();
+    }
+    expect(record.authors[0]?.share).toBeNull();
+    expect(record.goals).toEqual([]);
+  });
+
+  test('carries the licence of the site settings and the data date', () => {
+    expect(document.licence).toEqual(siteInfo.dataLicence);
+    expect(document.licence.url).toMatch(/^https:\/\/creativecommons\.org\/licenses\/by\/4\.0\//);
+    // The adoption report of 2024-10-01 is the latest date of this content.
+    expect(document.modified).toBe('2024-10-01');
+    expect(document.count).toBe(2);
+  });
+});
+
+describe('the data date is the same for the same content', () => {
+  test('the latest content date, whatever the clock says', () => {
+    expect(dataDate(catalog, {})).toBe('2024-10-01');
+    const later = buildCatalog({ ...input(), adoptions: [] });
+    expect(dataDate(later, {})).toBe('2024-09-30');
+  });
+  test('SOURCE_DATE_EPOCH, when the build sets it, as a day in Viet Nam', () => {
+    // 2024-12-31T18:00:00Z is already 1 January 2025 in Hà Nội.
+    expect(dataDate(catalog, { SOURCE_DATE_EPOCH: '1735668000' })).toBe('2025-01-01');
+    expect(dataDate(catalog, { SOURCE_DATE_EPOCH: 'không phải số' })).toBe('2024-10-01');
+  });
+  test('null for a site with no content', () => {
+    expect(dataDate({ initiatives: [], adoptions: [] }, {})).toBeNull();
+  });
+});
+
+describe('published JSON Schema, generated from the model', () => {
+  test('a field added to the zod schema appears in the published schema', () => {
+    const title = { title: 'Trường mới', description: 'Một trường thêm vào để thử.' };
+    const added = z.string();
+    openDataMeta.add(added, title);
+    const extended = openDataDocumentSchema.extend({
+      initiatives: z.array(openDataRecordSchema.extend({ newField: added })),
+    });
+    const items = (
+      openDataJsonSchema(SCHEMA_URL, extended).properties as Record<
+        string,
+        { items: { properties: Record<string, unknown>; required: string[] } }
+      >
+    ).initiatives?.items;
+    expect(items?.properties.newField).toEqual({ type: 'string', ...title });
+    expect(items?.required).toContain('newField');
+    const published = openDataJsonSchema(SCHEMA_URL) as { properties: Record<string, unknown> };
+    expect(JSON.stringify(published)).not.toContain('newField');
+  });
+
+  test("the model's own rules on a copied field are the published ones", () => {
+    const schema = openDataJsonSchema(SCHEMA_URL) as {
+      properties: {
+        initiatives: {
+          items: { properties: Record<string, { minLength?: number; maxLength?: number }> };
+        };
+      };
+    };
+    const published = schema.properties.initiatives.items.properties;
+    const model = schemaTree(initiativeSchema).properties ?? {};
+    for (const key of ['title', 'summary'] as const) {
+      expect(published[key]?.maxLength, key).toBe(model[key]?.maxLength);
+      expect(published[key]?.minLength, key).toBe(model[key]?.minLength);
+    }
+  });
+
+  test('every record field has a unique CSV header and a description', () => {
+    const headers = cols.map((col) => col.header);
+    expect(new Set(headers).size).toBe(headers.length);
+    for (const col of cols) expect(col.description, col.key).not.toBe('');
+  });
+});
+
+describe('open data CSV', () => {
+  const csv = toCsv(catalog.initiatives, cols, abs);
+  const rows = parseCsv(csv, { bom: true }) as string[][];
+  const [header, ...body] = rows;
+
+  test('opens with default settings: BOM, CRLF, comma, one row per initiative', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    // Every line break outside a quoted field is CRLF.
+    const outside = csv.replace(/"(?:[^"]|"")*"/g, '');
+    expect(outside).not.toMatch(/[^\r]\n/);
+    expect(outside.split('\r\n').filter(Boolean)).toHaveLength(1 + catalog.initiatives.length);
+    expect(header).toEqual(cols.map((col) => col.header));
+    expect(new Set(header).size).toBe(header?.length);
+    expect(body).toHaveLength(document.initiatives.length);
+  });
+
+  test('a field with a comma, a quote or a line break is quoted and reads back whole', () => {
+    const row = body[document.initiatives.findIndex((record) => record.id === 'hen-gio')];
+    const summary = row?.[cols.findIndex((col) => col.key === 'summary')];
+    expect(summary).toBe(byId('hen-gio')?.summary);
+    expect(csv).toContain(`"${byId('hen-gio')?.summary.replaceAll('"', '""')}"`);
+  });
+
+  test('a cell starting with = is neutralised; numbers stay numbers', () => {
+    const row = body[document.initiatives.findIndex((record) => record.id === 'hen-gio')];
+    const at = (key: string) => row?.[cols.findIndex((col) => col.key === key)];
+    expect(at('title')).toBe(`'=HYPERLINK("https://example.com","Bấm vào đây")`);
+    expect(at('score')).toBe('80.5');
+  });
+
+  test('says, row by row, what the JSON says', () => {
+    document.initiatives.forEach((record, index) => {
+      const row = body[index] as string[];
+      cols.forEach((col, column) => {
+        const value = record[col.key];
+        const field = row[column];
+        const where = `${record.id}.${col.key}`;
+        if (value === null) expect(field, where).toBe('');
+        else if (typeof value === 'boolean') expect(field, where).toBe(value ? 'Có' : 'Không');
+        else if (typeof value === 'number') expect(Number(field), where).toBe(value);
+        else if (typeof value === 'string')
+          expect(field?.replace(/^'(?=[\s']*[=+\-@\t\r])/, ''), where).toBe(value);
+        else if (value.length === 0) expect(field, where).toBe('');
+        else expect(field?.split('; '), where).toHaveLength(value.length);
+      });
+    });
+    const row = body[0] as string[];
+    const at = (key: string) => row[cols.findIndex((col) => col.key === key)];
+    expect(at('authors')).toBe('Nguyễn Thị Lan (60%); Trần Văn Bình (40%)');
+    expect(at('indicators')).toBe(
+      'Tỷ lệ hồ sơ trễ hẹn: 18,4% → 6,1% (càng thấp càng tốt); Số cuộc gọi hỏi: 420 cuộc gọi → 95 cuộc gọi (càng thấp càng tốt)',
+    );
+  });
+});
