@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/lib/csp-integration.ts';
 import { basePath, buildSiteUrl } from './src/lib/deploy-config.ts';
+import { imageAttributes } from './src/lib/image-attributes.ts';
 import {
   attachmentImages,
   dropUnsafeUrls,
@@ -34,7 +35,9 @@ export default defineConfig({
     // keeps only what Markdown makes (sanitizeHtml).
     processor: satteri({
       mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
-      hastPlugins: [sanitizeHtml],
+      // After the sanitizer, which keeps only src, alt and title: lazy loading, and the size of
+      // an image beside the entry so that the page does not jump (image-attributes.ts).
+      hastPlugins: [sanitizeHtml, imageAttributes(base)],
       // The footnotes section speaks the site's language (the defaults are English).
       features: {
         gfm: {

@@ -352,6 +352,34 @@ describe('list filters in the address', () => {
   });
 });
 
+describe('images', () => {
+  test('every body image loads lazily, and one beside its entry has the file’s own size', async () => {
+    const sharp = (await import('sharp')).default;
+    const folder = join(outDir, 'sang-kien');
+    const images: { page: string; tag: string }[] = [];
+    for (const name of readdirSync(folder)) {
+      const file = join(folder, name, 'index.html');
+      if (!existsSync(file)) continue;
+      for (const match of readFileSync(file, 'utf8').matchAll(/<img\b[^>]*>/g)) {
+        images.push({ page: name, tag: match[0] });
+      }
+    }
+    expect(images.length).toBeGreaterThan(0);
+    for (const { page, tag } of images) {
+      const attribute = (key: string) => new RegExp(`\\s${key}="([^"]*)"`).exec(tag)?.[1];
+      expect(attribute('loading'), tag).toBe('lazy');
+      const src = attribute('src') ?? '';
+      const own = `${BASE}sang-kien/${page}/`;
+      if (!src.startsWith(own)) continue;
+      const meta = await sharp(
+        join(root, 'content', 'initiatives', page, src.slice(own.length)),
+      ).metadata();
+      expect(Number(attribute('width')), tag).toBe(meta.width);
+      expect(Number(attribute('height')), tag).toBe(meta.height);
+    }
+  });
+});
+
 describe('360 px', () => {
   test('the initiative page with the longest word in its previous/next links is not wider than the screen', async () => {
     const folder = join(outDir, 'sang-kien');
