@@ -1,22 +1,28 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/lib/csp-integration.ts';
-import { basePath, siteUrl } from './src/lib/deploy-config.ts';
+import { basePath, buildSiteUrl } from './src/lib/deploy-config.ts';
+import { imageAttributes } from './src/lib/image-attributes.ts';
 import {
   attachmentImages,
   dropUnsafeUrls,
   escapeRawHtml,
   sanitizeHtml,
 } from './src/lib/markdown-safety.ts';
+import { readCatalog, sitemapPlan, sitePathOf } from './src/lib/sitemap.ts';
 
 const base = basePath(process.env.BASE_PATH);
+// Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts).
+const plan = sitemapPlan(await readCatalog(fileURLToPath(new URL('.', import.meta.url))));
 
 export default defineConfig({
   // GitHub Pages: SITE_URL=https://<owner>.github.io BASE_PATH=/<repo>/; any static host: SITE_URL only.
-  site: siteUrl(process.env.SITE_URL),
+  // A deploy build (KHO_DEPLOY=1) without SITE_URL stops here, saying why (deploy-config.ts).
+  site: buildSiteUrl(process.env),
   base,
   trailingSlash: 'always',
   // The Content-Security-Policy (src/lib/csp.ts) allows no inline script or style: every script
@@ -29,7 +35,9 @@ export default defineConfig({
     // keeps only what Markdown makes (sanitizeHtml).
     processor: satteri({
       mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
-      hastPlugins: [sanitizeHtml],
+      // After the sanitizer, which keeps only src, alt and title: lazy loading, and the size of
+      // an image beside the entry so that the page does not jump (image-attributes.ts).
+      hastPlugins: [sanitizeHtml, imageAttributes(base)],
       // The footnotes section speaks the site's language (the defaults are English).
       features: {
         gfm: {
@@ -50,7 +58,16 @@ export default defineConfig({
     mdx(),
     sitemap({
       // The CMS is a tool for staff, not public content.
-      filter: (page) => !new URL(page).pathname.startsWith(`${base}admin`),
+      // Nor is a listing with nothing in it.
+      filter: (page) => {
+        const path = sitePathOf(page, base);
+        return path !== undefined && !path.startsWith('admin') && !plan.empty.has(path);
+      },
+      serialize: (item) => {
+        const path = sitePathOf(item.url, base) ?? '';
+        const date = plan.lastmod.get(path) ?? plan.newest;
+        return date ? { ...item, lastmod: date } : item;
+      },
     }),
   ],
   devToolbar: { enabled: false },

@@ -17,10 +17,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sitePaths } from '../../src/lib/paths.ts';
 import { indexableHtml, STROKE } from '../../src/lib/search-text.ts';
 
 /** Folders whose pages carry `data-pagefind-body`: initiatives and campaigns. */
 const SEARCHABLE_FOLDERS = ['sang-kien', 'dot-phat-dong'];
+
+/** Listings that sit among the initiatives (`sang-kien/linh-vuc/`…): not searchable pages. */
+const LISTINGS = new Set([
+  sitePaths.fields(),
+  sitePaths.goals(),
+  sitePaths.scopes(),
+  sitePaths.statuses(),
+]);
 
 /** Pages per index part: 5,000 pages need about 1.4 GB. */
 export const PART_SIZE = 5_000;
@@ -37,7 +46,8 @@ export function searchablePages(site: string): string[] {
     const root = join(site, folder);
     if (!existsSync(root)) return [];
     return readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'index.html')))
+      .filter((entry) => entry.isDirectory() && !LISTINGS.has(`${folder}/${entry.name}/`))
+      .filter((entry) => existsSync(join(root, entry.name, 'index.html')))
       .map((entry) => `${folder}/${entry.name}/index.html`);
   }).sort();
 }

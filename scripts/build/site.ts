@@ -2,15 +2,29 @@
  * `npm run build`: the validator over the whole tree (nothing invalid is built; the site's
  * loader checks again, so a bare `astro build` refuses too), then `astro build` (with the
  * heap cap of astro-command.ts) into `dist/`, then the Pagefind search index. Extra
- * arguments go to `astro build`.
+ * arguments go to `astro build`. A deploy build (KHO_DEPLOY=1) without SITE_URL refuses before
+ * anything else; every build ends by saying which address it wrote into the site.
  */
 import { spawnSync } from 'node:child_process';
+import {
+  basePath,
+  buildSiteUrl,
+  SiteUrlError,
+  siteUrlReport,
+} from '../../src/lib/deploy-config.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    buildSiteUrl(process.env);
+  } catch (error) {
+    if (!(error instanceof SiteUrlError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   const report = await validate({ root: process.cwd(), cache: true });
   if (report.totals.errors > 0) {
     console.error(new InvalidContentError(report).message);
@@ -28,6 +42,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `Chỉ mục tìm kiếm: ${pages} trang${parts > 1 ? ` (${parts} phần)` : ''}, ${seconds} giây.`,
     );
+    console.log(siteUrlReport(process.env, basePath(process.env.BASE_PATH)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

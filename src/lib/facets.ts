@@ -1,13 +1,17 @@
-import { decisionStatuses } from '../core/status.ts';
+import { decisionStatus, decisionStatuses } from '../core/status.ts';
 import { viCollator } from '../core/text.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
 import { labelOf } from '../schemas/tree.ts';
-import { applicationFields, reformAreas, themeGoals } from '../schemas/vocabularies.ts';
+import { applicationFields, reformAreas, termSlug, themeGoals } from '../schemas/vocabularies.ts';
 import type { Catalog, InitiativeView } from './catalog.ts';
 import { routes } from './paths.ts';
 
 export interface FacetOption {
+  /**
+   * The value in the list's address and data attributes: the same Vietnamese slug as the
+   * option's own page (`?field=dich-vu-cong-truc-tuyen` ↔ `/sang-kien/linh-vuc/dich-vu-cong-truc-tuyen/`).
+   */
   id: string;
   label: string;
   count: number;
@@ -35,9 +39,9 @@ export function buildFacets(catalog: Catalog): Facet[] {
     {
       key: 'status',
       legend: STATUS_LEGEND,
-      preset: 'recognised',
+      preset: decisionStatus('recognised').slug,
       options: decisionStatuses.map((status) => ({
-        id: status.id,
+        id: status.slug,
         label: status.name,
         count: count(catalog.byStatus, status.id),
         href: routes.status(status.id),
@@ -57,7 +61,7 @@ export function buildFacets(catalog: Catalog): Facet[] {
       key: 'area',
       legend: labelOf(shape.areas),
       options: reformAreas.map((term) => ({
-        id: term.id,
+        id: term.slug,
         label: term.short,
         count: count(catalog.byArea, term.id),
         href: routes.area(term.id),
@@ -67,7 +71,7 @@ export function buildFacets(catalog: Catalog): Facet[] {
       key: 'field',
       legend: labelOf(shape.fields),
       options: applicationFields.map((term) => ({
-        id: term.id,
+        id: term.slug,
         label: term.short,
         count: count(catalog.byField, term.id),
         href: routes.field(term.id),
@@ -77,7 +81,7 @@ export function buildFacets(catalog: Catalog): Facet[] {
       key: 'goal',
       legend: labelOf(shape.goals),
       options: themeGoals.map((term) => ({
-        id: term.id,
+        id: term.slug,
         label: term.short,
         count: count(catalog.byGoal, term.id),
         href: routes.goal(term.id),
@@ -122,11 +126,11 @@ export function presetHides(facet: Facet): boolean {
 /** Space-separated values of each facet for one initiative, for `data-*` attributes. */
 export function facetValues(view: InitiativeView): Record<Facet['key'], string> {
   return {
-    status: view.status.id,
+    status: decisionStatus(view.status.id).slug,
     campaign: view.data.campaign,
-    area: view.data.areas.join(' '),
-    field: view.data.fields.join(' '),
-    goal: view.data.goals.join(' '),
+    area: view.data.areas.map((id) => termSlug(reformAreas, id)).join(' '),
+    field: view.data.fields.map((id) => termSlug(applicationFields, id)).join(' '),
+    goal: view.data.goals.map((id) => termSlug(themeGoals, id)).join(' '),
     unit: view.data.unit,
     scope: view.result?.result.scope ?? '',
   };

@@ -3,6 +3,8 @@
  * and CSS). This element adds what CSS cannot: the choice kept in the address
  * (shareable), items physically reordered (so reading order follows the sort),
  * a spoken count of the results and, on each closed group, the option chosen.
+ * An address naming a value the list does not have (an old link, a typo) is not silently
+ * read as "all": a notice says which condition was left out.
  */
 const SORT = 'sap-xep';
 
@@ -15,6 +17,12 @@ function matches(item: HTMLElement, chosen: Map<string, string>): boolean {
   return true;
 }
 
+/** The visible name of a radio group: its fieldset's legend. */
+function groupName(input: HTMLInputElement): string {
+  const legend = input.closest('fieldset')?.querySelector('legend');
+  return (legend?.textContent ?? input.name).trim();
+}
+
 class KhoFilter extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -22,12 +30,19 @@ class KhoFilter extends HTMLElement {
     if (!form || !list) return;
     this.dataset.enhanced = '';
     const params = new URLSearchParams(location.search);
+    const ignored: string[] = [];
     for (const [key, value] of params) {
+      const group = form.querySelector<HTMLInputElement>(
+        `input[type=radio][name="${CSS.escape(key)}"]`,
+      );
       const input = form.querySelector<HTMLInputElement>(
         `input[type=radio][name="${CSS.escape(key)}"][value="${CSS.escape(value)}"]`,
       );
       if (input) input.checked = true;
+      else if (group) ignored.push(`“${groupName(group)}” không có giá trị “${value}”`);
+      else ignored.push(`danh sách không có bộ lọc “${key}”`);
     }
+    if (ignored.length > 0) this.showIgnored(form, ignored);
     form.addEventListener('change', () => this.apply(form, list, true));
     // A reset restores the radios after the event: apply on the next task.
     form.addEventListener('reset', () => setTimeout(() => this.apply(form, list, true)));
@@ -82,6 +97,15 @@ class KhoFilter extends HTMLElement {
       const search = query.toString();
       history.replaceState(null, '', search ? `?${search}` : location.pathname);
     }
+  }
+
+  /** Says which conditions of the address were left out, above the list's count. */
+  showIgnored(form: HTMLFormElement, ignored: readonly string[]): void {
+    const notice = document.createElement('p');
+    notice.className = 'kho-callout kho-filter-notice';
+    notice.setAttribute('role', 'status');
+    notice.textContent = `Địa chỉ có điều kiện lọc không dùng được nên đã bỏ qua: ${ignored.join('; ')}. Danh sách đang hiện theo các điều kiện còn lại.`;
+    form.before(notice);
   }
 
   /** "Nội dung cải cách: Thủ tục hành chính" on the group's summary, seen even when it is closed. */

@@ -173,7 +173,7 @@ describe('list filters', () => {
     expect(recognised.length).toBeGreaterThan(0);
     expect(recognised.length).toBeLessThan(initiatives.length);
     expect((await visibleIds(page)).sort()).toEqual(recognised.map((item) => item.id).sort());
-    for (const status of ['not-recognised', 'undecided']) {
+    for (const status of ['chua-duoc-cong-nhan', 'chua-xet']) {
       await page.locator(`label[for="loc-status-${status}"]`).click();
       const shown = await visibleIds(page);
       expect(shown.length).toBeGreaterThan(0);
@@ -236,11 +236,11 @@ describe('list filters', () => {
   });
 
   test('with JavaScript: choices go into the address and a shared address restores them', async () => {
-    const area = 'procedures';
+    const area = 'thu-tuc-hanh-chinh';
     const { page, context, errors } = await openPage('sang-kien/');
     await page.locator('.kho-facet summary', { hasText: 'Nội dung cải cách' }).click();
     await page.locator(`label[for="loc-area-${area}"]`).click();
-    await page.waitForURL(/[?&]area=procedures/);
+    await page.waitForURL(/[?&]area=thu-tuc-hanh-chinh/);
     const count = await page.locator('.kho-count').textContent();
     const shown = (await visibleIds(page)).length;
     expect(count).toContain(`Đang hiển thị ${shown} trên ${initiatives.length}`);
@@ -252,12 +252,12 @@ describe('list filters', () => {
     expect(await page.locator('.kho-count').textContent()).toContain(
       `Đang hiển thị ${(await visibleIds(page)).length} trên ${initiatives.length}`,
     );
-    await page.locator('label[for="loc-status-recognised"]').click();
+    await page.locator('label[for="loc-status-duoc-cong-nhan"]').click();
     await page.waitForURL((url) => !url.searchParams.has('status'));
 
     const shared = await context.newPage();
-    await shared.goto(new URL('sang-kien/?area=procedures&sap-xep=ten', server.root).href);
-    expect(await shared.locator('#loc-area-procedures').isChecked()).toBe(true);
+    await shared.goto(new URL('sang-kien/?area=thu-tuc-hanh-chinh&sap-xep=ten', server.root).href);
+    expect(await shared.locator('#loc-area-thu-tuc-hanh-chinh').isChecked()).toBe(true);
     expect(await shared.locator('#xep-ten').isChecked()).toBe(true);
     const domOrder = await shared
       .locator('.kho-results > li:visible')

@@ -178,11 +178,12 @@ describe('buildCatalog', () => {
       ['undecided', ['beta']],
     ]);
     const facet = buildFacets(withRefusal).find((candidate) => candidate.key === 'status');
-    expect(facet?.preset).toBe('recognised');
+    // Option ids are the Vietnamese slugs of the options' own pages (and of the list's address).
+    expect(facet?.preset).toBe('duoc-cong-nhan');
     expect(facet?.options.map((option) => [option.id, option.label, option.count])).toEqual([
-      ['recognised', 'Được công nhận', 1],
-      ['not-recognised', 'Chưa được công nhận', 1],
-      ['undecided', 'Chưa xét', 1],
+      ['duoc-cong-nhan', 'Được công nhận', 1],
+      ['chua-duoc-cong-nhan', 'Chưa được công nhận', 1],
+      ['chua-xet', 'Chưa xét', 1],
     ]);
     expect(facet?.options[2]?.href).toMatch(/sang-kien\/ket-qua-xet\/chua-xet\/$/);
   });
@@ -281,17 +282,17 @@ describe('list filters and sorts', () => {
   const catalog = buildCatalog(input());
   test('facets count initiatives per option', () => {
     const area = buildFacets(catalog).find((facet) => facet.key === 'area');
-    expect(area?.options.find((option) => option.id === 'procedures')?.count).toBe(3);
-    expect(area?.options.find((option) => option.id === 'public-finance')?.count).toBe(0);
+    expect(area?.options.find((option) => option.id === 'thu-tuc-hanh-chinh')?.count).toBe(3);
+    expect(area?.options.find((option) => option.id === 'tai-chinh-cong')?.count).toBe(0);
   });
   test('CSS has one hiding rule per option and one order rule per sort', () => {
     const css = filterCss(buildFacets(catalog));
     expect(css).toContain(
-      '#loc-area-procedures:checked) .kho-results>li:not([data-area~="procedures"])',
+      '#loc-area-thu-tuc-hanh-chinh:checked) .kho-results>li:not([data-area~="thu-tuc-hanh-chinh"])',
     );
     expect(css).toContain('#xep-ten:checked) .kho-results>li{order:var(--kho-o-ten)}');
     expect(css).toContain(
-      '#loc-status-recognised:checked) .kho-results>li:not([data-status~="recognised"])',
+      '#loc-status-duoc-cong-nhan:checked) .kho-results>li:not([data-status~="duoc-cong-nhan"])',
     );
   });
   test('sort positions are a stylesheet keyed by the list item id, not style attributes', () => {
