@@ -19,6 +19,7 @@ import { stringify } from 'yaml';
 import { astroBuildCommand } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { type StaticServer, serveStatic } from '../../scripts/build/static-server.ts';
+import { slugOfBranch } from '../../scripts/report/source.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
@@ -317,7 +318,7 @@ describe('Decap CMS with the GitHub backend (GitHub faked on a real git reposito
       'Đặt lịch hẹn trả kết quả qua tin nhắn, thử nghiệm với GitHub',
       image,
     );
-    const slug = /^cms\/initiatives\/([a-z0-9-]+)\/index$/.exec(pull.head)?.[1] as string;
+    const slug = slugOfBranch(pull.head) as string;
     expect(slug).toBe('dat-lich-hen-tra-ket-qua-qua-tin-nhan-thu-nghiem-voi-github');
     const folder = `content/initiatives/${slug}`;
     expect(pull).toMatchObject({ base: 'main', state: 'open', labels: ['decap-cms/draft'] });
