@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminBundleSize } from '../../scripts/cms/bundle-size.ts';
+import { ADMIN_GZIP_BUDGET, adminBundleSize } from '../../scripts/cms/bundle-size.ts';
 import { freePort } from '../../scripts/cms/net.ts';
 import { PRACTICE_CAMPAIGN, PRACTICE_PATH, PRACTICE_TITLE } from '../../scripts/cms/practice.ts';
 import { INITIATIVE_BRANCH, slugOfBranch } from '../../scripts/report/source.ts';
@@ -732,6 +732,7 @@ describe('Decap CMS with the local git backend', () => {
     expect(script.headers.get('content-encoding')).toBe('br');
     expect(script.headers.get('cache-control')).toContain('immutable');
     const size = adminBundleSize(running?.buildDir() as string, '/');
+    expect(size.gzipBytes).toBeLessThanOrEqual(ADMIN_GZIP_BUDGET);
 
     // Time from opening /admin to an editable form, as a person sees it (fresh browser cache).
     const page = await (browser as Browser).newPage();
