@@ -15,6 +15,7 @@ import {
 } from '../schemas/index.ts';
 import { CHECKS_WIDGET } from './checks-widget.ts';
 import { knownCriteria } from './content-data.ts';
+import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
 
@@ -454,6 +455,8 @@ export const cmsConfig = {
     },
     {
       ...fromRegistry(collections.campaigns),
+      // Saving changes only the edited lines (src/admin/formats.ts).
+      format: QUIET_FRONT_MATTER,
       slug: '{{fields.year}}-{{fields.organiser}}',
       create: true,
       delete: false,
@@ -467,6 +470,7 @@ export const cmsConfig = {
     listFile(collections.scopeLevels),
     {
       ...fromRegistry(collections.decisions),
+      format: QUIET_YAML,
       slug: '{{campaign}}',
       identifier_field: 'campaign',
       create: true,
@@ -477,6 +481,7 @@ export const cmsConfig = {
     },
     {
       ...fromRegistry(collections.adoptions),
+      format: QUIET_YAML,
       slug: '{{initiative}}-{{unit}}',
       identifier_field: 'initiative',
       create: true,

@@ -3,7 +3,13 @@ import previewCss from '../styles/initiative.css?raw';
 import siteCss from '../styles/site.css?raw';
 import { CMS } from './cms.ts';
 import { cmsConfig } from './config.ts';
-import { yamlListFormat } from './formats.ts';
+import {
+  QUIET_FRONT_MATTER,
+  QUIET_YAML,
+  quietFrontMatterFormat,
+  quietYamlFormat,
+  yamlListFormat,
+} from './formats.ts';
 import { mergeLocale, viOverrides } from './locale/vi.ts';
 import { InitiativePreview } from './preview.ts';
 
@@ -16,6 +22,8 @@ CMS.registerLocale('en', vietnamese);
 // Raw Markdown first: the rich editor escapes typed Markdown (`**x**` is saved as `\*\*x\*\*`).
 if (!localStorage.getItem('cms.md-mode')) localStorage.setItem('cms.md-mode', 'raw');
 CMS.registerCustomFormat('yaml-list', 'yaml', yamlListFormat);
+CMS.registerCustomFormat(QUIET_FRONT_MATTER, 'md', quietFrontMatterFormat);
+CMS.registerCustomFormat(QUIET_YAML, 'yaml', quietYamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
