@@ -104,3 +104,37 @@ export function entryContext(isNew: boolean, today = todayInVietnam()): EntryCon
   }
   return { ...bundled, today, isNew };
 }
+
+export interface OfferedCampaign {
+  id: string;
+  campaign: Campaign;
+}
+
+/**
+ * The campaigns a submission can go to on `today` (Viet Nam's date): open, and their
+ * deadline not passed. A campaign whose status still says open after its last day is
+ * not offered: the validator would refuse every new entry sent to it.
+ */
+export function campaignsOffered(
+  campaigns: readonly { id: string; campaign: Campaign | undefined }[],
+  today: string,
+): OfferedCampaign[] {
+  return campaigns.flatMap(({ id, campaign }) =>
+    campaign && campaign.status === 'open' && today <= campaign.deadline ? [{ id, campaign }] : [],
+  );
+}
+
+/** The campaigns of this build offered today (see campaignsOffered). */
+export function offeredCampaigns(today = todayInVietnam()): OfferedCampaign[] {
+  return campaignsOffered(readCampaigns(), today);
+}
+
+/**
+ * What the submission date starts at: today when an offered campaign is receiving
+ * today, else the first day one of them opens; today when none is offered.
+ */
+export function submittedDefault(offered: readonly OfferedCampaign[], today: string): string {
+  const periods = offered.map(({ campaign }) => campaign);
+  if (periods.length === 0 || periods.some((campaign) => campaign.opensOn <= today)) return today;
+  return periods.map((campaign) => campaign.opensOn).sort()[0] ?? today;
+}
