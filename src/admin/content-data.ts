@@ -138,3 +138,13 @@ export function submittedDefault(offered: readonly OfferedCampaign[], today: str
   if (periods.length === 0 || periods.some((campaign) => campaign.opensOn <= today)) return today;
   return periods.map((campaign) => campaign.opensOn).sort()[0] ?? today;
 }
+
+/** A unit of this build by id, for the preview's names and links. */
+export function bundledUnit(id: string | undefined): Unit | undefined {
+  return id ? entryContext(false).units?.get(id) : undefined;
+}
+
+/** A campaign of this build by id (its file name), for the preview's campaign row. */
+export function bundledCampaign(id: string | undefined): Campaign | undefined {
+  return id ? entryContext(false).campaigns.get(id) : undefined;
+}

@@ -11,7 +11,8 @@ import {
   yamlListFormat,
 } from './formats.ts';
 import { mergeLocale, viOverrides } from './locale/vi.ts';
-import { InitiativePreview } from './preview.ts';
+import { CampaignPreview, InitiativePreview, previewFrameCss } from './preview.ts';
+import { plainWorkflowCards } from './workflow-cards.ts';
 
 type LocaleTree = Parameters<typeof mergeLocale>[0];
 
@@ -26,5 +27,8 @@ CMS.registerCustomFormat(QUIET_FRONT_MATTER, 'md', quietFrontMatterFormat);
 CMS.registerCustomFormat(QUIET_YAML, 'yaml', quietYamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
+CMS.registerPreviewStyle(previewFrameCss, { raw: true });
 CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
+CMS.registerPreviewTemplate('campaigns', CampaignPreview as never);
 CMS.init({ config: cmsConfig as never });
+plainWorkflowCards();
