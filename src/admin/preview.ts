@@ -127,10 +127,10 @@ export function InitiativePreview(props: PreviewProps) {
 }
 
 /**
- * Decap floats its preview buttons over the top right of the preview frame: the page
- * starts below them, so the title is never hidden.
+ * Decap floats its preview buttons in a column over the right edge of the preview frame:
+ * the page keeps clear of that column, so the title is never under them.
  */
-export const previewFrameCss = 'main#noi-dung { padding-block-start: 3.5rem; }';
+export const previewFrameCss = 'main#noi-dung { padding-inline-end: 4.5rem; }';
 
 interface CampaignDraft {
   year?: number;
