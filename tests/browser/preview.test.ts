@@ -169,6 +169,7 @@ async function shapeOf(frame: Frame | Page): Promise<PageShape> {
       facts: [...article.querySelectorAll('header dl.kho-facts > *')].map(
         (item) => `${item.tagName}: ${clean(item.textContent)}`,
       ),
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is compared
       text: clean((article as HTMLElement).innerText),
     };
   });
@@ -238,6 +239,7 @@ describe('the admin preview is the public page', () => {
     try {
       await openAdmin(page, '#/collections/campaigns/entries/2024-tanh-linh', 'Năm');
       const frame = await previewFrame(page, 'h1');
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
       const text = await frame.locator('body').innerText();
       expect(text).toContain('Giảm hồ sơ trễ hẹn');
       expect(text).toContain('04/09/2024');
@@ -279,6 +281,7 @@ describe('quiet edits and the submission form', () => {
       const card = page.locator('a[href*="ref=workflow"]').filter({ hasText: 'năm 2024' }).first();
       await card.waitFor({ timeout: 60_000 });
       await expect.poll(() => card.locator('p').first().textContent()).toMatch(/^Năm 2024, Ủy ban/);
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
       expect(await card.innerText()).not.toContain('##');
     } finally {
       await page.close();
