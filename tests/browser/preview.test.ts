@@ -2,7 +2,8 @@
  * The admin's preview is the public page: an initiative opened in the real admin (Decap,
  * decap-server, the Astro dev server, as `npm start` runs them) shows, in its preview
  * frame, the same headings in the same order, the same chips, the same campaign row and
- * the same text as the site's page of that entry. The title is not under Decap's floating
+ * the same text as that entry's page in the built site (and on the admin's own site
+ * server). The title is not under Decap's floating
  * buttons; a campaign's preview names its goals and status and writes dates dd/mm/yyyy.
  * Editing one value of a campaign through the admin commits a one-line change; the new
  * initiative form offers only campaigns still receiving and dates a submission inside
@@ -20,7 +21,13 @@ import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { projectRoot } from './support/site.ts';
+import {
+  type BuiltSite,
+  buildSite,
+  projectRoot,
+  type StaticServer,
+  serveStatic,
+} from './support/site.ts';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -69,8 +76,13 @@ function makeSourceRepo(dir: string): void {
 let workspace: string;
 let running: Running | undefined;
 let browser: Browser | undefined;
+let built: BuiltSite | undefined;
+let site: StaticServer | undefined;
 
 beforeAll(async () => {
+  // The published page: the project built as `npm run build` builds it, served as files.
+  built = buildSite({ base: '/' });
+  site = await serveStatic(built.outDir, built.base);
   mkdirSync(join(projectRoot, '.tmp'), { recursive: true });
   workspace = mkdtempSync(join(projectRoot, '.tmp', 'e2e-preview-'));
   makeSourceRepo(join(workspace, 'source'));
@@ -84,6 +96,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await site?.close().catch(() => {});
+  if (built) rmSync(built.outDir, { recursive: true, force: true });
   await browser?.close().catch(() => {});
   await running?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
@@ -186,8 +200,11 @@ describe('the admin preview is the public page', () => {
   test('an initiative in the preview frame reads as its page on the site', async () => {
     const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 1000 } });
     try {
-      await page.goto(`${running?.siteUrl}sang-kien/${slug}/`);
+      await page.goto(`${site?.root}sang-kien/${slug}/`);
       const published = await shapeOf(page);
+      // The same page as the admin's own site server renders it from the CMS clone.
+      await page.goto(`${running?.siteUrl}sang-kien/${slug}/`);
+      expect(await shapeOf(page)).toEqual(published);
       await openAdmin(page, `#/collections/initiatives/entries/${slug}/index`, 'Tên sáng kiến');
       const frame = await previewFrame(page, 'article.kho-initiative h1');
       // The preview renders as the form's data arrive: wait for the entry's own title.
