@@ -10,7 +10,7 @@
  * their period; the editorial board's cards show plain text, not Markdown.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -289,9 +289,10 @@ describe('quiet edits and the submission form', () => {
       const diff = git(repo, 'diff', '--unified=0', 'main', branch, '--', campaignFile);
       const changed = diff.split('\n').filter((line) => /^[-+](?![-+])/.test(line));
       expect(changed).toEqual(['-paperCopies: 2', '+paperCopies: 3']);
-      const original = readFileSync(join(repo, campaignFile), 'utf8');
+      // From git: decap-server switches the clone's working tree between branches.
+      const original = git(repo, 'show', `main:${campaignFile}`);
       const saved = git(repo, 'show', `${branch}:${campaignFile}`);
-      expect(saved).toBe(original.replace('paperCopies: 2', 'paperCopies: 3').trimEnd());
+      expect(saved).toBe(original.replace('paperCopies: 2', 'paperCopies: 3'));
 
       // The board shows the saved campaign with plain text, not its Markdown headings.
       await page.goto(`${running?.adminUrl}#/workflow`);
