@@ -16,7 +16,7 @@ import {
 import { changedFilesFromGit, entriesOnBase, pullFromGitHub } from './guard/changes.ts';
 import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
 import { type ChangedFile, checkChanges, type GuardVerdict } from './guard/rules.ts';
-import { isMain, readCommandLine } from './lib/cli.ts';
+import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 
 const HELP = `Cách dùng: npm run guard -- --author TÀI_KHOẢN [--base NHÁNH_GỐC] [--head-ref NHÁNH]
        npm run guard -- --pr SỐ [--repo chủ/kho]
@@ -113,7 +113,7 @@ export async function runGuard(options: {
       .filter((slug): slug is string => slug !== undefined);
     existingEntries = entriesOnBase(options.root, base, head, slugs);
   }
-  if (!author) throw new UserError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
+  if (!author) throw new UsageError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
   // The roster is read from the base branch: a pull request cannot add its author to it.
   const config = readCommitteeConfig(options.root, options.pr ? undefined : base);
   const membership = await isCommitteeMember(author, config, teamReader(github, options.apiUrl));
@@ -163,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const report = await runGuard({
-      root: values.root ?? process.cwd(),
+      root: existingFolder(values.root ?? process.cwd(), '--root'),
       author: values.author,
       base: values.base,
       headRef: values['head-ref'],
@@ -194,8 +194,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 1;
   } catch (error) {
-    console.error(explainGitHubError(error, 'kiểm tra quyền thay đổi'));
-    return 1;
+    console.error(
+      error instanceof UsageError
+        ? error.message
+        : explainGitHubError(error, 'kiểm tra quyền thay đổi'),
+    );
+    return exitCodeOf(error);
   }
 }
 

@@ -6,17 +6,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
-import { isMain, readCommandLine } from './lib/cli.ts';
+import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 import { buildReport } from './report/build.ts';
 import { toCsv } from './report/csv.ts';
 import { GitHubSource } from './report/github-source.ts';
 import { LocalGitSource } from './report/local-source.ts';
 import { toMarkdown } from './report/markdown.ts';
 import type { SubmissionSource } from './report/source.ts';
-import { writeXlsx } from './report/xlsx.ts';
+import { writeBallotFiles, writeXlsx } from './report/xlsx.ts';
 import { resolveRepo } from './review/repo.ts';
 
-const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC]
+const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC] [--ballot-files]
 
 Lập danh sách tổng hợp sáng kiến của một đợt phát động: mọi bài đang chờ (yêu cầu hợp nhất
 từ nhánh cms/ trên GitHub, hoặc nhánh cms/ trong kho trên máy) và mọi bài đã công bố, kèm
@@ -34,6 +34,9 @@ trạng thái xét. Ghi ra:
   --base BRANCH      nhánh chính (mặc định main)
   --out DIR          thư mục ghi kết quả (mặc định: bao-cao)
   --format LIST      xlsx,csv,md (mặc định cả ba)
+  --ballot-files     ghi thêm mỗi thành viên Hội đồng một tệp phiếu chấm điểm và biểu quyết
+                     (phieu-cham-<đợt>/phieu-<số>-<mã>.xlsx) để phát và thu lại;
+                     decide đọc chúng bằng --ballots
   -h, --help         in hướng dẫn này
 
 Ví dụ: npm run report -- --campaign 2024-tanh-linh --out bao-cao`;
@@ -46,6 +49,7 @@ const OPTIONS = {
   base: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  'ballot-files': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
           resolve(values.repo ?? '.'),
           base,
         )
-      : new LocalGitSource(resolveRepo(values.repo), base);
+      : new LocalGitSource(existingFolder(resolveRepo(values.repo), '--repo'), base);
     const report = await buildReport(source, values.campaign);
     const out = resolve(values.out ?? 'bao-cao');
     mkdirSync(out, { recursive: true });
@@ -90,14 +94,26 @@ export async function main(argv: string[]): Promise<number> {
       writeFileSync(`${stem}.md`, toMarkdown(report));
       written.push(`${stem}.md`);
     }
+    if (values['ballot-files']) {
+      const files = await writeBallotFiles(report, join(out, `phieu-cham-${report.campaignId}`));
+      if (files.length === 0)
+        console.error(
+          `Đợt ${report.campaignId} chưa có danh sách Hội đồng nên chưa có phiếu để phát (mục "Hội đồng xét sáng kiến" của đợt phát động).`,
+        );
+      written.push(...files);
+    }
     const invalid = report.rows.filter((row) => row.errors.length > 0).length;
     console.log(
       `Đã tổng hợp ${report.rows.length} sáng kiến của đợt ${report.campaignId} (${invalid} cần sửa) từ ${report.source}:\n${written.map((path) => `  ${path}`).join('\n')}`,
     );
     return 0;
   } catch (error) {
-    console.error(explainGitHubError(error, 'lập danh sách tổng hợp'));
-    return 1;
+    console.error(
+      error instanceof UsageError
+        ? error.message
+        : explainGitHubError(error, 'lập danh sách tổng hợp'),
+    );
+    return exitCodeOf(error);
   }
 }
 

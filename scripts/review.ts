@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UserError } from './github/client.ts';
-import { isMain, readCommandLine } from './lib/cli.ts';
+import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 import { resolveRepo } from './review/repo.ts';
 import { listPending, publish, statusName } from './review/review.ts';
 
@@ -40,9 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = readCommandLine(() => parse(argv), HELP);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const root = resolveRepo(values.repo);
   const base = values.base ?? 'main';
   try {
+    const root = existingFolder(resolveRepo(values.repo), '--repo');
     const [command, slug, ...rest] = positionals;
     if (command === undefined || command === 'list') {
       const pending = await listPending(root, base);
@@ -79,11 +79,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } catch (error) {
     console.error(
-      error instanceof UserError
+      error instanceof UserError || error instanceof UsageError
         ? error.message
         : `Lỗi: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return 1;
+    return exitCodeOf(error);
   }
 }
 

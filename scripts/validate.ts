@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT, collections, placeOf } from '../src/model/collections.ts';
 import { UsageError } from '../src/validator/types.ts';
+import { existingFolder } from './lib/cli.ts';
 
 const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
 
@@ -59,6 +60,14 @@ async function main(argv: string[]): Promise<number> {
   if (values['changed-since'] !== undefined && positionals.length > 0) {
     process.stderr.write('Lỗi: không dùng đồng thời --changed-since và danh sách đường dẫn.\n');
     return 2;
+  }
+  if (values.root !== undefined) {
+    try {
+      existingFolder(values.root, '--root');
+    } catch (cause) {
+      process.stderr.write(`Lỗi: ${(cause as Error).message}\n`);
+      return 2;
+    }
   }
   let workers: number | undefined;
   if (values.workers !== undefined) {

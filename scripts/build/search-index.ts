@@ -8,29 +8,19 @@
  * index is built in parts, one Pagefind run after the other (peak memory of one part), and the
  * search page merges them in the browser (`mergeIndex`): the first part stays in `pagefind/`,
  * the others go to `pagefind-2/`, `pagefind-3/`…, listed in `pagefind/kho-parts.json`.
+ *
+ * Pagefind reads a staged copy of each page in which `đ` is written `d` + U+0335 and glued
+ * dashes are spaced (src/lib/search-text.ts), so that words with `đ` are found when typed with
+ * `d`; the pages served are not changed.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { indexableHtml, STROKE } from '../../src/lib/search-text.ts';
 
 /** Folders whose pages carry `data-pagefind-body`: initiatives and campaigns. */
 const SEARCHABLE_FOLDERS = ['sang-kien', 'dot-phat-dong'];
-
-/**
- * The same pages as a Pagefind glob. Pagefind would otherwise parse every page of the site
- * (lists, facets) only to skip it — most of its time at scale.
- */
-export const SEARCHABLE_PAGES = `{${SEARCHABLE_FOLDERS.map((folder) => `${folder}/*/index.html`).join(',')}}`;
 
 /** Pages per index part: 5,000 pages need about 1.4 GB. */
 export const PART_SIZE = 5_000;
@@ -38,7 +28,10 @@ export const PART_SIZE = 5_000;
 /** Listed by the search page: the bundles to merge with `pagefind/`, relative to the site root. */
 export const PARTS_MANIFEST = 'pagefind/kho-parts.json';
 
-/** `<folder>/<slug>/index.html` of every searchable page, sorted. */
+/**
+ * `<folder>/<slug>/index.html` of every searchable page, sorted. Only these are staged for
+ * Pagefind, which would otherwise parse every page of the site (lists, facets) only to skip it.
+ */
 export function searchablePages(site: string): string[] {
   return SEARCHABLE_FOLDERS.flatMap((folder) => {
     const root = join(site, folder);
@@ -72,26 +65,28 @@ function pagefindBin(): string {
 }
 
 function runPagefind(args: string[]): number {
-  const run = spawnSync(process.execPath, [pagefindBin(), ...args], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [pagefindBin(), '--include-characters', STROKE, ...args],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) {
     throw new Error(`Pagefind không tạo được chỉ mục tìm kiếm:\n${run.stdout}\n${run.stderr}`);
   }
   return Number(/Indexed (\d+) pages?/.exec(run.stdout)?.[1] ?? 0);
 }
 
-/** Indexes one part from a folder of hard links to its pages, so that page URLs stay the same. */
+/**
+ * Indexes one part from a staging folder holding its pages as the indexer should read them
+ * (same paths, so page URLs stay the same).
+ */
 function indexPart(site: string, pages: string[], bundle: string, index: number): number {
   const stage = join(site, `.pagefind-part-${index}`);
   rmSync(stage, { recursive: true, force: true });
   try {
     for (const page of pages) {
       mkdirSync(dirname(join(stage, page)), { recursive: true });
-      try {
-        linkSync(join(site, page), join(stage, page));
-      } catch {
-        // A file system without hard links: a copy costs more disk, not more memory.
-        copyFileSync(join(site, page), join(stage, page));
-      }
+      writeFileSync(join(stage, page), indexableHtml(readFileSync(join(site, page), 'utf8')));
     }
     rmSync(join(site, bundle), { recursive: true, force: true });
     return runPagefind(['--site', stage, '--output-path', join(site, bundle)]);
@@ -113,15 +108,11 @@ export function buildSearchIndex(
   const parts = planParts(searchablePages(site), options.partSize);
   let pages = 0;
   const extra: string[] = [];
-  if (parts.length === 1) {
-    pages = runPagefind(['--site', site, '--glob', SEARCHABLE_PAGES]);
-  } else {
-    parts.forEach((part, index) => {
-      const bundle = index === 0 ? 'pagefind' : `pagefind-${index + 1}`;
-      pages += indexPart(site, part, bundle, index + 1);
-      if (index > 0) extra.push(`${bundle}/`);
-    });
-  }
+  parts.forEach((part, index) => {
+    const bundle = index === 0 ? 'pagefind' : `pagefind-${index + 1}`;
+    pages += indexPart(site, part, bundle, index + 1);
+    if (index > 0) extra.push(`${bundle}/`);
+  });
   const manifest = join(site, 'pagefind', 'pagefind-entry.json');
   if (!existsSync(manifest)) throw new Error('Pagefind không ghi tệp pagefind-entry.json.');
   JSON.parse(readFileSync(manifest, 'utf8'));

@@ -1,14 +1,17 @@
 /**
- * From a filled-in scoring sheet to the committee's decision: every check the
- * sheet must pass, with Vietnamese messages naming the row and column.
+ * From a filled-in workbook to the committee's decision: the members' ballots checked
+ * against the campaign's roster, averaged and counted (src/core/committee.ts), with
+ * Vietnamese messages naming the ballot or page, the row and the column.
  */
 
 import type ExcelJS from 'exceljs';
 import {
+  compareRoster,
   gradeForScore,
-  readCriterionHeader,
-  totalScore,
-  votesNeeded,
+  type Mark,
+  type Seat,
+  type Tally,
+  tally,
 } from '../../src/core/committee.ts';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { slugify } from '../../src/core/slug.ts';
@@ -20,17 +23,11 @@ import {
   type DecisionResult,
   decisionSchema,
   type Member,
-  memberRoles,
   type ScopeLevel,
 } from '../../src/schemas/index.ts';
-import {
-  DECISION_LABELS,
-  HEADERS,
-  MEMBER_HEADERS,
-  parseAuthors,
-  SHEETS,
-} from '../report/columns.ts';
-import { cellDate, cellNumber, cellText, cellYesNo } from './cells.ts';
+import { DECISION_LABELS, HEADERS, MEMBER_HEADERS, NO, SHEETS, YES } from '../report/columns.ts';
+import { type Ballot, readBallots } from './ballots.ts';
+import { cellDate, cellText, cellYesNo } from './cells.ts';
 
 export class SheetError extends Error {
   override name = 'SheetError';
@@ -50,6 +47,13 @@ export interface DecideInput {
   initiatives: Map<string, { campaign?: string; authors: string[] }>;
   /** The decision file as it is now, if any (its `sample` flag is kept). */
   previous?: Decision;
+  /** Where the roster lives, for messages: `content/campaigns/<id>.md`. */
+  campaignFile: string;
+  /**
+   * Ballots handed out as files of their own (`--ballots`): when given, the ballots are
+   * these, and the workbook's own ballot pages are not read.
+   */
+  ballotFiles?: { file: string; book: ExcelJS.Workbook }[];
 }
 
 interface Table {
@@ -88,57 +92,78 @@ function required(
   return column;
 }
 
-function readMembers(book: ExcelJS.Workbook, problems: string[]): Member[] {
-  const members: Member[] = [];
+/** The members a sheet's "Hội đồng" page names (the report copies the roster there). */
+function readSheetMembers(book: ExcelJS.Workbook, problems: string[]): Seat[] | undefined {
   const sheetTable = table(book, SHEETS.members, problems);
-  if (!sheetTable) return members;
+  if (!sheetTable) return undefined;
   const where = `Trang "${SHEETS.members}", `;
-  const columns = {
-    id: sheetTable.columns.get(nameKey(MEMBER_HEADERS.id)),
-    name: required(sheetTable, MEMBER_HEADERS.name, problems, where),
-    position: required(sheetTable, MEMBER_HEADERS.position, problems, where),
-    role: required(sheetTable, MEMBER_HEADERS.role, problems, where),
-  };
-  if (columns.name === undefined || columns.position === undefined || columns.role === undefined)
-    return members;
-  const seen = new Set<string>();
+  const idColumn = sheetTable.columns.get(nameKey(MEMBER_HEADERS.id));
+  const nameColumn = required(sheetTable, MEMBER_HEADERS.name, problems, where);
+  if (nameColumn === undefined) return undefined;
+  const seats: Seat[] = [];
   sheetTable.sheet.eachRow((row, number) => {
     if (number === 1) return;
-    const get = (column: number | undefined) =>
-      column === undefined ? '' : cellText(row.getCell(column).value);
-    const name = get(columns.name);
-    const position = get(columns.position);
-    const roleText = get(columns.role);
-    if (!name && !position && !roleText && !get(columns.id)) return;
-    const at = (header: string) => `${where}dòng ${number}, cột "${header}"`;
-    if (!name) problems.push(`${at(MEMBER_HEADERS.name)}: thiếu họ và tên.`);
-    if (!position) problems.push(`${at(MEMBER_HEADERS.position)}: thiếu chức vụ.`);
-    const role = memberRoles.find((item) =>
-      [item.id, item.name, item.short].some((text) => nameKey(text) === nameKey(roleText)),
-    );
-    if (!role) {
-      problems.push(
-        `${at(MEMBER_HEADERS.role)}: "${roleText}" không phải vai trò trong Hội đồng (${memberRoles.map((item) => item.name).join(', ')}).`,
-      );
-    }
-    const id = get(columns.id) || slugify(name);
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      problems.push(
-        `${at(MEMBER_HEADERS.id)}: "${id}" chỉ được gồm chữ thường không dấu, chữ số và gạch nối.`,
-      );
-    }
-    if (seen.has(id) || members.some((member) => nameKey(member.name) === nameKey(name))) {
-      problems.push(`${at(MEMBER_HEADERS.name)}: thành viên "${name}" bị ghi hai lần.`);
-    }
-    seen.add(id);
-    if (name && position && role) members.push({ id, name, position, role: role.id });
+    const name = cellText(row.getCell(nameColumn).value);
+    const id = idColumn === undefined ? '' : cellText(row.getCell(idColumn).value);
+    if (!name && !id) return;
+    seats.push({ id: id || slugify(name), name: name || id });
   });
-  if (members.length < 3 && problems.length === 0) {
-    problems.push(
-      `Trang "${SHEETS.members}": Hội đồng cần ít nhất 3 thành viên, mới có ${members.length}.`,
-    );
+  return seats;
+}
+
+const who = (seats: readonly Seat[]) => seats.map((seat) => `${seat.name} (${seat.id})`).join(', ');
+
+/**
+ * The sheet's members must be the roster: a row deleted from "Hội đồng", a ballot
+ * missing or one too many is refused by name, never counted around.
+ */
+function checkMembers(
+  input: DecideInput,
+  roster: readonly Member[],
+  seats: readonly Seat[] | undefined,
+  ballots: readonly Ballot[],
+  problems: string[],
+): Map<string, Ballot> {
+  const rosterPlace = `danh sách Hội đồng của đợt (${input.campaignFile}, mục "Hội đồng xét sáng kiến")`;
+  if (seats) {
+    const difference = compareRoster(roster, seats);
+    if (difference.missing.length > 0)
+      problems.push(
+        `Trang "${SHEETS.members}" thiếu ${difference.missing.length} thành viên có trong ${rosterPlace}: ${who(difference.missing)}.`,
+      );
+    if (difference.extra.length > 0)
+      problems.push(
+        `Trang "${SHEETS.members}" có ${difference.extra.length} người không có trong ${rosterPlace}: ${who(difference.extra)}.`,
+      );
   }
-  return members;
+  const byMember = new Map<string, Ballot>();
+  const strangers: Seat[] = [];
+  for (const ballot of ballots) {
+    const seat = { id: ballot.memberId, name: ballot.memberName };
+    const member = roster.find((item) => compareRoster([item], [seat]).missing.length === 0);
+    if (!member) {
+      strangers.push({ id: seat.id || slugify(seat.name), name: seat.name || seat.id });
+      continue;
+    }
+    const other = byMember.get(member.id);
+    if (other) {
+      problems.push(
+        `${member.name} (${member.id}) có hai phiếu: "${other.sheet}" và "${ballot.sheet}".`,
+      );
+      continue;
+    }
+    byMember.set(member.id, ballot);
+  }
+  if (strangers.length > 0)
+    problems.push(
+      `Có ${strangers.length} phiếu của người không có trong ${rosterPlace}: ${who(strangers)}.`,
+    );
+  const without = roster.filter((member) => !byMember.has(member.id));
+  if (without.length > 0)
+    problems.push(
+      `Thiếu phiếu chấm của ${without.length} thành viên: ${who(without)}. Thành viên vắng vẫn có phiếu, để trống.`,
+    );
+  return byMember;
 }
 
 function readDocument(book: ExcelJS.Workbook, problems: string[]) {
@@ -177,220 +202,207 @@ function readDocument(book: ExcelJS.Workbook, problems: string[]) {
   };
 }
 
-export function decide(input: DecideInput): Decision {
+/** What the committee's counting came to for one initiative, for the summary. */
+export interface InitiativeCount {
+  initiative: string;
+  tally: Tally<Member>;
+  recognised: boolean;
+  grade?: string;
+}
+
+export interface Decided {
+  decision: Decision;
+  counts: InitiativeCount[];
+}
+
+interface ListRow {
+  row: number;
+  recognised: ExcelJS.CellValue;
+  scope: ExcelJS.CellValue;
+  replicate: ExcelJS.CellValue;
+  note: ExcelJS.CellValue;
+}
+
+/** The list sheet's own columns, by initiative: what the committee proposes beyond the ballots. */
+function readList(book: ExcelJS.Workbook, problems: string[]) {
+  const list = table(book, SHEETS.list, problems);
+  const rows = new Map<string, ListRow>();
+  if (!list) return { list, rows };
+  const column = {
+    slug: required(list, HEADERS.slug, problems),
+    recognised: list.columns.get(nameKey(HEADERS.recognised)),
+    scope: list.columns.get(nameKey(HEADERS.scope)),
+    replicate: list.columns.get(nameKey(HEADERS.replicate)),
+    note: list.columns.get(nameKey(HEADERS.note)),
+  };
+  if (column.slug === undefined) return { list, rows };
+  const slugColumn = column.slug;
+  list.sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const slug = cellText(row.getCell(slugColumn).value);
+    if (!slug || rows.has(slug)) return;
+    const value = (columnNumber: number | undefined) =>
+      columnNumber === undefined ? null : row.getCell(columnNumber).value;
+    rows.set(slug, {
+      row: number,
+      recognised: value(column.recognised),
+      scope: value(column.scope),
+      replicate: value(column.replicate),
+      note: value(column.note),
+    });
+  });
+  return { list, rows };
+}
+
+export function decide(input: DecideInput): Decided {
   const problems: string[] = [];
   const { campaign } = input;
-  const members = readMembers(input.book, problems);
+  const roster = campaign.committee?.members ?? [];
+  if (roster.length === 0) {
+    throw new SheetError([
+      `Đợt "${input.campaignId}" chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong ${input.campaignFile}, rồi lập lại bảng bằng npm run report.`,
+    ]);
+  }
+  const criteria = campaign.rubric.criteria;
+  const seats = readSheetMembers(input.book, problems);
+  const ballots = input.ballotFiles
+    ? input.ballotFiles.flatMap(({ file, book }) => readBallots(book, criteria, problems, file))
+    : readBallots(input.book, criteria, problems);
+  const byMember = checkMembers(input, roster, seats, ballots, problems);
   const documentPart = readDocument(input.book, problems);
-  const list = table(input.book, SHEETS.list, problems);
-  const results: DecisionResult[] = [];
-  if (list) {
-    const column = {
-      slug: required(list, HEADERS.slug, problems),
-      authors: list.columns.get(nameKey(HEADERS.authors)),
-      votesFor: required(list, HEADERS.votesFor, problems),
-      votesAgainst: required(list, HEADERS.votesAgainst, problems),
-      recognised: list.columns.get(nameKey(HEADERS.recognised)),
-      scope: list.columns.get(nameKey(HEADERS.scope)),
-      replicate: list.columns.get(nameKey(HEADERS.replicate)),
-      note: list.columns.get(nameKey(HEADERS.note)),
-    };
-    // Criteria are found by name: "Tính mới, tính sáng tạo (tối đa 30)" or just "Tính mới, tính sáng tạo".
-    const criteria = campaign.rubric.criteria.map((criterion) => {
-      // A header with "(tối đa …)" wins over a bare one of the same name.
-      const named = (withMax: boolean) =>
-        [...list.headers].find(([, header]) => {
-          const read = readCriterionHeader(header);
-          return read.withMax === withMax && nameKey(read.name) === nameKey(criterion.name);
-        });
-      const found = named(true) ?? named(false);
-      if (!found)
-        problems.push(
-          `Thiếu cột điểm "${criterion.name}" ở dòng tiêu đề của trang "${SHEETS.list}".`,
-        );
-      return { criterion, column: found?.[0] };
-    });
-    const seen = new Map<string, number>();
+  const { list, rows } = readList(input.book, problems);
 
-    if (
-      column.slug !== undefined &&
-      column.votesFor !== undefined &&
-      column.votesAgainst !== undefined
-    ) {
-      list.sheet.eachRow((row, number) => {
-        if (number === 1) return;
-        const at = (columnNumber: number | undefined, fallback: string) =>
-          `Dòng ${number}, cột "${(columnNumber !== undefined && list.headers.get(columnNumber)) || fallback}"`;
-        const value = (columnNumber: number | undefined) =>
-          columnNumber === undefined ? null : row.getCell(columnNumber).value;
-        const slug = cellText(value(column.slug));
-        const scoreCells = criteria.map(({ column: c }) => value(c));
-        const entered = [...scoreCells, value(column.votesFor), value(column.votesAgainst)].some(
-          (cell) => cellText(cell) !== '',
-        );
-        if (!entered) return; // not scored: not part of this decision
-        if (!slug) {
-          problems.push(`${at(column.slug, HEADERS.slug)}: thiếu mã sáng kiến.`);
-          return;
-        }
-        if (seen.has(slug)) {
-          problems.push(
-            `${at(column.slug, HEADERS.slug)}: sáng kiến "${slug}" đã có ở dòng ${seen.get(slug)}.`,
-          );
-          return;
-        }
-        seen.set(slug, number);
-        const known = input.initiatives.get(slug);
-        if (!known) {
-          problems.push(
-            `${at(column.slug, HEADERS.slug)}: sáng kiến "${slug}" chưa có trong kho (chưa được công bố vào nhánh chính).`,
-          );
-        } else if (known.campaign && known.campaign !== input.campaignId) {
-          problems.push(
-            `${at(column.slug, HEADERS.slug)}: sáng kiến "${slug}" thuộc đợt "${known.campaign}", không thuộc đợt ${input.campaignId}.`,
-          );
-        }
-
-        const scores: Record<string, number> = {};
-        let rowOk = true;
-        criteria.forEach(({ criterion, column: c }, index) => {
-          if (c === undefined) return;
-          const read = cellNumber(scoreCells[index] ?? null);
-          const where = at(c, criterion.name).replace(/"[^"]*"$/, `"${criterion.name}"`);
-          if (!read.ok) {
-            problems.push(`${where}: "${read.shown}" không phải là số.`);
-            rowOk = false;
-          } else if (read.value === undefined) {
-            problems.push(`${where}: chưa có điểm.`);
-            rowOk = false;
-          } else if (read.value < 0) {
-            problems.push(`${where}: điểm không được âm.`);
-            rowOk = false;
-          } else if (read.value > criterion.max) {
-            problems.push(
-              `${where}: ${formatNumber(read.value)} vượt điểm tối đa ${criterion.max}.`,
-            );
-            rowOk = false;
-          } else {
-            scores[criterion.id] = read.value;
-          }
-        });
-
-        const count = (columnNumber: number | undefined, header: string) => {
-          const read = cellNumber(value(columnNumber));
-          if (
-            !read.ok ||
-            (read.value !== undefined && (!Number.isInteger(read.value) || read.value < 0))
-          ) {
-            problems.push(`${at(columnNumber, header)}: số phiếu phải là số nguyên không âm.`);
-            rowOk = false;
-            return 0;
-          }
-          if (read.value === undefined) {
-            problems.push(`${at(columnNumber, header)}: chưa ghi số phiếu.`);
-            rowOk = false;
-            return 0;
-          }
-          return read.value;
-        };
-        const votesFor = count(column.votesFor, HEADERS.votesFor);
-        const votesAgainst = count(column.votesAgainst, HEADERS.votesAgainst);
-
-        const authorNames = known?.authors ?? parseAuthors(cellText(value(column.authors)));
-        const authorKeys = new Set(authorNames.map(nameKey));
-        const recusedMembers = members.filter((member) => authorKeys.has(nameKey(member.name)));
-        const voting = members.length - recusedMembers.length;
-        const needed = votesNeeded(voting);
-        const cast = votesFor + votesAgainst;
-        if (rowOk && members.length > 0) {
-          if (cast > voting) {
-            problems.push(
-              recusedMembers.length > 0
-                ? `${at(column.votesFor, HEADERS.votesFor)}: có ${cast} phiếu nhưng chỉ ${voting} thành viên được biểu quyết: ${recusedMembers.map((member) => member.name).join(', ')} là tác giả của sáng kiến nên không được chấm điểm và biểu quyết.`
-                : `${at(column.votesFor, HEADERS.votesFor)}: có ${cast} phiếu, nhiều hơn số thành viên Hội đồng (${voting}).`,
-            );
-            rowOk = false;
-          } else if (cast < needed) {
-            problems.push(
-              `${at(column.votesFor, HEADERS.votesFor)}: chỉ có ${cast} phiếu; cần ít nhất ${needed} trong ${voting} thành viên được biểu quyết (hai phần ba) tham gia biểu quyết.`,
-            );
-            rowOk = false;
-          }
-        }
-
-        const total = totalScore(scores);
-        const proposed = cellYesNo(value(column.recognised));
-        if (proposed === 'invalid') {
-          problems.push(
-            `${at(column.recognised, HEADERS.recognised)}: ghi "Có", "Không" hoặc để trống.`,
-          );
-          rowOk = false;
-        }
-        const majority = votesFor >= needed;
-        const passes = total >= campaign.rubric.passScore;
-        if (proposed === true && rowOk && !majority) {
-          problems.push(
-            `${at(column.recognised, HEADERS.recognised)}: được công nhận cần ít nhất ${needed}/${voting} phiếu đồng ý (hai phần ba thành viên biểu quyết), mới có ${votesFor}.`,
-          );
-          rowOk = false;
-        }
-        if (proposed === true && rowOk && !passes) {
-          problems.push(
-            `${at(column.recognised, HEADERS.recognised)}: tổng điểm ${formatNumber(total)} thấp hơn điểm tối thiểu ${campaign.rubric.passScore} để được công nhận.`,
-          );
-          rowOk = false;
-        }
-        const recognised = proposed === true || proposed === false ? proposed : majority && passes;
-
-        const scopeText = cellText(value(column.scope));
-        let scope: string | undefined;
-        if (scopeText) {
-          scope = input.scopeLevels.find(
-            (level) => nameKey(level.name) === nameKey(scopeText) || level.id === scopeText,
-          )?.id;
-          if (!scope) {
-            problems.push(
-              `${at(column.scope, HEADERS.scope)}: "${scopeText}" không có trong danh mục phạm vi (${input.scopeLevels.map((level) => level.name).join(', ')}).`,
-            );
-            rowOk = false;
-          }
-        }
-        const replicate = cellYesNo(value(column.replicate));
-        if (replicate === 'invalid') {
-          problems.push(
-            `${at(column.replicate, HEADERS.replicate)}: ghi "Có", "Không" hoặc để trống.`,
-          );
-          rowOk = false;
-        }
-        const note = cellText(value(column.note));
-        if (!rowOk) return;
-        const grade = recognised ? gradeForScore(campaign.rubric.grades, total)?.id : undefined;
-        results.push({
-          initiative: slug,
-          scores,
-          votesFor,
-          votesAgainst,
-          recused: recusedMembers.map((member) => member.id),
-          recognised,
-          ...(grade ? { grade } : {}),
-          ...(scope ? { scope } : {}),
-          replicate: replicate === true,
-          ...(note ? { note } : {}),
-        });
-      });
+  // Which initiatives this decision covers: those some member marked, in the list's order.
+  const marked = new Map<string, Map<string, Mark>>();
+  const firstLine = new Map<string, string>();
+  for (const member of roster) {
+    const ballot = byMember.get(member.id);
+    for (const line of ballot?.lines ?? []) {
+      if (!marked.has(line.slug)) {
+        marked.set(line.slug, new Map());
+        firstLine.set(line.slug, `Phiếu "${ballot?.sheet}", dòng ${line.row}`);
+      }
+      marked.get(line.slug)?.set(member.id, { scores: line.scores, vote: line.vote });
     }
+  }
+  const order = [...rows.keys()];
+  const slugs = [...marked.keys()].sort(
+    (a, b) =>
+      (order.indexOf(a) + 1 || Number.MAX_SAFE_INTEGER) -
+      (order.indexOf(b) + 1 || Number.MAX_SAFE_INTEGER),
+  );
+  const results: DecisionResult[] = [];
+  const counts: InitiativeCount[] = [];
+  const listAt = (row: number, header: string) =>
+    `Dòng ${row}, cột "${(list && [...list.headers].find(([, text]) => nameKey(text) === nameKey(header))?.[1]) || header}"`;
+  for (const slug of slugs) {
+    const where = firstLine.get(slug) ?? '';
+    const known = input.initiatives.get(slug);
+    if (!known) {
+      problems.push(
+        `${where}: sáng kiến "${slug}" chưa có trong kho (chưa được công bố vào nhánh chính).`,
+      );
+      continue;
+    }
+    if (known.campaign && known.campaign !== input.campaignId) {
+      problems.push(
+        `${where}: sáng kiến "${slug}" thuộc đợt "${known.campaign}", không thuộc đợt ${input.campaignId}.`,
+      );
+      continue;
+    }
+    const count = tally({
+      members: roster,
+      authors: known.authors,
+      criteria,
+      marks: marked.get(slug) ?? new Map(),
+    });
+    let ok = true;
+    for (const member of count.recusedButMarked) {
+      const line = byMember.get(member.id)?.lines.find((item) => item.slug === slug);
+      problems.push(
+        `Phiếu "${byMember.get(member.id)?.sheet}", dòng ${line?.row}: ${member.name} là tác giả của sáng kiến "${slug}" nên không chấm điểm, không biểu quyết; xóa điểm và biểu quyết ở dòng này.`,
+      );
+      ok = false;
+    }
+    const voting = count.entitled.length;
+    const cast = count.votesFor + count.votesAgainst;
+    if (ok && !count.quorum) {
+      problems.push(
+        `Sáng kiến "${slug}": chỉ ${cast} trong ${voting} thành viên được biểu quyết đã chấm và biểu quyết; cần ít nhất ${count.needed} (hai phần ba).`,
+      );
+      ok = false;
+    }
+    const listRow = rows.get(slug);
+    const passes = count.total >= campaign.rubric.passScore;
+    const proposed = listRow ? cellYesNo(listRow.recognised) : undefined;
+    if (listRow && proposed === 'invalid') {
+      problems.push(
+        `${listAt(listRow.row, HEADERS.recognised)}: ghi "${YES}", "${NO}" hoặc để trống.`,
+      );
+      ok = false;
+    }
+    if (listRow && proposed === true && ok && !count.majority) {
+      problems.push(
+        `${listAt(listRow.row, HEADERS.recognised)}: được công nhận cần ít nhất ${count.needed}/${voting} phiếu đồng ý (hai phần ba thành viên được biểu quyết), mới có ${count.votesFor}.`,
+      );
+      ok = false;
+    }
+    if (listRow && proposed === true && ok && !passes) {
+      problems.push(
+        `${listAt(listRow.row, HEADERS.recognised)}: tổng điểm bình quân ${formatNumber(count.total)} thấp hơn điểm tối thiểu ${campaign.rubric.passScore} để được công nhận.`,
+      );
+      ok = false;
+    }
+    const recognised =
+      proposed === true || proposed === false ? proposed : count.majority && passes;
+    let scope: string | undefined;
+    const scopeText = listRow ? cellText(listRow.scope) : '';
+    if (listRow && scopeText) {
+      scope = input.scopeLevels.find(
+        (level) => nameKey(level.name) === nameKey(scopeText) || level.id === scopeText,
+      )?.id;
+      if (!scope) {
+        problems.push(
+          `${listAt(listRow.row, HEADERS.scope)}: "${scopeText}" không có trong danh mục phạm vi (${input.scopeLevels.map((level) => level.name).join(', ')}).`,
+        );
+        ok = false;
+      }
+    }
+    const replicate = listRow ? cellYesNo(listRow.replicate) : undefined;
+    if (listRow && replicate === 'invalid') {
+      problems.push(
+        `${listAt(listRow.row, HEADERS.replicate)}: ghi "${YES}", "${NO}" hoặc để trống.`,
+      );
+      ok = false;
+    }
+    const note = listRow ? cellText(listRow.note) : '';
+    if (!ok) continue;
+    const grade = recognised ? gradeForScore(campaign.rubric.grades, count.total)?.id : undefined;
+    results.push({
+      initiative: slug,
+      scores: count.averages,
+      votesFor: count.votesFor,
+      votesAgainst: count.votesAgainst,
+      recused: count.recused.map((member) => member.id),
+      recognised,
+      ...(grade ? { grade } : {}),
+      ...(scope ? { scope } : {}),
+      replicate: replicate === true,
+      ...(note ? { note } : {}),
+    });
+    counts.push({ initiative: slug, tally: count, recognised, ...(grade ? { grade } : {}) });
   }
   if (problems.length > 0) throw new SheetError(problems);
   if (results.length === 0)
     throw new SheetError([
-      `Trang "${SHEETS.list}": chưa có sáng kiến nào được chấm điểm và biểu quyết.`,
+      'Chưa có sáng kiến nào được chấm: các trang phiếu của thành viên còn trống.',
     ]);
 
   const decision = {
     campaign: input.campaignId,
     document: documentPart?.document,
     meetingOn: documentPart?.meetingOn,
-    members,
+    members: roster,
     results,
     ...(input.previous?.sample ? { sample: true } : {}),
   };
@@ -402,5 +414,5 @@ export function decide(input: DecideInput): Decision {
       ),
     );
   }
-  return parsed.data;
+  return { decision: parsed.data, counts };
 }

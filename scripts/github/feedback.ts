@@ -10,7 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { isMain, readCommandLine } from '../lib/cli.ts';
+import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from '../lib/cli.ts';
 import {
   createClient,
   explainGitHubError,
@@ -271,13 +271,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const headSha = String(values['head-sha'] ?? '');
     if (!/^[0-9a-f]{40}$/.test(headSha))
-      throw new UserError('Thiếu hoặc sai --head-sha (40 ký tự hệ 16).');
+      throw new UsageError('Thiếu hoặc sai --head-sha (40 ký tự hệ 16).');
+    const root = existingFolder(values.root ?? process.cwd(), '--root');
     const github = createClient({ baseUrl: values['api-url'] });
     const outcomes = await feedbackForCommit(github, {
       ...parseRepo(values.repo ?? process.env.GITHUB_REPOSITORY),
       headSha,
       headRepo: values['head-repo'] || undefined,
-      root: values.root ?? process.cwd(),
+      root,
       botLogin: values.bot ?? 'github-actions[bot]',
       fetchToken: process.env.GITHUB_TOKEN || undefined,
       today: values.today,
@@ -285,8 +286,12 @@ export async function main(argv: string[]): Promise<number> {
     for (const outcome of outcomes) console.log(outcome.message);
     return 0;
   } catch (error) {
-    console.error(explainGitHubError(error, 'kiểm tra và đăng kết quả'));
-    return 1;
+    console.error(
+      error instanceof UsageError
+        ? error.message
+        : explainGitHubError(error, 'kiểm tra và đăng kết quả'),
+    );
+    return exitCodeOf(error);
   }
 }
 

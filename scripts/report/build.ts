@@ -3,7 +3,7 @@
  * pending or merged, with what the committee needs to sort, check and score.
  */
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gradeName } from '../../src/core/committee.ts';
@@ -11,7 +11,7 @@ import { describeIndicator } from '../../src/core/indicators.ts';
 import { viCollator } from '../../src/core/text.ts';
 import { workflowStatusNames } from '../../src/core/workflow.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
-import { loadContent } from '../../src/model/files.ts';
+import { kindOf, loadContent } from '../../src/model/files.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import {
   applicationFields,
@@ -21,9 +21,9 @@ import {
   reformAreas,
   themeGoals,
 } from '../../src/schemas/index.ts';
-import { UserError } from '../github/client.ts';
 import { type Finding, runValidator } from '../github/validator.ts';
-import type { SubmissionSource, WorkflowStatus } from './source.ts';
+import { UsageError, unknownCampaign } from '../lib/cli.ts';
+import { inEntryFolder, type SubmissionSource, type WorkflowStatus } from './source.ts';
 import { validatePending } from './validate-pending.ts';
 
 export type ReviewStatus = WorkflowStatus | 'published';
@@ -120,6 +120,29 @@ function rowFromEntry(text: string, unitNames: Map<string, string>) {
   };
 }
 
+/**
+ * Entry folders the one reader leaves out (src/model/files.ts): a folder or an index.md that
+ * is a symbolic link, a folder without its index.md. The validator refuses them, and so does
+ * the build, so the committee's list must show them too.
+ */
+function unreadEntries(base: string): string[] {
+  const folder = join(base, collections.initiatives.folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    if (name.startsWith('.')) return false;
+    const kind = kindOf(join(folder, name));
+    if (kind === 'symlink') return true;
+    return (
+      kind === 'directory' && kindOf(join(base, pathOf(collections.initiatives, name))) !== 'file'
+    );
+  });
+}
+
 export async function buildReport(source: SubmissionSource, campaignId?: string): Promise<Report> {
   const work = mkdtempSync(join(tmpdir(), 'kho-report-'));
   try {
@@ -133,12 +156,12 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
         ? campaigns[0]
         : undefined;
     if (!chosen?.data) {
-      const known = campaigns.map((item) => item.id).join(', ') || '(chưa có)';
-      throw new UserError(
-        campaignId
-          ? `Không có đợt phát động "${campaignId}". Các đợt hiện có: ${known}.`
-          : `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known}.`,
-      );
+      const known = campaigns.map((item) => item.id);
+      throw campaignId
+        ? unknownCampaign(campaignId, known)
+        : new UsageError(
+            `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known.join(', ') || '(chưa có)'}.`,
+          );
     }
     const campaign = chosen.data;
     const unitNames = new Map(content.units.map((unit) => [unit.id, unit.name]));
@@ -172,18 +195,24 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
 
     // Merged entries: validated together, in the snapshot of the base branch.
     const merged = content.initiatives.filter((item) => !pendingSlugs.has(item.id));
-    const mergedValidation = merged.length
-      ? await runValidator({
-          root: base,
-          paths: merged.map((item) => placeOf(collections.initiatives, item.id)),
-        })
-      : { ok: true, findings: [] };
+    const unread = unreadEntries(base).filter((slug) => !pendingSlugs.has(slug));
+    const mergedValidation =
+      merged.length + unread.length
+        ? await runValidator({
+            root: base,
+            paths: [...merged.map((item) => item.id), ...unread].map((slug) =>
+              placeOf(collections.initiatives, slug),
+            ),
+          })
+        : { ok: true, findings: [] };
+    const findingsOf = (slug: string) =>
+      mergedValidation.findings.filter((finding) =>
+        inEntryFolder(finding.file, placeOf(collections.initiatives, slug)),
+      );
     for (const item of merged) {
       const facts = rowFromEntry(readFileSync(join(base, item.path), 'utf8'), unitNames);
       if (facts.campaign !== chosen.id) continue;
-      const findings = mergedValidation.findings.filter((finding) =>
-        finding.file.startsWith(`${placeOf(collections.initiatives, item.id)}/`),
-      );
+      const findings = findingsOf(item.id);
       rows.push({
         slug: item.id,
         ...facts,
@@ -191,6 +220,24 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
         status: 'published',
         ...split(findings),
         ...fromDecision(item.id),
+      });
+    }
+
+    // Nothing of these can be read, not even their campaign: listed with what the validator says.
+    for (const slug of unread) {
+      rows.push({
+        slug,
+        title: '',
+        unit: '',
+        authors: [],
+        areas: [],
+        fields: [],
+        goals: [],
+        indicators: [],
+        origin: `Đã công bố (nhánh ${source.base})`,
+        status: 'published',
+        ...split(findingsOf(slug)),
+        ...fromDecision(slug),
       });
     }
 

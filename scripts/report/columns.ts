@@ -60,6 +60,28 @@ export const DECISION_LABELS = {
   meetingOn: labelOf(decisionSchema.shape.meetingOn),
 } as const;
 
+/**
+ * One member's ballot ("phiếu chấm điểm và biểu quyết"): a sheet of its own in the
+ * workbook, printable and handed out as the member's paper ballot. `decide` finds a
+ * ballot by its title in A1 and its member by the "Mã thành viên" line, never by the
+ * sheet's name, so a secretary may rename or reorder the sheets.
+ */
+export const BALLOT = {
+  title: 'Phiếu chấm điểm và biểu quyết',
+  vote: 'Biểu quyết',
+  note: 'Ghi chú',
+  recused: 'Tác giả của sáng kiến: không chấm điểm, không biểu quyết',
+  signature: 'Người chấm (ký, ghi rõ họ tên)',
+} as const;
+
+export const VOTE_FOR = 'Đồng ý';
+export const VOTE_AGAINST = 'Không đồng ý';
+
+/** "P3 Phạm Đức Long": short, unique by its number, within Excel's 31 characters. */
+export function ballotSheetName(index: number, name: string): string {
+  return `P${index + 1} ${name.replace(/[\\/*?:[\]]/g, ' ')}`.slice(0, 31).trim();
+}
+
 export const YES = 'Có';
 export const NO = 'Không';
 

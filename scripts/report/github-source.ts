@@ -58,6 +58,7 @@ export class GitHubSource implements SubmissionSource {
       });
       const folder = `${placeOf(collections.initiatives, slug)}/`;
       const files = new Map<string, Buffer>();
+      const links = new Map<string, string>();
       const removed: string[] = [];
       for (const file of listed) {
         if (file.previous_filename?.startsWith(folder)) removed.push(file.previous_filename);
@@ -73,6 +74,8 @@ export class GitHubSource implements SubmissionSource {
         });
         if (!Array.isArray(data) && data.type === 'file' && 'content' in data) {
           files.set(file.filename, Buffer.from(data.content, 'base64'));
+        } else if (!Array.isArray(data) && data.type === 'symlink' && 'target' in data) {
+          links.set(file.filename, data.target);
         }
       }
       // The entry file itself is needed for the row even when the pull request left it unchanged.
@@ -99,6 +102,7 @@ export class GitHubSource implements SubmissionSource {
         url: pull.html_url,
         opener: pull.user?.login,
         files,
+        links,
         partial: true,
         removed,
       });

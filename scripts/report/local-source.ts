@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { collections, placeOf } from '../../src/model/collections.ts';
 import { UserError } from '../github/client.ts';
 import {
@@ -11,10 +10,11 @@ import {
   statusOfLabel,
 } from './source.ts';
 
-function gitBuffer(root: string, args: string[]): Buffer {
+function gitBuffer(root: string, args: string[], input?: string): Buffer {
   return execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     maxBuffer: 512 * 1024 * 1024,
   });
 }
@@ -22,12 +22,58 @@ function gitText(root: string, args: string[]): string {
   return gitBuffer(root, args).toString('utf8');
 }
 
-/** Files of a folder on a ref, read from git objects (no checkout). */
-export function filesAt(root: string, ref: string, folder: string): Map<string, Buffer> {
-  const names = gitText(root, ['ls-tree', '-r', '-z', '--name-only', ref, '--', `${folder}/`])
+/** The bytes of each object, in order, through one `git cat-file --batch`. */
+function readBlobs(root: string, objects: readonly string[]): Buffer[] {
+  if (objects.length === 0) return [];
+  const output = gitBuffer(root, ['cat-file', '--batch'], `${objects.join('\n')}\n`);
+  const blobs: Buffer[] = [];
+  let at = 0;
+  for (const object of objects) {
+    const headerEnd = output.indexOf(0x0a, at);
+    const [, type, size] = output.subarray(at, headerEnd).toString('utf8').split(' ');
+    if (type !== 'blob') throw new Error(`git cat-file: ${object} không phải blob.`);
+    const start = headerEnd + 1;
+    blobs.push(output.subarray(start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return blobs;
+}
+
+/**
+ * Files and symbolic links of a folder on a ref, read from git objects as they are stored (no
+ * checkout, no `git archive`). The mode tells a link (120000) from a file: read as a file, a
+ * link gives its target as if it were text. Attributes are not applied: a `.gitattributes` in
+ * the folder could otherwise leave files out (`export-ignore`) or rewrite them (`export-subst`),
+ * so that the report would judge other files than a checkout holds.
+ */
+export function filesAt(
+  root: string,
+  ref: string,
+  folder: string,
+): { files: Map<string, Buffer>; links: Map<string, string> } {
+  const files = new Map<string, Buffer>();
+  const links = new Map<string, string>();
+  // The folder without a trailing slash: a folder that is itself a link is listed too.
+  const entries = gitText(root, ['ls-tree', '-r', '-z', ref, '--', folder])
     .split('\0')
-    .filter(Boolean);
-  return new Map(names.map((name) => [name, gitBuffer(root, ['show', `${ref}:${name}`])]));
+    .filter(Boolean)
+    .map((entry) => {
+      const tab = entry.indexOf('\t');
+      const [mode, type, object] = entry.slice(0, tab).split(' ');
+      return { mode, type, object: object as string, name: entry.slice(tab + 1) };
+    })
+    // A submodule (type commit) has no bytes in this repository.
+    .filter((entry) => entry.type === 'blob');
+  const blobs = readBlobs(
+    root,
+    entries.map((entry) => entry.object),
+  );
+  entries.forEach((entry, index) => {
+    const bytes = blobs[index] as Buffer;
+    if (entry.mode === '120000') links.set(entry.name, bytes.toString('utf8'));
+    else files.set(entry.name, bytes);
+  });
+  return { files, links };
 }
 
 /**
@@ -52,15 +98,17 @@ export class LocalGitSource implements SubmissionSource {
   }
 
   async snapshot(dir: string): Promise<void> {
-    const archive = gitBuffer(this.root, ['archive', '--format=tar', this.base, '--', 'content']);
-    const scratch = mkdtempSync(join(tmpdir(), 'kho-archive-'));
-    try {
-      writeFileSync(join(scratch, 'content.tar'), archive);
-      mkdirSync(dir, { recursive: true });
-      execFileSync('tar', ['-xf', join(scratch, 'content.tar'), '-C', dir]);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
+    const { files, links } = filesAt(this.root, this.base, 'content');
+    for (const [path, bytes] of files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), bytes);
     }
+    // Links stay links, never followed: the validator refuses them as in a checkout.
+    for (const [path, target] of links) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      symlinkSync(target, join(dir, path));
+    }
+    mkdirSync(join(dir, 'content'), { recursive: true });
   }
 
   async pending(): Promise<PendingSubmission[]> {
@@ -85,7 +133,7 @@ export class LocalGitSource implements SubmissionSource {
         slug,
         branch,
         status: statusOfLabel(description) ?? 'unknown',
-        files: filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
+        ...filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
       });
     }
     return out;

@@ -21,6 +21,12 @@ export interface PendingSubmission {
   /** The entry folder's files on the branch: path relative to the repository root → bytes. */
   files: Map<string, Buffer>;
   /**
+   * The folder's symbolic links on the branch: path → the link's target. They are laid over
+   * as links, so that the validator refuses them as it does in a checkout; read as files,
+   * a link would pass for a file holding the text of its target.
+   */
+  links?: Map<string, string>;
+  /**
    * True when `files` holds only what the branch changed (GitHub lists changed files);
    * the base branch's other files of the folder then still apply, less `removed`.
    */
@@ -67,4 +73,12 @@ export function statusOfLabel(label: string | undefined): WorkflowStatus | undef
     (label ?? '').trim(),
   )?.[1];
   return status as WorkflowStatus | undefined;
+}
+
+/**
+ * Whether a validator finding is about an entry's folder: a file in it, or the folder itself
+ * (a folder that is a link, or that lacks its index.md, is reported under its own path).
+ */
+export function inEntryFolder(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(`${folder}/`);
 }

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { runValidator, type ValidationReport } from '../github/validator.ts';
-import type { PendingSubmission } from './source.ts';
+import { inEntryFolder, type PendingSubmission } from './source.ts';
 
 /**
  * Validate unmerged submissions as they would be once merged: one copy of the
@@ -17,7 +17,12 @@ export async function validatePending(
   const results = new Map<string, ValidationReport>();
   const present = submissions.filter((submission) => {
     const index = pathOf(collections.initiatives, submission.slug);
-    if (submission.files.has(index)) return true;
+    const folder = placeOf(collections.initiatives, submission.slug);
+    // A link at the entry's place (its index.md, or the folder itself) is for the validator to name.
+    const linked = [...(submission.links?.keys() ?? [])].some((path) =>
+      inEntryFolder(path, folder),
+    );
+    if (submission.files.has(index) || linked) return true;
     results.set(submission.slug, {
       ok: false,
       findings: [{ file: index, severity: 'error', message: 'Thiếu tệp index.md của sáng kiến.' }],
@@ -38,9 +43,17 @@ export async function validatePending(
           force: true,
         });
       }
+      // Whatever the base holds at a path is replaced, never written through (it may be a link);
+      // a link stays a link, never followed here: the validator names it and refuses it.
       for (const [path, bytes] of submission.files) {
         mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        rmSync(join(overlay, path), { force: true });
         writeFileSync(join(overlay, path), bytes);
+      }
+      for (const [path, target] of submission.links ?? []) {
+        mkdirSync(dirname(join(overlay, path)), { recursive: true });
+        rmSync(join(overlay, path), { force: true });
+        symlinkSync(target, join(overlay, path));
       }
     }
     const report = await runValidator({
@@ -49,7 +62,7 @@ export async function validatePending(
     });
     for (const submission of present) {
       const findings = report.findings.filter((finding) =>
-        finding.file.startsWith(`${placeOf(collections.initiatives, submission.slug)}/`),
+        inEntryFolder(finding.file, placeOf(collections.initiatives, submission.slug)),
       );
       results.set(submission.slug, {
         ok: findings.every((finding) => finding.severity !== 'error'),

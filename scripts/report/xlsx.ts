@@ -1,18 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { criterionHeader, totalScore } from '../../src/core/committee.ts';
+import { criterionHeader, recusedSeats, totalScore } from '../../src/core/committee.ts';
 import { formatDateOr, formatDateTime } from '../../src/core/dates.ts';
 import { neutraliseCellText } from '../../src/core/spreadsheet.ts';
+import type { Member } from '../../src/schemas/decision.ts';
 import { memberRoles } from '../../src/schemas/vocabularies.ts';
 import { type Report, statusNames } from './build.ts';
 import {
+  BALLOT,
+  ballotSheetName,
   DECISION_LABELS,
   formatAuthors,
   HEADERS,
   MEMBER_HEADERS,
   NO,
   SHEETS,
+  VOTE_AGAINST,
+  VOTE_FOR,
   YES,
 } from './columns.ts';
+
+/** The ballot's header row: the member's identity and a blank line come first. */
+export const BALLOT_HEADER_ROW = 6;
 
 function columnLetter(index: number): string {
   let out = '';
@@ -163,6 +173,8 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   });
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
+  // The roster is the campaign's; a sheet only shows it, and `decide` refuses one that differs.
+  const roster = report.campaign.committee?.members ?? [];
   const members = book.addWorksheet(SHEETS.members, { views: [{ state: 'frozen', ySplit: 1 }] });
   members.columns = [
     { header: MEMBER_HEADERS.id, key: 'id', width: 24 },
@@ -171,16 +183,8 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     { header: MEMBER_HEADERS.role, key: 'role', width: 24 },
   ];
   styleHeader(members.getRow(1));
-  for (const member of report.decision?.members ?? []) {
-    members.addRow({
-      ...member,
-      role: memberRoles.find((role) => role.id === member.role)?.name ?? member.role,
-    });
-  }
-  // Room for members still to be added; computed once, since touching a row grows rowCount.
-  const lastMemberRow = Math.max(members.rowCount + 5, 12);
-  for (let row = 2; row <= lastMemberRow; row += 1) {
-    members.getCell(row, 4).dataValidation = listValidation(memberRoles.map((role) => role.name));
+  for (const member of roster) {
+    members.addRow({ ...member, role: roleName(member.role) });
   }
 
   const decision = book.addWorksheet(SHEETS.decision);
@@ -198,19 +202,25 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     { label: DECISION_LABELS.meetingOn, value: formatDateOr(report.decision?.meetingOn, '') },
   ]);
 
+  roster.forEach((member, index) => {
+    addBallot(book, report, member, index);
+  });
+
   const guide = book.addWorksheet(SHEETS.guide);
   guide.getColumn(1).width = 110;
   const lines = [
     `Tổng hợp sáng kiến: ${report.campaign.title}`,
     `Nguồn: ${report.source}. Lập lúc ${formatDateTime(new Date(report.generatedAt))} (giờ Việt Nam).`,
-    `Số sáng kiến: ${report.rows.length}.`,
+    `Số sáng kiến: ${report.rows.length}. Số thành viên Hội đồng: ${roster.length}.`,
     '',
     'Cách ghi kết quả xét:',
-    `1. Trang "${SHEETS.members}": ghi đủ thành viên Hội đồng (mã không dấu, họ tên, chức vụ, vai trò).`,
-    `2. Trang "${SHEETS.decision}": ghi số, ngày quyết định, cơ quan ban hành và ngày họp xét (ngày dạng dd/mm/yyyy).`,
-    `3. Trang "${SHEETS.list}": ghi điểm bình quân từng tiêu chí (không vượt điểm tối đa), số phiếu đồng ý, không đồng ý; thành viên là tác giả không biểu quyết.`,
-    `   "${HEADERS.recognised}" để trống thì được tính theo số phiếu (ít nhất hai phần ba thành viên biểu quyết) và điểm tối thiểu ${report.campaign.rubric.passScore}.`,
-    '4. Lưu tệp rồi chạy: npm run decide -- --campaign <mã đợt> --sheet <tệp .xlsx>.',
+    roster.length > 0
+      ? `1. Trang "${SHEETS.members}" là danh sách Hội đồng của đợt (mục "Hội đồng xét sáng kiến" của đợt phát động); không thêm, bớt ở đây. Mỗi thành viên có một trang phiếu "P1 …", "P2 …" (in ra làm phiếu giấy).`
+      : `1. Đợt chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong tệp đợt phát động rồi lập lại bảng này; bảng chưa có phiếu chấm.`,
+    `2. Trang phiếu của từng thành viên: ghi điểm từng tiêu chí (không vượt điểm tối đa) và "${VOTE_FOR}" hoặc "${VOTE_AGAINST}" ở cột "${BALLOT.vote}". Thành viên vắng: để trống cả dòng. Dòng ghi "${BALLOT.recused}": để trống.`,
+    `3. Trang "${SHEETS.decision}": ghi số, ngày quyết định, cơ quan ban hành và ngày họp xét (ngày dạng dd/mm/yyyy).`,
+    `4. Trang "${SHEETS.list}": ghi phạm vi, nhân rộng, ghi chú; "${HEADERS.recognised}" để trống thì được tính theo phiếu (ít nhất hai phần ba thành viên được biểu quyết đồng ý) và điểm tối thiểu ${report.campaign.rubric.passScore}. Cột điểm và số phiếu ở trang này là kết quả đã ghi lần trước, chỉ để xem: decide tính lại từ các trang phiếu.`,
+    '5. Lưu tệp rồi chạy: npm run decide -- --campaign <mã đợt> --sheet <tệp .xlsx>. Đợt đã có quyết định thì lệnh in các thay đổi và chỉ ghi khi thêm --replace.',
   ];
   lines.forEach((text, index) => {
     guide.getCell(index + 1, 1).value = text;
@@ -220,6 +230,122 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   return book;
 }
 
+function roleName(id: string): string {
+  return memberRoles.find((role) => role.id === id)?.name ?? id;
+}
+
+/**
+ * One member's ballot: who they are, then a line per initiative with a column per
+ * criterion and the vote. An initiative the member wrote is marked and greyed: its line
+ * stays blank, and `decide` refuses a ballot that scores it.
+ */
+function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index: number): void {
+  const criteria = report.campaign.rubric.criteria;
+  const sheet = book.addWorksheet(ballotSheetName(index, member.name), {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.getCell('A1').value = `${BALLOT.title} – ${report.campaign.title}`;
+  sheet.getCell('A1').font = { bold: true, size: 13 };
+  const identity: [string, string][] = [
+    [MEMBER_HEADERS.id, member.id],
+    [MEMBER_HEADERS.name, member.name],
+    [MEMBER_HEADERS.role, roleName(member.role)],
+  ];
+  identity.forEach(([label, value], offset) => {
+    sheet.getCell(2 + offset, 1).value = label;
+    sheet.getCell(2 + offset, 1).font = { bold: true };
+    sheet.getCell(2 + offset, 2).value = value;
+  });
+  const columns = [
+    { header: HEADERS.index, width: 6 },
+    { header: HEADERS.slug, width: 24 },
+    { header: HEADERS.title, width: 48 },
+    ...criteria.map((criterion) => ({ header: criterionHeader(criterion), width: 14 })),
+    { header: HEADERS.total, width: 10 },
+    { header: BALLOT.vote, width: 16 },
+    { header: BALLOT.note, width: 30 },
+  ];
+  const headerRow = sheet.getRow(BALLOT_HEADER_ROW);
+  columns.forEach((column, offset) => {
+    headerRow.getCell(offset + 1).value = column.header;
+    sheet.getColumn(offset + 1).width = column.width;
+  });
+  styleHeader(headerRow);
+  sheet.views = [{ state: 'frozen', ySplit: BALLOT_HEADER_ROW }];
+  const firstScore = 4;
+  const lastScore = firstScore + criteria.length - 1;
+  const totalColumn = lastScore + 1;
+  const voteColumn = totalColumn + 1;
+  report.rows.forEach((row, offset) => {
+    const line = sheet.getRow(BALLOT_HEADER_ROW + 1 + offset);
+    line.getCell(1).value = offset + 1;
+    line.getCell(2).value = row.slug;
+    line.getCell(3).value = row.title;
+    line.alignment = { vertical: 'top', wrapText: true };
+    const recused =
+      recusedSeats(
+        [member],
+        row.authors.map((author) => author.name),
+      ).length > 0;
+    if (recused) {
+      line.getCell(voteColumn + 1).value = BALLOT.recused;
+      for (let column = firstScore; column <= voteColumn; column += 1) {
+        line.getCell(column).fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: 'FFD9D9D9' },
+        };
+      }
+      return;
+    }
+    line.getCell(totalColumn).value = {
+      formula: `IF(COUNT(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number})=0,"",SUM(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number}))`,
+      result: '',
+    };
+    criteria.forEach((criterion, index) => {
+      line.getCell(firstScore + index).dataValidation = {
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [0, criterion.max],
+        showErrorMessage: true,
+        errorTitle: 'Điểm không hợp lệ',
+        error: `Điểm từ 0 đến ${criterion.max}.`,
+      };
+    });
+    line.getCell(voteColumn).dataValidation = listValidation([VOTE_FOR, VOTE_AGAINST]);
+  });
+  const signature = sheet.getRow(BALLOT_HEADER_ROW + report.rows.length + 3);
+  // Under the titles, not under a mark or the vote: a signature is not a ballot line.
+  signature.getCell(3).value = BALLOT.signature;
+  signature.getCell(3).font = { italic: true };
+}
+
 export async function writeXlsx(report: Report, path: string): Promise<void> {
   await buildWorkbook(report).xlsx.writeFile(path);
+}
+
+/** A member's ballot file's name: "phieu-3-pham-duc-long.xlsx", in roster order. */
+export function ballotFileName(index: number, memberId: string): string {
+  return `phieu-${index + 1}-${memberId}.xlsx`;
+}
+
+/**
+ * Each member's ballot as a file of its own, to hand out and collect (`decide --ballots`).
+ * The same page as in the consolidated workbook, alone in its book.
+ */
+export async function writeBallotFiles(report: Report, folder: string): Promise<string[]> {
+  mkdirSync(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [index, member] of (report.campaign.committee?.members ?? []).entries()) {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Kho sáng kiến CCHC';
+    book.created = new Date(report.generatedAt);
+    addBallot(book, report, member, index);
+    neutraliseText(book);
+    const path = join(folder, ballotFileName(index, member.id));
+    await book.xlsx.writeFile(path);
+    written.push(path);
+  }
+  return written;
 }

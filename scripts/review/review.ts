@@ -16,6 +16,7 @@ import { UserError } from '../github/client.ts';
 import type { Finding, ValidationReport } from '../github/validator.ts';
 import { changedFilesFromGit } from '../guard/changes.ts';
 import { checkChanges, type GuardProblem } from '../guard/rules.ts';
+import { UsageError } from '../lib/cli.ts';
 import { statusNames } from '../report/build.ts';
 import { LocalGitSource } from '../report/local-source.ts';
 import { branchOfSlug, type PendingSubmission, type WorkflowStatus } from '../report/source.ts';
@@ -123,7 +124,8 @@ export async function publish(
   const item = pending.find((entry) => entry.slug === slug);
   if (!item) {
     const known = pending.map((entry) => entry.slug).join(', ') || '(không có)';
-    throw new UserError(
+    // The command line names an entry that is not waiting: a usage problem, like a wrong campaign.
+    throw new UsageError(
       `Không có bài chờ duyệt "${slug}" (nhánh ${branchOfSlug(slug)}). Các bài đang chờ: ${known}.`,
     );
   }

@@ -20,12 +20,14 @@ import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import { CHECKS_WIDGET, EntryChecksControl, EntryChecksPreview } from './checks-widget.ts';
 import { type GateableBackend, withEntryGate } from './gated-backend.ts';
+import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 
 type Backend = new (...args: never[]) => GateableBackend;
 
-// Both backends refuse "ready" and "publish" for an entry the validator's rules refuse.
-CMS.registerBackend('github', withEntryGate(GitHubBackend as Backend) as never);
+// Both backends refuse "ready" and "publish" for an entry the validator's rules refuse; on
+// GitHub nothing is written straight onto the default branch (github-safety.ts).
+CMS.registerBackend('github', withGitHubSafety(withEntryGate(GitHubBackend as Backend)) as never);
 CMS.registerBackend('proxy', withEntryGate(ProxyBackend as Backend) as never);
 // Typed for one widget at a time; Decap also takes a list.
 CMS.registerWidget([

@@ -7,6 +7,7 @@ import {
   applicationFields,
   bodySections,
   campaignStatuses,
+  indicatorDirections,
   indicatorKinds,
   memberRoles,
   reformAreas,
@@ -41,6 +42,7 @@ const vocabularies: readonly (readonly Term[])[] = [
   applicationFields,
   themeGoals,
   indicatorKinds,
+  indicatorDirections,
   unitKinds,
   campaignStatuses,
   memberRoles,
@@ -443,8 +445,10 @@ export const cmsConfig = {
   // Honoured only when the admin runs on localhost; `npm start` points it at decap-server.
   local_backend: { url: cmsSettings.local.proxyUrl, allowed_hosts: ['localhost', '127.0.0.1'] },
   publish_mode: 'editorial_workflow',
-  // Initiatives keep their files in their own folder; other uploads (the global media
-  // library, campaign announcements) go where Astro serves static files as they are.
+  // Uploads belong to an initiative and live in its folder (`media_folder: ''` below). Decap
+  // requires a top-level folder all the same; only its global media library uses it, which
+  // on GitHub cannot write (github-safety.ts) and with `npm start` writes here, where Astro
+  // serves static files as they are (the gate in front of decap-server allows this folder).
   media_folder: 'public/media',
   public_folder: '/media',
   // Empty optional fields are left out of the file instead of being written as `''`.

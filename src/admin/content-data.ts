@@ -4,14 +4,18 @@
  * validator. Decap has no free key–value widget, so a decision's scores are an object
  * whose keys are the rubric criteria of the campaigns known at build time; the form's
  * checks know the campaigns (their period) and units the same way. A new campaign arrives
- * with the next build, like every other page of the site.
+ * with the next build, like every other page of the site. The committee's decisions are
+ * read the same way, so the preview states an entry's status as its page does.
  */
 
 import { todayInVietnam } from '../core/dates.ts';
+import { type InitiativeStatus, type StatusSubject, statusLookup } from '../core/status.ts';
 import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
 import {
   type Campaign,
   campaignSchema,
+  type Decision,
+  decisionSchema,
   type Unit,
   unitListSchema,
   unitSchema,
@@ -19,6 +23,11 @@ import {
 import type { EntryContext } from '../validator/entry-rules.ts';
 
 const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const decisionFiles = import.meta.glob<string>('../../content/decisions/*.yaml', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -147,4 +156,29 @@ export function bundledUnit(id: string | undefined): Unit | undefined {
 /** A campaign of this build by id (its file name), for the preview's campaign row. */
 export function bundledCampaign(id: string | undefined): Campaign | undefined {
   return id ? entryContext(false).campaigns.get(id) : undefined;
+}
+
+/** Decisions of this build that pass the schema; one bad file does not hide the others. */
+function readDecisions(): Decision[] {
+  return Object.values(decisionFiles).flatMap((text) => {
+    const parsed = decisionSchema.safeParse(parseYamlSafely(text, 1).data);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+let statusOf: ((initiative: StatusSubject) => InitiativeStatus) | undefined;
+
+/**
+ * An entry's status with the committee as this build's decisions give it (src/core/status.ts,
+ * as the site counts it): "Chưa xét" for a new entry or one no decision names yet.
+ */
+export function bundledStatus(
+  id: string | undefined,
+  campaign: string | undefined,
+): InitiativeStatus {
+  statusOf ??= statusLookup(
+    readDecisions(),
+    (campaignId) => bundledCampaign(campaignId)?.rubric.grades ?? [],
+  );
+  return statusOf({ id: id ?? '', campaign: campaign ?? '' });
 }

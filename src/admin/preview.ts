@@ -2,6 +2,7 @@ import { createElement as h, type ReactNode } from 'react';
 import { formatDateOr } from '../core/dates.ts';
 import { routes } from '../lib/paths.ts';
 import { attachmentTypeName, extensionLabel } from '../lib/terms.ts';
+import { initiativeIdOf } from '../model/collections.ts';
 import { type Attributes, type Block, Html, h as html } from '../render/html.ts';
 import { type DraftIndicator, draftIndicatorHtml } from '../render/indicator.ts';
 import {
@@ -10,11 +11,12 @@ import {
   type InitiativePageContext,
   indicatorsSection,
   initiativeHead,
+  undecidedSection,
 } from '../render/initiative.ts';
 import { campaignSchema, rubricSchema } from '../schemas/campaign.ts';
 import { labelOf } from '../schemas/tree.ts';
 import { campaignStatuses, termById, themeGoals } from '../schemas/vocabularies.ts';
-import { bundledCampaign, bundledUnit } from './content-data.ts';
+import { bundledCampaign, bundledStatus, bundledUnit } from './content-data.ts';
 
 /** The part of Decap's preview props this template reads (entry data is an Immutable map). */
 interface ImmutableLike {
@@ -65,7 +67,11 @@ function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext 
     id ? (bundledUnit(id)?.name ?? picked.get(id) ?? id) : '—';
   const unit = bundledUnit(data.unit);
   const campaign = bundledCampaign(data.campaign);
+  // The entry's folder names it; a new entry has no path yet, and no decision.
+  const path = props.entry.getIn(['path']);
+  const id = typeof path === 'string' && path ? initiativeIdOf(path) : undefined;
   return {
+    status: bundledStatus(id, data.campaign),
     unit: unit ? { id: unit.id, name: unit.name } : undefined,
     campaign: campaign && data.campaign ? { id: data.campaign, title: campaign.title } : undefined,
     unitName,
@@ -108,6 +114,7 @@ export function InitiativePreview(props: PreviewProps) {
   const context = contextOf(props, data);
   const indicators = indicatorsSection((data.indicators ?? []).map(draftIndicatorHtml));
   const attachments = attachmentsSection(data, context);
+  const undecided = undecidedSection(context.status);
   return h(
     'main',
     { id: 'noi-dung' },
@@ -121,6 +128,7 @@ export function InitiativePreview(props: PreviewProps) {
         h('div', { className: 'kho-body', key: 'body' }, props.widgetFor('body')),
         indicators && element(indicators, 10),
         attachments && element(attachments, 11),
+        undecided && element(undecided, 12),
       ),
     ),
   );

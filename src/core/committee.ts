@@ -5,6 +5,7 @@
  */
 import type { Criterion, Grade } from '../schemas/campaign.ts';
 import { RECOGNITION_MAJORITY } from '../schemas/decision.ts';
+import { fold } from './text.ts';
 
 /**
  * Votes in favour needed to recognise an initiative: two thirds of the members
@@ -57,4 +58,121 @@ const MAX_SUFFIX = /\s*\(tối đa[^)]*\)\s*$/i;
  */
 export function readCriterionHeader(header: string): { name: string; withMax: boolean } {
   return { name: header.replace(MAX_SUFFIX, ''), withMax: MAX_SUFFIX.test(header) };
+}
+
+/** Who sits on the committee, as far as counting is concerned. */
+export interface Seat {
+  id: string;
+  name: string;
+}
+
+/**
+ * Members who may not score or vote on an initiative: its authors. Names are compared
+ * without accents or case, as the validator does, so "Tran Van Hung" on the roster is
+ * still the author "Trần Văn Hùng".
+ */
+export function recusedSeats<T extends Seat>(
+  members: readonly T[],
+  authors: readonly string[],
+): T[] {
+  const authorKeys = new Set(authors.map(fold));
+  return members.filter((member) => authorKeys.has(fold(member.name)));
+}
+
+/** One member's ballot line for one initiative: the marks and the vote, or nothing (did not take part). */
+export interface Mark {
+  scores?: Readonly<Record<string, number>>;
+  vote?: 'for' | 'against';
+}
+
+export interface Tally<T extends Seat = Seat> {
+  /** Members of the roster who may score and vote (the roster less the recused). */
+  entitled: T[];
+  recused: T[];
+  /** Entitled members who scored, in roster order. */
+  scorers: T[];
+  /** Entitled members whose line is blank. */
+  absent: T[];
+  /** Recused members whose line is not blank: their marks are not counted, and the sheet is wrong. */
+  recusedButMarked: T[];
+  /** Mean of the scorers' marks per criterion, to two decimals; empty when nobody scored. */
+  averages: Record<string, number>;
+  total: number;
+  votesFor: number;
+  votesAgainst: number;
+  /** Votes in favour needed: two thirds of the entitled members. */
+  needed: number;
+  /** Two thirds of the entitled members voted for. */
+  majority: boolean;
+  /** At least two thirds of the entitled members cast a vote. */
+  quorum: boolean;
+}
+
+/**
+ * Count one initiative from the members' own ballots: the roster decides who counts, so a
+ * missing line lowers nothing — the bar stays two thirds of every member entitled to vote.
+ * An author's marks are never folded into the averages.
+ */
+export function tally<T extends Seat>(input: {
+  members: readonly T[];
+  authors: readonly string[];
+  criteria: readonly Pick<Criterion, 'id'>[];
+  marks: ReadonlyMap<string, Mark>;
+}): Tally<T> {
+  const recused = recusedSeats(input.members, input.authors);
+  const recusedIds = new Set(recused.map((member) => member.id));
+  const entitled = input.members.filter((member) => !recusedIds.has(member.id));
+  const blank = (mark: Mark | undefined) => !mark || (!mark.scores && !mark.vote);
+  const scorers = entitled.filter((member) => input.marks.get(member.id)?.scores);
+  const absent = entitled.filter((member) => blank(input.marks.get(member.id)));
+  const recusedButMarked = recused.filter((member) => !blank(input.marks.get(member.id)));
+  const averages: Record<string, number> = {};
+  if (scorers.length > 0) {
+    for (const criterion of input.criteria) {
+      let sum = 0;
+      for (const member of scorers) sum += input.marks.get(member.id)?.scores?.[criterion.id] ?? 0;
+      averages[criterion.id] = Math.round((sum / scorers.length) * 100) / 100;
+    }
+  }
+  const votes = (vote: Mark['vote']) =>
+    entitled.filter((member) => input.marks.get(member.id)?.vote === vote).length;
+  const votesFor = votes('for');
+  const votesAgainst = votes('against');
+  const needed = votesNeeded(entitled.length);
+  return {
+    entitled,
+    recused,
+    scorers,
+    absent,
+    recusedButMarked,
+    averages,
+    total: totalScore(averages),
+    votesFor,
+    votesAgainst,
+    needed,
+    majority: entitled.length > 0 && votesFor >= needed,
+    quorum: entitled.length > 0 && votesFor + votesAgainst >= needed,
+  };
+}
+
+export interface RosterDifference<T extends Seat> {
+  /** On the roster, not on the sheet. */
+  missing: T[];
+  /** On the sheet, not on the roster. */
+  extra: Seat[];
+}
+
+/**
+ * Compare the members a sheet names with the roster, by id (then by name, for a sheet
+ * whose ids were left blank). Empty lists: the sheet is the roster.
+ */
+export function compareRoster<T extends Seat>(
+  roster: readonly T[],
+  sheet: readonly Seat[],
+): RosterDifference<T> {
+  const matches = (a: Seat, b: Seat) => a.id === b.id || fold(a.name) === fold(b.name);
+  return {
+    missing: roster.filter((member) => !sheet.some((seat) => matches(member, seat))),
+    extra: sheet.filter((seat) => !roster.some((member) => matches(member, seat))),
+  };
 }

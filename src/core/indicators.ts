@@ -1,10 +1,17 @@
 /**
  * Indicators measured before and after an initiative: their title, unit and
- * direction ("lower is better"), read from the vocabulary the same way by the
- * site, the CMS preview, the reports and the Word form.
+ * direction ("lower is better"), read from the vocabulary (or, for "other"
+ * indicators, from the indicator itself) the same way by the site, the CMS
+ * preview, the reports and the Word form.
  */
 import type { Indicator } from '../schemas/initiative.ts';
-import { type IndicatorKind, indicatorKinds, termById } from '../schemas/vocabularies.ts';
+import {
+  type IndicatorDirectionId,
+  type IndicatorKind,
+  indicatorDirections,
+  indicatorKinds,
+  termById,
+} from '../schemas/vocabularies.ts';
 import { formatNumber, formatValue } from './numbers.ts';
 
 /** The parts of an indicator these helpers read; a form being filled in may lack any of them. */
@@ -12,6 +19,7 @@ export interface IndicatorParts {
   kind?: string;
   label?: string;
   unit?: string;
+  better?: string;
 }
 
 function kindOf(indicator: IndicatorParts): IndicatorKind | undefined {
@@ -44,6 +52,36 @@ export function describeIndicator(indicator: Indicator): string {
   return `${indicatorName(indicator)}: ${formatValue(indicator.before.value, unit)} → ${formatValue(indicator.after.value, unit)}`;
 }
 
+/**
+ * Which way is an improvement: the kind's own direction, else (an "other" indicator) the one
+ * the indicator gives; undefined while neither is known (a form being filled in).
+ */
+export function indicatorDirection(indicator: IndicatorParts): IndicatorDirectionId | undefined {
+  const own = kindOf(indicator)?.better;
+  if (own) return own;
+  return indicatorDirections.find((direction) => direction.id === indicator.better)?.id;
+}
+
+/** "Càng thấp càng tốt" / "Càng cao càng tốt". */
+export function directionName(direction: IndicatorDirectionId): string {
+  return termById(indicatorDirections, direction)?.name ?? direction;
+}
+
+export type Verdict = 'improved' | 'worse' | 'unchanged';
+
+/** The verdict in plain words, as the site prints it beside its colour. */
+export const verdictNames: Readonly<Record<Verdict, string>> = {
+  improved: 'cải thiện',
+  worse: 'chưa cải thiện',
+  unchanged: 'không đổi',
+};
+
+/** Whether the change from before to after is an improvement, given which way is better. */
+export function verdictOf(before: number, after: number, direction: IndicatorDirectionId): Verdict {
+  if (after === before) return 'unchanged';
+  return (direction === 'lower' ? after < before : after > before) ? 'improved' : 'worse';
+}
+
 export interface IndicatorView {
   title: string;
   /** The kind's name, when the indicator has its own label (scope). */
@@ -52,18 +90,22 @@ export interface IndicatorView {
   before: Indicator['before'];
   after: Indicator['after'];
   source: string;
-  lowerIsBetter: boolean;
+  direction: IndicatorDirectionId;
   /** after − before */
   change: number;
   /** Relative change in percent of the before value; undefined when before is 0. */
   relativeChange?: number;
+  verdict: Verdict;
   improved: boolean;
 }
 
 export function viewIndicator(indicator: Indicator): IndicatorView {
   const kind = kindOf(indicator);
   if (!kind) throw new Error(`Mã chỉ số "${indicator.kind}" không có trong danh mục.`);
+  const direction = indicatorDirection(indicator);
+  if (!direction) throw new Error(`Chỉ số "${indicatorTitle(indicator)}" chưa ghi chiều tốt.`);
   const change = indicator.after.value - indicator.before.value;
+  const verdict = verdictOf(indicator.before.value, indicator.after.value, direction);
   return {
     title: indicatorTitle(indicator),
     kindName: kind.name,
@@ -71,11 +113,12 @@ export function viewIndicator(indicator: Indicator): IndicatorView {
     before: indicator.before,
     after: indicator.after,
     source: indicator.source,
-    lowerIsBetter: kind.lowerIsBetter,
+    direction,
     change,
     relativeChange:
       indicator.before.value === 0 ? undefined : (change / indicator.before.value) * 100,
-    improved: kind.lowerIsBetter ? change < 0 : change > 0,
+    verdict,
+    improved: verdict === 'improved',
   };
 }
 
@@ -86,4 +129,14 @@ export function describeChange(view: Pick<IndicatorView, 'change' | 'unit'>): st
   const amount = formatNumber(Math.abs(Math.round(view.change * 100) / 100));
   const unit = view.unit === '%' ? 'điểm phần trăm' : view.unit;
   return unit ? `${verb} ${amount} ${unit}` : `${verb} ${amount}`;
+}
+
+/** "giảm 77,4%" of the before value; undefined when there is no before value to compare with. */
+export function describeRelativeChange(
+  view: Pick<IndicatorView, 'relativeChange'>,
+): string | undefined {
+  const relative = view.relativeChange;
+  if (relative === undefined || relative === 0) return undefined;
+  const amount = formatNumber(Math.abs(Math.round(relative * 10) / 10));
+  return `${relative < 0 ? 'giảm' : 'tăng'} ${amount}%`;
 }

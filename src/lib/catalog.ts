@@ -3,6 +3,7 @@
  * in linear time (maps keyed by id), so a page never scans the whole collection.
  */
 import { gradeName, totalScore } from '../core/committee.ts';
+import { type DecisionStatusId, type InitiativeStatus, statusLookup } from '../core/status.ts';
 import { viCollator } from '../core/text.ts';
 import type {
   Adoption,
@@ -48,6 +49,7 @@ export interface ResultView {
 export interface InitiativeLink {
   id: string;
   title: string;
+  status: InitiativeStatus;
 }
 
 export interface InitiativeView {
@@ -56,6 +58,8 @@ export interface InitiativeView {
   filePath?: string;
   campaign?: Entry<Campaign>;
   unit?: Unit;
+  /** Where it stands with the committee (src/core/status.ts): printed wherever it is listed. */
+  status: InitiativeStatus;
   result?: ResultView;
   adoptions: Entry<Adoption>[];
   adaptedFrom: InitiativeLink[];
@@ -81,6 +85,7 @@ export interface Catalog {
   byGoal: Map<string, InitiativeView[]>;
   byUnit: Map<string, InitiativeView[]>;
   byScope: Map<string, InitiativeView[]>;
+  byStatus: Map<DecisionStatusId, InitiativeView[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -141,46 +146,59 @@ export function buildCatalog(input: CatalogInput): Catalog {
     .sort((a, b) => a.rank - b.rank);
   const scopeById = new Map(scopeLevels.map((scope) => [scope.id, scope]));
 
-  const resultByInitiative = new Map<string, ResultView>();
-  for (const { data: decision } of input.decisions) {
-    const campaign = campaignById.get(decision.campaign)?.data;
-    for (const result of decision.results) {
-      resultByInitiative.set(result.initiative, resultView(decision, result, campaign, scopeById));
-    }
-  }
+  const statusOf = statusLookup(
+    input.decisions.map((entry) => entry.data),
+    (campaign) => campaignById.get(campaign)?.data.rubric.grades ?? [],
+  );
 
   const adoptionsByInitiative = new Map<string, Entry<Adoption>[]>();
   const adoptions = [...input.adoptions].sort((a, b) => b.data.since.localeCompare(a.data.since));
   for (const adoption of adoptions) push(adoptionsByInitiative, adoption.data.initiative, adoption);
 
-  const titleById = new Map(input.initiatives.map((entry) => [entry.id, entry.data.title]));
+  const linkById = new Map<string, InitiativeLink>(
+    input.initiatives.map((entry) => [
+      entry.id,
+      {
+        id: entry.id,
+        title: entry.data.title,
+        status: statusOf({ id: entry.id, campaign: entry.data.campaign }),
+      },
+    ]),
+  );
   const adaptedBy = new Map<string, InitiativeLink[]>();
   for (const entry of input.initiatives) {
-    for (const source of entry.data.adaptedFrom) {
-      push(adaptedBy, source, { id: entry.id, title: entry.data.title });
-    }
+    const link = linkById.get(entry.id);
+    for (const source of entry.data.adaptedFrom) if (link) push(adaptedBy, source, link);
   }
 
-  const initiatives: InitiativeView[] = input.initiatives.map((entry) => ({
-    id: entry.id,
-    data: entry.data,
-    filePath: entry.filePath,
-    campaign: campaignById.get(entry.data.campaign),
-    unit: unitById.get(entry.data.unit),
-    result: resultByInitiative.get(entry.id),
-    adoptions: adoptionsByInitiative.get(entry.id) ?? [],
-    adaptedFrom: entry.data.adaptedFrom.flatMap((id) => {
-      const title = titleById.get(id);
-      return title ? [{ id, title }] : [];
-    }),
-    adaptedBy: adaptedBy.get(entry.id) ?? [],
-  }));
+  const initiatives: InitiativeView[] = input.initiatives.map((entry) => {
+    const status = (linkById.get(entry.id) as InitiativeLink).status;
+    const campaign = campaignById.get(entry.data.campaign);
+    return {
+      id: entry.id,
+      data: entry.data,
+      filePath: entry.filePath,
+      campaign,
+      unit: unitById.get(entry.data.unit),
+      status,
+      result:
+        status.decision && status.result
+          ? resultView(status.decision, status.result, campaign?.data, scopeById)
+          : undefined,
+      adoptions: adoptionsByInitiative.get(entry.id) ?? [],
+      adaptedFrom: entry.data.adaptedFrom.flatMap((id) => {
+        const link = linkById.get(id);
+        return link ? [link] : [];
+      }),
+      adaptedBy: adaptedBy.get(entry.id) ?? [],
+    };
+  });
   initiatives.sort(compareInitiatives);
   initiatives.forEach((view, index) => {
     const previous = initiatives[index - 1];
     const next = initiatives[index + 1];
-    if (previous) view.previous = { id: previous.id, title: previous.data.title };
-    if (next) view.next = { id: next.id, title: next.data.title };
+    if (previous) view.previous = linkById.get(previous.id);
+    if (next) view.next = linkById.get(next.id);
   });
 
   const byCampaign = new Map<string, InitiativeView[]>();
@@ -189,7 +207,9 @@ export function buildCatalog(input: CatalogInput): Catalog {
   const byGoal = new Map<string, InitiativeView[]>();
   const byUnit = new Map<string, InitiativeView[]>();
   const byScope = new Map<string, InitiativeView[]>();
+  const byStatus = new Map<DecisionStatusId, InitiativeView[]>();
   for (const view of initiatives) {
+    push(byStatus, view.status.id, view);
     push(byCampaign, view.data.campaign, view);
     push(byUnit, view.data.unit, view);
     for (const area of view.data.areas) push(byArea, area, view);
@@ -216,5 +236,6 @@ export function buildCatalog(input: CatalogInput): Catalog {
     byGoal,
     byUnit,
     byScope,
+    byStatus,
   };
 }

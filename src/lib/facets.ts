@@ -1,3 +1,4 @@
+import { decisionStatuses } from '../core/status.ts';
 import { viCollator } from '../core/text.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
@@ -15,10 +16,15 @@ export interface FacetOption {
 
 export interface Facet {
   /** Query parameter and data attribute name. */
-  key: 'campaign' | 'area' | 'field' | 'goal' | 'unit' | 'scope';
+  key: 'status' | 'campaign' | 'area' | 'field' | 'goal' | 'unit' | 'scope';
   legend: string;
   options: FacetOption[];
+  /** The option chosen until the reader picks another; none means "all". */
+  preset?: string;
 }
+
+/** The committee's verdict, the list's first filter: it shows what was recognised unless asked. */
+export const STATUS_LEGEND = 'Kết quả xét của Hội đồng';
 
 const shape = initiativeSchema.shape;
 
@@ -26,6 +32,17 @@ const shape = initiativeSchema.shape;
 export function buildFacets(catalog: Catalog): Facet[] {
   const count = (map: Map<string, InitiativeView[]>, id: string) => map.get(id)?.length ?? 0;
   const facets: Facet[] = [
+    {
+      key: 'status',
+      legend: STATUS_LEGEND,
+      preset: 'recognised',
+      options: decisionStatuses.map((status) => ({
+        id: status.id,
+        label: status.name,
+        count: count(catalog.byStatus, status.id),
+        href: routes.status(status.id),
+      })),
+    },
     {
       key: 'campaign',
       legend: labelOf(shape.campaign),
@@ -94,9 +111,18 @@ export function buildFacets(catalog: Catalog): Facet[] {
   return facets.filter((facet) => facet.options.length > 0);
 }
 
+/** Whether a facet's preset hides some items: the list then says so, and how to see the rest. */
+export function presetHides(facet: Facet): boolean {
+  return (
+    facet.preset !== undefined &&
+    facet.options.some((option) => option.id !== facet.preset && option.count > 0)
+  );
+}
+
 /** Space-separated values of each facet for one initiative, for `data-*` attributes. */
 export function facetValues(view: InitiativeView): Record<Facet['key'], string> {
   return {
+    status: view.status.id,
     campaign: view.data.campaign,
     area: view.data.areas.join(' '),
     field: view.data.fields.join(' '),

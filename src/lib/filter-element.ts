@@ -1,8 +1,8 @@
 /**
  * `<kho-filter>`: the list already filters without JavaScript (radio buttons
  * and CSS). This element adds what CSS cannot: the choice kept in the address
- * (shareable), items physically reordered (so reading order follows the sort)
- * and a spoken count of the results.
+ * (shareable), items physically reordered (so reading order follows the sort),
+ * a spoken count of the results and, on each closed group, the option chosen.
  */
 const SORT = 'sap-xep';
 
@@ -60,6 +60,7 @@ class KhoFilter extends HTMLElement {
       .forEach((item) => {
         list.append(item);
       });
+    this.showChoices(form);
     if (shown === 0) this.dataset.empty = '';
     else delete this.dataset.empty;
     const count = this.querySelector<HTMLElement>('.kho-count');
@@ -68,12 +69,39 @@ class KhoFilter extends HTMLElement {
       count.textContent = `Đang hiển thị ${shown} trên ${items.length} sáng kiến.`;
     }
     if (announce) {
+      // Only what differs from the page as served: a filter chosen by default (the committee's
+      // "recognised") stays out of the address, and "all" against such a default goes in, empty.
+      const defaults = new Map<string, string>();
+      for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+        if (input.defaultChecked) defaults.set(input.name, input.value);
+      }
       const query = new URLSearchParams();
       for (const [name, value] of chosen) {
-        if (value && !(name === SORT && value === 'moi-nhat')) query.set(name, value);
+        if (value !== (defaults.get(name) ?? '')) query.set(name, value);
       }
       const search = query.toString();
       history.replaceState(null, '', search ? `?${search}` : location.pathname);
+    }
+  }
+
+  /** "Nội dung cải cách: Thủ tục hành chính" on the group's summary, seen even when it is closed. */
+  showChoices(form: HTMLFormElement): void {
+    for (const group of form.querySelectorAll('details')) {
+      const summary = group.querySelector('summary');
+      if (!summary) continue;
+      let active = summary.querySelector<HTMLElement>('.kho-facet-active');
+      if (!active) {
+        active = document.createElement('span');
+        active.className = 'kho-facet-active';
+        summary.append(active);
+      }
+      const checked = group.querySelector<HTMLInputElement>('input[type=radio]:checked');
+      const label = checked?.value
+        ? form.querySelector(`label[for="${CSS.escape(checked.id)}"]`)
+        : null;
+      // The label ends with the option's count, "(5)": the choice alone is enough here.
+      const text = (label?.textContent ?? '').replace(/\s*\(\d+\)\s*$/, '').trim();
+      active.textContent = text ? `: ${text}` : '';
     }
   }
 }

@@ -125,6 +125,13 @@ export function columns(initiativeUrl: (id: string) => string): Column[] {
         ),
     },
     {
+      key: 'status',
+      header: 'Kết quả xét',
+      description:
+        'Kết quả xét của Hội đồng: "Được công nhận — <xếp loại>", "Chưa được công nhận" hoặc "Chưa xét".',
+      value: (v) => v.status.label,
+    },
+    {
       key: 'recognised',
       header: label(resultSchema.shape.recognised),
       description: 'Có/không; để trống khi Hội đồng chưa xét.',

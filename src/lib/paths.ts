@@ -2,6 +2,7 @@
  * Every internal link goes through `href()`, so a site deployed under a base
  * path (GitHub Pages project sites) keeps working.
  */
+import { type DecisionStatusId, decisionStatus } from '../core/status.ts';
 import { applicationFields, reformAreas, termSlug, themeGoals } from '../schemas/vocabularies.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/')
@@ -30,6 +31,7 @@ export const routes = {
   field: (id: string) => href(`sang-kien/linh-vuc/${termSlug(applicationFields, id)}/`),
   goal: (id: string) => href(`sang-kien/muc-tieu/${termSlug(themeGoals, id)}/`),
   scope: (id: string) => href(`sang-kien/pham-vi/${id}/`),
+  status: (id: DecisionStatusId) => href(`sang-kien/ket-qua-xet/${decisionStatus(id).slug}/`),
   stats: () => href('thong-ke/'),
   guide: () => href('huong-dan/'),
   about: () => href('gioi-thieu/'),

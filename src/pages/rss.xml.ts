@@ -11,15 +11,17 @@ export const GET: APIRoute = async ({ site }) => {
     .slice(0, 50);
   return rss({
     title: siteInfo.name,
-    description: siteInfo.description,
+    // The feed carries every new initiative, not only recognised ones: each item says which.
+    description:
+      'Sáng kiến cải cách hành chính mới gửi, mỗi sáng kiến kèm kết quả xét của Hội đồng.',
     site: site ?? 'http://localhost:4321',
     customData: '<language>vi</language>',
     items: items.map((view) => ({
-      title: view.data.title,
-      description: view.data.summary,
+      title: `${view.data.title} (${view.status.label})`,
+      description: `${view.status.label}. ${view.data.summary}`,
       link: routes.initiative(view.id),
       pubDate: new Date(`${view.data.submitted}T00:00:00+07:00`),
-      categories: view.data.keywords,
+      categories: [view.status.label, ...view.data.keywords],
     })),
   });
 };

@@ -1,109 +1,141 @@
 /**
- * One indicator's chart and table, as HTML: the markup of
- * src/components/IndicatorChart.astro, which the site's page uses. This is the seam
- * between the two: the admin's preview draws indicators with this function, and the
- * preview test compares the result with the published page, so the two cannot drift
- * apart unnoticed. (The component can become `<Fragment set:html={indicatorHtml(view)} />`
- * once its own changes settle.)
+ * One indicator as the site's page shows it: title, kind and direction, a large
+ * before → after, a worded verdict, and a table with drawn bars. The page
+ * (src/components/IndicatorChart.astro) and the admin's preview both print this markup.
  */
 import {
   describeChange,
+  describeRelativeChange,
+  directionName,
   type IndicatorView,
+  indicatorDirection,
   indicatorTitle,
+  verdictNames,
   viewIndicator,
 } from '../core/indicators.ts';
-import { formatValue } from '../core/numbers.ts';
+import { formatNumber, formatValue } from '../core/numbers.ts';
 import { scaleBars } from '../lib/bars.ts';
 import type { Indicator } from '../schemas/initiative.ts';
 import { indicatorKinds, termById } from '../schemas/vocabularies.ts';
 import { type Html, h } from './html.ts';
 
-const WIDTH = 320;
+const marks = { improved: '✓', worse: '✗', unchanged: '=' } as const;
+
+/** A row of the table: the moment and its period, the value and its bar (a share of 0–100). */
+function barRow(moment: string, period: string, value: string, barClass: string, length: number) {
+  return h(
+    'tr',
+    {},
+    h(
+      'th',
+      { scope: 'row', class: 'kho-chart-label' },
+      `${moment} `,
+      h(
+        'span',
+        { class: 'kho-chart-period' },
+        h('span', { class: 'kho-visually-hidden' }, ', kỳ '),
+        period,
+      ),
+    ),
+    h(
+      'td',
+      { class: 'kho-chart-value' },
+      h('span', { class: 'kho-chart-label' }, value),
+      h(
+        'svg',
+        {
+          class: 'kho-bar',
+          viewBox: '0 0 100 10',
+          preserveAspectRatio: 'none',
+          'aria-hidden': 'true',
+          focusable: 'false',
+        },
+        h('rect', { class: barClass, width: Math.max(length, 0.5), height: 10 }),
+      ),
+    ),
+  );
+}
 
 export function indicatorHtml(view: IndicatorView): Html {
+  // Bars on a 0–100 scale: the SVG stretches to its cell, so a length is a share of the cell.
   const [before, after] = scaleBars(
     [
       { label: 'Trước', value: view.before.value },
       { label: 'Sau', value: view.after.value },
     ],
-    WIDTH - 90,
+    100,
   ) as [ReturnType<typeof scaleBars>[number], ReturnType<typeof scaleBars>[number]];
-  const beforeLength = Math.max(before.length, 1);
-  const afterLength = Math.max(after.length, 1);
-  const beforeValue = formatValue(view.before.value, view.unit);
-  const afterValue = formatValue(view.after.value, view.unit);
-  const verdict = view.improved ? ' (cải thiện)' : view.change === 0 ? '' : ' (chưa cải thiện)';
+  const percent = view.unit === '%';
+  const figure = (value: number) => (percent ? `${formatNumber(value)}%` : formatNumber(value));
+  const relative = describeRelativeChange(view);
+  const verdict = verdictNames[view.verdict];
   return h(
     'section',
     { class: 'kho-indicator' },
     h('h3', {}, view.title),
-    view.title !== view.kindName && h('p', { class: 'kho-muted' }, view.kindName),
     h(
-      'div',
-      { class: 'kho-chart' },
-      h(
-        'svg',
-        {
-          viewBox: `0 0 ${WIDTH} 96`,
-          width: WIDTH,
-          height: 96,
-          'aria-hidden': 'true',
-          focusable: 'false',
-        },
-        h('text', { x: 0, y: 14 }, `Trước: ${view.before.period}`),
-        h('rect', { class: 'kho-bar-before', x: 0, y: 20, width: beforeLength, height: 18, rx: 2 }),
-        h('text', { x: beforeLength + 6, y: 34 }, beforeValue),
-        h('text', { x: 0, y: 62 }, `Sau: ${view.after.period}`),
-        h('rect', { class: 'kho-bar-after', x: 0, y: 68, width: afterLength, height: 18, rx: 2 }),
-        h('text', { x: afterLength + 6, y: 82 }, afterValue),
-      ),
-      h(
-        'table',
-        {},
-        h('caption', { class: 'kho-visually-hidden' }, `${view.title}: trước và sau khi áp dụng`),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'Thời điểm'),
-            h('th', { scope: 'col' }, 'Kỳ số liệu'),
-            h('th', { scope: 'col', class: 'kho-num' }, 'Giá trị'),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, 'Trước khi áp dụng'),
-            h('td', {}, view.before.period),
-            h('td', { class: 'kho-num' }, beforeValue),
-          ),
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, 'Sau khi áp dụng'),
-            h('td', {}, view.after.period),
-            h('td', { class: 'kho-num' }, afterValue),
-          ),
-        ),
-      ),
+      'p',
+      { class: 'kho-muted' },
+      view.title !== view.kindName && `${view.kindName} · `,
+      directionName(view.direction),
     ),
     h(
       'p',
-      {},
-      'Thay đổi: ',
+      { class: 'kho-indicator-figures' },
       h(
         'span',
-        { class: view.improved ? 'kho-delta-good' : view.change === 0 ? '' : 'kho-delta-bad' },
-        describeChange(view),
+        { class: 'kho-indicator-big' },
+        `${figure(view.before.value)} `,
+        h('span', { 'aria-hidden': 'true' }, '→'),
+        h('span', { class: 'kho-visually-hidden' }, ', sau khi áp dụng:'),
+        ` ${figure(view.after.value)}`,
       ),
-      `${verdict}. `,
-      h('span', { class: 'kho-muted' }, `Nguồn: ${view.source}.`),
+      !percent && view.unit && h('span', { class: 'kho-indicator-unit' }, view.unit),
     ),
+    h(
+      'p',
+      { class: 'kho-verdict', 'data-verdict': view.verdict },
+      h('span', { class: 'kho-verdict-mark', 'aria-hidden': 'true' }, marks[view.verdict]),
+      ' ',
+      h('strong', {}, `${verdict.charAt(0).toLocaleUpperCase('vi')}${verdict.slice(1)}`),
+      view.verdict !== 'unchanged' &&
+        `: ${describeChange(view)}${relative ? `, tức ${relative} so với trước` : ''}`,
+      '.',
+    ),
+    h(
+      'table',
+      { class: 'kho-bars' },
+      h('caption', { class: 'kho-visually-hidden' }, `${view.title}: trước và sau khi áp dụng`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Thời điểm, kỳ số liệu'),
+          h('th', { scope: 'col' }, 'Giá trị'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        barRow(
+          'Trước khi áp dụng',
+          view.before.period,
+          formatValue(view.before.value, view.unit),
+          'kho-bar-before',
+          before.length,
+        ),
+        barRow(
+          'Sau khi áp dụng',
+          view.after.period,
+          formatValue(view.after.value, view.unit),
+          'kho-bar-after',
+          after.length,
+        ),
+      ),
+    ),
+    h('p', { class: 'kho-muted' }, `Nguồn: ${view.source}.`),
   );
 }
 
@@ -112,19 +144,22 @@ export interface DraftIndicator {
   kind?: string;
   label?: string;
   unit?: string;
+  better?: string;
   before?: { value?: number; period?: string };
   after?: { value?: number; period?: string };
   source?: string;
 }
 
 /**
- * A draft's indicator: its chart once it has a known kind and both values, as the page
- * will show it; until then its title and what is still missing.
+ * A draft's indicator: its chart once it has a known kind, a direction (an "other"
+ * indicator gives its own) and both values, as the page will show it; until then its title
+ * and what is still missing.
  */
 export function draftIndicatorHtml(draft: DraftIndicator): Html {
   const complete =
     draft.kind !== undefined &&
     termById(indicatorKinds, draft.kind) !== undefined &&
+    indicatorDirection(draft) !== undefined &&
     typeof draft.before?.value === 'number' &&
     typeof draft.after?.value === 'number';
   if (complete) {
@@ -141,6 +176,10 @@ export function draftIndicatorHtml(draft: DraftIndicator): Html {
     'section',
     { class: 'kho-indicator' },
     h('h3', {}, indicatorTitle(draft)),
-    h('p', { class: 'kho-muted' }, 'Chưa đủ loại chỉ số và giá trị trước, sau để vẽ biểu đồ.'),
+    h(
+      'p',
+      { class: 'kho-muted' },
+      'Chưa đủ loại chỉ số, chiều tốt và giá trị trước, sau để vẽ biểu đồ.',
+    ),
   );
 }

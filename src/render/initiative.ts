@@ -1,6 +1,7 @@
 /**
- * The initiative page's own parts — header (title, summary, unit, campaign, dates,
- * chips), authors, indicators and attachments — as HTML, from an entry's data. The site's
+ * The initiative page's own parts — header (title, summary, committee status, unit,
+ * campaign, dates, chips), authors, indicators, attachments and the note of a pending
+ * decision — as HTML, from an entry's data. The site's
  * page (src/pages/sang-kien/[slug]/index.astro) and the admin's live preview
  * (src/admin/preview.ts) both show these, so a draft reads exactly as it will be
  * published. Framework-free: Astro inserts the text with `set:html`, React with
@@ -19,6 +20,7 @@ import {
   themeGoals,
 } from '../schemas/vocabularies.ts';
 import { type Block, block, type Child, h } from './html.ts';
+import { type StatusInput, statusBadgeHtml } from './status.ts';
 
 const shape = initiativeSchema.shape;
 
@@ -64,6 +66,8 @@ export interface AttachmentInput {
 export interface InitiativePageContext {
   /** The entry's unit when it is in the unit list. */
   unit?: { id: string; name: string };
+  /** Where the entry stands with the committee (src/core/status.ts). */
+  status: StatusInput;
   /** The entry's campaign when it exists. */
   campaign?: { id: string; title: string };
   /** A unit's name from its id (authors' units), the id itself when unknown. */
@@ -74,6 +78,7 @@ export interface InitiativePageContext {
 }
 
 const date = (value: unknown) => formatDateOr(value, '—');
+const DECISION_HEADING = 'Kết quả xét của Hội đồng';
 
 function term(list: readonly Term[], id: string): Term | undefined {
   return termById(list, id);
@@ -132,6 +137,14 @@ function header(data: InitiativeInput, context: InitiativePageContext): Block {
     h(
       'dl',
       { class: 'kho-facts', 'data-pagefind-ignore': true },
+      h('dt', {}, DECISION_HEADING),
+      h(
+        'dd',
+        {},
+        statusBadgeHtml(context.status),
+        ' ',
+        h('a', { href: '#quyet-dinh' }, 'chi tiết'),
+      ),
       h('dt', {}, labelOf(shape.unit)),
       h(
         'dd',
@@ -208,11 +221,7 @@ export function initiativeHead(data: InitiativeInput, context: InitiativePageCon
   return [header(data, context), authors(data, context)];
 }
 
-/**
- * The indicators' section around charts made elsewhere: the page makes each chart with
- * its component (src/components/IndicatorChart.astro), the preview with `indicatorHtml`
- * (src/render/indicator.ts), which writes that component's markup.
- */
+/** The indicators' section around each one's chart (`indicatorHtml`, src/render/indicator.ts). */
 export function indicatorsSection(charts: readonly Child[]): Block | undefined {
   if (charts.length === 0) return undefined;
   return block(
@@ -272,5 +281,24 @@ export function attachmentsSection(
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The committee's section of an initiative it has not decided on yet, which the header's
+ * status links to. A decided one's section (scores, votes) is the site page's own: it comes
+ * from the decision file, not from the entry being edited.
+ */
+export function undecidedSection(status: StatusInput): Block | undefined {
+  if (status.id !== 'undecided') return undefined;
+  return block(
+    'section',
+    {
+      'aria-labelledby': 'quyet-dinh',
+      class: 'kho-section kho-decision',
+      'data-pagefind-ignore': true,
+    },
+    h('h2', { id: 'quyet-dinh' }, DECISION_HEADING),
+    h('p', {}, statusBadgeHtml(status), ' Hội đồng chưa có quyết định về sáng kiến này.'),
   );
 }

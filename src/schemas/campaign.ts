@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { TIME_ZONE } from '../core/dates.ts';
 import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
+import { memberSchema } from './decision.ts';
 import { describe } from './meta.ts';
-import { campaignStatusIds, themeGoalIds } from './vocabularies.ts';
+import { campaignStatusIds, memberRoles, themeGoalIds } from './vocabularies.ts';
 
 /** One scoring criterion of a campaign's rubric. */
 export const criterionSchema = z.strictObject({
@@ -96,6 +97,60 @@ export const rubricSchema = z
 export type Rubric = z.infer<typeof rubricSchema>;
 
 /**
+ * The committee that reviews a campaign's initiatives: who sits on it and in what role.
+ * The roster is data, kept with the campaign it serves: `decide` refuses a scoring sheet
+ * whose members differ from it and counts two thirds of it, never of the rows a sheet
+ * happens to hold.
+ */
+export const committeeSchema = z
+  .strictObject({
+    document: describe(documentRef.optional(), {
+      label: 'Quyết định thành lập Hội đồng',
+      hint: 'Số, ngày, cơ quan ban hành quyết định thành lập (hoặc kiện toàn) Hội đồng.',
+    }),
+    members: describe(
+      z.array(memberSchema).min(3, { error: 'Hội đồng cần ít nhất 3 thành viên.' }),
+      {
+        label: 'Thành viên Hội đồng',
+        hint: 'Đủ mọi thành viên theo quyết định thành lập; mỗi người chấm một phiếu.',
+      },
+    ),
+  })
+  .superRefine((committee, ctx) => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    committee.members.forEach((member, index) => {
+      if (ids.has(member.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['members', index, 'id'],
+          message: `Mã thành viên "${member.id}" bị lặp.`,
+        });
+      }
+      ids.add(member.id);
+      const name = member.name.normalize('NFC').toLocaleLowerCase('vi');
+      if (names.has(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['members', index, 'name'],
+          message: `Thành viên "${member.name}" được ghi hai lần.`,
+        });
+      }
+      names.add(name);
+    });
+    const chairs = committee.members.filter((member) => member.role === 'chair').length;
+    if (chairs !== 1) {
+      const chair = memberRoles.find((role) => role.id === 'chair')?.name;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['members'],
+        message: `Hội đồng cần đúng một ${chair}, đang có ${chairs}.`,
+      });
+    }
+  });
+export type Committee = z.infer<typeof committeeSchema>;
+
+/**
  * A yearly call for initiatives. The Markdown body of the campaign file is the
  * announcement, written in the project's own words.
  */
@@ -162,6 +217,10 @@ export const campaignSchema = z
       label: 'Trạng thái',
     }),
     rubric: describe(rubricSchema, { label: 'Thang điểm' }),
+    committee: describe(committeeSchema.optional(), {
+      label: 'Hội đồng xét sáng kiến',
+      hint: 'Danh sách thành viên và vai trò; ghi khi có quyết định thành lập Hội đồng, trước khi chấm điểm.',
+    }),
     sample: sampleFlag,
   })
   .superRefine((campaign, ctx) => {

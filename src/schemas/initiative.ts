@@ -5,7 +5,11 @@ import { describe } from './meta.ts';
 import {
   applicationFieldIds,
   attachmentTypeOf,
+  type IndicatorKind,
+  indicatorDirectionIds,
+  indicatorDirections,
   indicatorKindIds,
+  indicatorKinds,
   reformAreaIds,
   themeGoalIds,
 } from './vocabularies.ts';
@@ -42,7 +46,10 @@ const measurement = z.strictObject({
   period: describe(line(3, 80), { label: 'Kỳ số liệu', example: '6 tháng đầu năm 2023' }),
 });
 
-/** A before/after measurement. The kind fixes the unit; `other` needs its own label and unit. */
+/**
+ * A before/after measurement. The kind fixes the unit and which way is better; `other` needs
+ * its own label, unit and direction.
+ */
 export const indicatorSchema = z
   .strictObject({
     kind: describe(z.enum(indicatorKindIds, { error: 'Loại chỉ số không có trong danh mục.' }), {
@@ -56,6 +63,15 @@ export const indicatorSchema = z
       label: 'Đơn vị tính',
       hint: 'Chỉ ghi khi chọn "Chỉ số khác".',
     }),
+    better: describe(
+      z
+        .enum(indicatorDirectionIds, { error: 'Chiều tốt chỉ là "lower" hoặc "higher".' })
+        .optional(),
+      {
+        label: 'Chiều tốt của chỉ số',
+        hint: 'Bắt buộc khi chọn "Chỉ số khác": giá trị giảm là tốt (số ngày, số cuộc gọi hỏi) hay tăng là tốt (số hồ sơ trực tuyến). Các loại chỉ số khác đã có sẵn chiều tốt.',
+      },
+    ),
     before: describe(measurement, { label: 'Trước khi áp dụng' }),
     after: describe(measurement, { label: 'Sau khi áp dụng' }),
     source: describe(line(5, 200), {
@@ -73,8 +89,29 @@ export const indicatorSchema = z
           path: ['unit'],
           message: 'Chỉ số khác phải có đơn vị tính.',
         });
+      if (!indicator.better)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['better'],
+          message: `Chỉ số khác phải ghi chiều tốt: "${directionName('lower')}" hay "${directionName('higher')}".`,
+        });
+      return;
     }
+    // A known kind has its own direction: a contradicting one would make the site judge wrongly.
+    const own = (indicatorKinds as readonly IndicatorKind[]).find(
+      (kind) => kind.id === indicator.kind,
+    )?.better;
+    if (indicator.better && own && indicator.better !== own)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['better'],
+        message: `Loại chỉ số này đã có chiều tốt "${directionName(own)}"; bỏ trống trường này.`,
+      });
   });
+
+function directionName(id: string): string {
+  return indicatorDirections.find((direction) => direction.id === id)?.name ?? id;
+}
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 /** A file kept in the entry's own folder: a bare file name, never a path. */

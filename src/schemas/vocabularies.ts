@@ -144,11 +144,34 @@ export const themeGoalIds = ids(themeGoals);
 export interface IndicatorKind extends Term {
   /** Unit printed after a value. */
   unit: string;
-  /** Whether a lower value is an improvement. */
-  lowerIsBetter: boolean;
+  /**
+   * Which way is an improvement. `other` has none: each such indicator says so itself
+   * (its `better` field), as a count of phone calls and a count of online dossiers go
+   * opposite ways.
+   */
+  better?: IndicatorDirectionId;
   /** The theme goal this indicator measures, if any. */
   goal?: ThemeGoalId;
 }
+
+/** Which way an indicator improves. */
+export const indicatorDirections = [
+  {
+    id: 'lower',
+    name: 'Càng thấp càng tốt',
+    short: 'Giảm là tốt',
+    description:
+      'Giá trị sau thấp hơn giá trị trước là cải thiện (số ngày, số lần đi lại, số cuộc gọi hỏi).',
+  },
+  {
+    id: 'higher',
+    name: 'Càng cao càng tốt',
+    short: 'Tăng là tốt',
+    description: 'Giá trị sau cao hơn giá trị trước là cải thiện (tỷ lệ trực tuyến, mức hài lòng).',
+  },
+] as const satisfies readonly Term[];
+export type IndicatorDirectionId = (typeof indicatorDirections)[number]['id'];
+export const indicatorDirectionIds = ids(indicatorDirections);
 
 /** Indicators an initiative may report before and after. `other` needs its own label and unit. */
 export const indicatorKinds = [
@@ -158,7 +181,7 @@ export const indicatorKinds = [
     short: 'Hồ sơ trễ hẹn',
     description: 'Số hồ sơ trả kết quả sau hạn chia cho tổng số hồ sơ đã giải quyết trong kỳ.',
     unit: '%',
-    lowerIsBetter: true,
+    better: 'lower',
     goal: 'fewer-late-dossiers',
   },
   {
@@ -167,7 +190,7 @@ export const indicatorKinds = [
     short: 'Nộp trực tuyến',
     description: 'Số hồ sơ nộp qua Cổng dịch vụ công chia cho tổng số hồ sơ tiếp nhận trong kỳ.',
     unit: '%',
-    lowerIsBetter: false,
+    better: 'higher',
     goal: 'more-online-services',
   },
   {
@@ -177,7 +200,7 @@ export const indicatorKinds = [
     description:
       'Số hồ sơ xử lý trực tuyến toàn trình chia cho tổng số hồ sơ của các thủ tục đủ điều kiện.',
     unit: '%',
-    lowerIsBetter: false,
+    better: 'higher',
     goal: 'more-online-services',
   },
   {
@@ -187,7 +210,7 @@ export const indicatorKinds = [
     description:
       'Số giao dịch phí, lệ phí thanh toán trực tuyến chia cho tổng số giao dịch có thu phí.',
     unit: '%',
-    lowerIsBetter: false,
+    better: 'higher',
     goal: 'more-cashless-payment',
   },
   {
@@ -196,7 +219,7 @@ export const indicatorKinds = [
     short: 'Thời gian giải quyết',
     description: 'Số ngày làm việc bình quân từ khi tiếp nhận đến khi trả kết quả.',
     unit: 'ngày',
-    lowerIsBetter: true,
+    better: 'lower',
     goal: 'fewer-late-dossiers',
   },
   {
@@ -205,7 +228,7 @@ export const indicatorKinds = [
     short: 'Số lần đi lại',
     description: 'Số lần bình quân người dân phải đến cơ quan để hoàn thành một hồ sơ.',
     unit: 'lần',
-    lowerIsBetter: true,
+    better: 'lower',
   },
   {
     id: 'cost-per-dossier',
@@ -214,7 +237,7 @@ export const indicatorKinds = [
     description:
       'Chi phí bình quân (in ấn, đi lại, thời gian) của người dân hoặc cơ quan cho một hồ sơ.',
     unit: 'nghìn đồng',
-    lowerIsBetter: true,
+    better: 'lower',
   },
   {
     id: 'satisfaction-rate',
@@ -222,15 +245,15 @@ export const indicatorKinds = [
     short: 'Mức hài lòng',
     description: 'Số phiếu đánh giá hài lòng chia cho tổng số phiếu đánh giá trong kỳ.',
     unit: '%',
-    lowerIsBetter: false,
+    better: 'higher',
   },
   {
     id: 'other',
     name: 'Chỉ số khác',
     short: 'Chỉ số khác',
-    description: 'Chỉ số không có trong danh sách; phải ghi rõ tên và đơn vị tính.',
+    description:
+      'Chỉ số không có trong danh sách; phải ghi rõ tên, đơn vị tính và chiều tốt (càng thấp hay càng cao càng tốt).',
     unit: '',
-    lowerIsBetter: false,
   },
 ] as const satisfies readonly IndicatorKind[];
 export type IndicatorKindId = (typeof indicatorKinds)[number]['id'];

@@ -155,8 +155,12 @@ function findNumber(text: string): { what: string; index: number } | undefined {
     // Glued to a word, a code or a fraction on either side: "2992/KH", "H08-240820", "0,5".
     const before = text[at - 1] ?? '';
     const beforeThat = text[at - 2] ?? '';
+    // A web address's segment ("zalo.me/0912345678") is a phone number all the same, shown as
+    // is by an autolink; after a slash that follows a digit, a number is a fraction or a date.
+    const segment = before === '/' && !/\p{N}/u.test(beforeThat);
     const gluedBefore =
-      GLUED.test(before) || (/[.,-]/.test(before) && /[\p{L}\p{N}]/u.test(beforeThat));
+      (GLUED.test(before) && !segment) ||
+      (/[.,-]/.test(before) && /[\p{L}\p{N}]/u.test(beforeThat));
     const after = text[at + run.length] ?? '';
     const afterThat = text[at + run.length + 1] ?? '';
     const gluedAfter =
@@ -182,6 +186,8 @@ function findNumber(text: string): { what: string; index: number } | undefined {
         const window = groups.slice(first, last + 1);
         const index = at + (groups[first] as Group).start;
         if (isPhone(window, digits)) return { what: 'số điện thoại', index };
+        // An address's numeric segment is more often a page or group id than an identity number.
+        if (first === 0 && segment) continue;
         if (isIdentity(window, digits)) return { what: 'số định danh cá nhân (CMND/CCCD)', index };
       }
     }

@@ -6,7 +6,7 @@
  * recused).
  */
 
-import { votesNeeded } from '../core/committee.ts';
+import { compareRoster, votesNeeded } from '../core/committee.ts';
 import { fold } from '../core/text.ts';
 import { collections, pathOf } from '../model/collections.ts';
 import {
@@ -103,6 +103,22 @@ export function checkDecisionReferences(
     // Accents ignored on purpose: a member typed "Tran Van Hung" is still the author "Trần Văn Hùng".
     memberByName.set(fold(member.name), member.id);
   });
+  // The campaign's roster is who counts: a member dropped from the decision would lower the two thirds.
+  const roster = campaign?.committee?.members;
+  if (roster) {
+    const { missing, extra } = compareRoster(roster, decision.members);
+    const who = (seats: readonly { id: string; name: string }[]) =>
+      seats.map((seat) => `${seat.name} (${seat.id})`).join(', ');
+    if (missing.length > 0 || extra.length > 0) {
+      problems.push(
+        error(
+          'decision.roster',
+          `Thành viên khác danh sách Hội đồng của đợt (${pathOf(collections.campaigns, decision.campaign)}):${missing.length ? ` thiếu ${who(missing)}.` : ''}${extra.length ? ` Thừa ${who(extra)}.` : ''}`,
+          at(file, ['members']),
+        ),
+      );
+    }
+  }
   const criteria = new Map(
     campaign?.rubric.criteria.map((criterion) => [criterion.id, criterion]) ?? [],
   );

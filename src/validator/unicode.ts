@@ -106,11 +106,18 @@ export interface DecodedText {
   oneLine?: boolean;
 }
 
+/** The file line of a decoded text's first line that is not NFC. */
+function firstNonNfcLine({ text, line, oneLine }: DecodedText): number {
+  if (oneLine) return line;
+  const index = text.split('\n').findIndex((part) => !isNfc(part));
+  return line + Math.max(index, 0);
+}
+
 /**
- * Invisible characters that the source does not show but a reader gets: written as YAML
- * escapes (`"\u200b"`) or HTML character references (`&#8203;`). `texts` are decoded
- * values with the file line on which each starts; what `reported` (checkUnicode on the
- * source) already says of a line is not said again.
+ * Invisible characters, and decomposed letters, that the source does not show but a reader
+ * gets: written as YAML escapes (`"\u200b"`, `"a\u0300"`) or HTML character references
+ * (`&#8203;`, `a&#768;`). `texts` are decoded values with the file line on which each starts;
+ * what `reported` (checkUnicode on the source) already says of a line is not said again.
  */
 export function checkDecodedUnicode(
   texts: readonly DecodedText[],
@@ -118,7 +125,25 @@ export function checkDecodedUnicode(
 ): Problem[] {
   const problems: Problem[] = [];
   const said = new Set(reported.map((problem) => `${problem.line}\0${problem.message}`));
-  for (const { text, line, oneLine } of texts) {
+  const nfcLines = new Set(
+    reported.filter((problem) => problem.code === 'unicode.nfc').map((problem) => problem.line),
+  );
+  for (const decoded of texts) {
+    const { text, line, oneLine } = decoded;
+    if (!isNfc(text)) {
+      // --fix rewrites the file's characters, not what an escape stands for: the writer must.
+      const at = firstNonNfcLine(decoded);
+      if (!nfcLines.has(at)) {
+        nfcLines.add(at);
+        problems.push(
+          error(
+            'unicode.nfc',
+            'Mã thoát hoặc tham chiếu ký tự tạo ra chữ ở dạng tổ hợp (không phải NFC); hãy gõ thẳng chữ có dấu.',
+            { line: at },
+          ),
+        );
+      }
+    }
     if (!hasSuspect(text)) continue;
     let at = line;
     for (const char of text) {

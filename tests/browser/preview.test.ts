@@ -1,13 +1,13 @@
 /**
  * The admin's preview is the public page: an initiative opened in the real admin (Decap,
  * decap-server, the Astro dev server, as `npm start` runs them) shows, in its preview
- * frame, the same headings in the same order, the same chips, the same campaign row and
- * the same text as that entry's page in the built site (and on the admin's own site
- * server). The title is not under Decap's floating
- * buttons; a campaign's preview names its goals and status and writes dates dd/mm/yyyy.
- * Editing one value of a campaign through the admin commits a one-line change; the new
- * initiative form offers only campaigns still receiving and dates a submission inside
- * their period; the editorial board's cards show plain text, not Markdown.
+ * frame, the same headings in the same order, the same chips, the same campaign row, the
+ * same committee status and the same text as that entry's page in the built site (and on
+ * the admin's own site server). The title is not under Decap's floating buttons; a
+ * campaign's preview names its goals and status and writes dates dd/mm/yyyy. Editing one
+ * value of a campaign through the admin commits a one-line change; the new initiative form
+ * offers only campaigns still receiving, dates a submission inside their period and
+ * previews it as not decided yet; the editorial board's cards show plain text, not Markdown.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -221,6 +221,8 @@ describe('the admin preview is the public page', () => {
         'H2: Tác giả',
       ]);
       expect(published.facts).toContain('DT: Đợt phát động');
+      // The committee's status, read in the preview from the decisions bundled with the admin.
+      expect(published.facts).toContain('DD: Được công nhận — Xuất sắc chi tiết');
       expect(published.chips.length).toBeGreaterThanOrEqual(3);
       expect(published.headings).toContain('H2: Chỉ số trước và sau khi áp dụng');
 
@@ -320,6 +322,14 @@ describe('quiet edits and the submission form', () => {
       expect(offered).toContain(openTitle);
       expect(offered).not.toContain(lateTitle);
       expect(offered.some((option) => option.includes('năm 2024'))).toBe(false);
+      // No decision names a new entry: its preview says so, as its page will.
+      const frame = await previewFrame(page, 'article.kho-initiative h1');
+      const status = frame.locator('header dl.kho-facts .kho-status');
+      expect(await status.getAttribute('data-status')).toBe('undecided');
+      expect(await status.textContent()).toBe('Chưa xét');
+      expect(await frame.locator('.kho-decision p').textContent()).toBe(
+        'Chưa xét Hội đồng chưa có quyết định về sáng kiến này.',
+      );
     } finally {
       await page.close();
     }

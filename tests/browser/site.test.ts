@@ -9,13 +9,16 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { load as loadYaml } from 'js-yaml';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HEADER_POLICY, PAGE_POLICY } from '../../src/lib/csp.ts';
+import { linksWithoutStatus, pageText } from '../site/status-mentions.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
   type BuiltSite,
   buildSite,
+  projectRoot,
   type StaticServer,
   serveStatic,
   sitemapUrls,
@@ -27,7 +30,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: BuiltSite;
 let server: StaticServer;
-let initiatives: { id: string; title: string; areas: string; unit: string }[] = [];
+let initiatives: { id: string; title: string; areas: string; unit: string; status: string }[] = [];
 
 beforeAll(async () => {
   // Fails here, with the install command, when no Chromium is found.
@@ -127,6 +130,7 @@ describe('every page type', () => {
     ['lĩnh vực', () => 'sang-kien/linh-vuc/dich-vu-cong-truc-tuyen/', 'h1'],
     ['mục tiêu', () => 'sang-kien/muc-tieu/giam-tre-hen/', 'h1'],
     ['thống kê', () => 'thong-ke/', 'svg'],
+    ['kết quả xét', () => 'sang-kien/ket-qua-xet/chua-xet/', 'h1'],
     ['hướng dẫn', () => 'huong-dan/', 'h1'],
     ['giới thiệu', () => 'gioi-thieu/', 'h1'],
     ['tìm kiếm', () => 'tim-kiem/', 'kho-search'],
@@ -148,8 +152,9 @@ describe('every page type', () => {
     expect(await page.locator('script').count()).toBe(0);
     if (withResult) expect(await page.locator('#quyet-dinh').count()).toBe(1);
     const charts = await page.locator('.kho-indicator').count();
-    expect(await page.locator('.kho-indicator svg').count()).toBe(charts);
     expect(await page.locator('.kho-indicator table').count()).toBe(charts);
+    expect(await page.locator('.kho-indicator table svg.kho-bar').count()).toBe(2 * charts);
+    expect(await page.locator('.kho-indicator .kho-verdict').count()).toBe(charts);
     await context.close();
   });
 });
@@ -163,6 +168,22 @@ describe('list filters', () => {
 
   test('without JavaScript: any combination of facets, and the sort, work by CSS', async () => {
     const { page, context } = await openPage('sang-kien/', { javaScript: false });
+    // The list opens on what the committee recognised; "all" shows the rest.
+    const recognised = initiatives.filter((item) => item.status.startsWith('Được công nhận'));
+    expect(recognised.length).toBeGreaterThan(0);
+    expect(recognised.length).toBeLessThan(initiatives.length);
+    expect((await visibleIds(page)).sort()).toEqual(recognised.map((item) => item.id).sort());
+    for (const status of ['not-recognised', 'undecided']) {
+      await page.locator(`label[for="loc-status-${status}"]`).click();
+      const shown = await visibleIds(page);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(
+        await page
+          .locator('.kho-results > li:visible')
+          .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.status)),
+      ).toEqual(shown.map(() => status));
+    }
+    await page.locator('label[for="loc-status-tat-ca"]').click();
     expect(await visibleIds(page)).toHaveLength(initiatives.length);
 
     const first = page.locator('.kho-results > li').first();
@@ -223,6 +244,16 @@ describe('list filters', () => {
     const count = await page.locator('.kho-count').textContent();
     const shown = (await visibleIds(page)).length;
     expect(count).toContain(`Đang hiển thị ${shown} trên ${initiatives.length}`);
+
+    // The default (recognised only) stays out of the address; "all" against it goes in.
+    expect(new URL(page.url()).searchParams.has('status')).toBe(false);
+    await page.locator('label[for="loc-status-tat-ca"]').click();
+    await page.waitForURL(/[?&]status=(&|$)/);
+    expect(await page.locator('.kho-count').textContent()).toContain(
+      `Đang hiển thị ${(await visibleIds(page)).length} trên ${initiatives.length}`,
+    );
+    await page.locator('label[for="loc-status-recognised"]').click();
+    await page.waitForURL((url) => !url.searchParams.has('status'));
 
     const shared = await context.newPage();
     await shared.goto(new URL('sang-kien/?area=procedures&sap-xep=ten', server.root).href);
@@ -391,6 +422,170 @@ describe('content security policy', () => {
     expect(await violations(list.page)).toEqual([]);
     expect(list.errors).toEqual([]);
     await list.context.close();
+  });
+});
+
+/**
+ * The committee's verdicts, read from the decision files themselves (not through the site's
+ * code): "Được công nhận", "Chưa được công nhận", or "Chưa xét" for an initiative no decision names.
+ */
+function statusesFromDecisions(): Map<string, string> {
+  const statuses = new Map<string, string>();
+  for (const id of readdirSync(join(projectRoot, 'content', 'initiatives'))) {
+    statuses.set(id, 'Chưa xét');
+  }
+  const folder = join(projectRoot, 'content', 'decisions');
+  for (const file of readdirSync(folder)) {
+    const decision = loadYaml(readFileSync(join(folder, file), 'utf8')) as {
+      results?: { initiative: string; recognised: boolean }[];
+    };
+    for (const result of decision.results ?? []) {
+      statuses.set(result.initiative, result.recognised ? 'Được công nhận' : 'Chưa được công nhận');
+    }
+  }
+  return statuses;
+}
+
+describe('the committee status, everywhere an initiative is shown', () => {
+  test('the samples have initiatives of every status (else this block proves nothing)', () => {
+    const statuses = new Set(statusesFromDecisions().values());
+    expect([...statuses].sort()).toEqual(['Chưa xét', 'Chưa được công nhận', 'Được công nhận']);
+  });
+
+  test('no built page links an initiative without its status beside it, and each page states its own', () => {
+    const statuses = statusesFromDecisions();
+    const findings: string[] = [];
+    let checked = 0;
+    for (const file of htmlFiles(site.outDir)) {
+      const name = relative(site.outDir, file);
+      if (name.startsWith('admin')) continue;
+      const html = readFileSync(file, 'utf8');
+      for (const finding of linksWithoutStatus(html, site.base, (id) => statuses.get(id))) {
+        findings.push(`${name} — ${finding}`);
+      }
+      checked += 1;
+    }
+    for (const [id, status] of statuses) {
+      const html = readFileSync(join(site.outDir, 'sang-kien', id, 'index.html'), 'utf8');
+      // Its own statement, in the facts under the title (not a neighbour's in the pager).
+      const own = /<dt>Kết quả xét của Hội đồng<\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(html)?.[1];
+      if (!pageText(own ?? '').includes(status)) {
+        findings.push(`sang-kien/${id}/ — không ghi "${status}"`);
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(findings).toEqual([]);
+  });
+
+  test('the home page lists only what the committee recognised, and links to the rest', () => {
+    const statuses = statusesFromDecisions();
+    const html = readFileSync(join(site.outDir, 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/href="[^"]*\/sang-kien\/([^/"]+)\/"/g)].map(
+      (match) => match[1] as string,
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.filter((id) => statuses.get(id) !== 'Được công nhận')).toEqual([]);
+    expect(html).toContain(`${site.base}sang-kien/ket-qua-xet/chua-duoc-cong-nhan/`);
+    expect(html).toContain(`${site.base}sang-kien/ket-qua-xet/chua-xet/`);
+  });
+
+  test('a page per status lists exactly the initiatives of that status, and says so', () => {
+    const statuses = statusesFromDecisions();
+    const pages: [string, string, string][] = [
+      ['duoc-cong-nhan', 'Được công nhận', 'Sáng kiến được công nhận'],
+      ['chua-duoc-cong-nhan', 'Chưa được công nhận', 'Sáng kiến chưa được công nhận'],
+      ['chua-xet', 'Chưa xét', 'Sáng kiến chưa xét'],
+    ];
+    for (const [slug, status, heading] of pages) {
+      const html = readFileSync(
+        join(site.outDir, 'sang-kien', 'ket-qua-xet', slug, 'index.html'),
+        'utf8',
+      );
+      expect(html).toContain(`<h1>${heading}</h1>`);
+      // Every initiative page linked below the title (cards or, for a long list, rows).
+      const main = html.slice(html.indexOf('<h1>'));
+      const listed = new Set(
+        [...main.matchAll(/href="[^"]*\/sang-kien\/([^/"]+)\/"/g)].map(
+          (match) => match[1] as string,
+        ),
+      );
+      const wanted = [...statuses].filter(([, value]) => value === status).map(([id]) => id);
+      expect([...listed].sort(), slug).toEqual(wanted.sort());
+    }
+  });
+
+  test('the RSS feed and the open data say the status of each initiative', () => {
+    const statuses = statusesFromDecisions();
+    const rss = readFileSync(join(site.outDir, 'rss.xml'), 'utf8');
+    const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((match) => match[1] as string);
+    expect(items.length).toBe(statuses.size);
+    for (const item of items) {
+      const id = /\/sang-kien\/([^/<]+)\/<\/link>/.exec(item)?.[1] as string;
+      const status = statuses.get(id) as string;
+      expect(/<title>([^<]*)<\/title>/.exec(item)?.[1], id).toContain(`(${status}`);
+      expect(/<description>([^<]*)<\/description>/.exec(item)?.[1], id).toMatch(
+        new RegExp(`^${status}`),
+      );
+    }
+    for (const record of initiatives) {
+      expect(record.status.startsWith(statuses.get(record.id) as string), record.id).toBe(true);
+    }
+  });
+});
+
+describe('charts', () => {
+  test('at 360 px no chart label is clipped, all are body size, and no SVG carries text', async () => {
+    const withIndicators = initiatives.filter((item) =>
+      readFileSync(join(site.outDir, 'sang-kien', item.id, 'index.html'), 'utf8').includes(
+        'kho-indicator',
+      ),
+    );
+    expect(withIndicators.length).toBeGreaterThan(0);
+    const paths = ['thong-ke/', ...withIndicators.map((item) => `sang-kien/${item.id}/`)];
+    const problems: string[] = [];
+    for (const path of paths) {
+      const { page, context } = await openPage(path, { width: 360, javaScript: false });
+      const found = await page.evaluate(() => {
+        const body = Number.parseFloat(getComputedStyle(document.body).fontSize);
+        const labels = [...document.querySelectorAll<HTMLElement>('.kho-chart-label')];
+        const bad = labels.flatMap((label) => {
+          const size = Number.parseFloat(getComputedStyle(label).fontSize);
+          const issues = [];
+          if (label.scrollWidth > label.clientWidth) issues.push('bị cắt');
+          if (size < 16 || size < body) issues.push(`cỡ chữ ${size}px`);
+          if (label.getBoundingClientRect().right > document.documentElement.clientWidth)
+            issues.push('tràn màn hình');
+          return issues.length ? [`${label.textContent?.trim()}: ${issues.join(', ')}`] : [];
+        });
+        return { count: labels.length, bad, svgText: document.querySelectorAll('svg text').length };
+      });
+      expect(found.count, path).toBeGreaterThan(0);
+      if (found.svgText > 0) problems.push(`/${path}: ${found.svgText} chữ trong SVG`);
+      for (const issue of found.bad) problems.push(`/${path}: ${issue}`);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('an indicator reads at a glance: before → after and a worded verdict, the right one', async () => {
+    // 420 → 95 phone calls a month: fewer is better, so this improved.
+    const kiosk = initiatives.find((item) => item.id.includes('kiosk'));
+    expect(kiosk).toBeDefined();
+    const { page, context } = await openPage(`sang-kien/${kiosk?.id}/`, { width: 360 });
+    const calls = page.locator('.kho-indicator', { hasText: 'Số cuộc điện thoại' });
+    expect(await calls.locator('.kho-indicator-big').textContent()).toMatch(/420\s*→.*95/);
+    const verdict = calls.locator('.kho-verdict');
+    expect(await verdict.getAttribute('data-verdict')).toBe('improved');
+    expect(await verdict.textContent()).toMatch(/Cải thiện: giảm 325 cuộc gọi/);
+    const colour = await verdict.evaluate((element) => getComputedStyle(element).color);
+    const muted = await page
+      .locator('.kho-indicator .kho-muted')
+      .first()
+      .evaluate((element) => getComputedStyle(element).color);
+    expect(colour).not.toBe(muted);
+    // Nothing on the sample site is shown as getting worse: its "other" indicators say their direction.
+    expect(await page.locator('.kho-verdict[data-verdict="worse"]').count()).toBe(0);
+    await context.close();
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledStatus } from '../../src/admin/content-data.ts';
 import { plainSummary } from '../../src/admin/workflow-cards.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { blockHtml, h } from '../../src/render/html.ts';
@@ -13,9 +14,11 @@ import {
   attachmentsSection,
   type InitiativePageContext,
   initiativeHead,
+  undecidedSection,
 } from '../../src/render/initiative.ts';
 
 const context: InitiativePageContext = {
+  status: { id: 'undecided', label: 'Chưa xét' },
   unit: { id: 'phong-noi-vu', name: 'Phòng Nội vụ' },
   campaign: { id: '2024-tanh-linh', title: 'Đợt năm 2024' },
   unitName: (id) => (id === 'phong-noi-vu' ? 'Phòng Nội vụ' : (id ?? '—')),
@@ -82,6 +85,65 @@ describe('the shared renderer', () => {
       },
     );
     expect(files && blockHtml([files])).toContain('(Hình ảnh, PNG)');
+  });
+
+  it('draws an indicator as the page does: direction, before → after, a worded verdict', () => {
+    const full = draftIndicatorHtml({
+      kind: 'other',
+      label: 'Cuộc gọi hỏi tình trạng hồ sơ',
+      unit: 'cuộc gọi',
+      better: 'lower',
+      before: { value: 420, period: 'Quý I' },
+      after: { value: 95, period: 'Quý III' },
+      source: 'Sổ trực',
+    }).value;
+    expect(full).toContain('<p class="kho-muted">Chỉ số khác · Càng thấp càng tốt</p>');
+    expect(full).toContain(
+      '<span class="kho-indicator-big">420 <span aria-hidden="true">→</span><span class="kho-visually-hidden">, sau khi áp dụng:</span> 95</span><span class="kho-indicator-unit">cuộc gọi</span>',
+    );
+    expect(full).toContain('<p class="kho-verdict" data-verdict="improved">');
+    expect(full).toContain(
+      '<strong>Cải thiện</strong>: giảm 325 cuộc gọi, tức giảm 77,4% so với trước.',
+    );
+    // An "other" indicator says which way is better; until it does, no verdict is drawn.
+    const undirected = {
+      kind: 'other',
+      label: 'Cuộc gọi',
+      unit: 'cuộc gọi',
+      before: { value: 420 },
+      after: { value: 95 },
+    };
+    const pending = draftIndicatorHtml(undirected).value;
+    expect(pending).toContain('Chưa đủ');
+    expect(pending).not.toContain('kho-verdict');
+  });
+
+  it('states the committee status in the header, and a pending decision below', () => {
+    const recognised = blockHtml(
+      initiativeHead(
+        { title: 'Một sáng kiến' },
+        { ...context, status: { id: 'recognised', label: 'Được công nhận — Xuất sắc' } },
+      ),
+    );
+    expect(recognised).toContain(
+      '<dt>Kết quả xét của Hội đồng</dt><dd><span class="kho-status" data-status="recognised">Được công nhận — Xuất sắc</span> <a href="#quyet-dinh">chi tiết</a></dd>',
+    );
+    expect(undecidedSection({ id: 'recognised', label: 'Được công nhận' })).toBeUndefined();
+    const pending = undecidedSection({ id: 'undecided', label: 'Chưa xét' });
+    expect(pending && blockHtml([pending])).toContain(
+      '<h2 id="quyet-dinh">Kết quả xét của Hội đồng</h2><p><span class="kho-status" data-status="undecided">Chưa xét</span> Hội đồng chưa có quyết định',
+    );
+  });
+
+  it('reads the status from the decisions bundled with the admin, as the site does', () => {
+    const kiosk = 'mau-day-du-kiosk-tra-cuu-ho-so-tai-bo-phan-mot-cua-huyen';
+    expect(bundledStatus(kiosk, '2024-tanh-linh')).toMatchObject({
+      id: 'recognised',
+      label: 'Được công nhận — Xuất sắc',
+    });
+    // Only the decision of the entry's own campaign counts; a new entry has none.
+    expect(bundledStatus(kiosk, '2025-khac').id).toBe('undecided');
+    expect(bundledStatus(undefined, '2024-tanh-linh').label).toBe('Chưa xét');
   });
 });
 

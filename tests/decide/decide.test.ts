@@ -1,36 +1,59 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { writeAtomically } from '../../scripts/decide/atomic.ts';
+import { cellVote } from '../../scripts/decide/ballots.ts';
 import { cellDate, cellNumber, cellYesNo } from '../../scripts/decide/cells.ts';
-import { main, runDecide } from '../../scripts/decide.ts';
+import {
+  type DecideResult,
+  main,
+  ReplaceRefused,
+  runDecide,
+  summaryLines,
+} from '../../scripts/decide.ts';
 import { buildReport } from '../../scripts/report/build.ts';
-import { HEADERS, MEMBER_HEADERS, SHEETS } from '../../scripts/report/columns.ts';
+import { ballotSheetName, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
-import { writeXlsx } from '../../scripts/report/xlsx.ts';
-import { decisionSchema } from '../../src/schemas/index.ts';
+import { ballotFileName, writeBallotFiles, writeXlsx } from '../../scripts/report/xlsx.ts';
+import { type Decision, decisionSchema } from '../../src/schemas/index.ts';
 import { makeRepo } from '../support/git-fixture.ts';
+import { ballotOf, fillFromDecision, lineOf, mark } from './fill.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const CAMPAIGN = '2024-tanh-linh';
+const CAMPAIGN_FILE = `content/campaigns/${CAMPAIGN}.md`;
 const DECISION = `content/decisions/${CAMPAIGN}.yaml`;
 const OWN = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai'; // Trần Văn Hùng is an author and a member
-const KIOSK = 'mau-day-du-kiosk-tra-cuu-ho-so-tai-bo-phan-mot-cua-huyen';
+const KIOSK = 'mau-day-du-kiosk-tra-cuu-ho-so-tai-bo-phan-mot-cua-huyen'; // 7 for
 const LOW = 'phan-cong-cong-chuc-dau-moi-theo-nhom-thu-tuc-tai-xa-la-ngau'; // 2 for, 5 against
+const ROSTER_PLACE = `danh sách Hội đồng của đợt (${CAMPAIGN_FILE}, mục "Hội đồng xét sáng kiến")`;
+const KIOSK_SCORES = { novelty: 26, effectiveness: 27, applicability: 20, influence: 14 };
 
 let root: string;
-let sheet: string;
+let recorded: Decision;
+/** The report's workbook with every ballot filled so that it comes to the recorded decision. */
+let filled: string;
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+async function workbookOf(repo: string): Promise<string> {
+  const report = await buildReport(new LocalGitSource(repo), CAMPAIGN);
+  const path = join(mkdtempSync(join(tmpdir(), 'kho-sheet-')), 'tong-hop.xlsx');
+  await writeXlsx(report, path);
+  return path;
+}
 
 beforeAll(async () => {
   root = makeRepo(project, {}, true);
-  const report = await buildReport(new LocalGitSource(root), CAMPAIGN);
-  sheet = join(mkdtempSync(join(tmpdir(), 'kho-sheet-')), 'tong-hop.xlsx');
-  await writeXlsx(report, sheet);
+  recorded = decisionSchema.parse(parse(readFileSync(join(root, DECISION), 'utf8')));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await workbookOf(root));
+  fillFromDecision(book, recorded);
+  filled = join(mkdtempSync(join(tmpdir(), 'kho-filled-')), 'tong-hop.xlsx');
+  await book.xlsx.writeFile(filled);
 });
 
 type Edit = (book: ExcelJS.Workbook) => void;
@@ -41,9 +64,7 @@ function setCell(slug: string, header: string, value: ExcelJS.CellValue): Edit {
     const list = book.getWorksheet(SHEETS.list);
     if (!list) throw new Error('no list');
     const headers = Array.from(list.getRow(1).values as unknown[], (item) => String(item ?? ''));
-    const exact = headers.indexOf(header);
-    const column =
-      exact > 0 ? exact : headers.findIndex((item) => item.startsWith(`${header} (tối đa`));
+    const column = headers.indexOf(header);
     const slugColumn = headers.indexOf(HEADERS.slug);
     let found = false;
     list.eachRow((row, number) => {
@@ -65,14 +86,45 @@ function rowOf(book: ExcelJS.Workbook, slug: string): number {
   return at;
 }
 
+/** Every member's line for an initiative, as the function says. */
+const forEveryMember =
+  (slug: string, line: (memberId: string, index: number) => Parameters<typeof mark>[3]): Edit =>
+  (book) =>
+    recorded.members.forEach((member, index) => {
+      if (member.id === 'tran-van-hung' && slug === OWN) return;
+      mark(book, member.id, slug, line(member.id, index));
+    });
+
 async function edited(...edits: Edit[]): Promise<{ path: string; book: ExcelJS.Workbook }> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(sheet);
+  await book.xlsx.readFile(filled);
   for (const edit of edits) edit(book);
   const path = join(mkdtempSync(join(tmpdir(), 'kho-edited-')), 'bang-cham.xlsx');
   await book.xlsx.writeFile(path);
   return { path, book };
 }
+
+async function refusal(work: string, path: string): Promise<string[]> {
+  const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
+    (caught: unknown) => caught,
+  );
+  return (error as { problems?: string[] }).problems ?? [String(error)];
+}
+
+async function run(argv: string[]): Promise<{ code: number; out: string[] }> {
+  const out: string[] = [];
+  const original = { log: console.log, error: console.error };
+  console.log = (text: string) => out.push(text);
+  console.error = (text: string) => out.push(text);
+  try {
+    return { code: await main(argv), out };
+  } finally {
+    Object.assign(console, original);
+  }
+}
+
+const byInitiative = (list: Decision['results']) =>
+  [...list].sort((a, b) => a.initiative.localeCompare(b.initiative));
 
 describe('cell readers', () => {
   it.each([
@@ -100,144 +152,445 @@ describe('cell readers', () => {
     ['', undefined],
     ['có lẽ', 'invalid'],
   ])('cellYesNo(%j) = %j', (value, expected) => expect(cellYesNo(value)).toBe(expected));
+  it.each([
+    ['Đồng ý', 'for'],
+    ['không đồng ý', 'against'],
+    ['', undefined],
+    ['phân vân', 'invalid'],
+  ])('cellVote(%j) = %j', (value, expected) => expect(cellVote(value)).toBe(expected));
 });
 
-describe('text that starts like a formula', () => {
-  it('is written with an apostrophe and read back from the sheet unchanged', async () => {
-    const decision = parse(readFileSync(join(project, DECISION), 'utf8'));
-    decision.document.title = `+${decision.document.title}`;
-    decision.members[2].position = `-${decision.members[2].position}`;
-    decision.results[1].note = `=${decision.results[1].note}`;
-    const repo = makeRepo(project, { [DECISION]: stringify(decision) }, true);
-    const report = await buildReport(new LocalGitSource(repo), CAMPAIGN);
-    const path = join(mkdtempSync(join(tmpdir(), 'kho-sheet-')), 'tong-hop.xlsx');
-    await writeXlsx(report, path);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    expect(book.getWorksheet(SHEETS.members)?.getRow(4).getCell(3).value).toBe(
-      `'${decision.members[2].position}`,
-    );
-    const before = decisionSchema.parse(decision);
-    const result = await runDecide({ root: repo, campaign: CAMPAIGN, sheet: path, dryRun: true });
-    expect(result.decision.members).toEqual(before.members);
-    expect(result.decision.document).toEqual(before.document);
-    expect(result.decision.results.find((item) => item.note?.startsWith('='))?.note).toBe(
-      before.results[1]?.note,
-    );
-  });
-});
-
-describe('decide', () => {
-  it('turns the report of an existing decision back into the same decision', async () => {
-    const before = decisionSchema.parse(parse(readFileSync(join(root, DECISION), 'utf8')));
-    const target = mkdtempSync(join(tmpdir(), 'kho-decide-'));
-    mkdirSync(join(target, 'content'), { recursive: true });
-    const result = await runDecide({ root, campaign: CAMPAIGN, sheet, dryRun: true });
-    const sortResults = (list: typeof before.results) =>
-      [...list].sort((a, b) => a.initiative.localeCompare(b.initiative));
-    expect(sortResults(result.decision.results)).toEqual(sortResults(before.results));
-    expect(result.decision.members).toEqual(before.members);
-    expect(result.decision.document).toEqual(before.document);
-    expect(result.decision.meetingOn).toBe(before.meetingOn);
+describe('decide from the members ballots', () => {
+  it('ballots that come to the recorded decision give that decision back, and nothing is written', async () => {
+    const before = hash(join(root, DECISION));
+    const result = await runDecide({ root, campaign: CAMPAIGN, sheet: filled });
+    expect(byInitiative(result.decision.results)).toEqual(byInitiative(recorded.results));
+    expect(result.decision.members).toEqual(recorded.members);
+    expect(result.decision.document).toEqual(recorded.document);
+    expect(result.decision.meetingOn).toBe(recorded.meetingOn);
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
     expect(result.written).toBe(false);
+    expect(hash(join(root, DECISION))).toBe(before);
   });
 
-  it('accepts a good sheet and writes a file the schema accepts, with recusal and grade worked out', async () => {
+  it('averages the members own marks to two decimals', async () => {
     const work = makeRepo(project, {}, true);
     const { path } = await edited(
-      setCell(KIOSK, 'Tính mới, tính sáng tạo', 30),
-      setCell(KIOSK, HEADERS.recognised, ''),
+      forEveryMember(KIOSK, (_id, index) => ({
+        scores: { ...KIOSK_SCORES, novelty: index === 0 ? 30 : 26 },
+        vote: 'for',
+      })),
     );
-    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path });
-    const written = decisionSchema.parse(parse(readFileSync(join(work, DECISION), 'utf8')));
-    const kiosk = written.results.find((item) => item.initiative === KIOSK);
-    expect(kiosk?.scores.novelty).toBe(30);
-    expect(kiosk?.grade).toBe('xuat-sac');
-    expect(written.results.find((item) => item.initiative === OWN)?.recused).toEqual([
-      'tran-van-hung',
-    ]);
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path, replace: true });
+    const kiosk = result.decision.results.find((item) => item.initiative === KIOSK);
+    // (30 + 6 × 26) / 7 = 26.571…
+    expect(kiosk?.scores.novelty).toBe(26.57);
     expect(result.written).toBe(true);
-    expect(readdirSync(join(work, 'content/decisions'))).toEqual([`${CAMPAIGN}.yaml`]);
+    const written = decisionSchema.parse(parse(readFileSync(join(work, DECISION), 'utf8')));
+    expect(written.results.find((item) => item.initiative === KIOSK)?.scores.novelty).toBe(26.57);
   });
 
-  it('matches a member to an author by name in NFC and any case', async () => {
+  it('4 of 7 in favour is not recognised when 5 are needed, and "Có" is refused', async () => {
     const work = makeRepo(project, {}, true);
-    const { path } = await edited((book) => {
-      const members = book.getWorksheet(SHEETS.members);
-      members?.eachRow((row, number) => {
-        if (number > 1 && row.getCell(2).value === 'Trần Văn Hùng')
-          row.getCell(2).value = 'TRẦN VĂN HÙNG'.normalize('NFD');
-      });
-    });
-    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path, dryRun: true });
-    expect(result.decision.results.find((item) => item.initiative === OWN)?.recused).toEqual([
-      'tran-van-hung',
-    ]);
+    const fourOfSeven = forEveryMember(KIOSK, (_id, index) => ({
+      scores: KIOSK_SCORES,
+      vote: index < 4 ? 'for' : 'against',
+    }));
+    const { path } = await edited(fourOfSeven, setCell(KIOSK, HEADERS.recognised, ''));
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path, replace: true });
+    const kiosk = result.decision.results.find((item) => item.initiative === KIOSK);
+    expect(kiosk).toMatchObject({ votesFor: 4, votesAgainst: 3, recognised: false });
+    expect(kiosk?.grade).toBeUndefined();
+    expect(summaryLines(result).find((line) => line.includes(KIOSK))).toContain(
+      'đồng ý 4, không đồng ý 3; cần 5/7 (hai phần ba thành viên được biểu quyết); không được công nhận',
+    );
+
+    const proposed = await edited(fourOfSeven, setCell(KIOSK, HEADERS.recognised, 'Có'));
+    expect(await refusal(work, proposed.path)).toContain(
+      `Dòng ${rowOf(proposed.book, KIOSK)}, cột "${HEADERS.recognised}": được công nhận cần ít nhất 5/7 phiếu đồng ý (hai phần ba thành viên được biểu quyết), mới có 4.`,
+    );
   });
 
-  it('runs the full validator on the result before writing (a name typed without diacritics)', async () => {
+  it('a member-author is recused and shown; two thirds are of the six entitled', async () => {
+    const result = await runDecide({ root, campaign: CAMPAIGN, sheet: filled, dryRun: true });
+    const own = result.decision.results.find((item) => item.initiative === OWN);
+    expect(own?.recused).toEqual(['tran-van-hung']);
+    const line = summaryLines(result).find((item) => item.includes(OWN));
+    expect(line).toContain('(6/6 thành viên chấm)');
+    expect(line).toContain('cần 4/6');
+    expect(line).toContain('không chấm (tác giả): Trần Văn Hùng');
+  });
+
+  it('refuses a ballot on which the author scores their own initiative', async () => {
     const work = makeRepo(project, {}, true);
     const before = hash(join(work, DECISION));
-    const { path } = await edited((book) => {
-      book.getWorksheet(SHEETS.members)?.eachRow((row, number) => {
-        if (number > 1 && row.getCell(2).value === 'Trần Văn Hùng')
-          row.getCell(2).value = 'Tran Van Hung';
-      });
-    });
-    const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
-      (caught: unknown) => caught,
+    const { path, book } = await edited((b) =>
+      mark(b, 'tran-van-hung', OWN, {
+        scores: { novelty: 30, effectiveness: 30, applicability: 25, influence: 15 },
+        vote: 'for',
+      }),
     );
-    expect((error as { problems?: string[] }).problems?.join('\n')).toMatch(
-      /Bộ kiểm tra từ chối quyết định: .*Thành viên "Trần Văn Hùng" là tác giả/,
+    const ballot = ballotOf(book, 'tran-van-hung');
+    expect(await refusal(work, path)).toContain(
+      `Phiếu "${ballot.name}", dòng ${lineOf(ballot, OWN)}: Trần Văn Hùng là tác giả của sáng kiến "${OWN}" nên không chấm điểm, không biểu quyết; xóa điểm và biểu quyết ở dòng này.`,
     );
     expect(hash(join(work, DECISION))).toBe(before);
   });
 
-  it.each<[string, Edit[], (row: (slug: string) => number) => string]>([
+  it('a member who did not take part lowers nothing; too few taking part is refused', async () => {
+    const work = makeRepo(project, {}, true);
+    const oneAway = await edited((b) => mark(b, 'nguyen-thi-bich-tram', KIOSK, {}));
+    const result = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: oneAway.path,
+      dryRun: true,
+    });
+    expect(result.decision.results.find((item) => item.initiative === KIOSK)).toMatchObject({
+      votesFor: 6,
+      recognised: true,
+    });
+    const line = summaryLines(result).find((item) => item.includes(KIOSK));
+    expect(line).toContain('(6/7 thành viên chấm)');
+    expect(line).toContain('cần 5/7');
+    expect(line).toContain('không tham gia: Nguyễn Thị Bích Trâm');
+
+    const threeAway = await edited(
+      forEveryMember(KIOSK, (_id, index) =>
+        index < 4 ? { scores: KIOSK_SCORES, vote: 'for' } : {},
+      ),
+    );
+    expect(await refusal(work, threeAway.path)).toContain(
+      `Sáng kiến "${KIOSK}": chỉ 4 trong 7 thành viên được biểu quyết đã chấm và biểu quyết; cần ít nhất 5 (hai phần ba).`,
+    );
+  });
+});
+
+describe('the roster: a sheet whose members differ from it is refused', () => {
+  it('a member row deleted from "Hội đồng" is refused, naming the member', async () => {
+    const work = makeRepo(project, {}, true);
+    const before = hash(join(work, DECISION));
+    const { path } = await edited((book) => {
+      const members = book.getWorksheet(SHEETS.members);
+      members?.eachRow((row, number) => {
+        if (row.getCell(2).value === 'Phạm Đức Long') members.spliceRows(number, 1);
+      });
+    });
+    expect(await refusal(work, path)).toContain(
+      `Trang "${SHEETS.members}" thiếu 1 thành viên có trong ${ROSTER_PLACE}: Phạm Đức Long (pham-duc-long).`,
+    );
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
+  it('a missing ballot and a stranger on the sheet and on a ballot are refused by name', async () => {
+    const work = makeRepo(project, {}, true);
+    const { path } = await edited((book) => {
+      book.removeWorksheet(ballotOf(book, 'pham-duc-long').id);
+      const stranger = ballotOf(book, 'huynh-minh-quang');
+      stranger.getCell(2, 2).value = 'nguoi-la';
+      stranger.getCell(3, 2).value = 'Người Lạ';
+      book.getWorksheet(SHEETS.members)?.addRow(['nguoi-la', 'Người Lạ', 'Cán bộ', 'Ủy viên']);
+    });
+    const problems = await refusal(work, path);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `Trang "${SHEETS.members}" có 1 người không có trong ${ROSTER_PLACE}: Người Lạ (nguoi-la).`,
+        `Có 1 phiếu của người không có trong ${ROSTER_PLACE}: Người Lạ (nguoi-la).`,
+        'Thiếu phiếu chấm của 2 thành viên: Phạm Đức Long (pham-duc-long), Huỳnh Minh Quang (huynh-minh-quang). Thành viên vắng vẫn có phiếu, để trống.',
+      ]),
+    );
+  });
+
+  it('matches the roster to authors without accents or case', async () => {
+    const campaign = readFileSync(join(project, CAMPAIGN_FILE), 'utf8').replace(
+      'name: Trần Văn Hùng',
+      'name: TRAN VAN HUNG',
+    );
+    const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await workbookOf(work));
+    fillFromDecision(book, recorded);
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-accents-')), 'bang.xlsx');
+    await book.xlsx.writeFile(path);
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path, dryRun: true });
+    expect(result.decision.results.find((item) => item.initiative === OWN)?.recused).toEqual([
+      'tran-van-hung',
+    ]);
+    expect(result.decision.members.find((item) => item.id === 'tran-van-hung')?.name).toBe(
+      'TRAN VAN HUNG',
+    );
+  });
+
+  it('a campaign without a roster cannot be decided', async () => {
+    const campaign = readFileSync(join(project, CAMPAIGN_FILE), 'utf8').replace(
+      /\ncommittee:\n(?: {2}.*\n)+/,
+      '\n',
+    );
+    expect(campaign).not.toContain('committee:');
+    const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
+    expect((await refusal(work, filled))[0]).toBe(
+      `Đợt "${CAMPAIGN}" chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong ${CAMPAIGN_FILE}, rồi lập lại bảng bằng npm run report.`,
+    );
+  });
+});
+
+describe('ballots handed out as files of their own (report --ballot-files, decide --ballots)', () => {
+  async function ballotFolder(repo: string): Promise<string> {
+    const report = await buildReport(new LocalGitSource(repo), CAMPAIGN);
+    const folder = mkdtempSync(join(tmpdir(), 'kho-phieu-'));
+    const files = await writeBallotFiles(report, folder);
+    expect(files.map((file) => basename(file))).toEqual(
+      recorded.members.map((member, index) => ballotFileName(index, member.id)),
+    );
+    for (const [index, member] of recorded.members.entries()) {
+      const path = join(folder, ballotFileName(index, member.id));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      expect(book.worksheets).toHaveLength(1);
+      fillFromDecision(book, recorded, member.id);
+      await book.xlsx.writeFile(path);
+    }
+    return folder;
+  }
+
+  it('are read instead of the workbook pages and give the recorded decision back', async () => {
+    const work = makeRepo(project, {}, true);
+    const folder = await ballotFolder(work);
+    // The consolidated workbook's own ballot pages stay blank: with --ballots they are not read.
+    const blank = await workbookOf(work);
+    const result = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: blank,
+      ballots: folder,
+    });
+    expect(byInitiative(result.decision.results)).toEqual(byInitiative(recorded.results));
+    expect(result.written).toBe(false);
+  });
+
+  it('a ballot file missing or given twice is refused by name', async () => {
+    const work = makeRepo(project, {}, true);
+    const folder = await ballotFolder(work);
+    const blank = await workbookOf(work);
+    rmSync(join(folder, ballotFileName(2, 'pham-duc-long')));
+    copyFileSync(
+      join(folder, ballotFileName(0, 'nguyen-van-thanh')),
+      join(folder, 'phieu-ban-sao.xlsx'),
+    );
+    const error = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: blank,
+      ballots: folder,
+    }).catch((caught: unknown) => caught);
+    expect((error as { problems?: string[] }).problems).toEqual(
+      expect.arrayContaining([
+        `Nguyễn Văn Thành (nguyen-van-thanh) có hai phiếu: "${ballotFileName(0, 'nguyen-van-thanh')} › ${ballotSheetName(0, 'Nguyễn Văn Thành')}" và "phieu-ban-sao.xlsx › ${ballotSheetName(0, 'Nguyễn Văn Thành')}".`,
+        'Thiếu phiếu chấm của 1 thành viên: Phạm Đức Long (pham-duc-long). Thành viên vắng vẫn có phiếu, để trống.',
+      ]),
+    );
+  });
+
+  it('a missing ballot folder is a usage error', async () => {
+    const result = await run([
+      '--campaign',
+      CAMPAIGN,
+      '--sheet',
+      filled,
+      '--root',
+      root,
+      '--ballots',
+      join(root, 'khong-co-phieu'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.out[0]).toContain(
+      `Thư mục không tồn tại: "${join(root, 'khong-co-phieu')}" (--ballots).`,
+    );
+  });
+});
+
+describe('re-running decide on a decided campaign', () => {
+  it('rows blanked: refused with the results it would drop; applied with --replace', async () => {
+    const work = makeRepo(project, {}, true);
+    const before = hash(join(work, DECISION));
+    const { path } = await edited(forEveryMember(LOW, () => ({})));
+    const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ReplaceRefused);
+    const diff = (error as ReplaceRefused).result.diff;
+    expect(diff?.removed.map((item) => item.initiative)).toEqual([LOW]);
+    expect(diff?.changed).toEqual([]);
+    expect(hash(join(work, DECISION))).toBe(before);
+
+    const refused = await run(['--root', work, '--campaign', CAMPAIGN, '--sheet', path]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(
+      `So với quyết định đã ghi (${join(work, DECISION)}):\n- ${LOW}: bỏ kết quả đã ghi (không được công nhận)`,
+    );
+    expect(refused.out.at(-1)).toMatch(/^Chưa ghi: .*chạy lại với --replace\.$/);
+    expect(hash(join(work, DECISION))).toBe(before);
+
+    const replaced = await run([
+      '--root',
+      work,
+      '--campaign',
+      CAMPAIGN,
+      '--sheet',
+      path,
+      '--replace',
+    ]);
+    expect(replaced.code).toBe(0);
+    const written = decisionSchema.parse(parse(readFileSync(join(work, DECISION), 'utf8')));
+    expect(written.results.map((item) => item.initiative)).not.toContain(LOW);
+    expect(written.results).toHaveLength(recorded.results.length - 1);
+  });
+
+  it('a changed result: the diff names the field, before and after', async () => {
+    const work = makeRepo(project, {}, true);
+    const { path } = await edited(
+      forEveryMember(KIOSK, () => ({ scores: { ...KIOSK_SCORES, novelty: 30 }, vote: 'for' })),
+    );
+    const refused = await run(['--root', work, '--campaign', CAMPAIGN, '--sheet', path]);
+    expect(refused.code).toBe(1);
+    expect(refused.out.join('\n')).toContain(`~ ${KIOSK}: Tính mới, tính sáng tạo: 26 → 30`);
+  });
+
+  it('only new results: written without --replace', async () => {
+    const without = {
+      ...recorded,
+      results: recorded.results.filter((item) => item.initiative !== LOW),
+    };
+    const work = makeRepo(project, { [DECISION]: stringify(without) }, true);
+    const result: DecideResult = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
+    expect(result.diff?.added.map((item) => item.initiative)).toEqual([LOW]);
+    expect(result.written).toBe(true);
+  });
+
+  it('a decision file with its keys in another order is not a change', async () => {
+    const reordered = {
+      ...recorded,
+      document: Object.fromEntries(Object.entries(recorded.document).reverse()),
+      members: recorded.members.map((member) =>
+        Object.fromEntries(Object.entries(member).reverse()),
+      ),
+      results: recorded.results.map((result) => ({
+        ...result,
+        recused: [...result.recused].reverse(),
+      })),
+    };
+    const work = makeRepo(project, { [DECISION]: stringify(reordered) }, true);
+    const before = hash(join(work, DECISION));
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.written).toBe(false);
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
+  it('a first decision: written, nothing to compare', async () => {
+    const work = makeRepo(project, {}, true);
+    rmSync(join(work, DECISION));
+    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
+    expect(result.diff).toBeUndefined();
+    expect(result.written).toBe(true);
+    expect(readdirSync(join(work, 'content/decisions'))).toEqual([`${CAMPAIGN}.yaml`]);
+  });
+});
+
+describe('text that starts like a formula', () => {
+  it('is written with an apostrophe and read back unchanged', async () => {
+    const decision = structuredClone(recorded);
+    decision.document.title = `+${decision.document.title}`;
+    const kioskIndex = decision.results.findIndex((item) => item.initiative === KIOSK);
+    decision.results[kioskIndex] = {
+      ...decision.results[kioskIndex],
+      note: '=Ghi chú của Hội đồng',
+    } as Decision['results'][number];
+    const campaign = readFileSync(join(project, CAMPAIGN_FILE), 'utf8').replace(
+      'position: Trưởng phòng Nội vụ',
+      'position: "-Trưởng phòng Nội vụ"',
+    );
+    const repo = makeRepo(
+      project,
+      { [DECISION]: stringify(decision), [CAMPAIGN_FILE]: campaign },
+      true,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await workbookOf(repo));
+    expect(book.getWorksheet(SHEETS.members)?.getRow(4).getCell(3).value).toBe(
+      `'-Trưởng phòng Nội vụ`,
+    );
+    fillFromDecision(book, recorded);
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-formula-')), 'bang.xlsx');
+    await book.xlsx.writeFile(path);
+    const result = await runDecide({ root: repo, campaign: CAMPAIGN, sheet: path, dryRun: true });
+    expect(result.decision.members[2]?.position).toBe('-Trưởng phòng Nội vụ');
+    expect(result.decision.document.title).toBe(decision.document.title);
+    expect(result.decision.results.find((item) => item.initiative === KIOSK)?.note).toBe(
+      '=Ghi chú của Hội đồng',
+    );
+  });
+});
+
+describe('mistakes on a ballot or a page, each named with its place, and nothing written', () => {
+  const ballotPlace = (book: ExcelJS.Workbook, member: string, slug: string) => {
+    const sheet = ballotOf(book, member);
+    return `Phiếu "${sheet.name}", dòng ${lineOf(sheet, slug)}`;
+  };
+  it.each<[string, Edit[], (book: ExcelJS.Workbook) => string]>([
     [
       'a score over its maximum',
-      [setCell(KIOSK, 'Tính mới, tính sáng tạo', 35)],
-      (row) => `Dòng ${row(KIOSK)}, cột "Tính mới, tính sáng tạo": 35 vượt điểm tối đa 30.`,
+      [
+        (b) =>
+          mark(b, 'le-thi-kim-dung', KIOSK, {
+            scores: { ...KIOSK_SCORES, novelty: 35 },
+            vote: 'for',
+          }),
+      ],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Tính mới, tính sáng tạo (tối đa 30)": 35 vượt điểm tối đa 30.`,
     ],
     [
       'a score that is not a number',
-      [setCell(KIOSK, 'Hiệu quả thiết thực', 'hai mươi')],
-      (row) => `Dòng ${row(KIOSK)}, cột "Hiệu quả thiết thực": "hai mươi" không phải là số.`,
+      [
+        (b) =>
+          mark(b, 'le-thi-kim-dung', KIOSK, {
+            scores: { ...KIOSK_SCORES, effectiveness: 'hai mươi' },
+            vote: 'for',
+          }),
+      ],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Hiệu quả thiết thực (tối đa 30)": "hai mươi" không phải là số.`,
     ],
     [
-      'too few votes',
-      [setCell(KIOSK, HEADERS.votesFor, 3), setCell(KIOSK, HEADERS.votesAgainst, 1)],
-      (row) =>
-        `Dòng ${row(KIOSK)}, cột "Phiếu đồng ý": chỉ có 4 phiếu; cần ít nhất 5 trong 7 thành viên được biểu quyết (hai phần ba) tham gia biểu quyết.`,
+      'a line scored in part',
+      [
+        (b) =>
+          mark(b, 'le-thi-kim-dung', KIOSK, {
+            scores: { novelty: 20, effectiveness: 20 },
+            vote: 'for',
+          }),
+      ],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Khả năng áp dụng ngay (tối đa 25)": chưa có điểm (chấm đủ mọi tiêu chí, hoặc để trống cả dòng).`,
     ],
     [
-      'an author voting on their own initiative',
-      [setCell(OWN, HEADERS.votesFor, 7)],
-      (row) =>
-        `Dòng ${row(OWN)}, cột "Phiếu đồng ý": có 7 phiếu nhưng chỉ 6 thành viên được biểu quyết: Trần Văn Hùng là tác giả của sáng kiến nên không được chấm điểm và biểu quyết.`,
+      'a vote that is neither',
+      [(b) => mark(b, 'le-thi-kim-dung', KIOSK, { scores: KIOSK_SCORES, vote: 'phân vân' })],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Biểu quyết": "phân vân" — ghi "Đồng ý" hoặc "Không đồng ý".`,
     ],
     [
-      'recognition without two thirds in favour',
-      [setCell(LOW, HEADERS.recognised, 'Có')],
-      (row) =>
-        `Dòng ${row(LOW)}, cột "Đề nghị công nhận": được công nhận cần ít nhất 5/7 phiếu đồng ý (hai phần ba thành viên biểu quyết), mới có 2.`,
+      'marks without a vote',
+      [(b) => mark(b, 'le-thi-kim-dung', KIOSK, { scores: KIOSK_SCORES })],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Biểu quyết": đã chấm điểm nhưng chưa biểu quyết ("Đồng ý" hoặc "Không đồng ý").`,
     ],
     [
       'an unknown scope',
       [setCell(KIOSK, HEADERS.scope, 'Cấp xã')],
-      (row) =>
-        `Dòng ${row(KIOSK)}, cột "Phạm vi ảnh hưởng được công nhận": "Cấp xã" không có trong danh mục phạm vi (Cấp cơ sở, Cấp huyện, Cấp tỉnh, Toàn quốc).`,
-    ],
-    [
-      'an unknown role',
-      [
-        (b) => {
-          const cell = b.getWorksheet(SHEETS.members)?.getRow(3).getCell(4);
-          if (cell) cell.value = 'Cố vấn';
-        },
-      ],
-      () =>
-        `Trang "Hội đồng", dòng 3, cột "${MEMBER_HEADERS.role}": "Cố vấn" không phải vai trò trong Hội đồng (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Ủy viên thư ký).`,
+      (b) =>
+        `Dòng ${rowOf(b, KIOSK)}, cột "${HEADERS.scope}": "Cấp xã" không có trong danh mục phạm vi (Cấp cơ sở, Cấp huyện, Cấp tỉnh, Toàn quốc).`,
     ],
     [
       'a meeting date that is not a date',
@@ -250,58 +603,74 @@ describe('decide', () => {
       () =>
         `Trang "Quyết định", dòng 6, mục "Ngày họp xét": "cuối tháng 9" không phải ngày (ghi dd/mm/yyyy).`,
     ],
-  ])(
-    'rejects a sheet with %s, naming row and column, and writes nothing',
-    async (_name, edits, message) => {
-      const work = makeRepo(project, {}, true);
-      const before = hash(join(work, DECISION));
-      const { path, book: changed } = await edited(...edits);
-      const error = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path }).catch(
-        (caught: unknown) => caught,
-      );
-      expect((error as { problems?: string[] }).problems ?? [String(error)]).toContain(
-        message((slug) => rowOf(changed, slug)),
-      );
-      expect(hash(join(work, DECISION))).toBe(before);
-      expect(readdirSync(join(work, 'content/decisions'))).toEqual([`${CAMPAIGN}.yaml`]);
-    },
-  );
-
-  it('CLI: Vietnamese help, errors listed line by line, exit 1 and nothing written', async () => {
+  ])('%s', async (_name, edits, message) => {
     const work = makeRepo(project, {}, true);
     const before = hash(join(work, DECISION));
-    const { path } = await edited(
-      setCell(KIOSK, 'Tính mới, tính sáng tạo', 35),
-      setCell(OWN, HEADERS.votesFor, 7),
-    );
-    const lines: string[] = [];
-    const original = { log: console.log, error: console.error };
-    console.log = (text: string) => lines.push(text);
-    console.error = (text: string) => lines.push(text);
-    try {
-      expect(await main(['--help'])).toBe(0);
-      expect(await main(['--root', work, '--campaign', CAMPAIGN, '--sheet', path])).toBe(1);
-      expect(
-        await main([
-          '--root',
-          work,
-          '--campaign',
-          CAMPAIGN,
-          '--sheet',
-          join(work, 'khong-co.xlsx'),
-        ]),
-      ).toBe(1);
-      expect(await main(['--root', work, '--campaign', CAMPAIGN])).toBe(2);
-    } finally {
-      Object.assign(console, original);
-    }
-    expect(lines[0]).toMatch(/^Cách dùng: npm run decide/);
-    expect(lines[1]).toBe('Bảng chấm điểm có 2 lỗi, chưa ghi quyết định:');
-    expect(lines[2]).toMatch(
-      /^- Dòng \d+, cột "Tính mới, tính sáng tạo": 35 vượt điểm tối đa 30\.$/,
-    );
-    expect(lines[4]).toMatch(/^Không thấy bảng chấm điểm/);
+    const { path, book } = await edited(...edits);
+    expect(await refusal(work, path)).toContain(message(book));
     expect(hash(join(work, DECISION))).toBe(before);
+    expect(readdirSync(join(work, 'content/decisions'))).toEqual([`${CAMPAIGN}.yaml`]);
+  });
+});
+
+describe('decide on the command line: 0 done, 1 content problem, 2 usage', () => {
+  it('answers help, lists a sheet problem per line, and tells usage from content', async () => {
+    const work = makeRepo(project, {}, true);
+    const before = hash(join(work, DECISION));
+    const { path } = await edited((b) =>
+      mark(b, 'le-thi-kim-dung', KIOSK, { scores: { ...KIOSK_SCORES, novelty: 35 }, vote: 'for' }),
+    );
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out[0]).toMatch(/^Cách dùng: npm run decide/);
+
+    const sheetProblems = await run(['--root', work, '--campaign', CAMPAIGN, '--sheet', path]);
+    expect(sheetProblems.code).toBe(1);
+    expect(sheetProblems.out[0]).toBe('Bảng chấm điểm có 1 lỗi, chưa ghi quyết định:');
+    expect(sheetProblems.out[1]).toMatch(/^- Phiếu "P2 Lê Thị Kim Dung", dòng \d+, cột "Tính mới/);
+
+    const noSheet = await run([
+      '--root',
+      work,
+      '--campaign',
+      CAMPAIGN,
+      '--sheet',
+      join(work, 'khong-co.xlsx'),
+    ]);
+    expect(noSheet.code).toBe(2);
+    expect(noSheet.out[0]).toMatch(/^Không thấy bảng chấm điểm ".*khong-co\.xlsx" \(--sheet\)\./);
+
+    const wrongCampaign = await run([
+      '--root',
+      work,
+      '--campaign',
+      '2023-khong-co',
+      '--sheet',
+      path,
+    ]);
+    expect(wrongCampaign.code).toBe(2);
+    expect(wrongCampaign.out[0]).toBe(
+      `Không có đợt phát động "2023-khong-co". Các đợt hiện có: ${CAMPAIGN}.\nGõ --help để xem hướng dẫn.`,
+    );
+
+    const missingRoot = join(work, 'khong-co-thu-muc');
+    const noRoot = await run(['--root', missingRoot, '--campaign', CAMPAIGN, '--sheet', path]);
+    expect(noRoot.code).toBe(2);
+    expect(noRoot.out[0]).toContain(`Thư mục không tồn tại: "${missingRoot}" (--root).`);
+    expect(noRoot.out.join('\n')).not.toContain('đợt phát động');
+
+    expect((await run(['--root', work, '--campaign', CAMPAIGN])).code).toBe(2);
+    expect((await run(['--khong-co'])).code).toBe(2);
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
+  it('a sheet that is not a workbook is a content problem', async () => {
+    const work = makeRepo(project, {}, true);
+    const notBook = join(work, 'ghi-chu.xlsx');
+    writeAtomically(notBook, 'không phải bảng tính\n');
+    const result = await run(['--root', work, '--campaign', CAMPAIGN, '--sheet', notBook]);
+    expect(result.code).toBe(1);
+    expect(result.out[0]).toMatch(/không phải bảng tính Excel/);
   });
 });
 

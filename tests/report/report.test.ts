@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -6,15 +6,24 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
 import { buildReport, type Report } from '../../scripts/report/build.ts';
-import { HEADERS, SHEETS } from '../../scripts/report/columns.ts';
+import {
+  BALLOT,
+  ballotSheetName,
+  HEADERS,
+  MEMBER_HEADERS,
+  SHEETS,
+  VOTE_AGAINST,
+  VOTE_FOR,
+} from '../../scripts/report/columns.ts';
 import { toCsv } from '../../scripts/report/csv.ts';
 import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { toMarkdown } from '../../scripts/report/markdown.ts';
 import { statusOfLabel } from '../../scripts/report/source.ts';
-import { writeXlsx } from '../../scripts/report/xlsx.ts';
+import { BALLOT_HEADER_ROW, ballotFileName, writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
 import { criterionHeader } from '../../src/core/committee.ts';
+import { memberRoles } from '../../src/schemas/vocabularies.ts';
 import { type FakeGitHub, rateLimited, startFakeGitHub } from '../support/fake-github.ts';
 import { cmsBranch, git, makeRepo } from '../support/git-fixture.ts';
 
@@ -95,12 +104,16 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     await writeXlsx(report, path);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
+    const roster = report.campaign.committee?.members ?? [];
+    expect(roster).toHaveLength(7);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
       SHEETS.list,
       SHEETS.members,
       SHEETS.decision,
+      ...roster.map((member, index) => ballotSheetName(index, member.name)),
       SHEETS.guide,
     ]);
+    expect(ballotSheetName(2, 'Phạm Đức Long')).toBe('P3 Phạm Đức Long');
     const sheet = book.getWorksheet(SHEETS.list);
     if (!sheet) throw new Error('no list sheet');
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -173,17 +186,30 @@ describe('report from a local repository with cms/ branches (decap-server git mo
       expect(score.type).toBe(ExcelJS.ValueType.Number);
       expect(score.value).toBe(-5);
     });
+    // On the members' ballots too, the titles are text.
+    const ballot = book.worksheets.find(
+      (each) => each.getCell('A1').value === `${BALLOT.title} – ${report.campaign.title}`,
+    );
+    if (!ballot) throw new Error('no ballot');
+    HOSTILE.forEach((text, index) => {
+      const cell = ballot.getRow(BALLOT_HEADER_ROW + 1 + index).getCell(3);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(`'${text}`.replace('\r', '\n'));
+    });
     // The only formulas in the book are the report's own totals.
     book.eachSheet((each) =>
       each.eachRow((row, number) =>
         row.eachCell((cell, col) => {
-          if (cell.type === ExcelJS.ValueType.Formula) {
-            expect([each.name, number > 1, col]).toEqual([
-              SHEETS.list,
-              true,
-              column(HEADERS.total),
-            ]);
+          if (cell.type !== ExcelJS.ValueType.Formula) return;
+          if (each.name === SHEETS.list) {
+            expect([number > 1, col]).toEqual([true, column(HEADERS.total)]);
             expect(cell.formula).toMatch(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+          } else {
+            expect(each.getCell('A1').value).toMatch(new RegExp(`^${BALLOT.title}`));
+            expect(number).toBeGreaterThan(BALLOT_HEADER_ROW);
+            expect(cell.formula).toMatch(
+              /^IF\(COUNT\([A-Z]+\d+:[A-Z]+\d+\)=0,"",SUM\([A-Z]+\d+:[A-Z]+\d+\)\)$/,
+            );
           }
         }),
       ),
@@ -205,6 +231,82 @@ describe('report from a local repository with cms/ branches (decap-server git mo
       for (const value of Object.values(record)) expect(value).not.toMatch(/^[=+@\t\r]|^-\D/);
   });
 
+  it("writes one ballot per member of the roster, an author's own line marked and left blank", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-xlsx-')), 'tong-hop.xlsx');
+    await writeXlsx(report, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const roster = report.campaign.committee?.members ?? [];
+    const members = book.getWorksheet(SHEETS.members);
+    expect(
+      roster.map((_, index) => ((members?.getRow(index + 2).values ?? []) as unknown[]).slice(1)),
+    ).toEqual(
+      roster.map((member) => [
+        member.id,
+        member.name,
+        member.position,
+        memberRoles.find((role) => role.id === member.role)?.name,
+      ]),
+    );
+    const criteria = report.campaign.rubric.criteria;
+    for (const [index, member] of roster.entries()) {
+      const ballot = book.getWorksheet(ballotSheetName(index, member.name));
+      if (!ballot) throw new Error(`no ballot for ${member.id}`);
+      expect(ballot.getCell('A1').value).toBe(`${BALLOT.title} – ${report.campaign.title}`);
+      expect([ballot.getCell('A2').value, ballot.getCell('B2').value]).toEqual([
+        MEMBER_HEADERS.id,
+        member.id,
+      ]);
+      expect(ballot.getCell('B3').value).toBe(member.name);
+      expect(ballot.pageSetup.orientation).toBe('landscape');
+      const headers = (ballot.getRow(BALLOT_HEADER_ROW).values as unknown[]).slice(1);
+      expect(headers).toEqual([
+        HEADERS.index,
+        HEADERS.slug,
+        HEADERS.title,
+        ...criteria.map(criterionHeader),
+        HEADERS.total,
+        BALLOT.vote,
+        BALLOT.note,
+      ]);
+      const slugs = report.rows.map(
+        (_, offset) => ballot.getRow(BALLOT_HEADER_ROW + 1 + offset).getCell(2).value,
+      );
+      expect(slugs).toEqual(report.rows.map((row) => row.slug));
+      const own = ballot.getRow(BALLOT_HEADER_ROW + 1 + slugs.indexOf(SAMPLE));
+      const voteColumn = headers.indexOf(BALLOT.vote) + 1;
+      // Trần Văn Hùng wrote the sample initiative: his line says so and has nothing to fill.
+      const author = member.id === 'tran-van-hung';
+      expect(own.getCell(voteColumn + 1).value ?? null).toBe(author ? BALLOT.recused : null);
+      expect(own.getCell(voteColumn).value ?? null).toBe(null);
+      expect(own.getCell(voteColumn).dataValidation?.formulae).toEqual(
+        author ? undefined : [`"${VOTE_FOR},${VOTE_AGAINST}"`],
+      );
+    }
+  });
+
+  it('writes no ballot when the campaign has no roster, and the guide says what to do', async () => {
+    const withoutRoster: Report = {
+      ...report,
+      campaign: { ...report.campaign, committee: undefined },
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'kho-xlsx-')), 'tong-hop.xlsx');
+    await writeXlsx(withoutRoster, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      SHEETS.list,
+      SHEETS.members,
+      SHEETS.decision,
+      SHEETS.guide,
+    ]);
+    const guide: string[] = [];
+    book.getWorksheet(SHEETS.guide)?.eachRow((row) => {
+      guide.push(String(row.getCell(1).value));
+    });
+    expect(guide.join('\n')).toContain('Đợt chưa có danh sách Hội đồng');
+  });
+
   it('writes CSV in UTF-8 with a BOM and Markdown with the same rows', () => {
     const csv = toCsv(report);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -218,6 +320,45 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     expect(markdown).toContain('Tổng số: 17 sáng kiến, 16 hợp lệ, 1 cần sửa.');
   });
 
+  it('CLI --ballot-files writes one ballot file per member, each a workbook with that member alone', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kho-report-phieu-'));
+    const lines: string[] = [];
+    const original = { log: console.log, error: console.error };
+    console.log = (text: string) => lines.push(text);
+    console.error = (text: string) => lines.push(text);
+    try {
+      expect(
+        await main([
+          '--repo',
+          root,
+          '--campaign',
+          '2024-tanh-linh',
+          '--out',
+          out,
+          '--format',
+          'xlsx',
+          '--ballot-files',
+        ]),
+      ).toBe(0);
+    } finally {
+      Object.assign(console, original);
+    }
+    const roster = report.campaign.committee?.members ?? [];
+    const folder = join(out, 'phieu-cham-2024-tanh-linh');
+    expect(readdirSync(folder).sort()).toEqual(
+      roster.map((member, index) => ballotFileName(index, member.id)).sort(),
+    );
+    for (const [index, member] of roster.entries()) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(folder, ballotFileName(index, member.id)));
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+        ballotSheetName(index, member.name),
+      ]);
+      expect(book.worksheets[0]?.getCell('B2').value).toBe(member.id);
+    }
+    expect(lines.join('\n')).toContain(join(folder, ballotFileName(0, roster[0]?.id ?? '')));
+  });
+
   it('CLI writes the three files and answers --help in Vietnamese', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kho-report-out-'));
     const lines: string[] = [];
@@ -227,14 +368,19 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     try {
       expect(await main(['--help'])).toBe(0);
       expect(await main(['--repo', root, '--campaign', '2024-tanh-linh', '--out', out])).toBe(0);
-      expect(await main(['--repo', root, '--campaign', 'khong-co'])).toBe(1);
+      // A wrong campaign or a missing folder is a wrong command line: 2, as in every command.
+      expect(await main(['--repo', root, '--campaign', 'khong-co'])).toBe(2);
       expect(await main(['--repo', root, '--format', 'pdf'])).toBe(2);
+      expect(await main(['--repo', join(root, 'khong-co'), '--campaign', '2024-tanh-linh'])).toBe(
+        2,
+      );
     } finally {
       Object.assign(console, original);
     }
     expect(lines[0]).toMatch(/^Cách dùng: npm run report/);
     expect(lines[1]).toMatch(/^Đã tổng hợp 17 sáng kiến của đợt 2024-tanh-linh \(1 cần sửa\)/);
     expect(lines[2]).toBe('Không có đợt phát động "khong-co". Các đợt hiện có: 2024-tanh-linh.');
+    expect(lines.at(-1)).toBe(`Thư mục không tồn tại: "${join(root, 'khong-co')}" (--repo).`);
     expect(readFileSync(join(out, 'tong-hop-2024-tanh-linh.csv')).subarray(0, 3)).toEqual(
       Buffer.from([0xef, 0xbb, 0xbf]),
     );

@@ -9,7 +9,8 @@ import {
   sortPositions,
 } from '../../src/lib/facets.ts';
 import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
-import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
+import { summariseIndicators } from '../../src/lib/stats.ts';
+import type { Campaign, Decision, Indicator, Initiative } from '../../src/schemas/index.ts';
 
 const campaign = (year: number, status: Campaign['status']) => ({
   id: `${year}-thu`,
@@ -124,10 +125,65 @@ describe('buildCatalog', () => {
     expect(alpha?.result?.scope?.name).toBe('Cấp huyện');
     expect(alpha?.result?.lines.map((line) => line.score)).toEqual([50, 30.5]);
     expect(alpha?.adoptions).toHaveLength(1);
-    expect(alpha?.adaptedBy).toEqual([{ id: 'beta', title: 'Bưu chính' }]);
-    expect(catalog.initiativeById.get('beta')?.adaptedFrom).toEqual([
-      { id: 'alpha', title: 'Đơn giản hóa' },
+    expect(alpha?.adaptedBy).toEqual([
+      { id: 'beta', title: 'Bưu chính', status: { id: 'undecided', label: 'Chưa xét' } },
     ]);
+    expect(catalog.initiativeById.get('beta')?.adaptedFrom).toMatchObject([
+      { id: 'alpha', title: 'Đơn giản hóa', status: { label: 'Được công nhận — Tốt' } },
+    ]);
+  });
+
+  test('every initiative, and every link to one, carries its status from the decisions', () => {
+    const withRefusal = buildCatalog({
+      ...input(),
+      decisions: [
+        {
+          id: '2024-thu',
+          data: {
+            campaign: '2024-thu',
+            results: [
+              ...(input().decisions[0]?.data.results ?? []),
+              {
+                initiative: 'zeta',
+                scores: { novelty: 20, effect: 10 },
+                votesFor: 1,
+                votesAgainst: 4,
+                recused: [],
+                recognised: false,
+                replicate: false,
+              },
+              // A line about an initiative of another campaign does not decide it.
+              { ...input().decisions[0]?.data.results[0], initiative: 'beta' },
+            ],
+          } as unknown as Decision,
+        },
+      ],
+    });
+    const labels = withRefusal.initiatives.map((view) => [view.id, view.status.label]);
+    expect(labels).toEqual([
+      ['zeta', 'Chưa được công nhận'],
+      ['alpha', 'Được công nhận — Tốt'],
+      ['beta', 'Chưa xét'],
+    ]);
+    expect(withRefusal.initiativeById.get('zeta')?.result?.total).toBe(30);
+    expect(withRefusal.initiativeById.get('beta')?.result).toBeUndefined();
+    expect(withRefusal.initiativeById.get('alpha')?.previous?.status.id).toBe('not-recognised');
+    expect(withRefusal.initiativeById.get('alpha')?.next?.status.id).toBe('undecided');
+    expect(
+      [...withRefusal.byStatus].map(([status, views]) => [status, views.map((view) => view.id)]),
+    ).toEqual([
+      ['not-recognised', ['zeta']],
+      ['recognised', ['alpha']],
+      ['undecided', ['beta']],
+    ]);
+    const facet = buildFacets(withRefusal).find((candidate) => candidate.key === 'status');
+    expect(facet?.preset).toBe('recognised');
+    expect(facet?.options.map((option) => [option.id, option.label, option.count])).toEqual([
+      ['recognised', 'Được công nhận', 1],
+      ['not-recognised', 'Chưa được công nhận', 1],
+      ['undecided', 'Chưa xét', 1],
+    ]);
+    expect(facet?.options[2]?.href).toMatch(/sang-kien\/ket-qua-xet\/chua-xet\/$/);
   });
 
   const groups: [keyof typeof catalog, string, string[]][] = [
@@ -175,6 +231,51 @@ describe('pickCurrentCampaign', () => {
   });
 });
 
+describe('indicator summary', () => {
+  const measured = (
+    kind: Indicator['kind'],
+    before: number,
+    after: number,
+    better?: Indicator['better'],
+  ): Indicator => ({
+    kind,
+    ...(kind === 'other' && { label: 'Số cuộc gọi hỏi', unit: 'cuộc', better }),
+    before: { value: before, period: '2023' },
+    after: { value: after, period: '2024' },
+    source: 'Sổ theo dõi',
+  });
+  const catalog = buildCatalog({
+    ...input(),
+    initiatives: [
+      initiative('a', {
+        indicators: [measured('late-dossier-rate', 18, 6), measured('other', 420, 95, 'lower')],
+      }),
+      initiative('b', {
+        indicators: [measured('late-dossier-rate', 5, 5), measured('other', 40, 30, 'higher')],
+      }),
+      initiative('c', { indicators: [measured('late-dossier-rate', 4, 9)] }),
+    ],
+  });
+  const rows = summariseIndicators(catalog);
+
+  test('each kind counts improved, unchanged and worse by its own direction', () => {
+    expect(
+      rows.map((row) => [row.kind, row.reported, row.improved, row.unchanged, row.worse]),
+    ).toEqual([
+      ['late-dossier-rate', 3, 1, 1, 1],
+      // 420 → 95 calls (fewer is better) improved; 40 → 30 views (more is better) did not.
+      ['other', 2, 1, 0, 1],
+    ]);
+    expect(rows[0]).toMatchObject({ direction: 'lower', averageBefore: 9, averageAfter: 6.67 });
+  });
+
+  test('"other" indicators have no common direction or average: their units differ', () => {
+    expect(rows[1]?.direction).toBeUndefined();
+    expect(rows[1]?.averageBefore).toBeUndefined();
+    expect(rows[1]?.averageAfter).toBeUndefined();
+  });
+});
+
 describe('list filters and sorts', () => {
   const catalog = buildCatalog(input());
   test('facets count initiatives per option', () => {
@@ -188,6 +289,9 @@ describe('list filters and sorts', () => {
       '#loc-area-procedures:checked) .kho-results>li:not([data-area~="procedures"])',
     );
     expect(css).toContain('#xep-ten:checked) .kho-results>li{order:var(--kho-o-ten)}');
+    expect(css).toContain(
+      '#loc-status-recognised:checked) .kho-results>li:not([data-status~="recognised"])',
+    );
   });
   test('sort positions are a stylesheet keyed by the list item id, not style attributes', () => {
     const css = sortCss(catalog.initiatives);

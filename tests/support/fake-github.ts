@@ -62,8 +62,8 @@ export interface FakeState {
    * own token cannot read the organisation's teams).
    */
   teamReaders?: string[];
-  /** ref → path → text */
-  contents: Record<string, Record<string, string | Buffer>>;
+  /** ref → path → text, or the target of a symbolic link */
+  contents: Record<string, Record<string, string | Buffer | { symlink: string }>>;
   /** Commit statuses, in the order they were set. */
   statuses: FakeStatus[];
 }
@@ -307,6 +307,17 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       const file = decodeURIComponent(match[1] ?? '');
       const stored = state.contents[ref]?.[file];
       if (stored === undefined) return notFound(response);
+      if (typeof stored === 'object' && 'symlink' in stored) {
+        // What GitHub answers for a link: its target, no content.
+        return send(response, 200, {
+          type: 'symlink',
+          target: stored.symlink,
+          name: file.split('/').pop(),
+          path: file,
+          sha: sha(stored.symlink),
+          size: Buffer.byteLength(stored.symlink),
+        });
+      }
       const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored, 'utf8');
       return send(response, 200, {
         type: 'file',

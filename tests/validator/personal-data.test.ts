@@ -57,6 +57,9 @@ describe('personal data rule', () => {
     ['Điện thoại ０９１２３４５６７８', PHONE],
     ['Điện thoại ０９１２ ３４５ ６７８', PHONE],
     ['Điện thoại 0912\u00a0345\u00a0678', PHONE],
+    ['Zalo: https://zalo.me/0912345678', PHONE],
+    ['Zalo: zalo.me/0912.345.678', PHONE],
+    ['Trang https://example.vn/lien-he/+84912345678', PHONE],
     ['CCCD 052190001234', IDENTITY],
     ['CCCD 052 190 001 234', IDENTITY],
     ['CCCD 0521 9000 1234', IDENTITY],
@@ -92,6 +95,9 @@ describe('personal data rule', () => {
     'Theo dõi @ubnd.tanhlinh trên mạng xã hội',
     'Điểm (a) khoản 1 Điều 5',
     'Mã thủ tục 1.001234.000.00.00.H08',
+    'Nhóm https://www.facebook.com/groups/123456789012',
+    'Bài https://example.vn/tin-tuc/261234567',
+    'Văn bản 01/2024/0912345678',
   ])('does not flag %j', (text) => {
     expect(findPersonalData(text)).toBeUndefined();
   });
@@ -149,6 +155,16 @@ describe('personal data rule', () => {
     ['emphasis inside a number, no parser', withSolution('Gọi 0912*345*678.'), '0912*345'],
     ['a link around part of a number', withSolution('Gọi [0912](https://a.vn) 345 678.'), '[0912]'],
     ['a number over two lines', withSolution('Điện thoại 0912\n345 678.'), 'Điện thoại 0912'],
+    [
+      'a number in a link address',
+      withSolution('Nhắn qua [Zalo](https://zalo.me/0912345678).'),
+      '[Zalo]',
+    ],
+    [
+      'a number in an autolinked address',
+      withSolution('Zalo: https://zalo.me/0912345678.'),
+      'Zalo:',
+    ],
     ['full-width digits', withSolution('Gọi ０９１２３４５６７８.'), '０９１２'],
     ['groups with dashes', withSolution('Gọi 0912-345-678.'), '0912-345-678'],
     ['a landline with its area code', withSolution('Gọi (028) 3823 4567.'), '(028)'],

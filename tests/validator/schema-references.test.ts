@@ -214,6 +214,31 @@ describe('references rule', () => {
       expect(errorCodes(await run(), path)).toEqual(['decision.recusal']);
     });
 
+    it('requires the members of the campaign roster, no fewer and no others', async () => {
+      const roster = { members: members.map((member) => ({ ...member })) };
+      fixture = makeFixture({ initiatives: 1, campaign: { committee: roster } });
+      fixture.write(path, decision([result()]));
+      expect(errorCodes(await run(), path)).toEqual([]);
+      fixture = makeFixture({
+        initiatives: 1,
+        campaign: {
+          committee: {
+            members: [
+              ...roster.members,
+              { id: 'uy-vien-3', name: 'Lê Văn Năm', position: 'Chuyên viên', role: 'member' },
+            ],
+          },
+        },
+      });
+      fixture.write(path, decision([result()]));
+      expect(problemsOf(await run(), path)).toEqual([
+        expect.objectContaining({
+          code: 'decision.roster',
+          message: `Thành viên hội đồng: Thành viên khác danh sách Hội đồng của đợt (content/campaigns/${CAMPAIGN_ID}.md): thiếu Lê Văn Năm (uy-vien-3).`,
+        }),
+      ]);
+    });
+
     it('reports a decision for an unknown campaign', async () => {
       fixture = makeFixture({ initiatives: 1 });
       fixture.write(

@@ -114,6 +114,26 @@ describe('unicode rule', () => {
     },
   );
 
+  // A combining mark behind an escape: the page and the data carry decomposed text.
+  it.each([
+    ['a YAML escape', withSummary(`"${SUMMARY} va\\u0300 hơn."`), 'va\\u0300'],
+    ['a decimal reference', withSolution('Lập lịch hẹn va&#768; nhắc hạn.'), 'va&#768;'],
+    ['a hex reference in a heading', withSolution('Chữ.\n\n## Ghi chu&#x301;\n\nChữ.'), '&#x301;'],
+  ])('reports a decomposed letter written as %s, on its line', async (_name, text, shown) => {
+    expect(await problemsIn(text)).toEqual([
+      expect.objectContaining({
+        code: 'unicode.nfc',
+        message: expect.stringContaining('hãy gõ thẳng chữ có dấu'),
+        text: expect.stringContaining(shown),
+      }),
+    ]);
+  });
+
+  it('reports a decomposed line once, written raw and as a reference', async () => {
+    const problems = await problemsIn(withSolution('Lập lịch he\u0323n va&#768; nhắc hạn.'));
+    expect(problems.map((problem) => problem.code)).toEqual(['unicode.nfc']);
+  });
+
   it('reports a character written both raw and as a reference on one line once', async () => {
     const problems = await problemsIn(
       withSolution('Nhắc hạn\u200b tự&#8203; động [xem](https://a.vn).'),

@@ -18,7 +18,7 @@ import type {
   ScopeLevel,
   Unit,
 } from '../../../src/schemas/index.ts';
-import { UserError } from './errors.ts';
+import { UsageError, UserError } from './errors.ts';
 
 /**
  * One record through the one reader and its collection's schema; problems become a
@@ -72,7 +72,7 @@ export function loadCampaigns(root: string): CampaignFile[] {
 export function loadCampaign(root: string, id: string): CampaignFile {
   const campaign = loadCampaigns(root).find((item) => item.id === id);
   if (!campaign)
-    throw new UserError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`);
+    throw new UsageError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`);
   return campaign;
 }
 

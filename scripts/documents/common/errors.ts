@@ -1,7 +1,9 @@
+import { EXIT, exitCodeOf } from '../../lib/cli.ts';
+
 /** An error whose message is written for the person running the command (in Vietnamese). */
 export class UserError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  constructor(message: string, exitCode: number = EXIT.content) {
     super(message);
     this.exitCode = exitCode;
   }
@@ -10,7 +12,7 @@ export class UserError extends Error {
 /** A wrong command line: exit code 2. */
 export class UsageError extends UserError {
   constructor(message: string) {
-    super(message, 2);
+    super(message, EXIT.usage);
   }
 }
 
@@ -19,13 +21,13 @@ export async function runCommand(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (error) {
-    if (error instanceof UserError) {
-      process.stderr.write(`Lỗi: ${error.message}\n`);
-      process.exitCode = error.exitCode;
+    // Any error that carries an exit code (this module's, scripts/lib/cli.ts's) was said for the user.
+    if (typeof (error as { exitCode?: unknown }).exitCode === 'number') {
+      process.stderr.write(`Lỗi: ${(error as Error).message}\n`);
     } else {
       const detail = error instanceof Error ? error.message : String(error);
       process.stderr.write(`Lỗi không mong đợi: ${detail}\n`);
-      process.exitCode = 1;
     }
+    process.exitCode = exitCodeOf(error);
   }
 }
