@@ -133,7 +133,7 @@ describe('quiet edits', () => {
     expect(before.length - after.length).toBe(Object.keys(removed).length);
     expect(parse(written)).toEqual(items.filter((item) => item !== removed));
     // Everything outside the removed item is the original text.
-    const start = before.findIndex((line) => line === `- id: ${removed.id}`);
+    const start = before.indexOf(`- id: ${removed.id}`);
     expect(after).toEqual([
       ...before.slice(0, start),
       ...before.slice(start + Object.keys(removed).length),
