@@ -5,7 +5,9 @@
  * whose keys are the rubric criteria of the campaigns known at build time; the form's
  * checks know the campaigns (their period) and units the same way. A new campaign arrives
  * with the next build, like every other page of the site. The committee's decisions are
- * read the same way, so the preview states an entry's status as its page does.
+ * read the same way, so the preview states an entry's status as its page does; they are
+ * fetched on demand (their own chunks), as no form needs them, and a year's decision adds
+ * a few kilobytes that would otherwise weigh on every start of the admin.
  */
 
 import { todayInVietnam } from '../core/dates.ts';
@@ -30,7 +32,6 @@ const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {
 const decisionFiles = import.meta.glob<string>('../../content/decisions/*.yaml', {
   query: '?raw',
   import: 'default',
-  eager: true,
 });
 const unitFiles = import.meta.glob<string>('../../content/units.yaml', {
   query: '?raw',
@@ -159,26 +160,37 @@ export function bundledCampaign(id: string | undefined): Campaign | undefined {
 }
 
 /** Decisions of this build that pass the schema; one bad file does not hide the others. */
-function readDecisions(): Decision[] {
-  return Object.values(decisionFiles).flatMap((text) => {
+function parseDecisions(texts: readonly string[]): Decision[] {
+  return texts.flatMap((text) => {
     const parsed = decisionSchema.safeParse(parseYamlSafely(text, 1).data);
     return parsed.success ? [parsed.data] : [];
   });
 }
 
 let statusOf: ((initiative: StatusSubject) => InitiativeStatus) | undefined;
+let loadingDecisions: Promise<void> | undefined;
+
+/** Fetches this build's decisions once; `bundledStatus` answers after that. */
+export function loadDecisions(): Promise<void> {
+  loadingDecisions ??= Promise.all(Object.values(decisionFiles).map((load) => load())).then(
+    (texts) => {
+      statusOf = statusLookup(
+        parseDecisions(texts),
+        (campaign) => bundledCampaign(campaign)?.rubric.grades ?? [],
+      );
+    },
+  );
+  return loadingDecisions;
+}
 
 /**
  * An entry's status with the committee as this build's decisions give it (src/core/status.ts,
- * as the site counts it): "Chưa xét" for a new entry or one no decision names yet.
+ * as the site counts it): "Chưa xét" for a new entry or one no decision names yet. Undefined
+ * until the decisions are loaded (`loadDecisions`).
  */
 export function bundledStatus(
   id: string | undefined,
   campaign: string | undefined,
-): InitiativeStatus {
-  statusOf ??= statusLookup(
-    readDecisions(),
-    (campaignId) => bundledCampaign(campaignId)?.rubric.grades ?? [],
-  );
-  return statusOf({ id: id ?? '', campaign: campaign ?? '' });
+): InitiativeStatus | undefined {
+  return statusOf?.({ id: id ?? '', campaign: campaign ?? '' });
 }

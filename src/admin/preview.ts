@@ -1,4 +1,4 @@
-import { createElement as h, type ReactNode } from 'react';
+import { createElement as h, type ReactNode, useEffect, useState } from 'react';
 import { formatDateOr } from '../core/dates.ts';
 import { routes } from '../lib/paths.ts';
 import { attachmentTypeName, extensionLabel } from '../lib/terms.ts';
@@ -16,7 +16,7 @@ import {
 import { campaignSchema, rubricSchema } from '../schemas/campaign.ts';
 import { labelOf } from '../schemas/tree.ts';
 import { campaignStatuses, termById, themeGoals } from '../schemas/vocabularies.ts';
-import { bundledCampaign, bundledStatus, bundledUnit } from './content-data.ts';
+import { bundledCampaign, bundledStatus, bundledUnit, loadDecisions } from './content-data.ts';
 
 /** The part of Decap's preview props this template reads (entry data is an Immutable map). */
 interface ImmutableLike {
@@ -86,6 +86,23 @@ function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext 
   };
 }
 
+/** Whether the decisions have arrived; the preview draws again when they do. */
+function useDecisions(): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    // Should the fetch fail, the preview goes on without the status row, as while it loads.
+    loadDecisions().then(
+      () => current && setLoaded(true),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return loaded;
+}
+
 /** HTML attribute names and values as React takes them. */
 function reactAttributes(attributes: Attributes): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -110,6 +127,7 @@ function element(part: Block, key: number) {
  * main.ts), with the body as Decap renders the Markdown being typed.
  */
 export function InitiativePreview(props: PreviewProps) {
+  useDecisions();
   const data = dataOf(props);
   const context = contextOf(props, data);
   const indicators = indicatorsSection((data.indicators ?? []).map(draftIndicatorHtml));

@@ -66,8 +66,11 @@ export interface AttachmentInput {
 export interface InitiativePageContext {
   /** The entry's unit when it is in the unit list. */
   unit?: { id: string; name: string };
-  /** Where the entry stands with the committee (src/core/status.ts). */
-  status: StatusInput;
+  /**
+   * Where the entry stands with the committee (src/core/status.ts); the page always knows,
+   * the preview once the decisions have arrived.
+   */
+  status?: StatusInput;
   /** The entry's campaign when it exists. */
   campaign?: { id: string; title: string };
   /** A unit's name from its id (authors' units), the id itself when unknown. */
@@ -137,14 +140,16 @@ function header(data: InitiativeInput, context: InitiativePageContext): Block {
     h(
       'dl',
       { class: 'kho-facts', 'data-pagefind-ignore': true },
-      h('dt', {}, DECISION_HEADING),
-      h(
-        'dd',
-        {},
-        statusBadgeHtml(context.status),
-        ' ',
-        h('a', { href: '#quyet-dinh' }, 'chi tiết'),
-      ),
+      context.status && [
+        h('dt', {}, DECISION_HEADING),
+        h(
+          'dd',
+          {},
+          statusBadgeHtml(context.status),
+          ' ',
+          h('a', { href: '#quyet-dinh' }, 'chi tiết'),
+        ),
+      ],
       h('dt', {}, labelOf(shape.unit)),
       h(
         'dd',
@@ -289,8 +294,8 @@ export function attachmentsSection(
  * status links to. A decided one's section (scores, votes) is the site page's own: it comes
  * from the decision file, not from the entry being edited.
  */
-export function undecidedSection(status: StatusInput): Block | undefined {
-  if (status.id !== 'undecided') return undefined;
+export function undecidedSection(status: StatusInput | undefined): Block | undefined {
+  if (status?.id !== 'undecided') return undefined;
   return block(
     'section',
     {

@@ -212,6 +212,10 @@ describe('the admin preview is the public page', () => {
         .poll(() => frame.locator('article.kho-initiative h1').textContent(), { timeout: 30_000 })
         .toBe(published.headings[0]?.replace(/^H1: /, ''));
       await expect.poll(() => frame.locator('.kho-body h2').count(), { timeout: 30_000 }).toBe(5);
+      // The committee's decisions arrive in their own chunk.
+      await expect
+        .poll(() => frame.locator('header .kho-status').count(), { timeout: 30_000 })
+        .toBe(1);
       const previewed = await shapeOf(frame);
 
       // The published page is what it should be, so "equal" means something.

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledStatus } from '../../src/admin/content-data.ts';
+import { bundledStatus, loadDecisions } from '../../src/admin/content-data.ts';
 import { plainSummary } from '../../src/admin/workflow-cards.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { blockHtml, h } from '../../src/render/html.ts';
@@ -135,15 +135,17 @@ describe('the shared renderer', () => {
     );
   });
 
-  it('reads the status from the decisions bundled with the admin, as the site does', () => {
+  it('reads the status from the decisions bundled with the admin, as the site does', async () => {
+    expect(bundledStatus(undefined, '2024-tanh-linh')).toBeUndefined();
+    await loadDecisions();
     const kiosk = 'mau-day-du-kiosk-tra-cuu-ho-so-tai-bo-phan-mot-cua-huyen';
     expect(bundledStatus(kiosk, '2024-tanh-linh')).toMatchObject({
       id: 'recognised',
       label: 'Được công nhận — Xuất sắc',
     });
     // Only the decision of the entry's own campaign counts; a new entry has none.
-    expect(bundledStatus(kiosk, '2025-khac').id).toBe('undecided');
-    expect(bundledStatus(undefined, '2024-tanh-linh').label).toBe('Chưa xét');
+    expect(bundledStatus(kiosk, '2025-khac')?.id).toBe('undecided');
+    expect(bundledStatus(undefined, '2024-tanh-linh')?.label).toBe('Chưa xét');
   });
 });
 
