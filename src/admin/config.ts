@@ -1,5 +1,6 @@
 import { cmsSettings } from '../../cms.config.ts';
 import { criterionHeader } from '../core/committee.ts';
+import { todayInVietnam } from '../core/dates.ts';
 import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
 import { collections, type FilesRow, type FolderRow, type ListRow } from '../model/collections.ts';
 import {
@@ -15,7 +16,8 @@ import {
   unitKinds,
 } from '../schemas/index.ts';
 import { CHECKS_WIDGET } from './checks-widget.ts';
-import { knownCriteria } from './content-data.ts';
+import { knownCriteria, offeredCampaigns, submittedDefault } from './content-data.ts';
+import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
 
@@ -212,7 +214,36 @@ const initiativeRelation = {
   display_fields: ['title'],
 } satisfies Partial<CmsField>;
 
-const dateToday = { default: '{{now}}' } satisfies Partial<CmsField>;
+// Read when the admin loads: a campaign whose deadline passes is no longer offered from then on.
+const today = todayInVietnam();
+const offered = offeredCampaigns(today);
+
+/**
+ * The campaign of a submission: open ones whose deadline has not passed. Decap filters a
+ * relation by listing the values a field may take, so the offered campaigns are named by
+ * their deadlines (a filter needs one value at least: with none offered, one no date is).
+ */
+export const campaignChoice = {
+  widget: 'relation',
+  collection: 'campaigns',
+  value_field: '{{slug}}',
+  search_fields: ['title', 'year'],
+  display_fields: ['title'],
+  filters: [
+    { field: 'status', values: ['open'] },
+    {
+      field: 'deadline',
+      values: offered.length > 0 ? offered.map(({ campaign }) => campaign.deadline) : ['—'],
+    },
+  ],
+  hint:
+    offered.length > 0
+      ? 'Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn).'
+      : 'Hiện không có đợt nào đang nhận sáng kiến.',
+} satisfies Partial<CmsField>;
+
+/** The submission date starts inside the period of the campaigns offered (content-data.ts). */
+const dateToday = { default: submittedDefault(offered, today) } satisfies Partial<CmsField>;
 
 /** The Markdown an initiative starts with: the five section headings, in order. */
 export const bodyTemplate = bodySections
@@ -255,16 +286,8 @@ const markdownBody = {
 } satisfies Partial<CmsField>;
 
 const initiativeOverrides: Overrides = {
-  campaign: {
-    widget: 'relation',
-    collection: 'campaigns',
-    value_field: '{{slug}}',
-    search_fields: ['title', 'year'],
-    display_fields: ['title'],
-    // A submission goes to a campaign that is receiving initiatives.
-    filters: [{ field: 'status', values: ['open'] }],
-    hint: 'Chỉ hiện các đợt đang nhận sáng kiến.',
-  },
+  // A submission goes to a campaign that is receiving initiatives.
+  campaign: campaignChoice,
   unit: unitRelation,
   authors: { label_singular: 'tác giả', summary: '{{fields.name}} – {{fields.position}}' },
   'authors.unit': unitRelation,
@@ -458,6 +481,8 @@ export const cmsConfig = {
     },
     {
       ...fromRegistry(collections.campaigns),
+      // Saving changes only the edited lines (src/admin/formats.ts).
+      format: QUIET_FRONT_MATTER,
       slug: '{{fields.year}}-{{fields.organiser}}',
       create: true,
       delete: false,
@@ -471,6 +496,7 @@ export const cmsConfig = {
     listFile(collections.scopeLevels),
     {
       ...fromRegistry(collections.decisions),
+      format: QUIET_YAML,
       slug: '{{campaign}}',
       identifier_field: 'campaign',
       create: true,
@@ -481,6 +507,7 @@ export const cmsConfig = {
     },
     {
       ...fromRegistry(collections.adoptions),
+      format: QUIET_YAML,
       slug: '{{initiative}}-{{unit}}',
       identifier_field: 'initiative',
       create: true,

@@ -4,14 +4,20 @@
  * validator. Decap has no free key–value widget, so a decision's scores are an object
  * whose keys are the rubric criteria of the campaigns known at build time; the form's
  * checks know the campaigns (their period) and units the same way. A new campaign arrives
- * with the next build, like every other page of the site.
+ * with the next build, like every other page of the site. The committee's decisions are
+ * read the same way, so the preview states an entry's status as its page does; they are
+ * fetched on demand (their own chunks), as no form needs them, and a year's decision adds
+ * a few kilobytes that would otherwise weigh on every start of the admin.
  */
 
 import { todayInVietnam } from '../core/dates.ts';
+import { type InitiativeStatus, type StatusSubject, statusLookup } from '../core/status.ts';
 import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
 import {
   type Campaign,
   campaignSchema,
+  type Decision,
+  decisionSchema,
   type Unit,
   unitListSchema,
   unitSchema,
@@ -22,6 +28,10 @@ const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {
   query: '?raw',
   import: 'default',
   eager: true,
+});
+const decisionFiles = import.meta.glob<string>('../../content/decisions/*.yaml', {
+  query: '?raw',
+  import: 'default',
 });
 const unitFiles = import.meta.glob<string>('../../content/units.yaml', {
   query: '?raw',
@@ -103,4 +113,84 @@ export function entryContext(isNew: boolean, today = todayInVietnam()): EntryCon
     };
   }
   return { ...bundled, today, isNew };
+}
+
+export interface OfferedCampaign {
+  id: string;
+  campaign: Campaign;
+}
+
+/**
+ * The campaigns a submission can go to on `today` (Viet Nam's date): open, and their
+ * deadline not passed. A campaign whose status still says open after its last day is
+ * not offered: the validator would refuse every new entry sent to it.
+ */
+export function campaignsOffered(
+  campaigns: readonly { id: string; campaign: Campaign | undefined }[],
+  today: string,
+): OfferedCampaign[] {
+  return campaigns.flatMap(({ id, campaign }) =>
+    campaign && campaign.status === 'open' && today <= campaign.deadline ? [{ id, campaign }] : [],
+  );
+}
+
+/** The campaigns of this build offered today (see campaignsOffered). */
+export function offeredCampaigns(today = todayInVietnam()): OfferedCampaign[] {
+  return campaignsOffered(readCampaigns(), today);
+}
+
+/**
+ * What the submission date starts at: today when an offered campaign is receiving
+ * today, else the first day one of them opens; today when none is offered.
+ */
+export function submittedDefault(offered: readonly OfferedCampaign[], today: string): string {
+  const periods = offered.map(({ campaign }) => campaign);
+  if (periods.length === 0 || periods.some((campaign) => campaign.opensOn <= today)) return today;
+  return periods.map((campaign) => campaign.opensOn).sort()[0] ?? today;
+}
+
+/** A unit of this build by id, for the preview's names and links. */
+export function bundledUnit(id: string | undefined): Unit | undefined {
+  return id ? entryContext(false).units?.get(id) : undefined;
+}
+
+/** A campaign of this build by id (its file name), for the preview's campaign row. */
+export function bundledCampaign(id: string | undefined): Campaign | undefined {
+  return id ? entryContext(false).campaigns.get(id) : undefined;
+}
+
+/** Decisions of this build that pass the schema; one bad file does not hide the others. */
+function parseDecisions(texts: readonly string[]): Decision[] {
+  return texts.flatMap((text) => {
+    const parsed = decisionSchema.safeParse(parseYamlSafely(text, 1).data);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+let statusOf: ((initiative: StatusSubject) => InitiativeStatus) | undefined;
+let loadingDecisions: Promise<void> | undefined;
+
+/** Fetches this build's decisions once; `bundledStatus` answers after that. */
+export function loadDecisions(): Promise<void> {
+  loadingDecisions ??= Promise.all(Object.values(decisionFiles).map((load) => load())).then(
+    (texts) => {
+      statusOf = statusLookup(
+        parseDecisions(texts),
+        (campaign) => bundledCampaign(campaign)?.rubric.grades ?? [],
+      );
+    },
+  );
+  return loadingDecisions;
+}
+
+/**
+ * An entry's status with the committee as this build's decisions give it (src/core/status.ts,
+ * as the site counts it): "Chưa xét" for a new entry or one no decision names yet. Undefined
+ * until the decisions are loaded (`loadDecisions`).
+ */
+export function bundledStatus(
+  id: string | undefined,
+  campaign: string | undefined,
+): InitiativeStatus | undefined {
+  return statusOf?.({ id: id ?? '', campaign: campaign ?? '' });
 }

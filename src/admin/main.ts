@@ -5,10 +5,17 @@ import { startAccessibilityPatches } from './a11y-patches.ts';
 import './admin.css';
 import { CMS } from './cms.ts';
 import { cmsConfig } from './config.ts';
-import { yamlListFormat } from './formats.ts';
+import {
+  QUIET_FRONT_MATTER,
+  QUIET_YAML,
+  quietFrontMatterFormat,
+  quietYamlFormat,
+  yamlListFormat,
+} from './formats.ts';
 import { startAdmin } from './local-mode.ts';
 import { mergeLocale, viOverrides } from './locale/vi.ts';
-import { InitiativePreview } from './preview.ts';
+import { CampaignPreview, InitiativePreview, previewFrameCss } from './preview.ts';
+import { plainWorkflowCards } from './workflow-cards.ts';
 
 type LocaleTree = Parameters<typeof mergeLocale>[0];
 
@@ -19,9 +26,14 @@ CMS.registerLocale('en', vietnamese);
 // Raw Markdown first: the rich editor escapes typed Markdown (`**x**` is saved as `\*\*x\*\*`).
 if (!localStorage.getItem('cms.md-mode')) localStorage.setItem('cms.md-mode', 'raw');
 CMS.registerCustomFormat('yaml-list', 'yaml', yamlListFormat);
+CMS.registerCustomFormat(QUIET_FRONT_MATTER, 'md', quietFrontMatterFormat);
+CMS.registerCustomFormat(QUIET_YAML, 'yaml', quietYamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
+CMS.registerPreviewStyle(previewFrameCss, { raw: true });
 CMS.registerPreviewTemplate('initiatives', InitiativePreview as never);
+CMS.registerPreviewTemplate('campaigns', CampaignPreview as never);
 // Built by `npm start`: the local backend only, and a Vietnamese notice while it is not there.
 startAdmin(cmsConfig, (config) => CMS.init({ config: config as never }));
 startAccessibilityPatches();
+plainWorkflowCards();

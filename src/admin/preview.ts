@@ -1,19 +1,22 @@
-import { createElement as h, type ReactNode } from 'react';
+import { createElement as h, type ReactNode, useEffect, useState } from 'react';
 import { formatDateOr } from '../core/dates.ts';
-import { indicatorTitle, indicatorUnit } from '../core/indicators.ts';
-import { formatNumber, formatValue } from '../core/numbers.ts';
-import { initiativeSchema } from '../schemas/initiative.ts';
-import { labelOf } from '../schemas/tree.ts';
+import { routes } from '../lib/paths.ts';
+import { attachmentTypeName, extensionLabel } from '../lib/terms.ts';
+import { initiativeIdOf } from '../model/collections.ts';
+import { type Attributes, type Block, Html, h as html } from '../render/html.ts';
+import { type DraftIndicator, draftIndicatorHtml } from '../render/indicator.ts';
 import {
-  applicationFields,
-  reformAreas,
-  type Term,
-  termById,
-  themeGoals,
-} from '../schemas/vocabularies.ts';
-
-// The public page's words: a draft reads like what will be published.
-const shape = initiativeSchema.shape;
+  attachmentsSection,
+  type InitiativeInput,
+  type InitiativePageContext,
+  indicatorsSection,
+  initiativeHead,
+  undecidedSection,
+} from '../render/initiative.ts';
+import { campaignSchema, rubricSchema } from '../schemas/campaign.ts';
+import { labelOf } from '../schemas/tree.ts';
+import { campaignStatuses, termById, themeGoals } from '../schemas/vocabularies.ts';
+import { bundledCampaign, bundledStatus, bundledUnit, loadDecisions } from './content-data.ts';
 
 /** The part of Decap's preview props this template reads (entry data is an Immutable map). */
 interface ImmutableLike {
@@ -26,33 +29,20 @@ export interface PreviewProps {
   fieldsMetaData?: ImmutableLike;
 }
 
-interface Person {
-  name?: string;
-  position?: string;
-  unit?: string;
-  share?: number;
-}
-interface Measurement {
-  value?: number;
-  period?: string;
-}
-interface IndicatorData {
-  kind?: string;
-  label?: string;
-  unit?: string;
-  before?: Measurement;
-  after?: Measurement;
-  source?: string;
-}
+type DraftData = InitiativeInput & {
+  campaign?: string;
+  indicators?: DraftIndicator[];
+  attachments?: { file?: string; title?: string }[];
+};
 
-function read<T>(props: PreviewProps, name: string): T | undefined {
-  const value = props.entry.getIn(['data', name]) as ImmutableLike | T | undefined;
-  if (value && typeof value === 'object' && 'toJS' in value) return value.toJS() as T;
-  return value as T | undefined;
+function dataOf(props: PreviewProps): DraftData {
+  const value = props.entry.getIn(['data']) as ImmutableLike | undefined;
+  const data = value && typeof value.toJS === 'function' ? value.toJS() : value;
+  return data && typeof data === 'object' ? (data as DraftData) : {};
 }
 
 /** Names of units picked through the relation widget, from the metadata Decap keeps for it. */
-function unitNames(props: PreviewProps): Map<string, string> {
+function pickedUnitNames(props: PreviewProps): Map<string, string> {
   const names = new Map<string, string>();
   const visit = (value: unknown): void => {
     if (!value || typeof value !== 'object') return;
@@ -70,131 +60,286 @@ function unitNames(props: PreviewProps): Map<string, string> {
   return names;
 }
 
-/** A date field as typed so far: the widget's Date (read in Viet Nam's zone), its text, or nothing. */
-function showDate(value: unknown): string {
-  return formatDateOr(value, '—');
+/** What the page knows besides the entry, from this build's content (src/admin/content-data.ts). */
+function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext {
+  const picked = pickedUnitNames(props);
+  const unitName = (id: string | undefined) =>
+    id ? (bundledUnit(id)?.name ?? picked.get(id) ?? id) : '—';
+  const unit = bundledUnit(data.unit);
+  const campaign = bundledCampaign(data.campaign);
+  // The entry's folder names it; a new entry has no path yet, and no decision.
+  const path = props.entry.getIn(['path']);
+  const id = typeof path === 'string' && path ? initiativeIdOf(path) : undefined;
+  return {
+    status: bundledStatus(id, data.campaign),
+    unit: unit ? { id: unit.id, name: unit.name } : undefined,
+    campaign: campaign && data.campaign ? { id: data.campaign, title: campaign.title } : undefined,
+    unitName,
+    // A file's size is read when the site is built; the preview shows type and extension.
+    attachments: (data.attachments ?? []).map((attachment) => ({
+      title: attachment.title,
+      file: attachment.file,
+      typeName: attachment.file ? attachmentTypeName(attachment.file) : 'Tệp',
+      extension: attachment.file ? extensionLabel(attachment.file) : '',
+      href: attachment.file ? props.getAsset(attachment.file)?.toString() : undefined,
+    })),
+  };
 }
 
-function termNames(list: readonly Term[], ids: string[] | undefined): string {
-  return (ids ?? []).map((id) => termById(list, id)?.name ?? id).join('; ') || '—';
+/** Whether the decisions have arrived; the preview draws again when they do. */
+function useDecisions(): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    // Should the fetch fail, the preview goes on without the status row, as while it loads.
+    loadDecisions().then(
+      () => current && setLoaded(true),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return loaded;
 }
 
-function fact(label: string, value: ReactNode) {
-  return [h('dt', { key: `${label}-t` }, label), h('dd', { key: `${label}-d` }, value)];
+/** HTML attribute names and values as React takes them. */
+function reactAttributes(attributes: Attributes): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    out[name === 'class' ? 'className' : name] = value === true ? '' : value;
+  }
+  return out;
 }
 
-function indicator(data: IndicatorData, index: number) {
-  const unit = indicatorUnit(data);
-  const value = (measurement?: Measurement) =>
-    measurement?.value === undefined ? '—' : formatValue(measurement.value, unit);
+function element(part: Block, key: number) {
+  return h(part.tag, {
+    ...reactAttributes(part.attributes),
+    key,
+    dangerouslySetInnerHTML: { __html: part.inner.value },
+  });
+}
+
+/**
+ * The live preview of an initiative: the published page's own markup, made by the same
+ * renderer (src/render/initiative.ts), in the site's layout and styles (registered by
+ * main.ts), with the body as Decap renders the Markdown being typed.
+ */
+export function InitiativePreview(props: PreviewProps) {
+  useDecisions();
+  const data = dataOf(props);
+  const context = contextOf(props, data);
+  const indicators = indicatorsSection((data.indicators ?? []).map(draftIndicatorHtml));
+  const attachments = attachmentsSection(data, context);
+  const undecided = undecidedSection(context.status);
   return h(
-    'section',
-    { className: 'kho-indicator', key: index },
-    h('h3', null, indicatorTitle(data)),
+    'main',
+    { id: 'noi-dung' },
     h(
-      'p',
-      null,
-      `Trước: ${value(data.before)} (${data.before?.period ?? '—'}) → Sau: ${value(data.after)} (${
-        data.after?.period ?? '—'
-      })`,
+      'div',
+      { className: 'kho-wrap' },
+      h(
+        'article',
+        { className: 'kho-initiative', lang: 'vi' },
+        ...initiativeHead(data, context).map(element),
+        h('div', { className: 'kho-body', key: 'body' }, props.widgetFor('body')),
+        indicators && element(indicators, 10),
+        attachments && element(attachments, 11),
+        undecided && element(undecided, 12),
+      ),
     ),
-    data.source ? h('p', null, `Nguồn: ${data.source}`) : null,
   );
 }
 
 /**
- * The live preview of an initiative: the same markup classes as the public page
- * (`src/styles/initiative.css`), so a draft looks like what will be published.
+ * Decap floats its preview buttons in a column over the right edge of the preview frame:
+ * the page keeps clear of that column, so the title is never under them.
  */
-export function InitiativePreview(props: PreviewProps) {
-  const units = unitNames(props);
-  const unitName = (id?: string) => (id ? (units.get(id) ?? id) : '—');
-  const authors = read<Person[]>(props, 'authors') ?? [];
-  const indicators = read<IndicatorData[]>(props, 'indicators') ?? [];
-  const attachments = read<{ file?: string; title?: string }[]>(props, 'attachments') ?? [];
-  const videos = read<{ url?: string; title?: string }[]>(props, 'videos') ?? [];
-  return h(
-    'article',
-    { className: 'kho-initiative', lang: 'vi' },
-    h(
-      'header',
-      null,
-      h('h1', null, read<string>(props, 'title') || 'Tên sáng kiến'),
-      h('p', { className: 'kho-summary' }, read<string>(props, 'summary') ?? ''),
-      h(
-        'dl',
-        { className: 'kho-facts' },
-        ...fact(labelOf(shape.unit), unitName(read<string>(props, 'unit'))),
-        ...fact(labelOf(shape.areas), termNames(reformAreas, read<string[]>(props, 'areas'))),
-        ...fact(
-          labelOf(shape.fields),
-          termNames(applicationFields, read<string[]>(props, 'fields')),
-        ),
-        ...fact(labelOf(shape.goals), termNames(themeGoals, read<string[]>(props, 'goals'))),
-        ...fact(labelOf(shape.firstApplied), showDate(read(props, 'firstApplied'))),
-        ...fact(labelOf(shape.submitted), showDate(read(props, 'submitted'))),
+export const previewFrameCss = 'main#noi-dung { padding-inline-end: 4.5rem; }';
+
+interface CampaignDraft {
+  year?: number;
+  title?: string;
+  theme?: { title?: string; goals?: string[] };
+  organiser?: string;
+  receivingOffice?: string;
+  participants?: string;
+  format?: string;
+  paperCopies?: number;
+  opensOn?: unknown;
+  deadline?: unknown;
+  reviewOn?: unknown;
+  status?: string;
+  rubric?: {
+    total?: number;
+    passScore?: number;
+    criteria?: {
+      id?: string;
+      name?: string;
+      max?: number;
+      description?: string;
+      bands?: { min?: number; max?: number; guidance?: string }[];
+    }[];
+    grades?: { name?: string; minScore?: number }[];
+  };
+  legalBases?: { number?: string; date?: unknown; issuer?: string; title?: string }[];
+  rules?: { number?: string; date?: unknown; issuer?: string; title?: string }[];
+}
+
+const campaignShape = campaignSchema.shape;
+const rubricShape = rubricSchema.shape;
+
+/** The campaign's own parts as its public page writes them: names, not vocabulary ids; dd/mm/yyyy. */
+function campaignHead(data: CampaignDraft, unitName: (id?: string) => string): Html {
+  const status = data.status ? termById(campaignStatuses, data.status) : undefined;
+  const timeline = [
+    { date: data.opensOn, label: 'Bắt đầu nhận sáng kiến' },
+    { date: data.deadline, label: 'Hạn cuối nhận sáng kiến (hết ngày, giờ Việt Nam)' },
+    ...(data.reviewOn ? [{ date: data.reviewOn, label: 'Họp xét dự kiến' }] : []),
+  ];
+  return new Html(
+    [
+      html(
+        'p',
+        { class: 'kho-muted' },
+        `${labelOf(campaignShape.title)} năm ${data.year ?? '—'}${status ? ` · ${status.name}` : ''}`,
       ),
-      h('h2', null, labelOf(shape.authors)),
-      h(
+      html('h1', {}, data.title || 'Tên đợt phát động'),
+      html(
+        'p',
+        { class: 'kho-lead' },
+        html('strong', {}, `${labelOf(campaignShape.theme)}:`),
+        ` ${data.theme?.title ?? ''}`,
+      ),
+      html(
         'ul',
-        { className: 'kho-authors' },
-        authors.map((author, index) =>
-          h(
+        {},
+        (data.theme?.goals ?? []).map((id) => {
+          const goal = termById(themeGoals, id);
+          return html(
             'li',
-            { key: index },
-            [
-              author.name,
-              author.position,
-              unitName(author.unit),
-              author.share === undefined ? undefined : `${formatNumber(author.share)}%`,
-            ]
-              .filter(Boolean)
-              .join(', '),
-          ),
+            {},
+            goal
+              ? [html('a', { href: routes.goal(id) }, goal.name), `: ${goal.description ?? ''}`]
+              : id,
+          );
+        }),
+      ),
+      html('h2', {}, 'Mốc thời gian'),
+      html(
+        'ol',
+        {},
+        timeline.map((step) =>
+          html('li', {}, html('strong', {}, formatDateOr(step.date, '—')), `: ${step.label}`),
         ),
       ),
-    ),
-    indicators.length > 0
-      ? h('section', null, h('h2', null, labelOf(shape.indicators)), indicators.map(indicator))
-      : null,
-    h('div', { className: 'kho-body' }, props.widgetFor('body')),
-    attachments.length > 0
-      ? h(
+      html(
+        'dl',
+        { class: 'kho-facts' },
+        html('dt', {}, labelOf(campaignShape.organiser)),
+        html('dd', {}, unitName(data.organiser)),
+        html('dt', {}, labelOf(campaignShape.receivingOffice)),
+        html('dd', {}, unitName(data.receivingOffice)),
+        html('dt', {}, labelOf(campaignShape.participants)),
+        html('dd', {}, data.participants ?? ''),
+        html('dt', {}, labelOf(campaignShape.format)),
+        html('dd', {}, data.format ?? ''),
+        (data.paperCopies ?? 0) > 0 && [
+          html('dt', {}, labelOf(campaignShape.paperCopies)),
+          html('dd', {}, String(data.paperCopies)),
+        ],
+      ),
+      html('h2', {}, 'Thông báo'),
+    ].join(''),
+  );
+}
+
+function campaignTail(data: CampaignDraft): Html {
+  const rubric = data.rubric ?? {};
+  const grades = rubric.grades ?? [];
+  return new Html(
+    [
+      html('h2', {}, labelOf(campaignShape.rubric)),
+      html(
+        'p',
+        {},
+        `${labelOf(rubricShape.total)}: ${rubric.total ?? '—'}. ${labelOf(rubricShape.passScore)}: ${rubric.passScore ?? '—'}.`,
+        grades.length > 0 &&
+          ` ${labelOf(rubricShape.grades)}: ${grades.map((grade) => `${grade.name ?? ''} (từ ${grade.minScore ?? '—'} điểm)`).join('; ')}.`,
+      ),
+      (rubric.criteria ?? []).map((criterion) =>
+        html(
           'section',
-          null,
-          h('h2', null, labelOf(shape.attachments)),
-          h(
-            'ul',
-            { className: 'kho-attachments' },
-            attachments.map((attachment, index) =>
-              h(
-                'li',
-                { key: index },
-                h(
-                  'a',
-                  {
-                    href: attachment.file ? props.getAsset(attachment.file)?.toString() : undefined,
-                  },
-                  attachment.title || attachment.file,
+          { class: 'kho-card' },
+          html('h3', {}, `${criterion.name ?? ''} (tối đa ${criterion.max ?? '—'} điểm)`),
+          html('p', {}, criterion.description ?? ''),
+          (criterion.bands ?? []).length > 0 &&
+            html(
+              'div',
+              { class: 'kho-table-scroll' },
+              html(
+                'table',
+                {},
+                html(
+                  'thead',
+                  {},
+                  html(
+                    'tr',
+                    {},
+                    html('th', { scope: 'col' }, 'Mức điểm'),
+                    html('th', { scope: 'col' }, 'Hướng dẫn chấm'),
+                  ),
+                ),
+                html(
+                  'tbody',
+                  {},
+                  (criterion.bands ?? []).map((band) =>
+                    html(
+                      'tr',
+                      {},
+                      html('td', {}, `${band.min ?? ''}–${band.max ?? ''}`),
+                      html('td', {}, band.guidance ?? ''),
+                    ),
+                  ),
                 ),
               ),
             ),
+        ),
+      ),
+      html('h2', {}, labelOf(campaignShape.legalBases)),
+      html(
+        'ul',
+        {},
+        [...(data.legalBases ?? []), ...(data.rules ?? [])].map((doc) =>
+          html(
+            'li',
+            {},
+            `${doc.number ?? ''} ngày ${formatDateOr(doc.date, '—')} của ${doc.issuer ?? ''}${doc.title ? `: ${doc.title}` : ''}`,
           ),
-        )
-      : null,
-    videos.length > 0
-      ? h(
-          'section',
-          null,
-          h('h2', null, labelOf(shape.videos)),
-          h(
-            'ul',
-            null,
-            videos.map((video, index) =>
-              h('li', { key: index }, h('a', { href: video.url }, video.title || video.url)),
-            ),
-          ),
-        )
-      : null,
+        ),
+      ),
+    ].join(''),
+  );
+}
+
+/**
+ * The live preview of a campaign, as its public page (src/pages/dot-phat-dong/[id])
+ * shows it: goal and status names instead of their ids, units by name, dates dd/mm/yyyy.
+ */
+export function CampaignPreview(props: PreviewProps) {
+  const data = dataOf(props) as CampaignDraft;
+  const picked = pickedUnitNames(props);
+  const unitName = (id?: string) => (id ? (bundledUnit(id)?.name ?? picked.get(id) ?? id) : '—');
+  return h(
+    'main',
+    { id: 'noi-dung' },
+    h(
+      'div',
+      { className: 'kho-wrap' },
+      element({ tag: 'div', attributes: {}, inner: campaignHead(data, unitName) }, 0),
+      h('div', { className: 'kho-prose', key: 'body' }, props.widgetFor('body')),
+      element({ tag: 'div', attributes: {}, inner: campaignTail(data) }, 2),
+    ),
   );
 }

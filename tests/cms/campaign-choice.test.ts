@@ -1,0 +1,90 @@
+/**
+ * Which campaigns a new submission is offered and which date it starts with: open
+ * campaigns whose deadline has not passed (Viet Nam's date), and a submission date
+ * inside their period.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CmsField, campaignChoice, cmsConfig } from '../../src/admin/config.ts';
+import {
+  campaignsOffered,
+  offeredCampaigns,
+  submittedDefault,
+} from '../../src/admin/content-data.ts';
+import { todayInVietnam } from '../../src/core/dates.ts';
+import { parseEntryText } from '../../src/model/read.ts';
+import { type Campaign, campaignSchema } from '../../src/schemas/index.ts';
+
+const sample = campaignSchema.parse(
+  parseEntryText(readFileSync('content/campaigns/2024-tanh-linh.md', 'utf8')).data,
+);
+const open = (overrides: Partial<Campaign> = {}): Campaign => ({
+  ...sample,
+  status: 'open',
+  ...overrides,
+});
+
+function initiativeField(name: string): CmsField | undefined {
+  const form = cmsConfig.collections.find((collection) => collection.name === 'initiatives') as
+    | { fields: CmsField[] }
+    | undefined;
+  return form?.fields.find((item) => item.name === name);
+}
+
+describe('the campaign a submission goes to', () => {
+  it('offers an open campaign up to and including its deadline, not the day after', () => {
+    const campaigns = [{ id: '2024-tanh-linh', campaign: open() }];
+    expect(sample.deadline).toBe('2024-09-04');
+    expect(campaignsOffered(campaigns, '2024-09-04').map(({ id }) => id)).toEqual([
+      '2024-tanh-linh',
+    ]);
+    expect(campaignsOffered(campaigns, '2024-09-05')).toEqual([]);
+  });
+
+  it('does not offer a closed campaign, nor one the schema refuses', () => {
+    expect(campaignsOffered([{ id: 'a', campaign: sample }], '2024-07-01')).toEqual([]);
+    expect(campaignsOffered([{ id: 'b', campaign: undefined }], '2024-07-01')).toEqual([]);
+  });
+
+  it('the form lists exactly the offered campaigns of this build, by deadline and status', () => {
+    const offered = offeredCampaigns(todayInVietnam());
+    const [status, deadline] = campaignChoice.filters;
+    expect(status).toEqual({ field: 'status', values: ['open'] });
+    expect(deadline?.field).toBe('deadline');
+    // The sample campaign is closed and past its deadline: the one value matches no date.
+    expect(deadline?.values).toEqual(
+      offered.length > 0 ? offered.map(({ campaign }) => campaign.deadline) : ['—'],
+    );
+    const field = initiativeField('campaign');
+    expect(field).toMatchObject({ widget: 'relation', filters: campaignChoice.filters });
+  });
+});
+
+describe('the submission date the form starts with', () => {
+  it('is today while an offered campaign is receiving', () => {
+    expect(submittedDefault([{ id: 'x', campaign: open() }], '2024-07-15')).toBe('2024-07-15');
+  });
+
+  it('is the first day of receiving when the offered campaigns have not opened yet', () => {
+    const later = open({ opensOn: '2024-08-01' });
+    expect(
+      submittedDefault(
+        [
+          { id: 'x', campaign: open() },
+          { id: 'y', campaign: later },
+        ],
+        '2024-05-20',
+      ),
+    ).toBe('2024-06-01');
+  });
+
+  it('is today when no campaign is offered', () => {
+    expect(submittedDefault([], '2026-11-30')).toBe('2026-11-30');
+  });
+
+  it('the form uses it for "Ngày gửi"', () => {
+    const field = initiativeField('submitted');
+    const today = todayInVietnam();
+    expect(field?.default).toBe(submittedDefault(offeredCampaigns(today), today));
+  });
+});
