@@ -1,6 +1,6 @@
 import { cmsSettings } from '../../cms.config.ts';
 import { criterionHeader } from '../core/committee.ts';
-import { todayInVietnam } from '../core/dates.ts';
+import { datesFrom, todayInVietnam } from '../core/dates.ts';
 import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
 import { collections, type FilesRow, type FolderRow, type ListRow } from '../model/collections.ts';
 import {
@@ -217,11 +217,15 @@ const initiativeRelation = {
 // Read when the admin loads: a campaign whose deadline passes is no longer offered from then on.
 const today = todayInVietnam();
 const offered = offeredCampaigns(today);
+const OFFER_DAYS = 3 * 366;
 
 /**
  * The campaign of a submission: open ones whose deadline has not passed. Decap filters a
- * relation by listing the values a field may take, so the offered campaigns are named by
- * their deadlines (a filter needs one value at least: with none offered, one no date is).
+ * relation only by listing the values a field may take, so "deadline today or later" is the
+ * list of the days from today on — three years of them, longer than any call for initiatives
+ * runs. It holds for campaigns added after this admin was built (a practice campaign of
+ * `npm start`, one merged on GitHub before the next deploy), which a list of the bundled
+ * campaigns' deadlines would hide.
  */
 export const campaignChoice = {
   widget: 'relation',
@@ -233,13 +237,10 @@ export const campaignChoice = {
     { field: 'status', values: ['open'] },
     {
       field: 'deadline',
-      values: offered.length > 0 ? offered.map(({ campaign }) => campaign.deadline) : ['—'],
+      values: datesFrom(today, OFFER_DAYS),
     },
   ],
-  hint:
-    offered.length > 0
-      ? 'Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn).'
-      : 'Hiện không có đợt nào đang nhận sáng kiến.',
+  hint: 'Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn).',
 } satisfies Partial<CmsField>;
 
 /** The submission date starts inside the period of the campaigns offered (content-data.ts). */

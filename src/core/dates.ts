@@ -53,6 +53,15 @@ export function isoDateOf(year: number, month: number, day: number): string | un
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** `count` consecutive calendar days as `YYYY-MM-DD`, starting with `first` (itself `YYYY-MM-DD`). */
+export function datesFrom(first: string, count: number): string[] {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  const day = 24 * 60 * 60 * 1000;
+  return Array.from({ length: Math.max(0, count) }, (_, index) =>
+    new Date(start + index * day).toISOString().slice(0, 10),
+  );
+}
+
 /** Whether a text is a `YYYY-MM-DD` date that exists on the calendar. */
 export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { freePort } from '../../scripts/cms/net.ts';
 import { type Running, startAll } from '../../scripts/start.ts';
+import { formatDate } from '../../src/core/dates.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
@@ -321,7 +322,8 @@ describe('quiet edits and the submission form', () => {
     try {
       await openAdmin(page, '#/collections/initiatives/new', 'Tên sáng kiến');
       const submitted = page.getByLabel(/^Ngày gửi/);
-      expect(await submitted.inputValue()).toBe(vnDate());
+      // The date field shows dd/mm/yyyy (src/admin/date-widget.ts) and saves YYYY-MM-DD.
+      expect(await submitted.inputValue()).toBe(formatDate(vnDate()));
       const campaign = page.getByLabel(/^Đợt phát động/);
       await campaign.click();
       await campaign.fill('năm');

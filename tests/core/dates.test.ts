@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  datesFrom,
   formatDate,
   formatDateOr,
   formatDateTime,
@@ -100,5 +101,20 @@ describe('reading dates people type', () => {
   ];
   test.each(iso)('isIsoDate(%j) = %s', (text, expected) => {
     expect(isIsoDate(text)).toBe(expected);
+  });
+});
+
+describe('datesFrom: consecutive calendar days', () => {
+  test('crosses month, leap day and year ends', () => {
+    expect(datesFrom('2028-02-27', 4)).toEqual([
+      '2028-02-27',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
+    expect(datesFrom('2026-12-31', 2)).toEqual(['2026-12-31', '2027-01-01']);
+  });
+  test('gives nothing for no days', () => {
+    expect(datesFrom('2026-11-30', 0)).toEqual([]);
   });
 });
