@@ -1,12 +1,18 @@
 /**
+ * Focus and print, the two ways of reading a page without a mouse or a screen.
+ *
  * Focus visible on every background (WCAG 2.2, 1.4.11 and 2.4.7): on representative pages of the
  * real built site, every element reached with the Tab key shows an outline whose colour has at
  * least 3:1 contrast with the background it is drawn on.
+ *
+ * Print: an initiative prints at its length (no forced page break, only small blocks kept whole)
+ * and ends with the operating agency and the date.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { siteInfo } from '../../src/lib/site.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { type BuiltSite, buildSite, type StaticServer, serveStatic } from './support/site.ts';
 
@@ -147,4 +153,47 @@ describe('focus indicator contrast', () => {
     },
     120_000,
   );
+});
+
+describe('print of an initiative', () => {
+  test('no forced page break, only small blocks kept whole, agency and date at the end', async () => {
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const page = await context.newPage();
+    await page.goto(new URL(`sang-kien/${firstInitiative}/`, server.root).href, {
+      waitUntil: 'load',
+    });
+    await page.emulateMedia({ media: 'print' });
+    const found = await page.evaluate(() => {
+      const forced: string[] = [];
+      const bigUnbreakable: string[] = [];
+      const name = (element: Element) =>
+        `<${element.tagName.toLowerCase()} class="${element.className}">`;
+      for (const element of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(element);
+        if (style.display === 'none') continue;
+        const forcing = ['page', 'left', 'right', 'recto', 'verso'];
+        if (forcing.includes(style.breakBefore) || forcing.includes(style.breakAfter)) {
+          forced.push(name(element));
+        }
+        // A third of the A4 page's printable height (261 mm at 96 px per inch).
+        if (style.breakInside === 'avoid' && element.getBoundingClientRect().height > 986 / 3) {
+          bigUnbreakable.push(
+            `${name(element)} ${Math.round(element.getBoundingClientRect().height)}px`,
+          );
+        }
+      }
+      const footer = document.querySelector('.kho-print-footer');
+      return {
+        forced,
+        bigUnbreakable,
+        footer:
+          footer && getComputedStyle(footer).display !== 'none' ? (footer.textContent ?? '') : '',
+      };
+    });
+    await context.close();
+    expect(found.forced).toEqual([]);
+    expect(found.bigUnbreakable).toEqual([]);
+    expect(found.footer).toContain(siteInfo.operator.name);
+    expect(found.footer).toMatch(/Trang tạo ngày \d{2}\/\d{2}\/\d{4}/);
+  });
 });

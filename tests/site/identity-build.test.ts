@@ -67,3 +67,28 @@ describe('built pages carry the operator', () => {
     expect(main).not.toContain('đơn vị quản lý trang.');
   });
 });
+
+describe("the home page leads with search and the year's goals", () => {
+  test('search, then goals, then recognised initiatives, then figures and the campaign', () => {
+    const main = part(readFileSync(join(site.outDir, 'index.html'), 'utf8'), 'main');
+    const at = (marker: string) => {
+      const index = main.indexOf(marker);
+      expect(index, marker).toBeGreaterThan(-1);
+      return index;
+    };
+    const order = [
+      at('role="search"'),
+      at('id="muc-tieu"'),
+      at('id="tieu-bieu"'),
+      at('Số liệu chính'),
+      at('id="dot-hien-tai"'),
+    ];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const form = /<form[^>]*role="search"[^>]*>[\s\S]*?<\/form>/.exec(main)?.[0] ?? '';
+    expect(form).toMatch(new RegExp(`action="${site.base}tim-kiem/"`));
+    expect(form).toContain('name="q"');
+    const goals = /id="muc-tieu"[\s\S]*?<\/section>/.exec(main)?.[0] ?? '';
+    const links = [...goals.matchAll(/href="[^"]*\/sang-kien\/muc-tieu\/[^"]+"/g)];
+    expect(links.length).toBe(3);
+  });
+});

@@ -23,6 +23,14 @@ describe('siteIdentity', () => {
     expect(identity.lastUpdatedShown).toBe('07/01/2025');
   });
 
+  test('the build date follows SOURCE_DATE_EPOCH, in Viet Nam time', () => {
+    // 2025-03-04 18:30 UTC is already 5 March in Viet Nam.
+    const epoch = String(Date.UTC(2025, 2, 4, 18, 30) / 1000);
+    expect(siteIdentity(catalogWith([]), { SOURCE_DATE_EPOCH: epoch }).builtOnShown).toBe(
+      '05/03/2025',
+    );
+  });
+
   test('a site with no content shows no date', () => {
     const identity = siteIdentity(catalogWith([]), {});
     expect(identity.lastUpdated).toBeNull();
