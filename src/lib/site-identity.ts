@@ -1,0 +1,42 @@
+/**
+ * Who runs the site and how fresh its data is, as the header, the footer and the print footer
+ * show them. Framework-free so a unit test can check it without a build.
+ */
+import { formatDate, todayInVietnam } from '../core/dates.ts';
+import type { Catalog } from './catalog.ts';
+import { dataDate } from './opendata.ts';
+import { type SiteOperator, siteInfo, telHref } from './site.ts';
+
+export interface SiteIdentity {
+  operator: SiteOperator;
+  /** `tel:` target of the office phone. */
+  phoneHref: string;
+  /** The newest content date (ISO), the same as the open data's `modified`; null for no content. */
+  lastUpdated: string | null;
+  /** `lastUpdated` as dd/mm/yyyy. */
+  lastUpdatedShown: string | null;
+  /**
+   * The day the page was built, dd/mm/yyyy: the print footer's date. A print date would need a
+   * script on every page; the build date is what the page's content dates from.
+   */
+  builtOnShown: string;
+}
+
+export function siteIdentity(
+  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  env?: Record<string, string | undefined>,
+  operator: SiteOperator = siteInfo.operator,
+): SiteIdentity {
+  const lastUpdated = dataDate(catalog, env);
+  const epoch = (env ?? process.env).SOURCE_DATE_EPOCH?.trim();
+  const builtOn = todayInVietnam(
+    epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(),
+  );
+  return {
+    operator,
+    phoneHref: telHref(operator.phone),
+    lastUpdated,
+    lastUpdatedShown: lastUpdated ? formatDate(lastUpdated) : null,
+    builtOnShown: formatDate(builtOn),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The real build names the operator in every page's header and footer, with its contacts and the
+ * data's last update (the same day as the open data's `modified`), and the "Giới thiệu" page
+ * tells readers whom to write to.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BuiltSite, buildSite } from '../../scripts/build/build-site.ts';
+import { formatDate } from '../../src/core/dates.ts';
+import { siteInfo } from '../../src/lib/site.ts';
+
+let site: BuiltSite;
+let modified: string;
+
+beforeAll(() => {
+  site = buildSite();
+  modified = JSON.parse(
+    readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'),
+  ).modified;
+}, 600_000);
+
+afterAll(() => {
+  if (site) rmSync(site.outDir, { recursive: true, force: true });
+});
+
+function part(html: string, tag: 'header' | 'footer' | 'main'): string {
+  const match = new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`).exec(html);
+  if (!match) throw new Error(`no <${tag}>`);
+  return match[0];
+}
+
+const { operator } = siteInfo;
+
+describe('built pages carry the operator', () => {
+  test.each(['index.html', 'sang-kien/index.html', 'gioi-thieu/index.html', '404.html'])(
+    '%s: header and footer',
+    (file) => {
+      const html = readFileSync(join(site.outDir, file), 'utf8');
+      const header = part(html, 'header');
+      expect(header).toContain(operator.name);
+      expect(header).toContain(`${operator.mark}"`);
+      const footer = part(html, 'footer');
+      for (const text of [
+        operator.name,
+        operator.office,
+        operator.address,
+        operator.phone,
+        operator.email,
+      ]) {
+        expect(footer).toContain(text);
+      }
+      expect(modified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(footer).toContain(`<time datetime="${modified}">${formatDate(modified)}</time>`);
+    },
+  );
+
+  test('the mark is published', () => {
+    expect(readFileSync(join(site.outDir, operator.mark), 'utf8')).toContain('<svg');
+  });
+
+  test('"Giới thiệu" names the agency and its office to write to', () => {
+    const main = part(readFileSync(join(site.outDir, 'gioi-thieu', 'index.html'), 'utf8'), 'main');
+    expect(main).toContain(operator.name);
+    expect(main).toContain(operator.office);
+    expect(main).toContain(`mailto:${operator.email}`);
+    expect(main).not.toContain('đơn vị quản lý trang.');
+  });
+});
+
+describe("the home page leads with search and the year's goals", () => {
+  test('search, then goals, then recognised initiatives, then figures and the campaign', () => {
+    const main = part(readFileSync(join(site.outDir, 'index.html'), 'utf8'), 'main');
+    const at = (marker: string) => {
+      const index = main.indexOf(marker);
+      expect(index, marker).toBeGreaterThan(-1);
+      return index;
+    };
+    const order = [
+      at('role="search"'),
+      at('id="muc-tieu"'),
+      at('id="tieu-bieu"'),
+      at('Số liệu chính'),
+      at('id="dot-hien-tai"'),
+    ];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const form = /<form[^>]*role="search"[^>]*>[\s\S]*?<\/form>/.exec(main)?.[0] ?? '';
+    expect(form).toMatch(new RegExp(`action="${site.base}tim-kiem/"`));
+    expect(form).toContain('name="q"');
+    const goals = /id="muc-tieu"[\s\S]*?<\/section>/.exec(main)?.[0] ?? '';
+    const links = [...goals.matchAll(/href="[^"]*\/sang-kien\/muc-tieu\/[^"]+"/g)];
+    expect(links.length).toBe(3);
+  });
+});
