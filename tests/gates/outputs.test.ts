@@ -43,6 +43,7 @@ import { neutraliseCellText, restoreCellText } from '../../src/core/spreadsheet.
 import { isSafeUrl } from '../../src/lib/markdown-safety.ts';
 import { columns } from '../../src/lib/opendata.ts';
 import { type OpenDataDocument, openDataJsonSchema } from '../../src/lib/opendata-schema.ts';
+import { siteInfo, telHref } from '../../src/lib/site.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
@@ -422,8 +423,15 @@ function schemeOf(url: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase();
 }
 
-/** A page's own addresses: on the site, or http(s) (the site's absolute URL, an https link). */
-const pageUrl = (url: string) => ['http', 'https', undefined].includes(schemeOf(url));
+/** The agency's contact links in the footer: from the site's settings, never from an entry. */
+const operatorContacts = [telHref(siteInfo.operator.phone), `mailto:${siteInfo.operator.email}`];
+
+/**
+ * A page's own addresses: on the site, or http(s) (the site's absolute URL, an https link);
+ * besides those, only the agency's own phone and e-mail links.
+ */
+const pageUrl = (url: string) =>
+  ['http', 'https', undefined].includes(schemeOf(url)) || operatorContacts.includes(url);
 
 /**
  * Nothing in the HTML runs or links to script: no inline script or event handler, no frame or
