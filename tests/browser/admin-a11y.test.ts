@@ -8,7 +8,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -21,18 +20,11 @@ import { fold } from '../../src/core/text.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { wcagViolations } from './support/axe.ts';
+import { field, signInLocally } from './support/decap-form.ts';
+import { decapEnglishPhrases } from './support/decap-locale.ts';
 import { type BuiltSite, buildSite, projectRoot, serveStatic } from './support/site.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-function vnDate(days = 0): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-}
+import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
 const year = Number(vnDate().slice(0, 4));
 const campaignTitle = `Đợt phát động thử nghiệm giao diện năm ${year}`;
@@ -47,10 +39,7 @@ const draftPath = `content/initiatives/${draftSlug}/index.md`;
  * that is open, and one draft of theirs on its `cms/` branch (on the workflow board).
  */
 function makeSourceRepo(dir: string): void {
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
-  git(dir, 'config', 'user.name', 'Người kiểm thử');
-  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
-  git(dir, 'checkout', '--quiet', '-B', 'main');
+  cloneProject(dir);
   const sample = readEntryFile(join(dir, pathOf(collections.campaigns, '2024-tanh-linh')));
   const data: Record<string, unknown> = { ...sample.data };
   delete data.reviewOn;
@@ -123,19 +112,10 @@ afterAll(async () => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-type Tree = { [key: string]: string | Tree };
-
 /** Decap's English interface strings and react-select's and dnd-kit's own. */
 function englishPhrases(): string[] {
-  const file = require.resolve('decap-cms-locales/src/en/index.js');
-  const source = readFileSync(file, 'utf8').replace(/export default \w+;\s*$/, '');
-  const tree = new Function(`${source}; return en;`)() as Tree;
-  const leaves = (node: Tree): string[] =>
-    Object.values(node).flatMap((value) => (typeof value === 'string' ? [value] : leaves(value)));
   return [
-    ...leaves(tree)
-      .filter((text) => !text.includes('%{') && text.length >= 4 && text !== 'Markdown')
-      .map((text) => text.trim()),
+    ...decapEnglishPhrases(),
     'No options',
     'Loading...',
     'Loading options…',
@@ -176,28 +156,6 @@ async function englishOn(page: Page): Promise<string[]> {
   );
 }
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  }, axeTags);
-}
-
 /** Elements that reach past either edge of the viewport, and the page's scroll width. */
 async function overflow(page: Page) {
   return page.evaluate(() => {
@@ -216,14 +174,6 @@ async function overflow(page: Page) {
   });
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
-}
-
 async function newPage(width: number): Promise<Page> {
   const page = await (browser as Browser).newPage({ viewport: { width, height: 900 } });
   // Leaving an edited entry asks through window.confirm.
@@ -236,7 +186,7 @@ const adminUrl = () => `${server?.root}admin/`;
 /** The login screen, then (after "Đăng nhập") the admin at `hash`. */
 async function login(page: Page, hash = '#/') {
   await page.goto(`${adminUrl()}${hash}`);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click({ timeout: 120_000 });
+  await signInLocally(page);
 }
 
 async function go(page: Page, hash: string) {
@@ -401,7 +351,7 @@ describe('an accessible admin', () => {
     for (const width of [390, 1280]) {
       const page = await newPage(width);
       const check = async (name: string) => {
-        for (const violation of await axeViolations(page))
+        for (const violation of await wcagViolations(page))
           failures.push(`${width} px, ${name}: ${violation}`);
       };
       await page.goto(adminUrl());

@@ -25,16 +25,16 @@ import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { type FakeGitHubGit, startFakeGitHubGit } from '../support/fake-github-git.ts';
+import {
+  choose,
+  field,
+  openAdminAt,
+  publishNow,
+  setStatus,
+  writeSections,
+} from './support/decap-form.ts';
 import { projectRoot } from './support/site.ts';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-/** Today in Vietnam, shifted by `days`, as YYYY-MM-DD. */
-function vnDate(days = 0): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-}
+import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
 const owner = 'so-noi-vu-thu-nghiem';
 const repoName = 'kho-sang-kien';
@@ -47,10 +47,7 @@ const sharedMedia = 'public/media/bieu-trung-cu.svg';
 
 /** The project's committed files, plus an open campaign and a current unit to submit to. */
 function makeSourceRepo(dir: string): void {
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
-  git(dir, 'config', 'user.name', 'Người kiểm thử');
-  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
-  git(dir, 'checkout', '--quiet', '-B', 'main');
+  cloneProject(dir);
   const unitsFile = join(dir, 'content', 'units.yaml');
   writeFileSync(
     unitsFile,
@@ -177,87 +174,14 @@ afterAll(async () => {
 const main = () => git(bare, 'rev-parse', 'refs/heads/main');
 const writesTo = (ref: string) => fake?.refUpdates.filter((update) => update.ref === ref) ?? [];
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A Decap field by its label; optional fields carry " (không bắt buộc)" in theirs. */
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
-}
-
-/** Pick an option in a Decap select or relation (react-select) by typing part of it. */
-async function choose(page: Page, label: string, typed: string, option: string, nth = 0) {
-  const input = field(page, label).nth(nth);
-  await input.click();
-  await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
-}
-
-async function openAdmin(page: Page, hash: string) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site?.root}admin/${hash}`);
-  try {
+function openAdmin(page: Page, hash: string) {
+  return openAdminAt(page, `${site?.root}admin/${hash}`, async () => {
     // Signed in from storage: the editor (or the collection) comes up without a login page.
     const ready = hash.endsWith('/new')
       ? field(page, 'Tên sáng kiến, giải pháp')
       : page.getByRole('link', { name: 'Quy trình xét duyệt' });
     await ready.waitFor({ timeout: 120_000 });
-  } catch (error) {
-    const text =
-      (await page
-        .locator('body')
-        .textContent()
-        .catch(() => '')) ?? '';
-    throw new Error(`${String(error)}\nTrang: ${text.slice(0, 1500)}\nLỗi: ${errors.join('\n')}`);
-  }
-}
-
-/** Decap closes a notification when it is clicked: none is left to mistake for the next one. */
-async function dismissToasts(page: Page) {
-  for (const toast of await page.locator('.Toastify__toast').all()) {
-    await toast.click().catch(() => {});
-  }
-  await expect.poll(() => page.locator('.Toastify__toast').count(), { timeout: 30_000 }).toBe(0);
-}
-
-async function setStatus(page: Page, status: string) {
-  await dismissToasts(page);
-  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
-  await page.getByRole('menuitem', { name: status }).click();
-  await page.getByRole('button', { name: `Trạng thái: ${status}` }).waitFor({ timeout: 60_000 });
-}
-
-async function publishNow(page: Page) {
-  await dismissToasts(page);
-  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
-}
-
-const sections = [
-  ['Thực trạng và vấn đề cần giải quyết', 'Người dân phải hỏi lại nhiều lần về ngày trả kết quả.'],
-  ['Nội dung giải pháp', 'Công chức một cửa nhắn tin hẹn giờ ngay khi tiếp nhận hồ sơ.'],
-  ['Tính mới, tính sáng tạo', 'Lần đầu tiên xã dùng tin nhắn tự động thay cho gọi điện.'],
-  ['Hiệu quả đạt được', 'Tỷ lệ hồ sơ trễ hẹn giảm từ 12% xuống 3% sau sáu tháng.'],
-  ['Khả năng áp dụng, nhân rộng', 'Mọi xã có bộ phận một cửa đều áp dụng được ngay.'],
-] as const;
-
-/** Type under each of the five headings the body starts with, as a submitter does. */
-async function writeSections(page: Page) {
-  const editor = page.locator('[data-slate-editor="true"]').first();
-  await editor.focus();
-  for (const [heading, text] of sections) {
-    const line = editor.getByText(`## ${heading}`, { exact: true });
-    const box = await line.boundingBox();
-    // Click past the end of the heading, then End: the caret must not land inside it.
-    await line.click({ position: { x: Math.max(1, (box?.width ?? 2) - 1), y: 5 } });
-    await page.waitForTimeout(300);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(text);
-  }
+  });
 }
 
 /** A new initiative with every required field, saved: the pull request Decap opened for it. */

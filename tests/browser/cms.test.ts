@@ -12,7 +12,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -27,16 +26,23 @@ import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema, initiativeSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
+import {
+  bodyMarkdown,
+  bodySections,
+  choose,
+  chooseStatus,
+  dismissToasts,
+  escapeRegex,
+  field,
+  openAdminAt,
+  publishNow,
+  setStatus,
+  signInLocally,
+  writeSections,
+} from './support/decap-form.ts';
+import { decapEnglishPhrases } from './support/decap-locale.ts';
 import { projectRoot, serveStatic } from './support/site.ts';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-/** Today in Vietnam, shifted by `days`, as YYYY-MM-DD. */
-function vnDate(days = 0): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-}
+import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
 /** How long the admin may take to show something on a loaded machine (polls default to 1 s). */
 const UI_WAIT = { timeout: 30_000 };
@@ -51,10 +57,7 @@ const unitName = 'UBND xã Thử Nghiệm';
  * practice campaign to the CMS clone, as on a fresh clone of the project.
  */
 function makeSourceRepo(dir: string): void {
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
-  git(dir, 'config', 'user.name', 'Người kiểm thử');
-  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
-  git(dir, 'checkout', '--quiet', '-B', 'main');
+  cloneProject(dir);
   const unitsFile = join(dir, 'content', 'units.yaml');
   writeFileSync(
     unitsFile,
@@ -99,22 +102,7 @@ afterAll(async () => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-type Tree = { [key: string]: string | Tree };
-
-/** Decap's English interface strings (its locale sources are plain object literals). */
-function englishPhrases(): string[] {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('decap-cms-locales/src/en/index.js');
-  const source = readFileSync(file, 'utf8').replace(/export default \w+;\s*$/, '');
-  const tree = new Function(`${source}; return en;`)() as Tree;
-  const leaves = (node: Tree): string[] =>
-    Object.values(node).flatMap((value) => (typeof value === 'string' ? [value] : leaves(value)));
-  // Whole phrases without placeholders; "Markdown" is a name, the same in Vietnamese.
-  return leaves(tree)
-    .filter((text) => !text.includes('%{') && text.length >= 4 && text !== 'Markdown')
-    .map((text) => text.trim());
-}
-const english = englishPhrases();
+const english = decapEnglishPhrases();
 
 /** English interface phrases visible on the page: there must be none. */
 async function englishOn(page: Page): Promise<string[]> {
@@ -123,66 +111,17 @@ async function englishOn(page: Page): Promise<string[]> {
   return english.filter((phrase) => lines.includes(phrase));
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A Decap field by its label; optional fields carry " (không bắt buộc)" in theirs. */
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
-}
-
-/** Pick an option in a Decap select or relation (react-select) by typing part of it. */
-async function choose(page: Page, label: string, typed: string, option: string, nth = 0) {
-  const input = field(page, label).nth(nth);
-  await input.click();
-  await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
-}
-
-async function openAdmin(page: Page, hash: string) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${running?.adminUrl}${hash}`);
-  try {
-    // The local backend asks for a click before it shows the collections.
-    await page.getByRole('button', { name: 'Đăng nhập' }).click({ timeout: 120_000 });
+function openAdmin(page: Page, hash: string) {
+  return openAdminAt(page, `${running?.adminUrl}${hash}`, async () => {
+    await signInLocally(page);
     await field(page, 'Tên sáng kiến, giải pháp').waitFor({ timeout: 60_000 });
-  } catch (error) {
-    const text =
-      (await page
-        .locator('body')
-        .textContent()
-        .catch(() => '')) ?? '';
-    throw new Error(`${String(error)}\nTrang: ${text.slice(0, 1500)}\nLỗi: ${errors.join('\n')}`);
-  }
+  });
 }
 
 function cmsBranches(repo: string): string[] {
   return git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/cms/')
     .split('\n')
     .filter(Boolean);
-}
-
-async function chooseStatus(page: Page, status: string) {
-  await page.getByRole('button', { name: /^Trạng thái:/ }).click();
-  await page.getByRole('menuitem', { name: status }).click();
-}
-
-async function setStatus(page: Page, status: string) {
-  await chooseStatus(page, status);
-  await page.getByRole('button', { name: `Trạng thái: ${status}` }).waitFor();
-}
-
-/** Decap closes a notification when it is clicked: none is left to mistake for the next one. */
-async function dismissToasts(page: Page) {
-  for (const toast of await page.locator('.Toastify__toast').all()) {
-    await toast.click().catch(() => {});
-  }
-  await expect.poll(() => page.locator('.Toastify__toast').count(), { timeout: 30_000 }).toBe(0);
 }
 
 /** Save an entry already on its branch, and wait for Decap to say it is saved. */
@@ -200,30 +139,6 @@ async function reopen(page: Page) {
   await login.or(status).first().waitFor({ timeout: 120_000 });
   if (await login.isVisible()) await login.click();
   await status.waitFor({ timeout: 60_000 });
-}
-
-async function publishNow(page: Page) {
-  await dismissToasts(page);
-  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
-}
-
-/** Type under each of the five headings the body starts with, as a submitter does. */
-async function writeSections(page: Page, texts: readonly (readonly [string, string])[]) {
-  const editor = page.locator('[data-slate-editor="true"]').first();
-  await editor.focus();
-  for (const [heading, text] of texts) {
-    const line = editor.getByText(`## ${heading}`, { exact: true });
-    const box = await line.boundingBox();
-    // Click past the end of the heading, then End: the caret must not land inside it.
-    await line.click({ position: { x: Math.max(1, (box?.width ?? 2) - 1), y: 5 } });
-    // Slate applies the click's selection asynchronously; a person is slower than this too.
-    await page.waitForTimeout(300);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(text);
-  }
 }
 
 async function addAuthors(page: Page, authors: readonly (readonly [string, string, string])[]) {
@@ -284,15 +199,6 @@ function runScript(script: string, args: string[]) {
 const title = 'Đặt lịch hẹn trả kết quả qua tin nhắn, thử nghiệm giao diện quản trị';
 const summary =
   'Bộ phận một cửa nhắn tin hẹn giờ trả kết quả cho người dân; hồ sơ trễ hẹn giảm rõ rệt sau sáu tháng áp dụng thử nghiệm giao diện quản trị.';
-const sections = [
-  ['Thực trạng và vấn đề cần giải quyết', 'Người dân phải hỏi lại nhiều lần về ngày trả kết quả.'],
-  ['Nội dung giải pháp', 'Công chức một cửa nhắn tin hẹn giờ **ngay khi** tiếp nhận hồ sơ.'],
-  ['Tính mới, tính sáng tạo', 'Lần đầu tiên xã dùng tin nhắn tự động thay cho gọi điện.'],
-  ['Hiệu quả đạt được', 'Tỷ lệ hồ sơ trễ hẹn giảm từ 12% xuống 3% sau sáu tháng.'],
-  ['Khả năng áp dụng, nhân rộng', 'Mọi xã có bộ phận một cửa đều áp dụng được ngay.'],
-] as const;
-const body = sections.map(([heading, text]) => `## ${heading}\n\n${text}`).join('\n\n');
-
 /** The scripts the admin page of npm start loads. */
 async function adminScripts(): Promise<string[]> {
   const html = await (await fetch(running?.adminUrl as string)).text();
@@ -359,7 +265,7 @@ describe('Decap CMS with the local git backend', () => {
       .poll(() => errorsList.getByRole('listitem').allTextContents(), UI_WAIT)
       .toEqual(
         expect.arrayContaining(
-          sections.map(([heading]) =>
+          bodySections.map(([heading]) =>
             expect.stringMatching(
               new RegExp(
                 `^Nội dung sáng kiến, dòng \\d+: Mục "${escapeRegex(heading)}" chưa có nội dung\\.`,
@@ -373,7 +279,7 @@ describe('Decap CMS with the local git backend', () => {
       ['Phạm Thị Hoa', 'Công chức Văn phòng – Thống kê', '60'],
       ['Lê Văn Sơn', 'Chủ tịch UBND xã', '30'],
     ]);
-    await writeSections(page, sections);
+    await writeSections(page);
 
     // Only the shares are wrong now, and the form says so, naming the field.
     await expect
@@ -529,7 +435,7 @@ describe('Decap CMS with the local git backend', () => {
     await field(page, 'Tiêu đề tệp').fill('Sơ đồ quy trình hẹn giờ');
 
     // The body starts with the five headings; write under each, as a submitter does.
-    await writeSections(page, sections);
+    await writeSections(page);
 
     // The live preview renders the entry with the public page's markup.
     const preview = page.frameLocator('#preview-pane');
@@ -537,7 +443,7 @@ describe('Decap CMS with the local git backend', () => {
       .poll(() => preview.locator('article.kho-initiative h1').textContent(), { timeout: 30_000 })
       .toBe(title);
     expect(await preview.locator('.kho-body h2').allTextContents()).toEqual(
-      sections.map(([heading]) => heading),
+      bodySections.map(([heading]) => heading),
     );
     expect(await englishOn(page)).toEqual([]);
 
@@ -618,7 +524,7 @@ describe('Decap CMS with the local git backend', () => {
     });
     // Decap's raw editor drops blank lines; the Markdown is the same.
     const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
-    expect(lines(saved.body)).toEqual(lines(body));
+    expect(lines(saved.body)).toEqual(lines(bodyMarkdown));
 
     // The admin's bundle before the publish: an initiative is not one of its inputs.
     const adminBefore = await adminScripts();

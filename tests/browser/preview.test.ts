@@ -9,7 +9,6 @@
  * offers only campaigns still receiving, dates a submission inside their period and
  * previews it as not decided yet; the editorial board's cards show plain text, not Markdown.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -22,6 +21,7 @@ import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { openAdminAt, signInLocally } from './support/decap-form.ts';
 import {
   type BuiltSite,
   buildSite,
@@ -29,15 +29,7 @@ import {
   type StaticServer,
   serveStatic,
 } from './support/site.ts';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-/** Today in Vietnam, shifted by `days`, as YYYY-MM-DD. */
-function vnDate(days = 0): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-}
+import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
 const year = Number(vnDate().slice(0, 4));
 const openTitle = `Đợt đang nhận sáng kiến năm ${year}`;
@@ -51,10 +43,7 @@ const campaignFile = pathOf(collections.campaigns, '2024-tanh-linh');
  * two months from now, one whose deadline was yesterday.
  */
 function makeSourceRepo(dir: string): void {
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
-  git(dir, 'config', 'user.name', 'Người kiểm thử');
-  git(dir, 'config', 'user.email', 'kiem-thu@kho-sang-kien.invalid');
-  git(dir, 'checkout', '--quiet', '-B', 'main');
+  cloneProject(dir);
   const sample = readEntryFile(join(dir, campaignFile));
   const campaigns = [
     ['mo', openTitle, vnDate(-10), vnDate(60)],
@@ -104,21 +93,11 @@ afterAll(async () => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-async function openAdmin(page: Page, hash: string, ready: string) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${running?.adminUrl}${hash}`);
-  try {
-    await page.getByRole('button', { name: 'Đăng nhập' }).click({ timeout: 120_000 });
+function openAdmin(page: Page, hash: string, ready: string) {
+  return openAdminAt(page, `${running?.adminUrl}${hash}`, async () => {
+    await signInLocally(page);
     await page.getByLabel(ready, { exact: false }).first().waitFor({ timeout: 60_000 });
-  } catch (error) {
-    const text =
-      (await page
-        .locator('body')
-        .textContent()
-        .catch(() => '')) ?? '';
-    throw new Error(`${String(error)}\nTrang: ${text.slice(0, 1500)}\nLỗi: ${errors.join('\n')}`);
-  }
+  });
 }
 
 /** The preview frame once it shows `selector`. */

@@ -4,7 +4,6 @@
  * and announcement), filters that apply when chosen, and axe on the page with results.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -13,10 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchablePages } from '../../scripts/build/search-index.ts';
 import { fold } from '../../src/core/text.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { wcagViolations } from './support/axe.ts';
 import { type BuiltSite, buildSite, type StaticServer, serveStatic } from './support/site.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface BuiltPage {
   path: string;
@@ -307,25 +304,7 @@ test('axe finds no WCAG 2.2 AA violation on the page with results, marks and the
   await submit(page, 'dien');
   await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
   await expect.poll(() => resultLinks(page).count(), SLOW).toBe(10);
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  });
+  const violations = await wcagViolations(page);
   expect(violations).toEqual([]);
   await context.close();
 });

@@ -6,7 +6,6 @@
  * 360 px width, and the page-weight budget.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load as loadYaml } from 'js-yaml';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HEADER_POLICY, PAGE_POLICY } from '../../src/lib/csp.ts';
 import { linksWithoutStatus, pageText } from '../site/status-mentions.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { wcagViolations } from './support/axe.ts';
 import {
   type BuiltSite,
   buildSite,
@@ -23,9 +23,6 @@ import {
   serveStatic,
   sitemapUrls,
 } from './support/site.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let site: BuiltSite;
@@ -601,28 +598,7 @@ describe('accessibility and layout', () => {
     for (const url of urls) {
       at(url);
       await page.goto(url, { waitUntil: 'load' });
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe.run(document, {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-          },
-        });
-        return result.violations.map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      });
+      const violations = await wcagViolations(page);
       for (const violation of violations) failures.push(`${url} — ${violation}`);
     }
     await context.close();

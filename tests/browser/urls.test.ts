@@ -18,7 +18,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -27,10 +26,8 @@ import { astroBuildCommand } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject, projectRoot } from '../../scripts/build/project-copy.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { wcagViolations } from './support/axe.ts';
 import { type StaticServer, serveStatic, sitemapUrls } from './support/site.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = '/kho-sang-kien/';
 const SITE = 'http://127.0.0.1:4321';
@@ -250,27 +247,7 @@ describe('index pages of the parent paths', () => {
     // And the list with its notice about an unknown value.
     for (const path of [...indexes.map(([path]) => path), 'sang-kien/?field=khong-co']) {
       await page.goto(new URL(path, server.root).href);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe.run(document, {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-          },
-        });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      });
+      const violations = await wcagViolations(page);
       for (const violation of violations) failures.push(`/${path} — ${violation}`);
     }
     await context.close();

@@ -11,24 +11,7 @@ import {
 import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
 import { summariseIndicators } from '../../src/lib/stats.ts';
 import type { Campaign, Decision, Indicator, Initiative } from '../../src/schemas/index.ts';
-
-const campaign = (year: number, status: Campaign['status']) => ({
-  id: `${year}-thu`,
-  data: {
-    year,
-    title: `Đợt phát động năm ${year}`,
-    status,
-    rubric: {
-      total: 100,
-      passScore: 50,
-      criteria: [
-        { id: 'novelty', name: 'Tính mới', max: 60, description: 'x', bands: [] },
-        { id: 'effect', name: 'Hiệu quả', max: 40, description: 'x', bands: [] },
-      ],
-      grades: [{ id: 'tot', name: 'Tốt', minScore: 70 }],
-    },
-  } as unknown as Campaign,
-});
+import { recognisedAndAdopted, testCampaign } from '../support/catalog-fixture.ts';
 
 const initiative = (id: string, over: Partial<Initiative>) => ({
   id,
@@ -56,7 +39,7 @@ const initiative = (id: string, over: Partial<Initiative>) => ({
 
 function input(): CatalogInput {
   return {
-    campaigns: [campaign(2023, 'closed'), campaign(2024, 'closed')],
+    campaigns: [testCampaign(2023, 'closed'), testCampaign(2024, 'closed')],
     initiatives: [
       initiative('zeta', { title: 'Ứng dụng Zalo', submitted: '2024-08-03' }),
       initiative('alpha', {
@@ -70,42 +53,7 @@ function input(): CatalogInput {
       { id: 'xa-a', data: { id: 'xa-a', name: 'Xã Đức Phú', kind: 'commune' } },
       { id: 'xa-b', data: { id: 'xa-b', name: 'Xã Bắc Ruộng', kind: 'commune' } },
     ],
-    scopeLevels: [{ id: 'huyen', data: { id: 'huyen', name: 'Cấp huyện', rank: 2 } }],
-    decisions: [
-      {
-        id: '2024-thu',
-        data: {
-          campaign: '2024-thu',
-          document: { number: '12/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện' },
-          results: [
-            {
-              initiative: 'alpha',
-              scores: { novelty: 50, effect: 30.5 },
-              votesFor: 5,
-              votesAgainst: 0,
-              recused: [],
-              recognised: true,
-              grade: 'tot',
-              scope: 'huyen',
-              replicate: true,
-            },
-          ],
-        } as unknown as Decision,
-      },
-    ],
-    adoptions: [
-      {
-        id: 'a1',
-        data: {
-          initiative: 'alpha',
-          unit: 'xa-a',
-          since: '2024-10-01',
-          result: 'r',
-          indicators: [],
-          sample: false,
-        },
-      },
-    ],
+    ...recognisedAndAdopted('alpha'),
   };
 }
 
@@ -228,7 +176,7 @@ describe('pickCurrentCampaign', () => {
     [[], undefined],
   ];
   test.each(cases)('%o → %s', (statuses, year) => {
-    const campaigns = statuses.map((status, index) => campaign(2023 + index, status));
+    const campaigns = statuses.map((status, index) => testCampaign(2023 + index, status));
     expect(pickCurrentCampaign(campaigns)?.data.year).toBe(year);
   });
 });

@@ -17,29 +17,12 @@ import {
   openDataRecordSchema,
 } from '../../src/lib/opendata-schema.ts';
 import { siteInfo } from '../../src/lib/site.ts';
-import type { Campaign, Decision, Initiative } from '../../src/schemas/index.ts';
+import type { Initiative } from '../../src/schemas/index.ts';
 import { initiativeSchema } from '../../src/schemas/initiative.ts';
 import { schemaTree } from '../../src/schemas/tree.ts';
+import { recognisedAndAdopted, testCampaign } from '../support/catalog-fixture.ts';
 
 const SCHEMA_URL = 'https://example.gov.vn/du-lieu/initiatives.schema.json';
-
-const campaign = {
-  id: '2024-thu',
-  data: {
-    year: 2024,
-    title: 'Đợt phát động năm 2024',
-    status: 'closed',
-    rubric: {
-      total: 100,
-      passScore: 50,
-      criteria: [
-        { id: 'novelty', name: 'Tính mới', max: 60, description: 'x', bands: [] },
-        { id: 'effect', name: 'Hiệu quả', max: 40, description: 'x', bands: [] },
-      ],
-      grades: [{ id: 'tot', name: 'Tốt', minScore: 70 }],
-    },
-  } as unknown as Campaign,
-};
 
 const initiative = (id: string, over: Partial<Initiative>) => ({
   id,
@@ -59,7 +42,7 @@ const initiative = (id: string, over: Partial<Initiative>) => ({
 
 function input(): CatalogInput {
   return {
-    campaigns: [campaign],
+    campaigns: [testCampaign(2024, 'closed')],
     initiatives: [
       initiative('hen-gio', {
         title: '=HYPERLINK("https://example.com","Bấm vào đây")',
@@ -91,42 +74,7 @@ function input(): CatalogInput {
       initiative('chua-xet', {}),
     ],
     units: [{ id: 'xa-a', data: { id: 'xa-a', name: 'Xã Đức Phú', kind: 'commune' } }],
-    scopeLevels: [{ id: 'huyen', data: { id: 'huyen', name: 'Cấp huyện', rank: 2 } }],
-    decisions: [
-      {
-        id: '2024-thu',
-        data: {
-          campaign: '2024-thu',
-          document: { number: '12/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện' },
-          results: [
-            {
-              initiative: 'hen-gio',
-              scores: { novelty: 50, effect: 30.5 },
-              votesFor: 5,
-              votesAgainst: 0,
-              recused: [],
-              recognised: true,
-              grade: 'tot',
-              scope: 'huyen',
-              replicate: true,
-            },
-          ],
-        } as unknown as Decision,
-      },
-    ],
-    adoptions: [
-      {
-        id: 'a1',
-        data: {
-          initiative: 'hen-gio',
-          unit: 'xa-a',
-          since: '2024-10-01',
-          result: 'r',
-          indicators: [],
-          sample: false,
-        },
-      },
-    ],
+    ...recognisedAndAdopted('hen-gio'),
   };
 }
 
