@@ -13,6 +13,7 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Each violation on the page as "rule: selector, selector…"; none is an empty list. */
 export async function wcagViolations(page: Page): Promise<string[]> {
+  await settled(page);
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (tags) => {
     const result = await (
@@ -30,4 +31,18 @@ export async function wcagViolations(page: Page): Promise<string[]> {
         `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
   }, wcagTags);
+}
+
+/**
+ * Waits for the page's finite animations and transitions (a dialog fading in, say): axe
+ * measures colours as painted, and a half-faded text is not what a reader is left with.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
 }
