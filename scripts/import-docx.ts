@@ -33,6 +33,7 @@ await runCommand(async () => {
       `Hình ảnh đính kèm (${result.attachments.length}): ${result.attachments.join(', ')}\n`,
     );
   for (const note of result.notes) out.write(`Lưu ý: ${note}\n`);
+  out.write(`\n${result.report.join('\n')}\n`);
   if (result.missing.length) {
     out.write(`\nChưa tìm thấy trong tệp Word (${result.missing.length} mục, cần bổ sung):\n`);
     for (const item of result.missing) out.write(`  - ${item.message}\n`);

@@ -4,12 +4,16 @@ import { toMdast } from 'hast-util-to-mdast';
 import mammoth from 'mammoth';
 import type { Root } from 'mdast';
 import sharp from 'sharp';
+import { matchKey, normalizeLine } from '../../../src/core/text.ts';
 import { attachmentTypes, maxAttachmentsBytesPerEntry } from '../../../src/schemas/vocabularies.ts';
 import { UserError } from '../common/errors.ts';
+import { type DocxFacts, readDocxFacts } from './parts.ts';
 
 export interface ExtractedImage {
   file: string;
   title: string;
+  /** Whether the title comes from the picture itself (else it is "Hình N"). */
+  titled: boolean;
   content: Buffer;
 }
 
@@ -18,6 +22,7 @@ export interface Converted {
   images: ExtractedImage[];
   /** Things the person should know: images dropped or re-encoded, converter warnings. */
   notes: string[];
+  facts: DocxFacts;
 }
 
 const MAX_IMAGES = 20;
@@ -93,10 +98,26 @@ export async function convertDocx(buffer: Buffer, name: string): Promise<Convert
   const notes: string[] = [];
   let seen = 0;
   let total = 0;
+  let facts: DocxFacts;
+  try {
+    facts = await readDocxFacts(buffer);
+  } catch (error) {
+    throw new UserError(
+      `Không đọc được nội dung tệp Word "${name}": ${(error as Error).message}. Hãy mở tệp bằng Word và lưu lại thành .docx.`,
+    );
+  }
   const convertImage = mammoth.images.imgElement(async (image) => {
     seen += 1;
     const number = seen;
-    const alt = ((image as unknown as { altText?: string }).altText ?? '').trim();
+    // Mammoth reads the picture drawn for old Word versions, which has no title: the title is
+    // taken from the drawing itself, in the same order; mammoth's own text is the fallback.
+    const picture = facts.pictures[number - 1];
+    const own = ((image as unknown as { altText?: string }).altText ?? '').trim();
+    let title = normalizeLine(picture?.title || picture?.description || own);
+    const description = normalizeLine(picture?.description ?? '');
+    // A description that starts with the title says the same, longer ("Sơ đồ" → "Sơ đồ quy trình …").
+    if (description && matchKey(description).startsWith(matchKey(title))) title = description;
+    const alt = description && description !== title ? `${title} – ${description}` : title;
     if (images.length >= MAX_IMAGES) {
       notes.push(`Hình ${number} bị bỏ qua: mỗi sáng kiến đính kèm tối đa ${MAX_IMAGES} tệp.`);
       return { src: '' };
@@ -116,10 +137,11 @@ export async function convertDocx(buffer: Buffer, name: string): Promise<Convert
     const file = `hinh-${images.length + 1}.${converted.extension}`;
     images.push({
       file,
-      title: alt.length >= 3 ? alt.slice(0, 160) : `Hình ${images.length + 1}`,
+      title: title.length >= 3 ? title.slice(0, 160) : `Hình ${images.length + 1}`,
+      titled: title.length >= 3,
       content: converted.content,
     });
-    return { src: file, alt: alt || `Hình ${images.length}` } as { src: string };
+    return { src: file, alt } as { src: string };
   });
   let html: string;
   try {
@@ -141,5 +163,5 @@ export async function convertDocx(buffer: Buffer, name: string): Promise<Convert
   const hast = fromHtml(html, { fragment: true });
   promoteHeaderRows(hast);
   const tree = toMdast(hast) as Root;
-  return { tree, images, notes };
+  return { tree, images, notes, facts };
 }

@@ -14,7 +14,11 @@ import {
 } from '../../../src/schemas/vocabularies.ts';
 import type { CampaignFile } from '../common/content.ts';
 import type { ExtractedImage } from './convert.ts';
+import type { WordComment } from './parts.ts';
 import type { RawAuthor, Structure } from './structure.ts';
+
+/** The body section holding what the import could not place, for the author to sort. */
+export const UNSORTED_HEADING = 'Nội dung cần sắp xếp';
 
 /** A field the person must complete, in Vietnamese. */
 export interface Missing {
@@ -72,6 +76,51 @@ function matchTerms<T extends Term>(terms: readonly T[], text: string | undefine
     .map((term) => term.id);
 }
 
+type Inline = PhrasingContent | Paragraph;
+
+/**
+ * Spaces at the edges of a line are layout in Word (an indent typed with no-break
+ * spaces or tabs) and mean nothing in Markdown, which would write them as "&#x20;":
+ * trimmed at the start and end of a block and around a line break. Tabs inside a line
+ * separate words and become a space.
+ */
+function trimEdges(children: Inline[]): void {
+  const texts: { node: { value: string }; before: boolean; after: boolean }[] = [];
+  let afterBreak = true;
+  const walk = (items: Inline[]) => {
+    for (const item of items) {
+      if (item.type === 'text') {
+        item.value = item.value.replace(/\t/g, ' ');
+        texts.push({ node: item, before: afterBreak, after: false });
+        afterBreak = false;
+      } else if (item.type === 'break') {
+        const last = texts[texts.length - 1];
+        if (last) last.after = true;
+        afterBreak = true;
+      } else if ('children' in item) walk(item.children as Inline[]);
+      else afterBreak = false;
+    }
+  };
+  walk(children);
+  const last = texts[texts.length - 1];
+  if (last) last.after = true;
+  // Leading spaces run over empty text nodes too ("  " then "Trước đây").
+  let leading = true;
+  for (const text of texts) {
+    if (text.before) leading = true;
+    if (leading) text.node.value = text.node.value.replace(/^[ \u00a0]+/, '');
+    leading = text.node.value === '' && !text.after;
+  }
+  let trailing = false;
+  for (let index = texts.length - 1; index >= 0; index -= 1) {
+    const text = texts[index];
+    if (!text) continue;
+    if (text.after) trailing = true;
+    if (trailing) text.node.value = text.node.value.replace(/[ \u00a0]+$/, '');
+    trailing = text.node.value === '' && !text.before;
+  }
+}
+
 /** Inline text as it should be stored: NFC, no invisible characters, plain spaces. */
 function cleanTree(nodes: RootContent[]): RootContent[] {
   const visit = (node: RootContent): RootContent | undefined => {
@@ -103,6 +152,8 @@ function cleanTree(nodes: RootContent[]): RootContent[] {
         .map(visit)
         .filter((child): child is RootContent => child !== undefined);
     }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      trimEdges(node.children as Inline[]);
     return node;
   };
   return nodes
@@ -137,7 +188,10 @@ const KEY_ORDER = [
 ];
 
 export interface DraftInput {
-  structure: Structure;
+  structure: Omit<Structure, 'unsorted' | 'placements'> &
+    Partial<Pick<Structure, 'unsorted' | 'placements'>>;
+  /** Comments written in the margin of the Word file. */
+  comments?: WordComment[];
   images: ExtractedImage[];
   units: Unit[];
   campaigns: CampaignFile[];
@@ -338,6 +392,52 @@ export function buildDraft(input: DraftInput): Draft {
         field: `body.${section.id}`,
         message: `Mục "${section.heading}": không tìm thấy trong tệp Word; hãy viết nội dung dưới tiêu đề này. ${section.guidance}`,
       });
+  }
+
+  const unsortedMarkdown = sectionMarkdown(structure.unsorted ?? []);
+  const comments = input.comments ?? [];
+  if (unsortedMarkdown || comments.length) {
+    const lines = [
+      `## ${UNSORTED_HEADING}\n`,
+      '_Phần này có trong tệp Word nhưng chưa nhận ra thuộc mục nào. Chuyển từng đoạn vào đúng mục ở trên (hoặc vào trường tương ứng), rồi xóa cả mục này._\n',
+    ];
+    if (unsortedMarkdown) lines.push(`${unsortedMarkdown}\n`);
+    if (comments.length) {
+      lines.push('### Ghi chú trong lề tệp Word\n');
+      lines.push(
+        `${sectionMarkdown([
+          {
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: comments.map((comment) => ({
+              type: 'listItem',
+              spread: false,
+              children: [
+                {
+                  type: 'paragraph',
+                  children: [
+                    ...(comment.author
+                      ? [
+                          { type: 'strong', children: [{ type: 'text', value: comment.author }] },
+                          { type: 'text', value: ': ' },
+                        ]
+                      : []),
+                    { type: 'text', value: comment.text },
+                  ] as PhrasingContent[],
+                },
+              ],
+            })),
+          },
+        ])}\n`,
+      );
+    }
+    parts.push(...lines);
+    const count = (structure.unsorted?.length ?? 0) + comments.length;
+    missing.push({
+      field: 'body.unsorted',
+      message: `Mục "${UNSORTED_HEADING}": ${count} phần (đoạn, bảng, hình, ghi chú) chưa nhận ra thuộc mục nào; chuyển vào đúng mục rồi xóa mục này.`,
+    });
   }
 
   const slug =

@@ -10,6 +10,7 @@ import { UserError } from '../common/errors.ts';
 import { convertDocx } from './convert.ts';
 import { buildDraft, type Missing } from './entry.ts';
 import { readDocx } from './guard.ts';
+import { importReport } from './report.ts';
 import { readStructure } from './structure.ts';
 import { type EntryProblem, validateEntry } from './validator.ts';
 
@@ -30,6 +31,8 @@ export interface ImportResult {
   attachments: string[];
   missing: Missing[];
   notes: string[];
+  /** Where each part of the Word file went, in Vietnamese. */
+  report: string[];
   problems: EntryProblem[];
   /** No validation error: ready to send. */
   ok: boolean;
@@ -37,12 +40,16 @@ export interface ImportResult {
   fullValidation: boolean;
 }
 
-function draftHeader(fileName: string, today: string, missing: Missing[]): string {
-  return [
-    ` BẢN NHÁP nhập từ tệp Word "${fileName}" ngày ${today}.`,
-    ' CẦN BỔ SUNG trước khi gửi (xóa các dòng ghi chú này khi đã xong):',
-    ...missing.map((item) => `   - [${item.field}] ${item.message}`),
-  ].join('\n');
+function header(fileName: string, today: string, missing: Missing[], report: string[]): string {
+  const lines = missing.length
+    ? [
+        ` BẢN NHÁP nhập từ tệp Word "${fileName}" ngày ${today}.`,
+        ' CẦN BỔ SUNG trước khi gửi (xóa các dòng ghi chú này khi đã xong):',
+        ...missing.map((item) => `   - [${item.field}] ${item.message}`),
+        '',
+      ]
+    : [` Nhập từ tệp Word "${fileName}" ngày ${today} (xóa các dòng ghi chú này khi đã xem).`];
+  return [...lines, ...report.map((line) => ` ${line}`)].join('\n');
 }
 
 /** Converts a Word submission into a new entry folder and validates it. Never overwrites. */
@@ -67,6 +74,7 @@ export async function importDocx(options: ImportOptions): Promise<ImportResult> 
     );
   const draft = buildDraft({
     structure,
+    comments: converted.facts.comments,
     images: converted.images,
     units,
     campaigns,
@@ -84,8 +92,14 @@ export async function importDocx(options: ImportOptions): Promise<ImportResult> 
   mkdirSync(parent, { recursive: true });
   mkdirSync(dir);
 
+  const report = importReport({
+    fileName,
+    placements: structure.placements,
+    images: converted.images,
+    facts: converted.facts,
+  });
   const document = new Document(draft.data);
-  if (draft.missing.length) document.commentBefore = draftHeader(fileName, today, draft.missing);
+  document.commentBefore = header(fileName, today, draft.missing, report);
   const frontMatter = document.toString({ lineWidth: 0 });
   const indexPath = join(dir, 'index.md');
   writeFileSync(indexPath, `---\n${frontMatter}---\n\n${draft.body}`, 'utf8');
@@ -107,6 +121,7 @@ export async function importDocx(options: ImportOptions): Promise<ImportResult> 
     attachments: converted.images.map((image) => image.file),
     missing: draft.missing,
     notes: [...converted.notes, ...draft.notes],
+    report,
     problems,
     ok: !problems.some((problem) => problem.severity === 'error') && draft.missing.length === 0,
     fullValidation: inside,

@@ -22,7 +22,11 @@ export type LabelTarget =
   | 'conditions'
   | 'benefitsAuthor'
   | 'participants'
-  | 'ignore';
+  | 'benefitsAdopters'
+  | 'confidential'
+  | 'pledge'
+  /** "Nơi nhận:" of an official letter: what follows is its closing, not the initiative. */
+  | 'closing';
 
 // The form's own labels come from the model; the others are wordings seen in Word submissions.
 const shape = initiativeSchema.shape;
@@ -93,7 +97,10 @@ const LABELS: [LabelTarget, string[]][] = [
     'participants',
     [FORM_LABELS.participants, 'Người tham gia áp dụng thử', labelOf(shape.trialParticipants)],
   ],
-  ['ignore', [FORM_LABELS.confidential, FORM_LABELS.benefitsAdopters, FORM_LABELS.pledge]],
+  ['benefitsAdopters', [FORM_LABELS.benefitsAdopters]],
+  ['confidential', [FORM_LABELS.confidential, 'Thông tin cần được bảo mật']],
+  ['pledge', [FORM_LABELS.pledge]],
+  ['closing', ['Nơi nhận']],
 ];
 
 const keyOf = (label: string) => matchKey(label.replace(/:\s*$/, ''));

@@ -1,5 +1,12 @@
-import type { Heading, Paragraph, Root, RootContent, Table } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
+import type {
+  Heading,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+} from 'mdast';
 import { matchKey, normalizeLine, normalizeText } from '../../../src/core/text.ts';
 import { type BodySectionId, bodySections } from '../../../src/schemas/vocabularies.ts';
 import { type LabelTarget, matchLabel, stripNumbering } from './labels.ts';
@@ -29,6 +36,44 @@ export interface Structure {
   keywordsText?: string;
   campaignText?: string;
   sections: Map<BodySectionId, RootContent[]>;
+  /** What was not recognised, in the order of the document, for the author to sort. */
+  unsorted: RootContent[];
+  /** Where every piece of the document went, in order: the import's report is made from it. */
+  placements: Placement[];
+}
+
+/**
+ * Where a piece of the document went: a field of the form (its text quoted in the
+ * report, since a field keeps only the value), a body section, the section to sort,
+ * or the printed frame of a form (national motto, pledge, signature), reported only.
+ */
+export type Place =
+  | { kind: 'field'; field: FieldName }
+  | { kind: 'heading'; id: BodySectionId }
+  | { kind: 'section'; id: BodySectionId }
+  | { kind: 'unsorted' }
+  | { kind: 'form' };
+
+export type FieldName =
+  | 'title'
+  | 'authors'
+  | 'position'
+  | 'unit'
+  | 'firstApplied'
+  | 'submitted'
+  | 'summary'
+  | 'fields'
+  | 'areas'
+  | 'keywords'
+  | 'campaign'
+  | 'participants';
+
+export interface Placement {
+  place: Place;
+  /** The piece's text, one line; tables as "cell | cell / cell | cell". */
+  text: string;
+  node: RootContent['type'];
+  images: number;
 }
 
 const GENERIC_HEADINGS = [
@@ -65,10 +110,46 @@ function isHeadingLike(node: RootContent): boolean {
   return node.type === 'heading' || isBoldParagraph(node);
 }
 
+type AnyNode = Root | RootContent | Table['children'][number] | TableCell;
+
+/**
+ * A node's text as a reader sees it: a line break or a new paragraph inside a cell
+ * separates words (mdast-util-to-string would join "thôn" and "cho" into "thôncho").
+ */
+export function plainText(node: AnyNode): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (node.type === 'break') return ' ';
+  if (node.type === 'image') return '';
+  if (!('children' in node)) return '';
+  const parts = (node.children as AnyNode[]).map(plainText);
+  switch (node.type) {
+    case 'table':
+      return parts.join(' / ');
+    case 'tableRow':
+      return parts.join(' | ');
+    case 'paragraph':
+    case 'heading':
+    case 'strong':
+    case 'emphasis':
+    case 'delete':
+    case 'link':
+      return parts.join('');
+    default:
+      return parts.join(' ');
+  }
+}
+
+function countImages(node: AnyNode): number {
+  if (node.type === 'image') return node.url ? 1 : 0;
+  if (!('children' in node)) return 0;
+  return (node.children as AnyNode[]).reduce((sum, child) => sum + countImages(child), 0);
+}
+
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
 /** The text of a one-item list, which is how Word's automatic numbering ("1. Thực trạng") arrives. */
 function blockText(node: RootContent): string {
-  if (node.type === 'list' && node.children.length === 1) return mdastToString(node);
-  return mdastToString(node);
+  return plainText(node);
 }
 
 interface SectionStart {
@@ -82,11 +163,13 @@ export function matchSection(node: RootContent): SectionStart | undefined {
   if (!['heading', 'paragraph', 'list'].includes(node.type)) return undefined;
   if (node.type === 'list' && node.children.length !== 1) return undefined;
   const text = normalizeLine(blockText(node));
-  if (text.length > 160) return undefined;
   const line = stripNumbering(text);
   const colon = line.indexOf(':');
   const head = matchKey(colon >= 0 ? line.slice(0, colon) : line);
   const rest = colon >= 0 ? line.slice(colon + 1).trim() : '';
+  // "V. TÍNH MỚI: …" may carry the whole section on its line, however long; without a
+  // colon, a long line is a sentence that happens to start with a heading's words.
+  if (!rest && text.length > 160) return undefined;
   for (const { id, key } of SECTION_KEYS) {
     if (head === key) return { id, rest };
     // A formatted heading may say more: "Hiệu quả đạt được sau 6 tháng áp dụng".
@@ -115,14 +198,14 @@ export function parseShare(text: string): number | undefined {
 export function authorsFromTable(table: Table): RawAuthor[] | undefined {
   const [head, ...rows] = table.children;
   if (!head) return undefined;
-  const cells = head.children.map((cell) => matchKey(mdastToString(cell)));
+  const cells = head.children.map((cell) => matchKey(plainText(cell)));
   const name = headerIndex(cells, [/^ho (?:va )?ten\b/, /^tac gia$/]);
   if (name < 0) return undefined;
   const position = headerIndex(cells, [/chuc (?:vu|danh)/]);
   const unit = headerIndex(cells, [/noi cong tac/, /don vi/, /co quan/]);
   const share = headerIndex(cells, [/ty le/, /dong gop/, /%/]);
   const cellText = (row: (typeof rows)[number], index: number) =>
-    index >= 0 && row.children[index] ? normalizeLine(mdastToString(row.children[index])) : '';
+    index >= 0 && row.children[index] ? normalizeLine(plainText(row.children[index])) : '';
   return rows
     .map((row) => ({
       name: cellText(row, name),
@@ -166,23 +249,64 @@ export function authorFromLine(line: string): RawAuthor | undefined {
 const DATE_LINE = /^[^,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$/iu;
 
 function dateLineOf(node: RootContent): string | undefined {
-  if (node.type === 'paragraph') {
-    const text = normalizeLine(mdastToString(node));
-    return DATE_LINE.test(text) ? text : undefined;
+  if (node.type !== 'paragraph') return undefined;
+  const text = normalizeLine(plainText(node));
+  return DATE_LINE.test(text) ? text : undefined;
+}
+
+const MOTTO = /^cong hoa xa hoi chu nghia viet nam$/;
+
+/** Blocks of a cell, in order: loose inline content becomes a paragraph of its own. */
+function cellBlocks(cell: TableCell): RootContent[] {
+  const blocks: RootContent[] = [];
+  let loose: PhrasingContent[] = [];
+  const flush = () => {
+    if (loose.length) blocks.push({ type: 'paragraph', children: loose });
+    loose = [];
+  };
+  for (const child of cell.children as (PhrasingContent | RootContent)[]) {
+    if (['paragraph', 'heading', 'list', 'table', 'blockquote', 'code'].includes(child.type)) {
+      flush();
+      blocks.push(child as RootContent);
+    } else loose.push(child as PhrasingContent);
   }
-  if (node.type === 'table') {
-    for (const row of node.children)
-      for (const cell of row.children) {
-        for (const child of cell.children) {
-          const text = normalizeLine(mdastToString(child));
-          if (DATE_LINE.test(text)) return text;
-        }
-        const whole = normalizeLine(mdastToString(cell));
-        const match = /[^,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.exec(whole);
-        if (match) return match[0];
-      }
-  }
-  return undefined;
+  flush();
+  return blocks;
+}
+
+/**
+ * A table used to lay out a page (the header beside the motto, labels in two columns, a
+ * signature block), not to hold data: one row or one column, or a cell holding more than
+ * one paragraph or anything but a paragraph. A table of people ("Họ và tên") is data.
+ */
+export function isLayoutTable(table: Table): boolean {
+  if (authorsFromTable(table)) return false;
+  const width = Math.max(0, ...table.children.map((row) => row.children.length));
+  if (table.children.length < 2 || width < 2) return true;
+  return table.children.some((row) =>
+    row.children.some((cell) => {
+      const blocks = cellBlocks(cell);
+      return blocks.length > 1 || blocks.some((block) => block.type !== 'paragraph');
+    }),
+  );
+}
+
+/**
+ * Layout tables read as text: their cells' paragraphs, row by row, take the place of the
+ * table, so a label written in a cell ("Tác giả: …") is read like any other line. A layout
+ * table holding the national motto is the document's header; its pieces are marked.
+ */
+function readLayoutTables(nodes: RootContent[], header: WeakSet<RootContent>): RootContent[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'table' || !isLayoutTable(node)) return [node];
+    const blocks = readLayoutTables(
+      node.children.flatMap((row) => row.children.flatMap(cellBlocks)),
+      header,
+    );
+    if (blocks.some((block) => MOTTO.test(matchKey(plainText(block)))))
+      for (const block of blocks) header.add(block);
+    return blocks;
+  });
 }
 
 type Zone =
@@ -191,9 +315,25 @@ type Zone =
   | { kind: 'nature'; buffer: RootContent[] }
   | { kind: 'authors' }
   | { kind: 'participants' }
-  | { kind: 'ignore' };
+  | { kind: 'confidential' }
+  /** After the pledge, the "Nơi nhận" or the place-and-date line: signatures and closing words. */
+  | { kind: 'signature' };
 
-const SCALAR_TARGETS: Partial<Record<LabelTarget, keyof Structure>> = {
+const SCALAR_TARGETS: Partial<Record<LabelTarget, FieldName>> = {
+  title: 'title',
+  position: 'position',
+  unit: 'unit',
+  investor: 'unit',
+  firstApplied: 'firstApplied',
+  submitted: 'submitted',
+  summary: 'summary',
+  fields: 'fields',
+  areas: 'areas',
+  keywords: 'keywords',
+  campaign: 'campaign',
+};
+
+const STRUCTURE_KEYS: Partial<Record<LabelTarget, keyof Structure>> = {
   title: 'title',
   position: 'position',
   unit: 'unitText',
@@ -207,46 +347,102 @@ const SCALAR_TARGETS: Partial<Record<LabelTarget, keyof Structure>> = {
   campaign: 'campaignText',
 };
 
-/** Walks the converted document once, filling fields from labels and body sections from headings. */
-export function readStructure(tree: Root): Structure {
-  const result: Structure = { authors: [], participants: [], sections: new Map() };
-  let zone: Zone = { kind: 'front' };
-  let titleCandidate: string | undefined;
-  let pending: keyof Structure | undefined;
+/** Labels that keep their meaning inside a body section (the form's own, and letters' closing). */
+const LABELS_IN_SECTIONS: LabelTarget[] = [
+  'investor',
+  'nature',
+  'conditions',
+  'benefitsAuthor',
+  'benefitsAdopters',
+  'participants',
+  'confidential',
+  'pledge',
+  'closing',
+];
 
-  const append = (id: BodySectionId, nodes: RootContent[]) => {
+/** "Không", "Không có.": an empty answer to a question of the form. */
+const NOTHING = /^khong(?: co)?(?: gi)?$/;
+
+/**
+ * Walks the converted document once, filling fields from labels and body sections from
+ * headings. Nothing is dropped: what is not recognised goes to `unsorted`, and only the
+ * printed frame of a form (motto, form title, pledge, signatures, dotted lines) is left
+ * out, each piece listed in `placements`.
+ */
+export function readStructure(tree: Root): Structure {
+  const result: Structure = {
+    authors: [],
+    participants: [],
+    sections: new Map(),
+    unsorted: [],
+    placements: [],
+  };
+  const header = new WeakSet<RootContent>();
+  const nodes = readLayoutTables(tree.children, header);
+  let zone: Zone = { kind: 'front' };
+  let titleCandidate: { text: string; node: RootContent } | undefined;
+  let pending: (keyof Structure & string) | undefined;
+  let pendingField: FieldName | undefined;
+
+  const place = (node: RootContent, where: Place) =>
+    result.placements.push({
+      place: where,
+      text: normalizeLine(plainText(node)),
+      node: node.type,
+      images: countImages(node),
+    });
+  const append = (id: BodySectionId, items: RootContent[]) => {
     const list = result.sections.get(id) ?? [];
-    list.push(...nodes);
+    list.push(...items);
     result.sections.set(id, list);
+    for (const item of items) place(item, { kind: 'section', id });
+  };
+  const unsorted = (node: RootContent) => {
+    result.unsorted.push(node);
+    place(node, { kind: 'unsorted' });
   };
   const leaveNature = () => {
     // "Mô tả bản chất" without sub-headings is the solution itself.
     if (zone.kind === 'nature' && zone.buffer.length) append('solution', zone.buffer);
   };
 
-  for (const node of tree.children) {
-    const text = normalizeLine(mdastToString(node));
+  for (const node of nodes) {
+    const text = normalizeLine(plainText(node));
+    const images = countImages(node);
     if (node.type === 'thematicBreak') continue;
+    // Dotted lines to fill in by hand, empty cells: no word to keep.
+    if (!HAS_WORDS.test(text) && images === 0) continue;
     // "Tánh Linh, ngày 29 tháng 7 năm 2024" above the signature: the day the form was signed and sent.
     const dated = dateLineOf(node);
     if (dated) {
       result.submittedText ??= dated;
-      if (node.type !== 'table') continue;
+      place(node, { kind: 'field', field: 'submitted' });
+      if (zone.kind !== 'front') {
+        leaveNature();
+        zone = { kind: 'signature' };
+      }
+      continue;
     }
 
     const section = matchSection(node);
     if (section) {
       if (zone.kind === 'nature' && zone.buffer.length && !result.summary) {
-        result.summary = zone.buffer.map((item) => normalizeLine(mdastToString(item))).join(' ');
+        result.summary = zone.buffer.map((item) => normalizeLine(plainText(item))).join(' ');
+        for (const item of zone.buffer) place(item, { kind: 'field', field: 'summary' });
       } else leaveNature();
       zone = { kind: 'section', id: section.id };
       if (!result.sections.has(section.id)) result.sections.set(section.id, []);
-      if (section.rest) append(section.id, [textParagraph(section.rest)]);
+      place(node, { kind: 'heading', id: section.id });
+      if (section.rest) {
+        const list = result.sections.get(section.id) ?? [];
+        list.push(textParagraph(section.rest));
+      }
       continue;
     }
 
-    if (pending && zone.kind === 'front' && node.type === 'paragraph' && text) {
+    if (pending && pendingField && zone.kind === 'front' && node.type === 'paragraph' && text) {
       (result as unknown as Record<string, string>)[pending] = text;
+      place(node, { kind: 'field', field: pendingField });
       pending = undefined;
       continue;
     }
@@ -254,13 +450,10 @@ export function readStructure(tree: Root): Structure {
 
     const label = node.type === 'table' ? undefined : matchLabel(text);
     const labelAllowed =
-      label &&
-      (zone.kind !== 'section' ||
-        ['investor', 'nature', 'conditions', 'benefitsAuthor', 'participants', 'ignore'].includes(
-          label.target,
-        ));
+      label && (zone.kind !== 'section' || LABELS_IN_SECTIONS.includes(label.target));
     if (label && labelAllowed) {
       leaveNature();
+      let where: Place = { kind: 'form' };
       switch (label.target) {
         case 'authors': {
           zone = { kind: 'authors' };
@@ -269,6 +462,7 @@ export function readStructure(tree: Root): Structure {
               const author = authorFromLine(part);
               if (author) result.authors.push(author);
             }
+            where = { kind: 'field', field: 'authors' };
           }
           break;
         }
@@ -280,24 +474,37 @@ export function readStructure(tree: Root): Structure {
           if (label.value) append('applicability', [textParagraph(label.value)]);
           break;
         case 'benefitsAuthor':
+        case 'benefitsAdopters':
+          // The trial users' assessment is a benefit like the author's: both belong to the effect.
           zone = { kind: 'section', id: 'effect' };
           if (label.value) append('effect', [textParagraph(label.value)]);
           break;
         case 'participants':
           zone = { kind: 'participants' };
           break;
-        case 'ignore':
-          zone = { kind: 'ignore' };
+        case 'confidential':
+          zone = { kind: 'confidential' };
+          if (label.value && !NOTHING.test(matchKey(label.value).replace(/\s.*$/, '')))
+            where = { kind: 'unsorted' };
+          break;
+        case 'pledge':
+        case 'closing':
+          zone = { kind: 'signature' };
           break;
         default: {
-          const key = SCALAR_TARGETS[label.target];
+          const key = STRUCTURE_KEYS[label.target];
+          const field = SCALAR_TARGETS[label.target];
           if (key && label.value && result[key] === undefined)
             (result as unknown as Record<string, string>)[key] = label.value;
+          if (field && label.value) where = { kind: 'field', field };
           // "TÊN SÁNG KIẾN:" alone on its line: the value is the next paragraph.
           pending = key && !label.value && result[key] === undefined ? key : undefined;
+          pendingField = pending ? field : undefined;
           if (zone.kind === 'authors') zone = { kind: 'front' };
         }
       }
+      if (where.kind === 'unsorted') unsorted(node);
+      else place(node, where);
       continue;
     }
 
@@ -305,13 +512,18 @@ export function readStructure(tree: Root): Structure {
       const authors = authorsFromTable(node);
       if (authors) {
         result.authors.push(...authors);
+        place(node, { kind: 'field', field: 'authors' });
         continue;
       }
     }
 
     if (node.type === 'table' && zone.kind === 'participants') {
-      result.participants.push(...(authorsFromTable(node) ?? []));
-      continue;
+      const people = authorsFromTable(node);
+      if (people) {
+        result.participants.push(...people);
+        place(node, { kind: 'field', field: 'participants' });
+        continue;
+      }
     }
 
     switch (zone.kind) {
@@ -321,28 +533,57 @@ export function readStructure(tree: Root): Structure {
       case 'nature':
         zone.buffer.push(node);
         break;
-      case 'authors':
-        if (node.type === 'list') {
-          for (const item of node.children) {
-            const author = authorFromLine(normalizeLine(mdastToString(item)));
-            if (author) result.authors.push(author);
-          }
-        } else if (node.type === 'paragraph' && text) {
-          const author = authorFromLine(text);
-          if (author) result.authors.push(author);
-        }
+      case 'authors': {
+        const lines =
+          node.type === 'list'
+            ? node.children.map((item) => normalizeLine(plainText(item)))
+            : node.type === 'paragraph'
+              ? [text]
+              : [];
+        const authors = lines.map(authorFromLine).filter((author) => author !== undefined);
+        if (authors.length && images === 0) {
+          result.authors.push(...authors);
+          place(node, { kind: 'field', field: 'authors' });
+        } else unsorted(node);
         break;
+      }
       case 'front':
-        if (!titleCandidate && isHeadingLike(node) && !isGeneric(text) && text.length >= 10)
-          titleCandidate = text;
+        if (header.has(node) || (isGeneric(text) && images === 0)) place(node, { kind: 'form' });
+        else if (
+          !titleCandidate &&
+          !result.title &&
+          isHeadingLike(node) &&
+          text.length >= 10 &&
+          images === 0
+        ) {
+          titleCandidate = { text, node };
+          place(node, { kind: 'field', field: 'title' });
+        } else unsorted(node);
         break;
       case 'participants':
-      case 'ignore':
+        if (NOTHING.test(matchKey(text))) place(node, { kind: 'form' });
+        else unsorted(node);
+        break;
+      case 'confidential':
+        if (NOTHING.test(matchKey(text).replace(/\s.*$/, '')) && text.length < 120)
+          place(node, { kind: 'form' });
+        else unsorted(node);
+        break;
+      case 'signature':
+        if (images === 0) place(node, { kind: 'form' });
+        else unsorted(node);
         break;
     }
   }
   leaveNature();
-  result.title ??= titleCandidate;
+  if (result.title && titleCandidate) {
+    // A "Tên sáng kiến:" line came after: the heading taken for the title is the author's to sort.
+    const candidate = titleCandidate.node;
+    const placement = result.placements.find((item) => item.text === titleCandidate?.text);
+    if (placement) placement.place = { kind: 'unsorted' };
+    result.unsorted.unshift(candidate);
+  }
+  result.title ??= titleCandidate?.text;
   if (result.title) result.title = normalizeLine(result.title.replace(/[.;]+$/, ''));
   if (result.summary) result.summary = normalizeText(result.summary);
   return result;

@@ -1,0 +1,118 @@
+/**
+ * What mammoth does not hand over, read straight from the .docx parts: the titles of
+ * pictures (mammoth reads the picture drawn for old Word versions, which carries no
+ * title), the comments, and how many tracked changes and text boxes the file holds, so
+ * that the import can say what it did with them.
+ */
+import yauzl from 'yauzl';
+
+export interface PictureInfo {
+  title: string;
+  description: string;
+}
+
+export interface WordComment {
+  author: string;
+  text: string;
+}
+
+export interface DocxFacts {
+  /** Pictures in the order Word shows them. */
+  pictures: PictureInfo[];
+  comments: WordComment[];
+  insertions: number;
+  deletions: number;
+  textBoxes: number;
+}
+
+const WANTED = ['word/document.xml', 'word/comments.xml'];
+
+async function readParts(buffer: Buffer): Promise<Map<string, string>> {
+  const parts = new Map<string, string>();
+  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (!WANTED.includes(entry.fileName)) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry))
+        chunks.push(chunk as Buffer);
+      parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+    }
+  } finally {
+    zip.close();
+  }
+  return parts;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, name: string) => {
+    if (name[0] === '#')
+      return String.fromCodePoint(
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1)),
+      );
+    return ENTITIES[name.toLowerCase()] ?? '';
+  });
+}
+
+function attribute(tag: string, name: string): string {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match?.[1] ? decodeXml(match[1]).trim() : '';
+}
+
+/** A part's XML without the copies drawn for old Word versions (mc:Fallback): each thing once. */
+function withoutFallbacks(xml: string): string {
+  return xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '');
+}
+
+function pictures(xml: string): PictureInfo[] {
+  const found: PictureInfo[] = [];
+  for (const match of xml.matchAll(/<wp:(inline|anchor)\b[\s\S]*?<\/wp:\1>/g)) {
+    const drawing = match[0];
+    if (!/<a:blip\b/.test(drawing)) continue;
+    const docPr = /<wp:docPr\b[^>]*>/.exec(drawing)?.[0] ?? '';
+    found.push({ title: attribute(docPr, 'title'), description: attribute(docPr, 'descr') });
+  }
+  return found;
+}
+
+/** The text of a paragraph of WordprocessingML: runs joined, tabs and breaks as spaces. */
+export function paragraphText(xml: string): string {
+  let text = '';
+  for (const match of xml.matchAll(
+    /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br|cr)\b[^>]*\/>|<w:noBreakHyphen\b[^>]*\/>/g,
+  )) {
+    if (match[1] !== undefined) text += decodeXml(match[1]);
+    else if (match[0].startsWith('<w:noBreakHyphen')) text += '-';
+    else text += ' ';
+  }
+  return text;
+}
+
+function comments(xml: string | undefined): WordComment[] {
+  if (!xml) return [];
+  const found: WordComment[] = [];
+  for (const match of xml.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)) {
+    const paragraphs = [...(match[2] ?? '').matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)]
+      .map((paragraph) => paragraphText(paragraph[0]).trim())
+      .filter(Boolean);
+    const text = paragraphs.join(' ');
+    if (text) found.push({ author: attribute(`<x${match[1] ?? ''}>`, 'w:author'), text });
+  }
+  return found;
+}
+
+export async function readDocxFacts(buffer: Buffer): Promise<DocxFacts> {
+  const parts = await readParts(buffer);
+  const document = withoutFallbacks(parts.get('word/document.xml') ?? '');
+  return {
+    pictures: pictures(document),
+    comments: comments(parts.get('word/comments.xml')),
+    insertions: (document.match(/<w:(?:ins|moveTo)\s[^>]*[^/]>/g) ?? []).length,
+    deletions: (document.match(/<w:(?:del|moveFrom)\s[^>]*[^/]>/g) ?? []).length,
+    textBoxes: (document.match(/<w:txbxContent\b/g) ?? []).length,
+  };
+}
