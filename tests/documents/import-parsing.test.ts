@@ -1,10 +1,12 @@
 import type { Root } from 'mdast';
+import { toString as toText } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { loadUnits } from '../../scripts/documents/common/content.ts';
-import { matchUnit } from '../../scripts/documents/import/entry.ts';
+import { matchUnit, sectionMarkdown } from '../../scripts/documents/import/entry.ts';
 import { matchLabel, stripNumbering } from '../../scripts/documents/import/labels.ts';
 import {
   authorFromLine,
+  isLayoutTable,
   matchSection,
   readStructure,
 } from '../../scripts/documents/import/structure.ts';
@@ -105,5 +107,111 @@ describe('reading a Word submission', () => {
       'don-gian-hoa-thu-tuc-dang-ky-ho-kinh-doanh',
     );
     expect(folderName('Một tên rất dài '.repeat(10)).length).toBeLessThanOrEqual(80);
+  });
+
+  it('takes "V. TÍNH MỚI: …" with its long paragraph, but not a long sentence without a colon', () => {
+    const long = `V. TÍNH MỚI: ${'Người dân tự xem hồ sơ đang ở bước nào. '.repeat(6)}`;
+    expect(long.length).toBeGreaterThan(160);
+    expect(matchSection(paragraph(long))).toEqual({ id: 'novelty', rest: long.slice(13).trim() });
+    expect(
+      matchSection(paragraph(`Tính mới ${'của cách làm này là người dân tự xem. '.repeat(5)}`)),
+    ).toBeUndefined();
+  });
+
+  it('reads a manual line break as a space between words', () => {
+    const structure = readStructure({
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'Tên sáng kiến: Tổ lưu động về thôn' },
+            { type: 'break' },
+            { type: 'text', value: 'cho người cao tuổi' },
+          ],
+        },
+      ],
+    });
+    expect(structure.title).toBe('Tổ lưu động về thôn cho người cao tuổi');
+  });
+
+  const cell = (...texts: string[]) => ({
+    type: 'tableCell' as const,
+    children: texts.map((text) => paragraph(text)) as never[],
+  });
+  const row = (...cells: ReturnType<typeof cell>[]) => ({
+    type: 'tableRow' as const,
+    children: cells,
+  });
+
+  it('tells layout tables from data tables', () => {
+    const data = {
+      type: 'table' as const,
+      children: [row(cell('Chỉ số'), cell('Trước')), row(cell('Hồ sơ trễ'), cell('12'))],
+    };
+    expect(isLayoutTable(data)).toBe(false);
+    expect(
+      isLayoutTable({ type: 'table', children: [row(cell('UBND XÃ'), cell('CỘNG HÒA'))] }),
+    ).toBe(true);
+    expect(
+      isLayoutTable({
+        type: 'table',
+        children: [
+          row(cell('Tác giả: Lê Văn Tâm', 'Chức vụ: Chuyên viên'), cell('x')),
+          row(cell('a'), cell('b')),
+        ],
+      }),
+    ).toBe(true);
+  });
+
+  it('places everything: unknown text to sort, a signed name as the author, an appendix to sort', () => {
+    const structure = readStructure({
+      type: 'root',
+      children: [
+        paragraph('Tên sáng kiến: Sổ tay điện tử cho bộ phận một cửa'),
+        paragraph('Lời mở đầu của tác giả về hoàn cảnh ra đời.'),
+        paragraph('1. Thực trạng', true),
+        paragraph('Công chức mới phải lật nhiều văn bản.'),
+        paragraph(
+          'Tôi (chúng tôi) xin cam đoan mọi thông tin nêu trong đơn là trung thực, đúng sự thật và hoàn toàn chịu trách nhiệm trước pháp luật.',
+        ),
+        paragraph('Người viết đơn', true),
+        paragraph('Lê Thị Mai', true),
+        paragraph('PHỤ LỤC SỐ LIỆU', true),
+        paragraph('Bảng theo dõi quý I.'),
+      ],
+    });
+    expect(structure.authors).toEqual([{ name: 'Lê Thị Mai' }]);
+    expect(structure.unsorted.map((node) => normalizeText(toText(node)))).toEqual([
+      'Lời mở đầu của tác giả về hoàn cảnh ra đời.',
+      'PHỤ LỤC SỐ LIỆU',
+      'Bảng theo dõi quý I.',
+    ]);
+    expect(structure.placements.map((item) => item.place.kind)).toEqual([
+      'field',
+      'unsorted',
+      'heading',
+      'section',
+      'form',
+      'form',
+      'field',
+      'unsorted',
+      'unsorted',
+    ]);
+  });
+
+  it('keeps spacing as text: no entity for an indent of no-break spaces, tabs as spaces', () => {
+    const markdown = sectionMarkdown([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: '\u00a0\u00a0\u00a0' },
+          { type: 'text', value: 'Trước đây\tba phần tư ' },
+          { type: 'break' },
+          { type: 'text', value: '  câu hỏi là hỏi lại.\u00a0' },
+        ],
+      },
+    ]);
+    expect(markdown).toBe('Trước đây ba phần tư\\\ncâu hỏi là hỏi lại.');
   });
 });

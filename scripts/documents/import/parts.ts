@@ -70,8 +70,15 @@ function withoutFallbacks(xml: string): string {
 
 function pictures(xml: string): PictureInfo[] {
   const found: PictureInfo[] = [];
-  for (const match of xml.matchAll(/<wp:(inline|anchor)\b[\s\S]*?<\/wp:\1>/g)) {
+  // Modern drawings and old VML pictures, in document order: mammoth reads both kinds.
+  for (const match of xml.matchAll(
+    /<wp:(inline|anchor)\b[\s\S]*?<\/wp:\1>|<v:imagedata\b[^>]*>/g,
+  )) {
     const drawing = match[0];
+    if (drawing.startsWith('<v:imagedata')) {
+      found.push({ title: attribute(drawing, 'o:title'), description: '' });
+      continue;
+    }
     if (!/<a:blip\b/.test(drawing)) continue;
     const docPr = /<wp:docPr\b[^>]*>/.exec(drawing)?.[0] ?? '';
     found.push({ title: attribute(docPr, 'title'), description: attribute(docPr, 'descr') });

@@ -317,7 +317,15 @@ type Zone =
   | { kind: 'participants' }
   | { kind: 'confidential' }
   /** After the pledge, the "Nơi nhận" or the place-and-date line: signatures and closing words. */
-  | { kind: 'signature' };
+  | { kind: 'signature' }
+  /** "PHỤ LỤC" after the signature: the author's own material, to sort. */
+  | { kind: 'appendix' };
+
+/** A person's name as signed: two to six capitalised words ("Nguyễn Thị Lan"). */
+const SIGNED_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}*){1,5}$/u;
+const APPENDIX = /^phu luc\b/;
+/** Signature blocks hold short lines; anything longer is text of the author's. */
+const SIGNATURE_LINE = 100;
 
 const SCALAR_TARGETS: Partial<Record<LabelTarget, FieldName>> = {
   title: 'title',
@@ -383,6 +391,7 @@ export function readStructure(tree: Root): Structure {
   let titleCandidate: { text: string; node: RootContent } | undefined;
   let pending: (keyof Structure & string) | undefined;
   let pendingField: FieldName | undefined;
+  const signedNames: { text: string; index: number }[] = [];
 
   const place = (node: RootContent, where: Place) =>
     result.placements.push({
@@ -417,7 +426,7 @@ export function readStructure(tree: Root): Structure {
     if (dated) {
       result.submittedText ??= dated;
       place(node, { kind: 'field', field: 'submitted' });
-      if (zone.kind !== 'front') {
+      if (zone.kind !== 'front' && zone.kind !== 'authors') {
         leaveNature();
         zone = { kind: 'signature' };
       }
@@ -427,8 +436,14 @@ export function readStructure(tree: Root): Structure {
     const section = matchSection(node);
     if (section) {
       if (zone.kind === 'nature' && zone.buffer.length && !result.summary) {
-        result.summary = zone.buffer.map((item) => normalizeLine(plainText(item))).join(' ');
-        for (const item of zone.buffer) place(item, { kind: 'field', field: 'summary' });
+        // The summary is text: a picture or a table under "Mô tả bản chất" is left to sort.
+        const [prose, other] = [
+          zone.buffer.filter((item) => item.type === 'paragraph' && !countImages(item)),
+          zone.buffer.filter((item) => item.type !== 'paragraph' || countImages(item)),
+        ];
+        result.summary = prose.map((item) => normalizeLine(plainText(item))).join(' ');
+        for (const item of prose) place(item, { kind: 'field', field: 'summary' });
+        for (const item of other) unsorted(item);
       } else leaveNature();
       zone = { kind: 'section', id: section.id };
       if (!result.sections.has(section.id)) result.sections.set(section.id, []);
@@ -570,8 +585,17 @@ export function readStructure(tree: Root): Structure {
         else unsorted(node);
         break;
       case 'signature':
-        if (images === 0) place(node, { kind: 'form' });
-        else unsorted(node);
+        if (APPENDIX.test(matchKey(text))) {
+          zone = { kind: 'appendix' };
+          unsorted(node);
+        } else if (images === 0 && node.type === 'paragraph' && text.length <= SIGNATURE_LINE) {
+          place(node, { kind: 'form' });
+          if (SIGNED_NAME.test(text))
+            signedNames.push({ text, index: result.placements.length - 1 });
+        } else unsorted(node);
+        break;
+      case 'appendix':
+        unsorted(node);
         break;
     }
   }
@@ -584,6 +608,14 @@ export function readStructure(tree: Root): Structure {
     result.unsorted.unshift(candidate);
   }
   result.title ??= titleCandidate?.text;
+  // No author anywhere but a name under the signature: that person signed as the author.
+  if (!result.authors.length && signedNames.length) {
+    for (const signed of signedNames) {
+      result.authors.push({ name: signed.text });
+      const placement = result.placements[signed.index];
+      if (placement) placement.place = { kind: 'field', field: 'authors' };
+    }
+  }
   if (result.title) result.title = normalizeLine(result.title.replace(/[.;]+$/, ''));
   if (result.summary) result.summary = normalizeText(result.summary);
   return result;
