@@ -183,6 +183,9 @@ describe('import:docx', () => {
     // The campaign is closed; the sample dates lie inside it, so the deadline check passes.
     const ok = await cli(single, '--campaign', '2024-tanh-linh');
     expect(ok.stdout).toContain('Sáng kiến hợp lệ');
+    // The account of where each part went is printed too.
+    expect(ok.stdout).toContain('Nơi đặt từng phần của tệp Word "don-le.docx":');
+    expect(ok.stdout).toContain('- Mục "Nội dung giải pháp" ← tiêu đề "II. GIẢI PHÁP", 1 đoạn');
     expect(ok.code).toBe(0);
     const again = await cli(single, '--campaign', '2024-tanh-linh');
     expect(again.code).toBe(1);

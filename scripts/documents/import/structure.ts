@@ -448,10 +448,7 @@ export function readStructure(tree: Root): Structure {
       zone = { kind: 'section', id: section.id };
       if (!result.sections.has(section.id)) result.sections.set(section.id, []);
       place(node, { kind: 'heading', id: section.id });
-      if (section.rest) {
-        const list = result.sections.get(section.id) ?? [];
-        list.push(textParagraph(section.rest));
-      }
+      if (section.rest) append(section.id, [textParagraph(section.rest)]);
       continue;
     }
 
