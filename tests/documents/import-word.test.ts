@@ -73,6 +73,15 @@ const words = (text: string) =>
 const holds = (haystack: string, needle: string) =>
   ` ${words(haystack)} `.includes(` ${words(needle)} `);
 
+async function marginText(zip: JSZip): Promise<WordText> {
+  const texts = await Promise.all(
+    Object.keys(zip.files)
+      .filter((path) => /^word\/(?:header|footer)\d*\.xml$/.test(path))
+      .map(async (path) => readWordPart((await zip.file(path)?.async('string')) ?? '')),
+  );
+  return { paragraphs: texts.flatMap((text) => text.paragraphs), deleted: [] };
+}
+
 interface Imported {
   result: ImportResult;
   text: string;
@@ -82,6 +91,8 @@ interface Imported {
   body: string;
   word: WordText;
   comments: WordText;
+  /** Page headers and footers. */
+  margins: WordText;
 }
 
 let root: string;
@@ -102,7 +113,7 @@ beforeAll(async () => {
     imported.set(name, {
       result,
       text,
-      report: text
+      report: (text.split('\n---\n')[0] ?? '')
         .split('\n')
         .filter((line) => line.startsWith('#'))
         .join('\n'),
@@ -110,6 +121,7 @@ beforeAll(async () => {
       body: read.body,
       word: readWordPart(await part('word/document.xml')),
       comments: readWordPart(await part('word/comments.xml')),
+      margins: await marginText(zip),
     });
   }
 }, 120_000);
@@ -134,9 +146,11 @@ describe('import:docx with Word files made by a word processor', () => {
   it.each(FILES)('%s: every paragraph is in the body or quoted in the account', (name) => {
     const entry = get(name);
     expect(entry.word.paragraphs.length).toBeGreaterThan(5);
-    const lost = [...entry.word.paragraphs, ...entry.comments.paragraphs].filter(
-      (paragraph) => !holds(entry.body, paragraph) && !holds(entry.report, paragraph),
-    );
+    const lost = [
+      ...entry.word.paragraphs,
+      ...entry.comments.paragraphs,
+      ...entry.margins.paragraphs,
+    ].filter((paragraph) => !holds(entry.body, paragraph) && !holds(entry.report, paragraph));
     expect(lost).toEqual([]);
     // Word's spacing stays text: no entity for a leading (no-break) space, no joined words.
     expect(entry.body).not.toMatch(/&#x?[0-9a-f]+;/i);
@@ -225,6 +239,10 @@ describe('import:docx with Word files made by a word processor', () => {
     expect(entry.result.ok).toBe(true);
     expect(entry.report).toContain(
       '- Mục "Tính mới, tính sáng tạo" ← tiêu đề "V. TÍNH MỚI: Trước đây',
+    );
+    expect(entry.margins.paragraphs).toHaveLength(2);
+    expect(entry.report).toContain(
+      '- Đầu trang, chân trang (không đưa vào nội dung) ← "UBND xã Gia Huynh – Báo cáo sáng kiến năm 2024"; "Trang 1"',
     );
   });
 

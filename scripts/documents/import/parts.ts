@@ -20,19 +20,21 @@ export interface DocxFacts {
   /** Pictures in the order Word shows them. */
   pictures: PictureInfo[];
   comments: WordComment[];
+  /** Paragraphs of the page headers and footers, which mammoth does not read. */
+  margins: string[];
   insertions: number;
   deletions: number;
   textBoxes: number;
 }
 
-const WANTED = ['word/document.xml', 'word/comments.xml'];
+const WANTED = /^word\/(?:document|comments|header\d*|footer\d*)\.xml$/;
 
 async function readParts(buffer: Buffer): Promise<Map<string, string>> {
   const parts = new Map<string, string>();
   const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
   try {
     for await (const entry of zip.eachEntry()) {
-      if (!WANTED.includes(entry.fileName)) continue;
+      if (!WANTED.test(entry.fileName)) continue;
       const chunks: Buffer[] = [];
       for await (const chunk of await zip.openReadStreamPromise(entry))
         chunks.push(chunk as Buffer);
@@ -112,12 +114,30 @@ function comments(xml: string | undefined): WordComment[] {
   return found;
 }
 
+function paragraphs(xml: string): string[] {
+  return [...withoutFallbacks(xml).matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)]
+    .map((paragraph) => paragraphText(paragraph[0]).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
 export async function readDocxFacts(buffer: Buffer): Promise<DocxFacts> {
   const parts = await readParts(buffer);
   const document = withoutFallbacks(parts.get('word/document.xml') ?? '');
   return {
     pictures: pictures(document),
     comments: comments(parts.get('word/comments.xml')),
+    margins: [
+      ...new Set(
+        [...parts.keys()]
+          .filter((path) => /\/(?:header|footer)/.test(path))
+          // Headers before footers, as on the page.
+          .sort(
+            (a, b) =>
+              Number(a.includes('footer')) - Number(b.includes('footer')) || a.localeCompare(b),
+          )
+          .flatMap((path) => paragraphs(parts.get(path) ?? '')),
+      ),
+    ],
     insertions: (document.match(/<w:(?:ins|moveTo)\s[^>]*[^/]>/g) ?? []).length,
     deletions: (document.match(/<w:(?:del|moveFrom)\s[^>]*[^/]>/g) ?? []).length,
     textBoxes: (document.match(/<w:txbxContent\b/g) ?? []).length,

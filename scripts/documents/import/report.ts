@@ -82,6 +82,11 @@ export function importReport(input: ReportInput): string[] {
   if (form.length)
     lines.push(`- Phần khung của mẫu đơn, văn bản (không đưa vào nội dung) ← ${quote(form)}`);
 
+  if (facts.margins.length)
+    lines.push(
+      `- Đầu trang, chân trang (không đưa vào nội dung) ← ${facts.margins.map((text) => `"${text}"`).join('; ')}`,
+    );
+
   let index = 0;
   const imageLines: string[] = [];
   for (const item of placements) {
