@@ -214,4 +214,32 @@ describe('reading a Word submission', () => {
     ]);
     expect(markdown).toBe('Trước đây ba phần tư\\\ncâu hỏi là hỏi lại.');
   });
+
+  it('keeps a sub-heading in its section but sends a heading like the sections to sort', () => {
+    const structure = readStructure({
+      type: 'root',
+      children: [
+        paragraph('1. THỰC TRẠNG', true),
+        paragraph('MỘT SỐ KHÓ KHĂN', true),
+        paragraph('Người cao tuổi chưa quen quét mã.'),
+        paragraph('2.1. Chi tiết', true),
+        paragraph('6. KIẾN NGHỊ', true),
+        paragraph('Đề nghị bật sẵn chức năng.'),
+        paragraph('2. GIẢI PHÁP', true),
+        paragraph('In mã QR lên phiếu hẹn.'),
+      ],
+    });
+    expect(structure.sections.get('problem')?.map((node) => toText(node))).toEqual([
+      'MỘT SỐ KHÓ KHĂN',
+      'Người cao tuổi chưa quen quét mã.',
+      '2.1. Chi tiết',
+    ]);
+    expect(structure.unsorted.map((node) => toText(node))).toEqual([
+      '6. KIẾN NGHỊ',
+      'Đề nghị bật sẵn chức năng.',
+    ]);
+    expect(structure.sections.get('solution')?.map((node) => toText(node))).toEqual([
+      'In mã QR lên phiếu hẹn.',
+    ]);
+  });
 });

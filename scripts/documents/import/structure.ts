@@ -309,9 +309,42 @@ function readLayoutTables(nodes: RootContent[], header: WeakSet<RootContent>): R
   });
 }
 
+/**
+ * How the heading that opened a section looks: a Word heading level, or the numbering of
+ * a bold line ("1.", "II.", "a)"). Another heading that looks the same but is not
+ * recognised opens a section of the author's own, which is kept to sort.
+ */
+interface Opening {
+  depth?: number;
+  numbering?: string;
+}
+
+function numberingOf(text: string): string | undefined {
+  const match = /^(?:(?:phần|mục|chương)\s+)?(\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])\s*[.):–-]\s+/iu.exec(
+    text,
+  );
+  const mark = match?.[1];
+  if (!mark) return undefined;
+  if (/^\d/.test(mark)) return `arabic-${mark.split('.').length}`;
+  return /^[IVXLC]+$/.test(mark) ? 'roman' : 'letter';
+}
+
+function openingOf(node: RootContent, text: string): Opening {
+  if (node.type === 'heading') return { depth: node.depth };
+  return { numbering: numberingOf(text) };
+}
+
+function opensOtherSection(node: RootContent, text: string, opening: Opening): boolean {
+  if (opening.depth !== undefined) return node.type === 'heading' && node.depth <= opening.depth;
+  if (!opening.numbering || !isHeadingLike(node) || text.length > 160) return false;
+  return numberingOf(text) === opening.numbering;
+}
+
 type Zone =
   | { kind: 'front' }
-  | { kind: 'section'; id: BodySectionId }
+  | { kind: 'section'; id: BodySectionId; opening: Opening }
+  /** A section of the author's own, under a heading like those of the recognised ones. */
+  | { kind: 'own'; opening: Opening }
   | { kind: 'nature'; buffer: RootContent[] }
   | { kind: 'authors' }
   | { kind: 'participants' }
@@ -445,7 +478,7 @@ export function readStructure(tree: Root): Structure {
         for (const item of prose) place(item, { kind: 'field', field: 'summary' });
         for (const item of other) unsorted(item);
       } else leaveNature();
-      zone = { kind: 'section', id: section.id };
+      zone = { kind: 'section', id: section.id, opening: openingOf(node, text) };
       if (!result.sections.has(section.id)) result.sections.set(section.id, []);
       place(node, { kind: 'heading', id: section.id });
       if (section.rest) append(section.id, [textParagraph(section.rest)]);
@@ -462,7 +495,9 @@ export function readStructure(tree: Root): Structure {
 
     const label = node.type === 'table' ? undefined : matchLabel(text);
     const labelAllowed =
-      label && (zone.kind !== 'section' || LABELS_IN_SECTIONS.includes(label.target));
+      label &&
+      ((zone.kind !== 'section' && zone.kind !== 'own') ||
+        LABELS_IN_SECTIONS.includes(label.target));
     if (label && labelAllowed) {
       leaveNature();
       let where: Place = { kind: 'form' };
@@ -482,13 +517,13 @@ export function readStructure(tree: Root): Structure {
           zone = { kind: 'nature', buffer: label.value ? [textParagraph(label.value)] : [] };
           break;
         case 'conditions':
-          zone = { kind: 'section', id: 'applicability' };
+          zone = { kind: 'section', id: 'applicability', opening: {} };
           if (label.value) append('applicability', [textParagraph(label.value)]);
           break;
         case 'benefitsAuthor':
         case 'benefitsAdopters':
           // The trial users' assessment is a benefit like the author's: both belong to the effect.
-          zone = { kind: 'section', id: 'effect' };
+          zone = { kind: 'section', id: 'effect', opening: {} };
           if (label.value) append('effect', [textParagraph(label.value)]);
           break;
         case 'participants':
@@ -538,7 +573,16 @@ export function readStructure(tree: Root): Structure {
       }
     }
 
+    if (
+      (zone.kind === 'section' || zone.kind === 'own') &&
+      opensOtherSection(node, text, zone.opening)
+    )
+      zone = { kind: 'own', opening: zone.opening };
+
     switch (zone.kind) {
+      case 'own':
+        unsorted(node);
+        break;
       case 'section':
         append(zone.id, [node]);
         break;
