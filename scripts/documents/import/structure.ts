@@ -604,7 +604,7 @@ export function readStructure(tree: Root): Structure {
         break;
       }
       case 'front':
-        if (header.has(node) || (isGeneric(text) && images === 0)) place(node, { kind: 'form' });
+        if ((header.has(node) || isGeneric(text)) && images === 0) place(node, { kind: 'form' });
         else if (
           !titleCandidate &&
           !result.title &&
