@@ -6,6 +6,17 @@
 import { type BodySection, type BodySectionId, bodySections } from '../schemas/vocabularies.ts';
 import { fold, matchKey } from './text.ts';
 
+/**
+ * The section where a Word import puts what it could not place. The author sorts it and then
+ * deletes it; until then the entry is a draft (the validator refuses it).
+ */
+export const UNSORTED_HEADING = 'Nội dung cần sắp xếp';
+
+/** Whether a heading is the import's section to sort, written as the import writes it or not. */
+export function isUnsortedHeading(text: string): boolean {
+  return headingKey(text) === headingKey(UNSORTED_HEADING);
+}
+
 /** "1. Tính mới:", "II – TÍNH MỚI" and "Tính mới" are one heading. */
 function headingKey(text: string): string {
   return matchKey(fold(text).replace(/^(?:\d+|[ivxlc]+)\s*[.):–-]\s*/, ''));

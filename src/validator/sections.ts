@@ -1,6 +1,6 @@
 /** Required body sections: each present as a `## ` heading (or an alias), in any order, not empty. */
 
-import { sectionOfHeading } from '../core/sections.ts';
+import { isUnsortedHeading, sectionOfHeading, UNSORTED_HEADING } from '../core/sections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import { bodySections } from '../schemas/index.ts';
 import type { MarkdownFacts } from './markdown.ts';
@@ -17,9 +17,19 @@ export function checkSections(
   const { headings } = facts;
   headings.forEach((heading, index) => {
     if (heading.depth !== 2) return;
+    const line = heading.line + bodyStartLine - 1;
+    if (isUnsortedHeading(heading.text)) {
+      problems.push(
+        error(
+          'sections.unsorted',
+          `Mục "${UNSORTED_HEADING}" vẫn còn: đó là phần bản Word chưa xếp được. Chuyển từng đoạn vào mục phù hợp (hoặc xóa đoạn không cần), rồi xóa mục này.`,
+          { line },
+        ),
+      );
+      return;
+    }
     const section = sectionOfHeading(heading.text);
     if (!section) return;
-    const line = heading.line + bodyStartLine - 1;
     if (found.has(section.id)) {
       problems.push(
         warning(

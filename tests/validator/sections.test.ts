@@ -108,3 +108,21 @@ describe('heading scan shortcut', () => {
     );
   });
 });
+
+describe('the section a Word import leaves to sort', () => {
+  it('is refused while it is there, on its own line, however its heading is written', async () => {
+    for (const heading of ['Nội dung cần sắp xếp', 'NOI DUNG CAN SAP XEP']) {
+      const body = `${bodyOf(sectionBodies)}\n\n## ${heading}\n\nMột đoạn chưa rõ thuộc mục nào.\n`;
+      const problems = await sectionProblems(body);
+      expect(problems.map((p) => p.code)).toEqual(['sections.unsorted']);
+      expect(problems[0]?.message).toContain('Nội dung cần sắp xếp');
+      const text = (fixture as Fixture).path('content/initiatives/muc/index.md');
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(text, 'utf8').split('\n')[(problems[0]?.line ?? 0) - 1]).toBe(
+        `## ${heading}`,
+      );
+      fixture?.cleanup();
+      fixture = undefined;
+    }
+  });
+});

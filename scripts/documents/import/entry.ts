@@ -2,6 +2,7 @@ import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { parseVietnameseDate } from '../../../src/core/dates.ts';
+import { UNSORTED_HEADING } from '../../../src/core/sections.ts';
 import { folderName } from '../../../src/core/slug.ts';
 import { cleanInline, matchKey, normalizeLine } from '../../../src/core/text.ts';
 import { collections } from '../../../src/model/collections.ts';
@@ -17,8 +18,7 @@ import type { ExtractedImage } from './convert.ts';
 import type { WordComment } from './parts.ts';
 import type { RawAuthor, Structure } from './structure.ts';
 
-/** The body section holding what the import could not place, for the author to sort. */
-export const UNSORTED_HEADING = 'Nội dung cần sắp xếp';
+export { UNSORTED_HEADING };
 
 /** A field the person must complete, in Vietnamese. */
 export interface Missing {
