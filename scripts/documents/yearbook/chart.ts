@@ -9,7 +9,7 @@ import { LOOK } from './look.ts';
 export const CHART_WIDTH_MM = 150;
 const WIDTH = 1500;
 const LABEL = 230;
-const BAR_AREA = 620;
+const BAR_AREA = 560;
 const TITLE = 34;
 const BAR = 36;
 const GAP = 12;
@@ -47,7 +47,7 @@ export function chartSvg(views: readonly IndicatorView[]): string {
       return [
         `<text x="0" y="${y + BAR * 0.72}" font-size="29" fill="${LOOK.muted}">${bar.label === 'Trước' ? 'Trước áp dụng' : 'Sau áp dụng'}</text>`,
         `<rect x="${LABEL}" y="${y}" width="${Math.max(bar.length, 2)}" height="${BAR}" fill="${fill}"/>`,
-        `<text x="${LABEL + Math.max(bar.length, 2) + 12}" y="${y + BAR * 0.72}" font-size="29" fill="#1b1f24">${escapeXml(oneLine(value, 42))}</text>`,
+        `<text x="${LABEL + Math.max(bar.length, 2) + 12}" y="${y + BAR * 0.72}" font-size="29" fill="#1b1f24">${escapeXml(oneLine(value, 48))}</text>`,
       ].join('');
     });
     const verdictColour = view.improved
