@@ -71,14 +71,17 @@ export async function chartPicture(
 ): Promise<Picture | undefined> {
   if (views.length === 0) return undefined;
   const svg = chartSvg(views);
-  const data = await sharp(Buffer.from(svg)).png({ palette: true, compressionLevel: 6 }).toBuffer();
-  const meta = await sharp(data).metadata();
+  // RGB without alpha: the PDF embeds it as it is, no pixel-by-pixel split of an alpha channel.
+  const { data, info } = await sharp(Buffer.from(svg))
+    .removeAlpha()
+    .png({ compressionLevel: 6 })
+    .toBuffer({ resolveWithObject: true });
   return {
     kind: 'image',
     data,
     type: 'png',
-    width: meta.width ?? WIDTH,
-    height: meta.height ?? ROW,
+    width: info.width,
+    height: info.height,
     alt,
     widthMm: CHART_WIDTH_MM,
   };
