@@ -145,6 +145,29 @@ describe('npm run yearbook (PDF)', () => {
     expect(text).not.toMatch(/\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b/);
   });
 
+  it('never leaves a section heading or the QR code’s caption at the foot of a page', () => {
+    const headings = [
+      'Tóm tắt',
+      'Thực trạng và vấn đề cần giải quyết',
+      'Nội dung giải pháp',
+      'Cách áp dụng, nhân rộng',
+      'Chỉ số trước và sau khi áp dụng',
+      'Đơn vị liên hệ',
+      'Đã áp dụng, nhân rộng',
+    ];
+    pages.forEach((page, index) => {
+      // The page number is printed last, at the top: drop it, then look at the last line.
+      const lines = page
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !/^\d+$/.test(line));
+      const last = lines.at(-1) ?? '';
+      expect(headings, `trang ${index + 1}`).not.toContain(last);
+      expect(last.startsWith('Quét mã QR'), `trang ${index + 1}`).toBe(false);
+    });
+  });
+
   it('prints a QR code on each chapter that decodes to the page of the initiative', async () => {
     const checked: string[] = [];
     for (const entry of recognised.slice(0, 3)) {
