@@ -50,6 +50,8 @@ export const routes = {
   initiative: (slug: string) => href(sitePaths.initiative(slug)),
   attachment: (slug: string, file: string) => href(`sang-kien/${slug}/${file}`),
   campaign: (id: string) => href(sitePaths.campaign(id)),
+  /** The campaign's yearbook of recognised initiatives, a PDF the build makes (`npm run yearbook`). */
+  yearbook: (id: string) => href(`${sitePaths.campaign(id)}ky-yeu.pdf`),
   area: (id: string) => href(sitePaths.area(id)),
   unit: (id: string) => href(sitePaths.unit(id)),
   field: (id: string) => href(sitePaths.field(id)),

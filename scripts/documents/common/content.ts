@@ -12,6 +12,7 @@ import {
 import { listIds, readRecordFile } from '../../../src/model/files.ts';
 import { formatIssue, parseWithInput, relevantIssues } from '../../../src/model/zod-errors.ts';
 import type {
+  Adoption,
   Campaign,
   Decision,
   Initiative,
@@ -136,6 +137,13 @@ export function loadDecision(root: string, campaign: string): Decision | undefin
   const row = collections.decisions;
   if (!existsSync(join(root, pathOf(row, campaign)))) return undefined;
   return loadRecord<Decision>(root, row, campaign).data;
+}
+
+/** Every replication report, each through the one reader and its schema. */
+export function loadAdoptions(root: string): (Adoption & { id: string })[] {
+  const row = collections.adoptions;
+  if (!existsSync(join(root, row.folder))) return [];
+  return listIds(root, row).map((id) => ({ id, ...loadRecord<Adoption>(root, row, id).data }));
 }
 
 /** The unit valid on a date (units change with administrative geography). */

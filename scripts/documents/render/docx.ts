@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Paragraph as DocxParagraph,
@@ -7,15 +8,20 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
+  LeaderType,
   LevelFormat,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
+  PageReference,
+  ShadingType,
   TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -27,12 +33,15 @@ import {
   type Block,
   type Cell,
   type Columns,
+  type Contents,
   type DocModel,
+  type Face,
   FONT_NAME,
   keepsWithNext,
   type Paragraph,
   type Picture,
   pictureSizeMm,
+  SANS_FONT_NAME,
   SIGNING_SPACE,
   type Signatures,
   signerRows,
@@ -51,6 +60,11 @@ const halfPoints = (points: number) => Math.round(points * 2);
 // docx's own converter truncates (A4 would become 11905 × 16837 and 20 mm 19.98 mm).
 const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
 const twips = (points: number) => Math.round(points * 20);
+const fontName = (face: Face | undefined) => (face === 'sans' ? SANS_FONT_NAME : FONT_NAME);
+const colour = (hex: string | undefined) => hex?.replace(/^#/, '');
+
+/** The face of text that names none: set per render, as the PDF renderer does. */
+let documentFace: Face = 'serif';
 
 /**
  * A paragraph, and under it its rule if it has one. Headings and paragraphs marked `keepNext`
@@ -65,24 +79,29 @@ function paragraphsOf(
 ): DocxParagraph[] {
   const fontSize = block.size ?? size;
   const keepNext = keep || keepsWithNext(block) || block.rule !== undefined;
+  const runs = block.runs.map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        bold: run.bold,
+        italics: run.italic,
+        size: halfPoints(fontSize),
+        font: fontName(block.face ?? documentFace),
+        color: colour(block.color),
+      }),
+  );
   const text = new DocxParagraph({
-    children: block.runs.map(
-      (run) =>
-        new TextRun({
-          text: run.text,
-          bold: run.bold,
-          italics: run.italic,
-          size: halfPoints(fontSize),
-          font: FONT_NAME,
-        }),
-    ),
+    children: block.anchor ? [new Bookmark({ id: block.anchor, children: runs })] : runs,
     alignment: ALIGN[block.align ?? 'justify'],
+    pageBreakBefore: block.pageBreakBefore,
     heading:
-      block.heading === 2
-        ? HeadingLevel.HEADING_2
-        : block.heading === 3
-          ? HeadingLevel.HEADING_3
-          : undefined,
+      block.heading === 1
+        ? HeadingLevel.HEADING_1
+        : block.heading === 2
+          ? HeadingLevel.HEADING_2
+          : block.heading === 3
+            ? HeadingLevel.HEADING_3
+            : undefined,
     numbering: block.list
       ? {
           reference: block.list.ordered ? 'ordered' : 'bullet',
@@ -128,7 +147,7 @@ function paragraphsOf(
   ];
 }
 
-function cellParagraph(cell: Cell, size: number, align: Align): DocxParagraph {
+function cellParagraph(cell: Cell, size: number, align: Align, color?: string): DocxParagraph {
   return new DocxParagraph({
     // A line break inside a cell (several authors) stays a line break in Word.
     children: cell.text.split('\n').map(
@@ -138,7 +157,8 @@ function cellParagraph(cell: Cell, size: number, align: Align): DocxParagraph {
           bold: cell.bold,
           italics: cell.italic,
           size: halfPoints(size),
-          font: FONT_NAME,
+          font: fontName(documentFace),
+          color,
           break: index > 0 ? 1 : undefined,
         }),
     ),
@@ -164,15 +184,18 @@ function tableOf(block: Table, size: number, widthMm: number): DocxTable {
         const span = cell.colSpan ?? 1;
         const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
         column += span;
+        const fill = header ? colour(block.headerFill) : undefined;
         return new TableCell({
           columnSpan: span > 1 ? span : undefined,
           width: { size: width, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
+          shading: fill ? { type: ShadingType.CLEAR, fill, color: 'auto' } : undefined,
           children: [
             cellParagraph(
               header ? { ...cell, bold: true } : cell,
               fontSize,
               header ? 'center' : 'left',
+              fill ? 'FFFFFF' : undefined,
             ),
           ],
         });
@@ -306,8 +329,42 @@ function pictureOf(block: Picture, widthMm: number): DocxParagraph {
   });
 }
 
+/**
+ * A line per entry linking to its bookmark, with a dotted leader to a page reference that
+ * Word fills in when it updates the document's fields on opening.
+ */
+function contentsOf(block: Contents, size: number, widthMm: number): DocxParagraph[] {
+  return block.entries.map(
+    (entry) =>
+      new DocxParagraph({
+        tabStops: [
+          { type: TabStopType.RIGHT, position: mmToTwips(widthMm), leader: LeaderType.DOT },
+        ],
+        indent: entry.level === 2 ? { left: mmToTwips(8) } : undefined,
+        spacing: { before: 0, after: twips(entry.level === 1 ? 4 : 2) },
+        children: [
+          new InternalHyperlink({
+            anchor: entry.anchor,
+            children: [
+              new TextRun({
+                text: entry.text,
+                bold: entry.level === 1,
+                size: halfPoints(size),
+                font: fontName(documentFace),
+              }),
+            ],
+          }),
+          new TextRun({ text: '\t', size: halfPoints(size), font: fontName(documentFace) }),
+          new PageReference(entry.anchor, { hyperlink: true }),
+        ],
+      }),
+  );
+}
+
 function blockOf(block: Block, model: DocModel, widthMm: number): (DocxParagraph | DocxTable)[] {
   switch (block.kind) {
+    case 'contents':
+      return contentsOf(block, model.size, widthMm);
     case 'image':
       return [pictureOf(block, widthMm)];
     case 'paragraph':
@@ -362,16 +419,22 @@ function bodyOf(model: DocModel, widthMm: number): (DocxParagraph | DocxTable)[]
 /** Renders the model as a .docx file naming Times New Roman, A4 with the decree's margins. */
 export async function renderDocx(model: DocModel): Promise<Buffer> {
   const widthMm = textWidthMm(model);
+  documentFace = model.face ?? 'serif';
+  const font = fontName(documentFace);
   const heading = (size: number) => ({
-    run: { font: FONT_NAME, size: halfPoints(size), bold: true, color: '000000' },
+    run: { font, size: halfPoints(size), bold: true, color: '000000' },
     paragraph: { spacing: { before: 120, after: 60 } },
   });
+  const hasContents = model.blocks.some((block) => block.kind === 'contents');
   const document = new Document({
     creator: 'Kho sáng kiến CCHC',
     title: model.title,
+    // Page numbers of a table of contents are fields: Word computes them on opening.
+    features: hasContents ? { updateFields: true } : undefined,
     styles: {
       default: {
-        document: { run: { font: FONT_NAME, size: halfPoints(model.size) } },
+        document: { run: { font, size: halfPoints(model.size) } },
+        heading1: heading(model.size + 3),
         heading2: heading(model.size),
         heading3: { ...heading(model.size), run: { ...heading(model.size).run, italics: true } },
       },
@@ -416,7 +479,7 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
                 children: [
                   new TextRun({
                     children: [PageNumber.CURRENT],
-                    font: FONT_NAME,
+                    font,
                     size: halfPoints(model.size),
                   }),
                 ],

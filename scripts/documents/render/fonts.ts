@@ -22,18 +22,27 @@ export interface SerifFonts {
 
 export class MissingFontError extends Error {}
 
-export function findSerifFonts(): SerifFonts {
+function findFamily(family: 'Serif' | 'Sans', replaces: string): SerifFonts {
   for (const dir of FONT_DIRS) {
     const fonts = {
-      regular: join(dir, 'LiberationSerif-Regular.ttf'),
-      bold: join(dir, 'LiberationSerif-Bold.ttf'),
-      italic: join(dir, 'LiberationSerif-Italic.ttf'),
-      boldItalic: join(dir, 'LiberationSerif-BoldItalic.ttf'),
+      regular: join(dir, `Liberation${family}-Regular.ttf`),
+      bold: join(dir, `Liberation${family}-Bold.ttf`),
+      italic: join(dir, `Liberation${family}-Italic.ttf`),
+      boldItalic: join(dir, `Liberation${family}-BoldItalic.ttf`),
     };
     if (Object.values(fonts).every((file) => existsSync(file))) return fonts;
   }
   throw new MissingFontError(
-    'Không tìm thấy phông chữ Liberation Serif (thay thế Times New Roman) để tạo PDF. ' +
-      'Cài gói Debian "fonts-liberation2" (apt-get install fonts-liberation2) hoặc đặt biến KHO_FONT_DIR trỏ tới thư mục chứa LiberationSerif-*.ttf.',
+    `Không tìm thấy phông chữ Liberation ${family} (thay thế ${replaces}) để tạo PDF. ` +
+      `Cài gói Debian "fonts-liberation2" (apt-get install fonts-liberation2) hoặc đặt biến KHO_FONT_DIR trỏ tới thư mục chứa Liberation${family}-*.ttf.`,
   );
+}
+
+export function findSerifFonts(): SerifFonts {
+  return findFamily('Serif', 'Times New Roman');
+}
+
+/** Liberation Sans, metric-compatible with Arial: the site's sans-serif look in print. */
+export function findSansFonts(): SerifFonts {
+  return findFamily('Sans', 'Arial');
 }

@@ -12,6 +12,9 @@ export interface Run {
   italic?: boolean;
 }
 
+/** The site's sans-serif face (Arial metrics), for a booklet that looks like the site in print. */
+export type Face = 'serif' | 'sans';
+
 export interface Paragraph {
   kind: 'paragraph';
   runs: Run[];
@@ -28,8 +31,16 @@ export interface Paragraph {
    * a third to a half of it under the issuer's name (Nghị định 30/2020/NĐ-CP).
    */
   rule?: 'full' | 'half';
-  /** Marks a heading (level 2 or 3) so that Word's outline and the importer see it; kept with what follows. */
-  heading?: 2 | 3;
+  /** Marks a heading (level 1 to 3) so that Word's outline and the importer see it; kept with what follows. */
+  heading?: 1 | 2 | 3;
+  /** Starts a new page (a chapter of a booklet). */
+  pageBreakBefore?: boolean;
+  /** A place the table of contents points to (a PDF destination, a Word bookmark). */
+  anchor?: string;
+  /** The document's face when absent. */
+  face?: Face;
+  /** Text colour, `#rrggbb`; black when absent. */
+  color?: string;
   /** Printed on the same page as the block after it (a label, the pledge before the signatures). */
   keepNext?: boolean;
   /** A list item: bullets, or numbers restarting for each list (`group`). */
@@ -51,6 +62,8 @@ export interface Table {
   header: Cell[][];
   rows: Cell[][];
   size?: number;
+  /** Background of the header rows, `#rrggbb` (its text then white); none when absent. */
+  headerFill?: string;
 }
 
 /** Side-by-side blocks without borders: the header (issuer | motto) and the signature block. */
@@ -69,6 +82,17 @@ export interface Picture {
   width: number;
   height: number;
   alt: string;
+  /** Printed width in millimetres (a chart, a QR code), within the text width; 96 dpi when absent. */
+  widthMm?: number;
+}
+
+/**
+ * A table of contents: each entry's page is known only once the document is laid out, so
+ * the PDF fills the numbers in at the end and Word computes them from bookmarks.
+ */
+export interface Contents {
+  kind: 'contents';
+  entries: { text: string; anchor: string; level: 1 | 2 }[];
 }
 
 /**
@@ -86,7 +110,7 @@ export const SIGNERS_PER_ROW = 3;
 /** The blank space above a name, in points. */
 export const SIGNING_SPACE = 54;
 
-export type Block = Paragraph | Table | Columns | Picture | Signatures;
+export type Block = Paragraph | Table | Columns | Picture | Signatures | Contents;
 
 /** Whether a paragraph holds on to the block after it. */
 export function keepsWithNext(block: Block): boolean {
@@ -108,7 +132,14 @@ export function signerRows(names: string[]): string[][] {
 /** Largest printed picture, in millimetres. */
 export const PICTURE_MAX = { width: 150, height: 120 } as const;
 
-export function pictureSizeMm(picture: Pick<Picture, 'width' | 'height'>, textWidth: number) {
+export function pictureSizeMm(
+  picture: Pick<Picture, 'width' | 'height' | 'widthMm'>,
+  textWidth: number,
+) {
+  if (picture.widthMm) {
+    const width = Math.min(picture.widthMm, textWidth);
+    return { width, height: (picture.height / picture.width) * width };
+  }
   const scale = Math.min(
     Math.min(PICTURE_MAX.width, textWidth) / picture.width,
     PICTURE_MAX.height / picture.height,
@@ -132,11 +163,15 @@ export interface DocModel {
   margins: Margins;
   /** Body font size in points. */
   size: number;
+  /** The face of text that names none; serif (Times New Roman) when absent. */
+  face?: Face;
   blocks: Block[];
 }
 
 /** The font named in every document; PDF output uses a metric-compatible substitute. */
 export const FONT_NAME = 'Times New Roman';
+/** The sans-serif font named for the `sans` face; PDF output embeds Liberation Sans (same metrics). */
+export const SANS_FONT_NAME = 'Arial';
 
 /** A4 in millimetres. */
 export const A4 = { width: 210, height: 297 } as const;

@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { findSerifFonts } from './fonts.ts';
+import { findSansFonts, findSerifFonts } from './fonts.ts';
 import {
-  type Align,
   type Block,
   type Cell,
   type Columns,
+  type Contents,
   type DocModel,
+  type Face,
   keepsWithNext,
   MM_TO_PT,
   type Paragraph,
@@ -20,16 +21,37 @@ import {
 
 type Doc = PDFKit.PDFDocument;
 
-function fontOf(run: Pick<Run, 'bold' | 'italic'>): string {
-  if (run.bold && run.italic) return 'serif-bold-italic';
-  if (run.bold) return 'serif-bold';
-  if (run.italic) return 'serif-italic';
-  return 'serif';
+function fontOf(run: Pick<Run, 'bold' | 'italic'>, face: Face = 'serif'): string {
+  if (run.bold && run.italic) return `${face}-bold-italic`;
+  if (run.bold) return `${face}-bold`;
+  if (run.italic) return `${face}-italic`;
+  return face;
+}
+
+/*
+ * State of the render under way: renderPdf lays the whole document out synchronously before
+ * it returns, so two renders never interleave.
+ */
+/** The face a block is set in: its own, else the document's. */
+let documentFace: Face = 'serif';
+
+/** Pages (numbered from 1, as printed) of the anchors written so far. */
+let anchorPages: Map<string, number> | undefined;
+
+function currentPage(doc: Doc): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count;
 }
 
 /** Writes a paragraph at (x, doc.y) within width; returns nothing, leaves doc.y below it. */
 function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, width: number) {
   const fontSize = block.size ?? size;
+  const face = block.face ?? documentFace;
+  if (block.pageBreakBefore && doc.y > doc.page.margins.top + 1) doc.addPage();
+  if (block.anchor) {
+    anchorPages?.set(block.anchor, currentPage(doc));
+    doc.addNamedDestination(block.anchor, 'XYZ', x, doc.page.height - doc.y, null);
+  }
   doc.y += block.before ?? 0;
   const align = block.align ?? 'justify';
   const marker = block.list ? (block.list.ordered ? `${block.list.number}. ` : '– ') : '';
@@ -47,8 +69,9 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
     index > 0 ? { ...run, text: run.text.replace(/^ +/, '') } : run,
   );
   const top = doc.y;
+  doc.fillColor(block.color ?? 'black');
   runs.forEach((run, index) => {
-    doc.font(fontOf(run)).fontSize(fontSize);
+    doc.font(fontOf(run, face)).fontSize(fontSize);
     const options: PDFKit.Mixins.TextOptions = {
       continued: index < runs.length - 1,
       align,
@@ -62,9 +85,10 @@ function writeParagraph(doc: Doc, block: Paragraph, size: number, x: number, wid
       doc.text(run.text, options);
     }
   });
+  doc.fillColor('black');
   if (block.rule) {
     const text = block.runs.map((run) => run.text).join('');
-    doc.font(fontOf(block.runs[0] ?? {})).fontSize(fontSize);
+    doc.font(fontOf(block.runs[0] ?? {}, face)).fontSize(fontSize);
     const textWidth = doc.widthOfString(text) * (block.rule === 'half' ? 0.4 : 1);
     const start = x + (width - textWidth) / 2;
     const y = Math.max(doc.y, top + fontSize * 1.2) + 1;
@@ -89,13 +113,7 @@ function writeTable(doc: Doc, block: Table, size: number, x: number, width: numb
   const fontSize = block.size ?? size;
   const sum = block.widths.reduce((a, b) => a + b, 0);
   const columns = block.widths.map((w) => (w / sum) * width);
-  const cellOf = (cell: Cell, header: boolean) => ({
-    text: cell.text,
-    colSpan: cell.colSpan,
-    font: { src: fontOf({ bold: header || cell.bold, italic: cell.italic }), size: fontSize },
-    align: { x: (cell.align ?? (header ? 'center' : 'left')) as Align, y: 'center' as const },
-    padding: [CELL_PADDING.vertical, CELL_PADDING.horizontal],
-  });
+  const fill = block.headerFill;
   const heightOf = (row: Cell[], header: boolean) => {
     let column = 0;
     let height = 0;
@@ -103,7 +121,9 @@ function writeTable(doc: Doc, block: Table, size: number, x: number, width: numb
       const span = cell.colSpan ?? 1;
       const cellWidth = columns.slice(column, column + span).reduce((a, b) => a + b, 0);
       column += span;
-      doc.font(fontOf({ bold: header || cell.bold, italic: cell.italic })).fontSize(fontSize);
+      doc
+        .font(fontOf({ bold: header || cell.bold, italic: cell.italic }, documentFace))
+        .fontSize(fontSize);
       const text = doc.heightOfString(cell.text || ' ', {
         width: cellWidth - 2 * CELL_PADDING.horizontal,
       });
@@ -111,14 +131,33 @@ function writeTable(doc: Doc, block: Table, size: number, x: number, width: numb
     }
     return height;
   };
+  // Drawn by hand rather than with doc.table(): the same boxes, a hundred times faster, which a
+  // booklet of hundreds of tables needs.
   const drawRow = (row: Cell[], header: boolean) => {
-    doc.table({
-      position: { x, y: doc.y },
-      maxWidth: width,
-      columnStyles: columns,
-      defaultStyle: { border: 0.6, borderColor: 'black' },
-      data: [row.map((cell) => cellOf(cell, header))],
-    } as PDFKit.Mixins.TableOptionsWithData);
+    const top = doc.y;
+    const height = heightOf(row, header);
+    let left = x;
+    let column = 0;
+    for (const cell of row) {
+      const span = cell.colSpan ?? 1;
+      const cellWidth = columns.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      if (header && fill) doc.rect(left, top, cellWidth, height).fill(fill);
+      doc.rect(left, top, cellWidth, height).lineWidth(0.6).strokeColor('black').stroke();
+      const font = fontOf({ bold: header || cell.bold, italic: cell.italic }, documentFace);
+      doc.font(font).fontSize(fontSize);
+      const textWidth = cellWidth - 2 * CELL_PADDING.horizontal;
+      const textHeight = doc.heightOfString(cell.text || ' ', { width: textWidth });
+      doc
+        .fillColor(header && fill ? 'white' : 'black')
+        .text(cell.text, left + CELL_PADDING.horizontal, top + (height - textHeight) / 2, {
+          width: textWidth,
+          align: cell.align ?? (header ? 'center' : 'left'),
+        });
+      left += cellWidth;
+    }
+    doc.fillColor('black');
+    doc.y = top + height;
   };
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const headerHeight = block.header.reduce((total, row) => total + heightOf(row, true), 0);
@@ -161,7 +200,7 @@ function writeColumns(doc: Doc, block: Columns, size: number, x: number, width: 
 /** Height of a paragraph written at the given width, spacing included, without writing it. */
 function paragraphHeight(doc: Doc, block: Paragraph, size: number, width: number): number {
   const fontSize = block.size ?? size;
-  doc.font(fontOf(block.runs[0] ?? {})).fontSize(fontSize);
+  doc.font(fontOf(block.runs[0] ?? {}, block.face ?? documentFace)).fontSize(fontSize);
   const text = block.runs.map((run) => run.text).join('') || ' ';
   const height = doc.heightOfString(text, {
     width,
@@ -243,6 +282,8 @@ function leadingHeight(doc: Doc, block: Block, model: DocModel, width: number): 
       const size = pictureSizeMm(block, width / MM_TO_PT);
       return size.height * MM_TO_PT + 9;
     }
+    case 'contents':
+      return 2 * model.size * 1.3;
     case 'table':
     case 'columns':
       // Two lines of the table's type: its header is repeated on the next page anyway.
@@ -260,8 +301,81 @@ function writePicture(doc: Doc, block: Picture, x: number, width: number) {
   doc.y += h + 9;
 }
 
+/** Where each line of a table of contents goes, laid out now and written once pages are known. */
+interface ContentsLine {
+  page: number;
+  y: number;
+  x: number;
+  width: number;
+  entry: Contents['entries'][number];
+}
+let contentsLines: ContentsLine[] = [];
+
+const CONTENTS_NUMBER_WIDTH = 28;
+
+function contentsFont(level: 1 | 2) {
+  return fontOf({ bold: level === 1 }, documentFace);
+}
+
+function reserveContents(doc: Doc, block: Contents, size: number, x: number, width: number) {
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  for (const entry of block.entries) {
+    const indent = entry.level === 2 ? 8 * MM_TO_PT : 0;
+    const textWidth = width - indent - CONTENTS_NUMBER_WIDTH;
+    doc.font(contentsFont(entry.level)).fontSize(size);
+    const height = doc.heightOfString(entry.text, { width: textWidth, lineGap: size * 0.15 });
+    if (doc.y + height > bottom) doc.addPage();
+    contentsLines.push({
+      page: currentPage(doc),
+      y: doc.y,
+      x: x + indent,
+      width: textWidth,
+      entry,
+    });
+    doc.y += height + (entry.level === 1 ? 4 : 2);
+  }
+  doc.x = x;
+  doc.y += 6;
+}
+
+/** Writes the reserved lines, each with a dotted leader to its page number and a link. */
+function fillContents(doc: Doc, size: number, right: number) {
+  for (const line of contentsLines) {
+    const page = anchorPages?.get(line.entry.anchor);
+    doc.switchToPage(line.page - 1);
+    doc.font(contentsFont(line.entry.level)).fontSize(size).fillColor('black');
+    const options = { width: line.width, lineGap: size * 0.15, goTo: line.entry.anchor };
+    doc.text(line.entry.text, line.x, line.y, options);
+    const lastLineY = doc.y - doc.currentLineHeight(true);
+    const number = page === undefined ? '' : String(page);
+    const oneLine = doc.heightOfString(line.entry.text, options) < size * 1.6;
+    if (oneLine) {
+      const start = line.x + doc.widthOfString(line.entry.text) + 4;
+      const end = right - CONTENTS_NUMBER_WIDTH + 2;
+      if (end > start) {
+        const baseline = lastLineY + size * 0.85;
+        doc
+          .moveTo(start, baseline)
+          .lineTo(end, baseline)
+          .dash(0.6, { space: 2.4 })
+          .lineWidth(0.6)
+          .stroke()
+          .undash();
+      }
+    }
+    doc.text(number, right - CONTENTS_NUMBER_WIDTH, lastLineY, {
+      width: CONTENTS_NUMBER_WIDTH,
+      align: 'right',
+      lineBreak: false,
+      goTo: line.entry.anchor,
+    });
+  }
+}
+
 function writeBlock(doc: Doc, block: Block, model: DocModel, x: number, width: number) {
   switch (block.kind) {
+    case 'contents':
+      return reserveContents(doc, block, model.size, x, width);
     case 'image':
       return writePicture(doc, block, x, width);
     case 'paragraph':
@@ -275,9 +389,20 @@ function writeBlock(doc: Doc, block: Block, model: DocModel, x: number, width: n
   }
 }
 
-/** Renders the model as a PDF with Liberation Serif embedded (Times New Roman metrics). */
-export function renderPdf(model: DocModel): Promise<Buffer> {
+/**
+ * Renders the model as a PDF with Liberation Serif embedded (Times New Roman metrics), and
+ * Liberation Sans (Arial metrics) for a model set in the sans face. `pages`, when given,
+ * receives the printed page number of every anchor.
+ */
+export function renderPdf(model: DocModel, pages?: Map<string, number>): Promise<Buffer> {
   const fonts = findSerifFonts();
+  const usesSans =
+    model.face === 'sans' ||
+    model.blocks.some((block) => block.kind === 'paragraph' && block.face === 'sans');
+  const sans = usesSans ? findSansFonts() : undefined;
+  documentFace = model.face ?? 'serif';
+  anchorPages = pages ?? new Map();
+  contentsLines = [];
   const margins = {
     top: model.margins.top * MM_TO_PT,
     bottom: model.margins.bottom * MM_TO_PT,
@@ -297,6 +422,12 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
   doc.registerFont('serif-bold', fonts.bold);
   doc.registerFont('serif-italic', fonts.italic);
   doc.registerFont('serif-bold-italic', fonts.boldItalic);
+  if (sans) {
+    doc.registerFont('sans', sans.regular);
+    doc.registerFont('sans-bold', sans.bold);
+    doc.registerFont('sans-italic', sans.italic);
+    doc.registerFont('sans-bold-italic', sans.boldItalic);
+  }
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -321,12 +452,13 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
     }
     writeBlock(doc, block, model, margins.left, width);
   });
+  fillContents(doc, model.size, margins.left + width);
   // Nghị định 30/2020: page numbers centred at the top, from the second page.
   const range = doc.bufferedPageRange();
   for (let index = range.start + 1; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     doc
-      .font('serif')
+      .font(documentFace)
       .fontSize(model.size)
       .text(String(index + 1), 0, margins.top / 2 - model.size / 2, {
         width: doc.page.width,
