@@ -46,3 +46,19 @@ export function findSerifFonts(): SerifFonts {
 export function findSansFonts(): SerifFonts {
   return findFamily('Sans', 'Arial');
 }
+
+/**
+ * Whether both print families are installed. The site's build makes yearbooks only then: a
+ * first `npm start` on a machine without the fonts still gets its site (and says why there is
+ * no yearbook), while a deploy build refuses to publish without them.
+ */
+export function printFontsProblem(): string | undefined {
+  try {
+    findSerifFonts();
+    findSansFonts();
+    return undefined;
+  } catch (error) {
+    if (error instanceof MissingFontError) return error.message;
+    throw error;
+  }
+}

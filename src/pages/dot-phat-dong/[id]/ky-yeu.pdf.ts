@@ -4,15 +4,16 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { yearbookDocument } from '../../../../scripts/documents/yearbook/index.ts';
+import { yearbooksBuilt } from '../../../../scripts/documents/yearbook/site.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {
+  if (!yearbooksBuilt()) return [];
   const catalog = await loadCatalog();
   return [...catalog.byCampaign]
     .filter(([, items]) => items.some((view) => view.status.id === 'recognised'))
     .map(([id]) => ({ params: { id } }));
 }) satisfies GetStaticPaths;
-
 export const GET: APIRoute = async ({ params, site }) => {
   const siteRoot = new URL(import.meta.env.BASE_URL, site).href;
   const { content } = await yearbookDocument(process.cwd(), params.id as string, 'pdf', {
