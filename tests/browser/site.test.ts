@@ -147,7 +147,14 @@ describe('every page type', () => {
     const withResult = initiatives.find((item) => 'score' in item && item.score !== null);
     const id = (withResult ?? initiatives[0])?.id as string;
     const { page, context } = await openPage(`sang-kien/${id}/`, { javaScript: false });
-    expect(await page.locator('script').count()).toBe(0);
+    // One small script only, which writes the print date on paper (src/lib/print-date.ts).
+    const scripts = await page
+      .locator('script')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).src));
+    expect(scripts).toHaveLength(1);
+    const source = await (await fetch(scripts[0] as string)).text();
+    expect(source).toContain('beforeprint');
+    expect(source.length).toBeLessThan(2000);
     if (withResult) expect(await page.locator('#quyet-dinh').count()).toBe(1);
     const charts = await page.locator('.kho-indicator').count();
     expect(await page.locator('.kho-indicator table').count()).toBe(charts);

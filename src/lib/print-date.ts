@@ -1,0 +1,28 @@
+/**
+ * The day a page is printed, on its print footer (src/layouts/Base.astro). Without JavaScript the
+ * footer says only how fresh the data are; with it, the date of the paper copy is written in just
+ * before the browser prints, so a printout never passes an older date off as the day it was made.
+ * Framework-free so that a unit test can run it on a document of its own.
+ */
+import { formatDate } from '../core/dates.ts';
+
+/** The footer's placeholder, empty and hidden until a print. */
+export const PRINT_DATE_SELECTOR = '[data-print-date]';
+
+/** "In ngày dd/mm/yyyy · ", the day in Viet Nam whatever the reader's clock says. */
+export function printDateText(now: Date): string {
+  return `In ngày ${formatDate(now)} · `;
+}
+
+/** Writes the print date into every placeholder of `root` and shows it. */
+export function showPrintDate(root: ParentNode, now: Date): void {
+  for (const element of root.querySelectorAll<HTMLElement>(PRINT_DATE_SELECTOR)) {
+    element.textContent = printDateText(now);
+    element.hidden = false;
+  }
+}
+
+/** At every print (menu, Ctrl+P, `window.print()`), the date of that moment. */
+export function enablePrintDate(): void {
+  window.addEventListener('beforeprint', () => showPrintDate(document, new Date()));
+}
