@@ -16,8 +16,8 @@ export interface SiteIdentity {
   /** `lastUpdated` as dd/mm/yyyy. */
   lastUpdatedShown: string | null;
   /**
-   * The day the page was built, dd/mm/yyyy: the print footer's date. A print date would need a
-   * script on every page; the build date is what the page's content dates from.
+   * The day the page was built, dd/mm/yyyy: the print footer's data date when there is no content
+   * to date it (the print date itself is written in at print time, src/lib/print-date.ts).
    */
   builtOnShown: string;
 }

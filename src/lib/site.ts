@@ -58,3 +58,8 @@ export function telHref(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return `tel:+84${digits.replace(/^0/, '')}`;
 }
+
+/** The phone number as shown: its spaces do not break, so it never wraps across two lines. */
+export function phoneText(phone: string): string {
+  return phone.replace(/ /g, '\u00a0');
+}

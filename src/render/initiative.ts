@@ -87,15 +87,16 @@ function term(list: readonly Term[], id: string): Term | undefined {
   return termById(list, id);
 }
 
-/** A list of links to term pages (src/components/Chips.astro writes the same markup). */
-export function chipsHtml(
-  label: string,
-  items: readonly { label: string; href?: string; title?: string }[],
-) {
+/**
+ * A list of links to term pages (src/components/Chips.astro writes the same list). What the list
+ * is, its visible label, stands just before it: an aria-label on a list is not announced by every
+ * screen reader.
+ */
+export function chipsHtml(items: readonly { label: string; href?: string; title?: string }[]) {
   if (items.length === 0) return undefined;
   return h(
     'ul',
-    { class: 'kho-chips', 'aria-label': label },
+    { class: 'kho-chips' },
     items.map((item) =>
       h(
         'li',
@@ -109,13 +110,11 @@ export function chipsHtml(
 }
 
 function termChips(
-  label: string,
   list: readonly Term[],
   ids: readonly string[] | undefined,
   route: (id: string) => string,
 ) {
   return chipsHtml(
-    label,
     (ids ?? []).map((id) => {
       const found = term(list, id);
       return found ? { label: found.name, href: route(found.id) } : { label: id };
@@ -172,11 +171,11 @@ function header(data: InitiativeInput, context: InitiativePageContext): Block {
       { 'data-pagefind-ignore': true },
       h('h2', { class: 'kho-visually-hidden' }, 'Phân loại'),
       h('p', {}, h('strong', {}, `${labelOf(shape.areas)}:`)),
-      termChips(labelOf(shape.areas), reformAreas, data.areas, routes.area),
+      termChips(reformAreas, data.areas, routes.area),
       h('p', {}, h('strong', {}, `${labelOf(shape.fields)}:`)),
-      termChips(labelOf(shape.fields), applicationFields, data.fields, routes.field),
+      termChips(applicationFields, data.fields, routes.field),
       goals.length > 0 && h('p', {}, h('strong', {}, `${labelOf(shape.goals)}:`)),
-      termChips(labelOf(shape.goals), themeGoals, goals, routes.goal),
+      termChips(themeGoals, goals, routes.goal),
     ),
   );
 }

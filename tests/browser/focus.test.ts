@@ -5,13 +5,17 @@
  * real built site, every element reached with the Tab key shows an outline whose colour has at
  * least 3:1 contrast with the background it is drawn on.
  *
- * Print: an initiative prints at its length (no forced page break, only small blocks kept whole)
- * and ends with the operating agency and the date.
+ * Print: an initiative prints at its length (no forced page break, only small blocks kept whole,
+ * no half-empty page in the PDF of the fullest one) and ends with the operating agency, the day
+ * it was printed (written in at print time, in Viet Nam's time zone) and how fresh its data are;
+ * without JavaScript, only the latter, honestly labelled.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatDate } from '../../src/core/dates.ts';
 import { siteInfo } from '../../src/lib/site.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { type BuiltSite, buildSite, type StaticServer, serveStatic } from './support/site.ts';
@@ -20,6 +24,8 @@ let browser: Browser;
 let site: BuiltSite;
 let server: StaticServer;
 let firstInitiative = '';
+/** The initiative with the most to print: the largest built page. */
+let fullestInitiative = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -27,6 +33,11 @@ beforeAll(async () => {
   server = await serveStatic(site.outDir, site.base);
   const data = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
   firstInitiative = data.initiatives[0].id;
+  const sizes = (data.initiatives as { id: string }[]).map(({ id }) => ({
+    id,
+    size: statSync(join(site.outDir, 'sang-kien', id, 'index.html')).size,
+  }));
+  fullestInitiative = sizes.sort((a, b) => b.size - a.size)[0]?.id ?? '';
 });
 
 afterAll(async () => {
@@ -194,6 +205,78 @@ describe('print of an initiative', () => {
     expect(found.forced).toEqual([]);
     expect(found.bigUnbreakable).toEqual([]);
     expect(found.footer).toContain(siteInfo.operator.name);
-    expect(found.footer).toMatch(/Trang tạo ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(found.footer).toMatch(/Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}/);
   });
+
+  /** The print footer's text as printed (hidden parts left out). */
+  async function printFooter(page: Page): Promise<string> {
+    await page.emulateMedia({ media: 'print' });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as it prints, hidden parts left out
+    return page.locator('.kho-print-footer').innerText();
+  }
+
+  test('without JavaScript, the footer says how fresh the data are and claims no print date', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(new URL(`sang-kien/${firstInitiative}/`, server.root).href);
+    const footer = await printFooter(page);
+    await context.close();
+    expect(footer).toContain(siteInfo.operator.name);
+    expect(footer).toMatch(/Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}$/);
+    expect(footer).not.toContain('In ngày');
+  });
+
+  test('with JavaScript, printing writes the day of the print, in Viet Nam', async () => {
+    // 31/03 in UTC, already 01/04 in Viet Nam (UTC+7): the reader's own clock says UTC.
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-03-31T18:30:00Z'));
+    await page.goto(new URL(`sang-kien/${firstInitiative}/`, server.root).href);
+    const before = await printFooter(page);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const after = await printFooter(page);
+    await context.close();
+    expect(before).not.toContain('In ngày');
+    expect(after).toContain(`${siteInfo.operator.name} · `);
+    expect(after).toMatch(/ · In ngày 01\/04\/2026 · Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}$/);
+  });
+
+  test('the fullest initiative prints on A4 with no half-empty page, and its PDF carries the print date', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(`sang-kien/${fullestInitiative}/`, server.root).href, {
+      waitUntil: 'load',
+    });
+    const today = [formatDate(new Date())];
+    // Chromium fires `beforeprint` when it prints to PDF, as when a person prints.
+    const pdf = await page.pdf({ format: 'A4' });
+    today.push(formatDate(new Date()));
+    await page.close();
+    const loading = getDocument({ data: new Uint8Array(pdf) });
+    const document = await loading.promise;
+    expect(document.numPages).toBeGreaterThan(1);
+    const halfEmpty: string[] = [];
+    let text = '';
+    for (let number = 1; number <= document.numPages; number++) {
+      const pdfPage = await document.getPage(number);
+      const height = pdfPage.view[3] as number;
+      const items = (await pdfPage.getTextContent()).items.filter(
+        (item) => 'str' in item && item.str.trim() !== '',
+      );
+      text += items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      // PDF coordinates run upwards: the lowest line of text of every page but the last sits
+      // in the lower half of the page.
+      const lowest = Math.min(
+        ...items.map((item) => ('transform' in item ? (item.transform[5] as number) : height)),
+      );
+      if (number < document.numPages && lowest > height / 2) {
+        halfEmpty.push(
+          `trang ${number}: dòng cuối ở ${Math.round(100 - (lowest / height) * 100)}% chiều cao`,
+        );
+      }
+    }
+    await loading.destroy();
+    expect(halfEmpty).toEqual([]);
+    expect(text).toContain(siteInfo.operator.name);
+    expect(today.some((day) => text.includes(`In ngày ${day}`))).toBe(true);
+  }, 120_000);
 });
