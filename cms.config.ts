@@ -28,6 +28,11 @@ export const cmsSettings = {
     /** Staff without write access submit from a fork of the repository. */
     openAuthoring: pick('PUBLIC_CMS_OPEN_AUTHORING', 'true') !== 'false',
   },
+  /**
+   * The organiser (a file name of content/organisers/) whose staff this admin serves: the form
+   * then offers only that organiser's open campaigns. Empty: one admin for every organiser.
+   */
+  organiser: pick('PUBLIC_CMS_ORGANISER', ''),
   local: {
     /** decap-server's API; `npm start` sets it to the port it chose. */
     proxyUrl: pick('PUBLIC_CMS_PROXY_URL', 'http://localhost:8081/api/v1'),

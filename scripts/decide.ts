@@ -11,10 +11,11 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { gradeName } from '../src/core/committee.ts';
 import { formatNumber } from '../src/core/numbers.ts';
+import { committeeOf } from '../src/core/organisers.ts';
 import { viCollator } from '../src/core/text.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
-import { loadContent } from '../src/model/files.ts';
-import type { Decision, Grade } from '../src/schemas/index.ts';
+import { type LoadedContent, loadContent } from '../src/model/files.ts';
+import type { Campaign, Decision, Grade } from '../src/schemas/index.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { isBallot } from './decide/ballots.ts';
 import { decide, type InitiativeCount, SheetError } from './decide/decide.ts';
@@ -117,6 +118,12 @@ async function checkWithValidator(root: string, campaign: string, text: string):
   }
 }
 
+/** The campaign with the committee that reviews it: its own, else its organiser's standing one. */
+function withCommittee(campaign: Campaign, content: LoadedContent): Campaign {
+  const organiser = content.organisers.find((item) => item.id === campaign.organiser)?.data;
+  return { ...campaign, committee: committeeOf(campaign, organiser) };
+}
+
 export async function runDecide(options: {
   root: string;
   campaign: string;
@@ -174,7 +181,7 @@ export async function runDecide(options: {
   const { decision, counts } = decide({
     book,
     campaignId: options.campaign,
-    campaign: campaign.data,
+    campaign: withCommittee(campaign.data, content),
     campaignFile: pathOf(collections.campaigns, options.campaign),
     scopeLevels: content.scopeLevels,
     initiatives,

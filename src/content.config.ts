@@ -7,9 +7,10 @@ import { collections as registry } from './model/collections.ts';
  * loader (the one reader, with the validator as the gate). Written out per row so that
  * each collection keeps its schema's type.
  */
-const { campaigns, initiatives, units, scopeLevels, decisions, adoptions } = registry;
+const { organisers, campaigns, initiatives, units, scopeLevels, decisions, adoptions } = registry;
 
 export const collections = {
+  organisers: defineCollection({ loader: contentLoader(organisers), schema: organisers.schema }),
   campaigns: defineCollection({ loader: contentLoader(campaigns), schema: campaigns.schema }),
   initiatives: defineCollection({ loader: contentLoader(initiatives), schema: initiatives.schema }),
   units: defineCollection({ loader: contentLoader(units), schema: units.schema }),

@@ -13,9 +13,10 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { todayInVietnam } from '../../src/core/dates.ts';
+import { validOn } from '../../src/core/organisers.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
 import { readRecords } from '../../src/model/files.ts';
-import { type Campaign, campaignSchema } from '../../src/schemas/index.ts';
+import { type Campaign, campaignSchema, organiserSchema } from '../../src/schemas/index.ts';
 
 const run = promisify(execFile);
 
@@ -64,8 +65,24 @@ function practiceUnit(root: string, today: string): string | undefined {
   return (valid ?? units[0])?.id;
 }
 
+/**
+ * The organiser of the practice campaign: one of the clone's organisers that exists today,
+ * with its own unit as receiving office (the campaign must lie in its scope).
+ */
+function practiceOrganiser(
+  root: string,
+  today: string,
+): { organiser: string; unit: string } | undefined {
+  const organisers = readRecords(root, collections.organisers).flatMap((record) => {
+    const parsed = organiserSchema.safeParse(record.raw);
+    return parsed.success ? [{ id: record.id, data: parsed.data }] : [];
+  });
+  const chosen = organisers.find((item) => validOn(item.data, today)) ?? organisers[0];
+  return chosen ? { organiser: chosen.id, unit: chosen.data.unit } : undefined;
+}
+
 /** The practice campaign for `today`, valid under the schema (it throws otherwise). */
-export function practiceCampaign(today: string, unit: string): Campaign {
+export function practiceCampaign(today: string, unit: string, organiser = unit): Campaign {
   return campaignSchema.parse({
     year: Number(today.slice(0, 4)),
     title: PRACTICE_TITLE,
@@ -81,7 +98,7 @@ export function practiceCampaign(today: string, unit: string): Campaign {
         title: 'Ban hành Điều lệ Sáng kiến',
       },
     ],
-    organiser: unit,
+    organiser,
     receivingOffice: unit,
     participants:
       'Người đang thử hệ thống trên máy này; bài gửi vào đợt này chỉ nằm trong bản sao cục bộ.',
@@ -150,7 +167,8 @@ export async function ensurePracticeCampaign(options: {
   if (parsed?.success && isOpenOn(parsed.data, today)) {
     return { kind: 'open-campaign', id: PRACTICE_CAMPAIGN };
   }
-  const unit = practiceUnit(repoDir, today);
+  const host = practiceOrganiser(repoDir, today);
+  const unit = host?.unit ?? practiceUnit(repoDir, today);
   if (!unit) return { kind: 'skipped', reason: 'danh mục đơn vị trống' };
   if (
     (await git(repoDir, 'symbolic-ref', '--quiet', '--short', 'HEAD').catch(() => '')) !== 'main'
@@ -160,7 +178,7 @@ export async function ensurePracticeCampaign(options: {
   if ((await git(repoDir, 'status', '--porcelain')) !== '') {
     return { kind: 'skipped', reason: 'bản sao CMS có thay đổi chưa commit' };
   }
-  const campaign = practiceCampaign(today, unit);
+  const campaign = practiceCampaign(today, unit, host?.organiser);
   const file = join(repoDir, PRACTICE_PATH);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `---\n${stringify(campaign)}---\n\n${NOTICE}`);

@@ -30,6 +30,7 @@ import {
   indicatorKinds,
   memberRoles,
   metaOfNode,
+  organiserKinds,
   propertiesOf,
   reformAreas,
   schemaTree,
@@ -62,6 +63,7 @@ export const vocabularies: readonly { title: string; terms: readonly Term[] }[] 
   { title: 'Loại chỉ số', terms: indicatorKinds },
   { title: 'Chiều tốt của chỉ số', terms: indicatorDirections },
   { title: 'Loại đơn vị', terms: unitKinds },
+  { title: 'Loại cơ quan tổ chức', terms: organiserKinds },
   { title: 'Trạng thái đợt phát động', terms: campaignStatuses },
   { title: 'Vai trò trong hội đồng', terms: memberRoles },
 ];
@@ -226,6 +228,8 @@ function table(rows: Row[]): string {
 const intros = {
   initiatives:
     'Phần đầu (front matter) của tệp; phần nội dung là Markdown gồm các mục bắt buộc bên dưới. Tệp đính kèm đặt cùng thư mục.',
+  organisers:
+    'Một tệp cho mỗi cơ quan tổ chức (UBND tỉnh, sở, xã; UBND huyện trước ngày 01/07/2025): tên, biểu trưng, liên hệ, phạm vi theo thời gian, Hội đồng thường trực.',
   campaigns: 'Phần đầu của tệp; phần nội dung là thông báo phát động, viết bằng Markdown.',
   units: 'Danh sách; mỗi mục là một cơ quan, đơn vị, xã, thị trấn.',
   scopeLevels: 'Danh sách; mỗi mục là một phạm vi ảnh hưởng dùng khi xét công nhận.',

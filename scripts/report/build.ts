@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gradeName } from '../../src/core/committee.ts';
 import { describeIndicator } from '../../src/core/indicators.ts';
+import { committeeOf } from '../../src/core/organisers.ts';
 import { viCollator } from '../../src/core/text.ts';
 import { workflowStatusNames } from '../../src/core/workflow.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
@@ -163,7 +164,9 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
             `Hãy chọn đợt phát động bằng --campaign. Các đợt hiện có: ${known.join(', ') || '(chưa có)'}.`,
           );
     }
-    const campaign = chosen.data;
+    const organiser = content.organisers.find((item) => item.id === chosen.data?.organiser)?.data;
+    // A campaign without its own committee is reviewed by its organiser's standing one.
+    const campaign = { ...chosen.data, committee: committeeOf(chosen.data, organiser) };
     const unitNames = new Map(content.units.map((unit) => [unit.id, unit.name]));
     const decision = content.decisions.find((item) => item.id === chosen.id)?.data;
     const results = new Map(decision?.results.map((result) => [result.initiative, result]) ?? []);

@@ -16,7 +16,12 @@ import {
   unitKinds,
 } from '../schemas/index.ts';
 import { CHECKS_WIDGET } from './checks-widget.ts';
-import { knownCriteria, offeredCampaigns, submittedDefault } from './content-data.ts';
+import {
+  bundledOrganiser,
+  knownCriteria,
+  offeredCampaigns,
+  submittedDefault,
+} from './content-data.ts';
 import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
@@ -227,21 +232,30 @@ const OFFER_DAYS = 3 * 366;
  * `npm start`, one merged on GitHub before the next deploy), which a list of the bundled
  * campaigns' deadlines would hide.
  */
-export const campaignChoice = {
-  widget: 'relation',
-  collection: 'campaigns',
-  value_field: '{{slug}}',
-  search_fields: ['title', 'year'],
-  display_fields: ['title'],
-  filters: [
-    { field: 'status', values: ['open'] },
-    {
-      field: 'deadline',
-      values: datesFrom(today, OFFER_DAYS),
-    },
-  ],
-  hint: 'Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn).',
-} satisfies Partial<CmsField>;
+export function campaignChoiceFor(organiser: string, day: string) {
+  const byOrganiser = organiser ? [{ field: 'organiser', values: [organiser] }] : [];
+  return {
+    widget: 'relation',
+    collection: 'campaigns',
+    value_field: '{{slug}}',
+    search_fields: ['title', 'year'],
+    display_fields: ['title'],
+    filters: [
+      { field: 'status', values: ['open'] },
+      {
+        field: 'deadline',
+        values: datesFrom(day, OFFER_DAYS),
+      },
+      ...byOrganiser,
+    ],
+    hint: organiser
+      ? `Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn) của ${bundledOrganiser(organiser)?.name ?? organiser}.`
+      : 'Chỉ hiện các đợt đang nhận sáng kiến (chưa hết hạn).',
+  } satisfies Partial<CmsField>;
+}
+
+/** The campaign choice of this admin: of its organiser only when it serves one. */
+export const campaignChoice = campaignChoiceFor(cmsSettings.organiser, today);
 
 /** The submission date starts inside the period of the campaigns offered (content-data.ts). */
 const dateToday = { default: submittedDefault(offered, today) } satisfies Partial<CmsField>;

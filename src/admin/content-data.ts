@@ -10,6 +10,7 @@
  * a few kilobytes that would otherwise weigh on every start of the admin.
  */
 
+import { cmsSettings } from '../../cms.config.ts';
 import { todayInVietnam } from '../core/dates.ts';
 import { type InitiativeStatus, type StatusSubject, statusLookup } from '../core/status.ts';
 import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
@@ -18,6 +19,8 @@ import {
   campaignSchema,
   type Decision,
   decisionSchema,
+  type Organiser,
+  organiserSchema,
   type Unit,
   unitListSchema,
   unitSchema,
@@ -32,6 +35,11 @@ const campaignFiles = import.meta.glob<string>('../../content/campaigns/*.md', {
 const decisionFiles = import.meta.glob<string>('../../content/decisions/*.yaml', {
   query: '?raw',
   import: 'default',
+});
+const organiserFiles = import.meta.glob<string>('../../content/organisers/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
 });
 const unitFiles = import.meta.glob<string>('../../content/units.yaml', {
   query: '?raw',
@@ -60,6 +68,17 @@ function readCampaigns(): CampaignFile[] {
     const parsed = data ? campaignSchema.safeParse(data) : undefined;
     return { id, data, campaign: parsed?.success ? parsed.data : undefined };
   });
+}
+
+/** Organisers that pass the schema, by id (the file name). */
+function readOrganisers(): Map<string, Organiser> {
+  return new Map(
+    Object.entries(organiserFiles).flatMap(([file, text]) => {
+      const id = (file.split('/').at(-1) ?? '').replace(/\.yaml$/, '');
+      const parsed = organiserSchema.safeParse(parseYamlSafely(text, 1).data);
+      return parsed.success ? [[id, parsed.data] as const] : [];
+    }),
+  );
 }
 
 /**
@@ -110,6 +129,8 @@ export function entryContext(isNew: boolean, today = todayInVietnam()): EntryCon
         campaigns.flatMap((file) => (file.campaign ? [[file.id, file.campaign] as const] : [])),
       ),
       units: units ? new Map(units.map((unit) => [unit.id, unit])) : undefined,
+      // The form refuses, as the validator does, a unit outside the campaign organiser's scope.
+      organisers: readOrganisers(),
     };
   }
   return { ...bundled, today, isNew };
@@ -123,20 +144,35 @@ export interface OfferedCampaign {
 /**
  * The campaigns a submission can go to on `today` (Viet Nam's date): open, and their
  * deadline not passed. A campaign whose status still says open after its last day is
- * not offered: the validator would refuse every new entry sent to it.
+ * not offered: the validator would refuse every new entry sent to it. With an organiser
+ * (an admin serving one organiser's staff), only that organiser's campaigns.
  */
 export function campaignsOffered(
   campaigns: readonly { id: string; campaign: Campaign | undefined }[],
   today: string,
+  organiser?: string,
 ): OfferedCampaign[] {
   return campaigns.flatMap(({ id, campaign }) =>
-    campaign && campaign.status === 'open' && today <= campaign.deadline ? [{ id, campaign }] : [],
+    campaign &&
+    campaign.status === 'open' &&
+    today <= campaign.deadline &&
+    (!organiser || campaign.organiser === organiser)
+      ? [{ id, campaign }]
+      : [],
   );
 }
 
 /** The campaigns of this build offered today (see campaignsOffered). */
-export function offeredCampaigns(today = todayInVietnam()): OfferedCampaign[] {
-  return campaignsOffered(readCampaigns(), today);
+export function offeredCampaigns(
+  today = todayInVietnam(),
+  organiser: string | undefined = cmsSettings.organiser,
+): OfferedCampaign[] {
+  return campaignsOffered(readCampaigns(), today, organiser);
+}
+
+/** An organiser of this build by id, for the preview and the form's campaign hint. */
+export function bundledOrganiser(id: string | undefined): Organiser | undefined {
+  return id ? readOrganisers().get(id) : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   Decision,
   DecisionResult,
   Initiative,
+  Organiser,
   ScopeLevel,
   Unit,
 } from '../schemas/index.ts';
@@ -29,6 +30,13 @@ export interface CatalogInput {
   scopeLevels: Entry<ScopeLevel>[];
   decisions: Entry<Decision>[];
   adoptions: Entry<Adoption>[];
+  /** Absent in callers that predate organisers (tests of single-organiser sites). */
+  organisers?: Entry<Organiser>[];
+}
+
+/** An organiser with its id (the file name), as pages show it. */
+export interface OrganiserView extends Organiser {
+  id: string;
 }
 
 export interface ScoreLine {
@@ -50,6 +58,9 @@ export interface InitiativeLink {
   id: string;
   title: string;
   status: InitiativeStatus;
+  /** The organiser of its campaign: an adaptation may cross from one organiser to another. */
+  organiser?: OrganiserView;
+  year?: number;
 }
 
 export interface InitiativeView {
@@ -57,6 +68,8 @@ export interface InitiativeView {
   data: Initiative;
   filePath?: string;
   campaign?: Entry<Campaign>;
+  /** Who ran the call it was sent to. */
+  organiser?: OrganiserView;
   unit?: Unit;
   /** Where it stands with the committee (src/core/status.ts): printed wherever it is listed. */
   status: InitiativeStatus;
@@ -74,6 +87,12 @@ export interface Catalog {
   campaigns: Entry<Campaign>[];
   campaignById: Map<string, Entry<Campaign>>;
   currentCampaign?: Entry<Campaign>;
+  /** Organisers, those still existing first, then by name. */
+  organisers: OrganiserView[];
+  organiserById: Map<string, OrganiserView>;
+  /** The organiser of each campaign id. */
+  organiserOfCampaign: Map<string, OrganiserView>;
+  byOrganiser: Map<string, InitiativeView[]>;
   units: Unit[];
   unitById: Map<string, Unit>;
   scopeLevels: ScopeLevel[];
@@ -145,6 +164,20 @@ export function buildCatalog(input: CatalogInput): Catalog {
     .map((entry) => ({ ...entry.data, id: entry.data.id ?? entry.id }))
     .sort((a, b) => a.rank - b.rank);
   const scopeById = new Map(scopeLevels.map((scope) => [scope.id, scope]));
+  const organisers: OrganiserView[] = (input.organisers ?? [])
+    .map((entry) => ({ ...entry.data, id: entry.id }))
+    .sort(
+      (a, b) =>
+        Number(a.validTo !== undefined) - Number(b.validTo !== undefined) ||
+        viCollator.compare(a.name, b.name),
+    );
+  const organiserById = new Map(organisers.map((organiser) => [organiser.id, organiser]));
+  const organiserOfCampaign = new Map(
+    campaigns.flatMap((campaign) => {
+      const organiser = organiserById.get(campaign.data.organiser);
+      return organiser ? [[campaign.id, organiser] as const] : [];
+    }),
+  );
 
   const statusOf = statusLookup(
     input.decisions.map((entry) => entry.data),
@@ -155,6 +188,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
   const adoptions = [...input.adoptions].sort((a, b) => b.data.since.localeCompare(a.data.since));
   for (const adoption of adoptions) push(adoptionsByInitiative, adoption.data.initiative, adoption);
 
+  // Who ran the call a linked initiative went to, and in which year (when organisers are known).
+  const organisedBy = (campaignId: string): Pick<InitiativeLink, 'organiser' | 'year'> => {
+    const organiser = organiserOfCampaign.get(campaignId);
+    return organiser ? { organiser, year: campaignById.get(campaignId)?.data.year } : {};
+  };
   const linkById = new Map<string, InitiativeLink>(
     input.initiatives.map((entry) => [
       entry.id,
@@ -162,6 +200,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
         id: entry.id,
         title: entry.data.title,
         status: statusOf({ id: entry.id, campaign: entry.data.campaign }),
+        ...organisedBy(entry.data.campaign),
       },
     ]),
   );
@@ -179,6 +218,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       data: entry.data,
       filePath: entry.filePath,
       campaign,
+      organiser: organiserOfCampaign.get(entry.data.campaign),
       unit: unitById.get(entry.data.unit),
       status,
       result:
@@ -208,8 +248,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
   const byUnit = new Map<string, InitiativeView[]>();
   const byScope = new Map<string, InitiativeView[]>();
   const byStatus = new Map<DecisionStatusId, InitiativeView[]>();
+  const byOrganiser = new Map<string, InitiativeView[]>();
   for (const view of initiatives) {
     push(byStatus, view.status.id, view);
+    if (view.organiser) push(byOrganiser, view.organiser.id, view);
     push(byCampaign, view.data.campaign, view);
     push(byUnit, view.data.unit, view);
     for (const area of view.data.areas) push(byArea, area, view);
@@ -225,6 +267,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
     campaigns,
     campaignById,
     currentCampaign: pickCurrentCampaign(campaigns),
+    organisers,
+    organiserById,
+    organiserOfCampaign,
+    byOrganiser,
     units,
     unitById,
     scopeLevels,

@@ -1,5 +1,6 @@
 import { decisionStatus, decisionStatuses } from '../core/status.ts';
 import { viCollator } from '../core/text.ts';
+import { campaignSchema } from '../schemas/campaign.ts';
 import { resultSchema } from '../schemas/decision.ts';
 import { initiativeSchema } from '../schemas/initiative.ts';
 import { labelOf } from '../schemas/tree.ts';
@@ -20,7 +21,7 @@ export interface FacetOption {
 
 export interface Facet {
   /** Query parameter and data attribute name. */
-  key: 'status' | 'campaign' | 'area' | 'field' | 'goal' | 'unit' | 'scope';
+  key: 'status' | 'organiser' | 'campaign' | 'area' | 'field' | 'goal' | 'unit' | 'scope';
   legend: string;
   options: FacetOption[];
   /** The option chosen until the reader picks another; none means "all". */
@@ -48,11 +49,27 @@ export function buildFacets(catalog: Catalog): Facet[] {
       })),
     },
     {
+      key: 'organiser',
+      legend: labelOf(campaignSchema.shape.organiser),
+      options: catalog.organisers
+        .filter((organiser) => catalog.byOrganiser.has(organiser.id))
+        .map((organiser) => ({
+          id: organiser.id,
+          label: organiser.shortName,
+          count: count(catalog.byOrganiser, organiser.id),
+          href: routes.organiser(organiser.id),
+        })),
+    },
+    {
       key: 'campaign',
       legend: labelOf(shape.campaign),
       options: catalog.campaigns.map((campaign) => ({
         id: campaign.id,
-        label: `Năm ${campaign.data.year}`,
+        // Two organisers may both run a call in one year: the year alone would not tell them apart.
+        label:
+          catalog.organisers.length > 1
+            ? `Năm ${campaign.data.year} – ${catalog.organiserOfCampaign.get(campaign.id)?.shortName ?? campaign.data.organiser}`
+            : `Năm ${campaign.data.year}`,
         count: count(catalog.byCampaign, campaign.id),
         href: routes.campaign(campaign.id),
       })),
@@ -127,6 +144,7 @@ export function presetHides(facet: Facet): boolean {
 export function facetValues(view: InitiativeView): Record<Facet['key'], string> {
   return {
     status: decisionStatus(view.status.id).slug,
+    organiser: view.organiser?.id ?? '',
     campaign: view.data.campaign,
     area: view.data.areas.map((id) => termSlug(reformAreas, id)).join(' '),
     field: view.data.fields.map((id) => termSlug(applicationFields, id)).join(' '),

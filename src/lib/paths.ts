@@ -28,6 +28,8 @@ export function href(path = ''): string {
 export const sitePaths = {
   units: () => 'don-vi/',
   unit: (id: string) => `don-vi/${id}/`,
+  organisers: () => 'co-quan-to-chuc/',
+  organiser: (id: string) => `co-quan-to-chuc/${id}/`,
   campaigns: () => 'dot-phat-dong/',
   campaign: (id: string) => `dot-phat-dong/${id}/`,
   areas: () => 'linh-vuc-cai-cach/',
@@ -52,6 +54,8 @@ export const routes = {
   campaign: (id: string) => href(sitePaths.campaign(id)),
   /** The campaign's yearbook of recognised initiatives, a PDF the build makes (`npm run yearbook`). */
   yearbook: (id: string) => href(`${sitePaths.campaign(id)}ky-yeu.pdf`),
+  organiser: (id: string) => href(sitePaths.organiser(id)),
+  organisers: () => href(sitePaths.organisers()),
   area: (id: string) => href(sitePaths.area(id)),
   unit: (id: string) => href(sitePaths.unit(id)),
   field: (id: string) => href(sitePaths.field(id)),

@@ -16,6 +16,7 @@ import { unstrokeD } from './search-text.ts';
 // Each result fetches its own fragment (~3 kB): a short first page keeps the first search light.
 const PAGE_SIZE = 5;
 const filterLabels: Record<string, string> = {
+  organiser: 'Cơ quan tổ chức',
   campaign: 'Năm',
   area: 'Nội dung cải cách',
   field: 'Lĩnh vực áp dụng',

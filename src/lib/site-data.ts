@@ -14,6 +14,7 @@ export function loadCatalog(): Promise<Catalog> {
       scopeLevels: await getCollection('scopeLevels'),
       decisions: await getCollection('decisions'),
       adoptions: await getCollection('adoptions'),
+      organisers: await getCollection('organisers'),
     }))();
   return catalog;
 }

@@ -11,6 +11,7 @@ import {
   campaignSchema,
   decisionSchema,
   initiativeSchema,
+  organiserSchema,
   scopeLevelListSchema,
   scopeLevelSchema,
   unitListSchema,
@@ -83,6 +84,20 @@ const initiatives = {
   schema: initiativeSchema,
 } as const satisfies FolderRow;
 
+const organisers = {
+  name: 'organisers',
+  kind: 'organiser',
+  title: 'Cơ quan tổ chức',
+  noun: 'cơ quan tổ chức',
+  idNoun: 'cơ quan',
+  committeeOwned: true,
+  layout: 'files',
+  format: 'yaml',
+  folder: `${CONTENT_ROOT}/organisers`,
+  extension: '.yaml',
+  schema: organiserSchema,
+} as const satisfies FilesRow;
+
 const campaigns = {
   name: 'campaigns',
   kind: 'campaign',
@@ -154,6 +169,7 @@ const adoptions = {
 export const collections = {
   units,
   scopeLevels,
+  organisers,
   campaigns,
   initiatives,
   decisions,
@@ -202,6 +218,7 @@ export function globOf(row: FolderRow | FilesRow): string {
 /** The files of every collection, relative to the repository root (for the guard and the docs). */
 export const contentPaths = {
   root: CONTENT_ROOT,
+  organisers: organisers.folder,
   campaigns: campaigns.folder,
   initiatives: initiatives.folder,
   units: units.file,

@@ -23,6 +23,7 @@ import type {
   Campaign,
   Decision,
   Initiative,
+  Organiser,
   ScopeLevel,
   Unit,
 } from '../schemas/index.ts';
@@ -323,6 +324,7 @@ export interface LoadedContent {
   initiatives: LoadedEntry<Initiative>[];
   decisions: LoadedEntry<Decision>[];
   adoptions: LoadedEntry<Adoption>[];
+  organisers: LoadedEntry<Organiser>[];
   /** Units that pass the schema (invalid items are left out). */
   units: Unit[];
   scopeLevels: ScopeLevel[];
@@ -365,6 +367,7 @@ export async function loadContent(root = process.cwd()): Promise<LoadedContent> 
     initiatives: loadRow(root, collections.initiatives),
     decisions: loadRow(root, collections.decisions),
     adoptions: loadRow(root, collections.adoptions),
+    organisers: loadRow(root, collections.organisers),
     units: validItems(loadRow(root, collections.units)),
     scopeLevels: validItems(loadRow(root, collections.scopeLevels)),
   };

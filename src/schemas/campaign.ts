@@ -191,12 +191,12 @@ export const campaignSchema = z
       hint: 'Điều lệ sáng kiến và văn bản hướng dẫn áp dụng cho đợt này.',
     }),
     organiser: describe(slugId, {
-      label: 'Đơn vị phát động',
-      hint: 'Mã đơn vị trong danh mục đơn vị.',
+      label: 'Cơ quan tổ chức',
+      hint: 'Mã cơ quan phát động trong danh mục cơ quan tổ chức (content/organisers/).',
     }),
     receivingOffice: describe(slugId, {
       label: 'Cơ quan tiếp nhận',
-      hint: 'Mã đơn vị tiếp nhận và tổng hợp.',
+      hint: 'Mã đơn vị tiếp nhận và tổng hợp, thuộc phạm vi của cơ quan tổ chức.',
     }),
     participants: describe(paragraph(10, 600), {
       label: 'Đối tượng tham gia',
@@ -219,7 +219,7 @@ export const campaignSchema = z
     rubric: describe(rubricSchema, { label: 'Thang điểm' }),
     committee: describe(committeeSchema.optional(), {
       label: 'Hội đồng xét sáng kiến',
-      hint: 'Danh sách thành viên và vai trò; ghi khi có quyết định thành lập Hội đồng, trước khi chấm điểm.',
+      hint: 'Danh sách thành viên và vai trò; ghi khi có quyết định thành lập Hội đồng, trước khi chấm điểm. Để trống thì dùng Hội đồng thường trực của cơ quan tổ chức.',
     }),
     sample: sampleFlag,
   })

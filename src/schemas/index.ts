@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './decision.ts';
 export * from './initiative.ts';
 export * from './meta.ts';
+export * from './organiser.ts';
 export * from './tree.ts';
 export * from './unit.ts';
 export * from './vocabularies.ts';

@@ -28,6 +28,11 @@ export const unitSchema = z.strictObject({
     example: 'Huyện Tánh Linh, tỉnh Bình Thuận',
   }),
   ...validity,
+  successor: describe(slugId.optional(), {
+    label: 'Đơn vị kế thừa',
+    hint: 'Khi đơn vị hết hiệu lực (sáp nhập, sắp xếp lại): mã đơn vị nhận lại nhiệm vụ của đơn vị này.',
+    example: 'xa-tanh-linh',
+  }),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -56,6 +61,18 @@ export const unitListSchema = z.array(unitSchema).superRefine((list, context) =>
         code: 'custom',
         path: [index, 'parent'],
         message: `Đơn vị cấp trên "${unit.parent}" không có trong danh mục.`,
+      });
+    if (unit.successor && !ids.has(unit.successor))
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'successor'],
+        message: `Đơn vị kế thừa "${unit.successor}" không có trong danh mục.`,
+      });
+    if (unit.successor && !unit.validTo)
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'successor'],
+        message: 'Chỉ ghi đơn vị kế thừa khi đơn vị đã có ngày hết hiệu lực.',
       });
   });
 });

@@ -297,6 +297,36 @@ export const unitKinds = [
 export type UnitKindId = (typeof unitKinds)[number]['id'];
 export const unitKindIds = ids(unitKinds);
 
+/** Kinds of organiser: who may run a call for initiatives after the 2025 reorganisation (and before). */
+export const organiserKinds = [
+  {
+    id: 'province',
+    name: 'Ủy ban nhân dân tỉnh',
+    short: 'UBND tỉnh',
+    description: 'Ủy ban nhân dân cấp tỉnh phát động trong toàn tỉnh.',
+  },
+  {
+    id: 'department',
+    name: 'Sở, ban, ngành',
+    short: 'Sở, ngành',
+    description: 'Cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh phát động trong ngành mình.',
+  },
+  {
+    id: 'district',
+    name: 'Ủy ban nhân dân huyện',
+    short: 'UBND huyện',
+    description: 'Cấp huyện, không còn từ ngày 01/07/2025; các đợt đã phát động vẫn là hồ sơ.',
+  },
+  {
+    id: 'commune',
+    name: 'Ủy ban nhân dân xã, phường',
+    short: 'UBND xã, phường',
+    description: 'Đơn vị hành chính cấp xã phát động trong xã, phường của mình.',
+  },
+] as const satisfies readonly Term[];
+export type OrganiserKindId = (typeof organiserKinds)[number]['id'];
+export const organiserKindIds = ids(organiserKinds);
+
 export const campaignStatuses = [
   {
     id: 'open',

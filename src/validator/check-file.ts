@@ -16,6 +16,8 @@ import {
   campaignSchema,
   type Decision,
   decisionSchema,
+  type Organiser,
+  organiserSchema,
   type ScopeLevel,
   scopeLevelListSchema,
   scopeLevelSchema,
@@ -157,6 +159,29 @@ function withValidItems<T>(checked: CheckedYaml<T[]>, item: z.ZodType<T>): Check
 
 export function checkDecisionFile(root: string, path: string, fix: boolean): CheckedYaml<Decision> {
   return checkYaml(root, path, fix, decisionSchema);
+}
+
+export function checkOrganiserFile(
+  root: string,
+  path: string,
+  fix: boolean,
+): CheckedYaml<Organiser> {
+  const checked = checkYaml(root, path, fix, organiserSchema);
+  // An agency's switchboard, address and mailbox are public: its letterhead prints them.
+  const contactLines = new Set(
+    ['office', 'address', 'phone', 'email', 'website'].map((key) =>
+      checked.file.lineOf(['contact', key]),
+    ),
+  );
+  const problems = checked.problems.filter(
+    (problem) =>
+      !(
+        problem.code.startsWith('personal-data.') &&
+        problem.line !== undefined &&
+        contactLines.has(problem.line)
+      ),
+  );
+  return { ...checked, problems, report: finish(path, problems) };
 }
 
 export function checkAdoptionFile(root: string, path: string, fix: boolean): CheckedYaml<Adoption> {

@@ -16,6 +16,7 @@ import {
   checkAdoptionFile,
   checkCampaignFile,
   checkDecisionFile,
+  checkOrganiserFile,
   checkScopeLevelsFile,
   checkUnitsFile,
   fileReport,
@@ -31,6 +32,7 @@ import {
   checkCampaignReferences,
   checkDecisionReferences,
   checkInitiativeReferences,
+  checkOrganiserReferences,
 } from './references.ts';
 import {
   type FileReport,
@@ -156,6 +158,8 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
     scopeLevels: scopeChecked.data
       ? new Map(scopeChecked.data.map((level) => [level.id, level]))
       : undefined,
+    organiserIds: new Set(),
+    organisers: new Map(),
     campaignIds: new Set(),
     campaigns: new Map(),
     initiativeSlugs: new Set(),
@@ -164,6 +168,23 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   };
   if (targetPaths.has(contentPaths.units)) record(unitsChecked.report, unitsChecked.fixed);
   if (targetPaths.has(contentPaths.scopeLevels)) record(scopeChecked.report, scopeChecked.fixed);
+
+  for (const id of listIds(root, collections.organisers)) {
+    const path = pathOf(collections.organisers, id);
+    const isTarget = targetPaths.has(path);
+    context.organiserIds.add(id);
+    const checked = safely(path, () => checkOrganiserFile(root, path, fix && isTarget));
+    if ('crashed' in checked) {
+      if (isTarget) record(checked.crashed);
+      continue;
+    }
+    if (checked.data) context.organisers.set(id, checked.data);
+    if (isTarget) {
+      if (checked.data)
+        checked.problems.push(...checkOrganiserReferences(checked.data, checked.file, context));
+      record(fileReport(path, checked.problems), checked.fixed);
+    }
+  }
 
   for (const id of listIds(root, collections.campaigns)) {
     const path = pathOf(collections.campaigns, id);

@@ -3,17 +3,21 @@
  * apart from the other collections' reference rules in references.ts: these also run in the
  * admin's form, so this module stays free of disk access.
  */
+import { formatDate } from '../core/dates.ts';
+import { inScope, successorOn } from '../core/organisers.ts';
 import { collections, pathOf, placeOf } from '../model/collections.ts';
-import { error, type Problem, warning } from '../model/problems.ts';
+import { error, type Problem } from '../model/problems.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
 /**
  * What the initiative rules need to know. `initiativeSlugs` may be absent (the admin does
  * not load every entry): the rule on adapted initiatives is then left to the validator.
+ * Without `campaigns` and `organisers` the organiser's scope is not checked.
  */
-export type ReferenceContext = Pick<Context, 'units' | 'campaignIds'> & {
-  initiativeSlugs?: ReadonlySet<string>;
-};
+export type ReferenceContext = Pick<Context, 'units' | 'campaignIds'> &
+  Partial<Pick<Context, 'campaigns' | 'organisers'>> & {
+    initiativeSlugs?: ReadonlySet<string>;
+  };
 
 export function unitProblem(
   context: Pick<Context, 'units'>,
@@ -34,17 +38,41 @@ export function unitProblem(
       },
     );
   }
-  if (
-    onDate &&
-    ((known.validTo && onDate > known.validTo) || (known.validFrom && onDate < known.validFrom))
-  ) {
-    return warning(
+  if (onDate && known.validTo && onDate > known.validTo) {
+    // After the 2025 reorganisation a commune that merged lives on in its successor: name it.
+    const successor = successorOn(context.units, known, onDate);
+    const instead = successor
+      ? ` Đơn vị kế thừa: "${successor.name}" (mã ${successor.id}${successor.validFrom ? `, có hiệu lực từ ngày ${formatDate(successor.validFrom)}` : ''}).`
+      : ' Chọn đơn vị đang có hiệu lực vào ngày đó.';
+    return error(
       'references.unit-validity',
-      `Đơn vị "${known.name}" không còn hoặc chưa có hiệu lực vào ngày ${onDate}.`,
+      `Đơn vị "${known.name}" chỉ có hiệu lực đến ngày ${formatDate(known.validTo)}, không dùng được cho ngày ${formatDate(onDate)}.${instead}`,
+      { field, line },
+    );
+  }
+  if (onDate && known.validFrom && onDate < known.validFrom) {
+    return error(
+      'references.unit-validity',
+      `Đơn vị "${known.name}" chỉ có hiệu lực từ ngày ${formatDate(known.validFrom)}, chưa có vào ngày ${formatDate(onDate)}.`,
       { field, line },
     );
   }
   return undefined;
+}
+
+/** The submitting unit lies in the scope of the campaign's organiser on the day it submitted. */
+function scopeProblem(context: ReferenceContext, facts: InitiativeFacts): Problem | undefined {
+  const campaign = facts.campaign ? context.campaigns?.get(facts.campaign) : undefined;
+  const organiser = campaign ? context.organisers?.get(campaign.organiser) : undefined;
+  if (!context.units || !campaign || !organiser || !facts.unit) return undefined;
+  const day = facts.submitted ?? campaign.opensOn;
+  if (inScope(organiser, context.units, facts.unit, day)) return undefined;
+  const unit = context.units.get(facts.unit);
+  return error(
+    'references.organiser-scope',
+    `Đơn vị "${unit?.name ?? facts.unit}" không thuộc phạm vi của ${organiser.name} vào ngày ${formatDate(day)}: đợt "${campaign.title}" chỉ nhận sáng kiến của các đơn vị thuộc ${organiser.shortName}.`,
+    { field: 'unit', line: facts.lines.unit },
+  );
 }
 
 export function checkInitiativeReferences(
@@ -63,11 +91,19 @@ export function checkInitiativeReferences(
     );
   }
   if (facts.unit) {
-    const problem = unitProblem(context, facts.unit, 'unit', lines.unit, facts.submitted);
+    const problem =
+      unitProblem(context, facts.unit, 'unit', lines.unit, facts.submitted) ??
+      scopeProblem(context, facts);
     if (problem) problems.push(problem);
   }
   for (const person of facts.personUnits) {
-    const problem = unitProblem(context, person.unit, person.field, lines[person.field]);
+    const problem = unitProblem(
+      context,
+      person.unit,
+      person.field,
+      lines[person.field],
+      facts.submitted,
+    );
     if (problem) problems.push(problem);
   }
   const known = context.initiativeSlugs;

@@ -7,6 +7,8 @@
  */
 
 import { compareRoster, votesNeeded } from '../core/committee.ts';
+import { formatDate } from '../core/dates.ts';
+import { committeeOf, inScope, validOn } from '../core/organisers.ts';
 import { fold } from '../core/text.ts';
 import { collections, pathOf } from '../model/collections.ts';
 import {
@@ -17,7 +19,7 @@ import {
   warning,
 } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
-import type { Adoption, Campaign, Decision } from '../schemas/index.ts';
+import type { Adoption, Campaign, Decision, Organiser } from '../schemas/index.ts';
 import { type Context, factsOf } from './context.ts';
 import { unitProblem } from './initiative-references.ts';
 
@@ -27,16 +29,74 @@ function at(file: ParsedYaml, path: FieldPath) {
   return { field: formatFieldPath(path), line: file.lineOf(path) };
 }
 
+/** An organiser names known units: its own and those of its scope. */
+export function checkOrganiserReferences(
+  organiser: Organiser,
+  file: ParsedYaml,
+  context: Context,
+): Problem[] {
+  const problems: Problem[] = [];
+  const own = at(file, ['unit']);
+  const problem = unitProblem(context, organiser.unit, own.field, own.line);
+  if (problem) problems.push(problem);
+  organiser.scope.forEach((span, index) => {
+    const where = at(file, ['scope', index, 'unit']);
+    const spanProblem = unitProblem(context, span.unit, where.field, where.line);
+    if (spanProblem) problems.push(spanProblem);
+  });
+  return problems;
+}
+
+/**
+ * A campaign belongs to a known organiser that exists while it runs, and its receiving
+ * office lies in that organiser's scope then.
+ */
 export function checkCampaignReferences(
   campaign: Campaign,
   file: ParsedYaml,
   context: Context,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const key of ['organiser', 'receivingOffice'] as const) {
-    const where = at(file, [key]);
-    const problem = unitProblem(context, campaign[key], where.field, where.line);
-    if (problem) problems.push(problem);
+  const where = at(file, ['organiser']);
+  const organiser = context.organisers.get(campaign.organiser);
+  if (!context.organiserIds.has(campaign.organiser)) {
+    problems.push(
+      error(
+        'references.organiser',
+        `Cơ quan tổ chức "${campaign.organiser}" không có trong danh mục (không có ${pathOf(collections.organisers, campaign.organiser)}).`,
+        where,
+      ),
+    );
+  } else if (organiser && !validOn(organiser, campaign.opensOn)) {
+    problems.push(
+      error(
+        'references.organiser-validity',
+        `${organiser.name} ${organiser.validTo && campaign.opensOn > organiser.validTo ? `chỉ tổ chức đến ngày ${formatDate(organiser.validTo)}` : `chỉ tổ chức từ ngày ${formatDate(organiser.validFrom ?? campaign.opensOn)}`}, không phát động được đợt bắt đầu ngày ${formatDate(campaign.opensOn)}.`,
+        where,
+      ),
+    );
+  }
+  const office = at(file, ['receivingOffice']);
+  const officeProblem = unitProblem(
+    context,
+    campaign.receivingOffice,
+    office.field,
+    office.line,
+    campaign.opensOn,
+  );
+  if (officeProblem) problems.push(officeProblem);
+  else if (
+    organiser &&
+    context.units &&
+    !inScope(organiser, context.units, campaign.receivingOffice, campaign.opensOn)
+  ) {
+    problems.push(
+      error(
+        'references.organiser-scope',
+        `Cơ quan tiếp nhận "${context.units.get(campaign.receivingOffice)?.name ?? campaign.receivingOffice}" không thuộc phạm vi của ${organiser.name}.`,
+        office,
+      ),
+    );
   }
   return problems;
 }
@@ -104,7 +164,9 @@ export function checkDecisionReferences(
     memberByName.set(fold(member.name), member.id);
   });
   // The campaign's roster is who counts: a member dropped from the decision would lower the two thirds.
-  const roster = campaign?.committee?.members;
+  const roster = campaign
+    ? committeeOf(campaign, context.organisers.get(campaign.organiser))?.members
+    : undefined;
   if (roster) {
     const { missing, extra } = compareRoster(roster, decision.members);
     const who = (seats: readonly { id: string; name: string }[]) =>

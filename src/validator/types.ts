@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problems.ts';
-import type { Campaign, ScopeLevel, Unit } from '../schemas/index.ts';
+import type { Campaign, Organiser, ScopeLevel, Unit } from '../schemas/index.ts';
 
 export type { Problem, Severity } from '../model/problems.ts';
 
@@ -68,6 +68,10 @@ export interface Context {
   /** Units by id; undefined when units.yaml is missing or invalid (unit checks are then skipped). */
   units: Map<string, Unit> | undefined;
   scopeLevels: Map<string, ScopeLevel> | undefined;
+  /** Every organiser file id, valid or not (a broken organiser does not flood its campaigns). */
+  organiserIds: Set<string>;
+  /** Valid organisers by id. */
+  organisers: Map<string, Organiser>;
   /** Every campaign file id, valid or not (so that a broken campaign does not flood entries). */
   campaignIds: Set<string>;
   /** Valid campaigns by id. */

@@ -116,7 +116,8 @@ describe('quiet edits', () => {
         expect(line).toContain(String(changed(value)).replace(/ \(đã sửa\)$/, ''));
         expect(meaning(file, written)).toEqual(formData(edited));
       }
-    });
+      // One write per value: the unit list of two administrative periods has hundreds.
+    }, 120_000);
   }
 
   it('a removed list item removes its lines and nothing else', () => {

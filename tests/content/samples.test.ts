@@ -349,8 +349,12 @@ describe('no personal data in sample content', () => {
   collect(at(contentPaths.root));
 
   it.each(files.map((file) => [file.slice(root.length), file]))('%s', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    expect(text).toBe(text.normalize('NFC'));
+    const source = readFileSync(file, 'utf8');
+    expect(source).toBe(source.normalize('NFC'));
+    // An organiser's switchboard and mailbox are its letterhead's, public by design.
+    const text = file.startsWith(at(contentPaths.organisers))
+      ? source.replace(/^ {2}(?:phone|email): .*$/gm, '')
+      : source;
     // Phone numbers (0xx xxx xxxx, +84…), e-mail addresses and 9/12-digit identity numbers.
     expect(text).not.toMatch(/(?:\+84|\b0)\d{2}[ .]?\d{3}[ .]?\d{3,4}\b/);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);

@@ -650,7 +650,7 @@ describe('decide on the command line: 0 done, 1 content problem, 2 usage', () =>
     ]);
     expect(wrongCampaign.code).toBe(2);
     expect(wrongCampaign.out[0]).toBe(
-      `Không có đợt phát động "2023-khong-co". Các đợt hiện có: ${CAMPAIGN}.\nGõ --help để xem hướng dẫn.`,
+      `Không có đợt phát động "2023-khong-co". Các đợt hiện có: ${CAMPAIGN}, 2026-xa-tanh-linh.\nGõ --help để xem hướng dẫn.`,
     );
 
     const missingRoot = join(work, 'khong-co-thu-muc');

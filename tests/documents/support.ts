@@ -6,11 +6,16 @@ import { type Document, Packer } from 'docx';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A throw-away repository root with the real units, scope levels and campaigns. */
+/** A throw-away repository root with the real units, scope levels, organisers and campaigns. */
 export function makeRoot(): { root: string; cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'kho-docs-'));
   mkdirSync(join(root, 'content', 'initiatives'), { recursive: true });
-  for (const path of ['content/units.yaml', 'content/scope-levels.yaml', 'content/campaigns'])
+  for (const path of [
+    'content/units.yaml',
+    'content/scope-levels.yaml',
+    'content/organisers',
+    'content/campaigns',
+  ])
     cpSync(join(REPO, path), join(root, path), { recursive: true });
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

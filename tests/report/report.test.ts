@@ -379,7 +379,9 @@ describe('report from a local repository with cms/ branches (decap-server git mo
     }
     expect(lines[0]).toMatch(/^Cách dùng: npm run report/);
     expect(lines[1]).toMatch(/^Đã tổng hợp 17 sáng kiến của đợt 2024-tanh-linh \(1 cần sửa\)/);
-    expect(lines[2]).toBe('Không có đợt phát động "khong-co". Các đợt hiện có: 2024-tanh-linh.');
+    expect(lines[2]).toBe(
+      'Không có đợt phát động "khong-co". Các đợt hiện có: 2024-tanh-linh, 2026-xa-tanh-linh.',
+    );
     expect(lines.at(-1)).toBe(`Thư mục không tồn tại: "${join(root, 'khong-co')}" (--repo).`);
     expect(readFileSync(join(out, 'tong-hop-2024-tanh-linh.csv')).subarray(0, 3)).toEqual(
       Buffer.from([0xef, 0xbb, 0xbf]),

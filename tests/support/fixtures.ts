@@ -40,6 +40,26 @@ export const scopeLevels = [
   { id: 'huyen', name: 'Cấp huyện', rank: 2 },
 ];
 
+export const ORGANISER_ID = 'ubnd-huyen-thu-nghiem';
+
+export function organiserData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Ủy ban nhân dân huyện Thử Nghiệm',
+    shortName: 'UBND huyện Thử Nghiệm',
+    kind: 'district',
+    unit: 'ubnd-huyen-thu-nghiem',
+    place: 'Thử Nghiệm',
+    contact: {
+      office: 'Văn phòng HĐND và UBND huyện Thử Nghiệm',
+      address: 'Số 1 đường Thử Nghiệm, huyện Thử Nghiệm',
+      phone: '0252 3880 000',
+      email: 'vanphong@thunghiem.example.invalid',
+    },
+    scope: [{ unit: 'ubnd-huyen-thu-nghiem' }],
+    ...overrides,
+  };
+}
+
 export function campaignData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     year: 2024,
@@ -171,6 +191,7 @@ export function makeFixture(options: FixtureOptions = {}): Fixture {
   };
   write('content/units.yaml', stringify(units));
   write('content/scope-levels.yaml', stringify(scopeLevels));
+  write(`content/organisers/${ORGANISER_ID}.yaml`, stringify(organiserData()));
   write(
     `content/campaigns/${CAMPAIGN_ID}.md`,
     entryText(campaignData(options.campaign), 'Thông báo phát động đợt thử nghiệm.\n'),

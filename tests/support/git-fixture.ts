@@ -35,7 +35,12 @@ export function makeRepo(
   git(root, 'config', 'core.quotepath', 'false');
   const paths = allContent
     ? ['content']
-    : ['content/units.yaml', 'content/scope-levels.yaml', 'content/campaigns/2024-tanh-linh.md'];
+    : [
+        'content/units.yaml',
+        'content/scope-levels.yaml',
+        'content/organisers/ubnd-huyen-tanh-linh.yaml',
+        'content/campaigns/2024-tanh-linh.md',
+      ];
   for (const path of paths) {
     cpSync(join(projectRoot, path), join(root, path), { recursive: true });
   }

@@ -36,7 +36,7 @@ describe('validate CLI', () => {
     fixture = makeFixture({ initiatives: 2 });
     const { code, stdout } = cli();
     expect(code).toBe(0);
-    expect(stdout.trim()).toBe('Đã kiểm tra 5 tệp: 0 lỗi, 0 cảnh báo.');
+    expect(stdout.trim()).toBe('Đã kiểm tra 6 tệp: 0 lỗi, 0 cảnh báo.');
   });
 
   it('exits 1 and prints file:line with the field label, grouped by file', () => {
@@ -49,7 +49,7 @@ describe('validate CLI', () => {
       new RegExp(`${path}:\\d+  lỗi  Cơ quan, đơn vị chủ trì: Đơn vị "xa-khong-co"`),
     );
     expect(stdout).toContain('lỗi  Tóm tắt: Chưa điền (bắt buộc).');
-    expect(lines.at(-2)).toBe('Đã kiểm tra 5 tệp: 2 lỗi, 0 cảnh báo.');
+    expect(lines.at(-2)).toBe('Đã kiểm tra 6 tệp: 2 lỗi, 0 cảnh báo.');
   });
 
   it('prints exactly the JSON shape on stdout', () => {
@@ -88,7 +88,7 @@ describe('validate CLI', () => {
         'm',
       ),
     );
-    expect(stdout.trim().split('\n').at(-1)).toBe('Đã kiểm tra 5 tệp: 2 lỗi, 0 cảnh báo.');
+    expect(stdout.trim().split('\n').at(-1)).toBe('Đã kiểm tra 6 tệp: 2 lỗi, 0 cảnh báo.');
   });
 
   it('checks only the given paths', () => {

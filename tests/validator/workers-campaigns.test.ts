@@ -46,10 +46,17 @@ describe('worker threads', () => {
 describe('campaign files', () => {
   const path = `content/campaigns/${CAMPAIGN_ID}.md`;
 
-  it('accept a valid campaign and check its units', async () => {
+  it('accept a valid campaign and check its organiser and units', async () => {
     fixture = makeFixture();
     expect(errorCodes(await validate({ root: fixture.root }), path)).toEqual([]);
     fixture.write(path, entryText(campaignData({ organiser: 'ubnd-khong-co' }), 'Thông báo.\n'));
+    expect(errorCodes(await validate({ root: fixture.root }), path)).toEqual([
+      'references.organiser',
+    ]);
+    fixture.write(
+      path,
+      entryText(campaignData({ receivingOffice: 'phong-khong-co' }), 'Thông báo.\n'),
+    );
     expect(errorCodes(await validate({ root: fixture.root }), path)).toEqual(['references.unit']);
   });
 

@@ -3,7 +3,13 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { formatDate } from '../../../src/core/dates.ts';
 import { indicatorName, indicatorUnit } from '../../../src/core/indicators.ts';
 import { formatNumber, formatValue } from '../../../src/core/numbers.ts';
-import type { Campaign, Indicator, Initiative, Unit } from '../../../src/schemas/index.ts';
+import type {
+  Campaign,
+  Indicator,
+  Initiative,
+  Organiser,
+  Unit,
+} from '../../../src/schemas/index.ts';
 import {
   applicationFields,
   type BodySectionId,
@@ -68,6 +74,8 @@ export interface ApplicationInput {
   body: string;
   units: Unit[];
   campaign?: Campaign;
+  /** The campaign's organiser: the form is addressed to it and dated at its place. */
+  organiser?: Organiser;
   pictures?: PictureMap;
   /** Leave the date line blank, to be dated by hand on signing. */
   undated?: boolean;
@@ -131,13 +139,12 @@ export function buildApplication({
   entry,
   body,
   units,
-  campaign,
+  organiser,
   pictures = new Map(),
   undated = false,
 }: ApplicationInput): DocModel {
   const sections = splitSections(body);
   const unit = units.find((item) => item.id === entry.unit);
-  const organiser = campaign ? units.find((item) => item.id === campaign.organiser) : undefined;
   const single = entry.authors.length === 1;
 
   const authorRows = entry.authors.map((author, index) => [
@@ -263,7 +270,10 @@ export function buildApplication({
     signatureBlock(
       'Người nộp đơn',
       entry.authors.map((author) => author.name),
-      dateLine(placeName(unit?.locality), undated ? undefined : entry.submitted),
+      dateLine(
+        organiser?.place ?? placeName(unit?.locality),
+        undated ? undefined : entry.submitted,
+      ),
     ),
   ];
 

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contentPaths } from '../../../src/model/collections.ts';
 
-import { loadCampaigns, loadEntryFile, loadUnits, resolveEntryPath } from '../common/content.ts';
+import {
+  loadCampaigns,
+  loadEntryFile,
+  loadOrganiser,
+  loadUnits,
+  resolveEntryPath,
+} from '../common/content.ts';
 import { type Format, render } from '../common/output.ts';
 import { buildApplication } from './build.ts';
 import { loadPictures } from './pictures.ts';
@@ -24,12 +30,14 @@ export async function applicationDocument(
   const units = loadUnits(root);
   const campaigns = existsSync(join(root, contentPaths.campaigns)) ? loadCampaigns(root) : [];
   const campaign = campaigns.find((item) => item.id === loaded.data.campaign)?.data;
+  const organiser = campaign ? loadOrganiser(root, campaign.organiser) : undefined;
   const pictures = await loadPictures(dirname(file), loaded.body);
   const model = buildApplication({
     entry: loaded.data,
     body: loaded.body,
     units,
     campaign,
+    organiser,
     pictures,
     undated: options.undated,
   });

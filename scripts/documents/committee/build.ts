@@ -9,12 +9,13 @@ import {
   type DecisionResult,
   initiativeSchema,
   labelOf,
+  type Organiser,
   type ScopeLevel,
   type Unit,
 } from '../../../src/schemas/index.ts';
 import { reformAreas, termById } from '../../../src/schemas/vocabularies.ts';
 import { HEADERS } from '../../report/columns.ts';
-import { dateLine, issuerAndMotto, placeName, signatureBlock } from '../common/blocks.ts';
+import { dateLine, issuerAndMotto, signatureBlock } from '../common/blocks.ts';
 import type { EntryFile } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
 import {
@@ -33,6 +34,8 @@ export type ListKind = 'review' | 'recognition';
 export interface CommitteeInput {
   campaignId: string;
   campaign: Campaign;
+  /** The campaign's organiser: the agency in the header, the place in the date line. */
+  organiser: Organiser;
   decision?: Decision;
   entries: EntryFile[];
   units: Unit[];
@@ -71,10 +74,8 @@ function average(values: number[]): string {
 
 /** The consolidated list for the review meeting, or the list attached to the recognition decision. */
 export function buildCommitteeList(input: CommitteeInput): DocModel {
-  const { campaign, decision, units, list } = input;
+  const { campaign, organiser, decision, units, list } = input;
   const criteria = campaign.rubric.criteria;
-  const organiser = units.find((unit) => unit.id === campaign.organiser);
-  const parent = organiser?.parent ? units.find((unit) => unit.id === organiser.parent) : undefined;
   const resultOf = new Map(decision?.results.map((result) => [result.initiative, result]) ?? []);
   const bySlug = new Map(input.entries.map((entry) => [entry.slug, entry]));
 
@@ -192,7 +193,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
   const orientation = header.length > PORTRAIT_MAX_COLUMNS ? 'landscape' : 'portrait';
   const margins = orientation === 'landscape' ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS;
   const width = textWidthMm({ orientation, margins });
-  const issuer = organiser?.name ?? 'Ủy ban nhân dân';
+  const issuer = organiser.name;
   const blocks: Block[] = [];
   if (list === 'review') {
     blocks.push(issuerAndMotto(issuer, 'Hội đồng xét công nhận sáng kiến', width));
@@ -220,7 +221,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
       },
     );
   } else if (decision) {
-    blocks.push(issuerAndMotto(parent?.name, issuer, width));
+    blocks.push(issuerAndMotto(organiser.parentAgency, issuer, width));
     blocks.push(
       bold('DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN', {
         align: 'center',
@@ -264,7 +265,7 @@ export function buildCommitteeList(input: CommitteeInput): DocModel {
       signatureBlock(
         'NGƯỜI LẬP DANH SÁCH',
         secretary ? [secretary.name] : [],
-        dateLine(placeName(organiser?.locality), campaign.reviewOn),
+        dateLine(organiser.place, campaign.reviewOn),
       ),
     );
   }

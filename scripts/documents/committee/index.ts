@@ -2,6 +2,7 @@ import {
   loadCampaign,
   loadDecision,
   loadEntries,
+  loadOrganiser,
   loadScopeLevels,
   loadUnits,
 } from '../common/content.ts';
@@ -24,6 +25,7 @@ export async function committeeDocument(
   const model = buildCommitteeList({
     campaignId: campaign.id,
     campaign: campaign.data,
+    organiser: loadOrganiser(root, campaign.data.organiser),
     decision: loadDecision(root, campaign.id),
     entries: loadEntries(root, campaign.id),
     units: loadUnits(root),

@@ -16,6 +16,7 @@ import type {
   Campaign,
   Decision,
   Initiative,
+  Organiser,
   ScopeLevel,
   Unit,
 } from '../../../src/schemas/index.ts';
@@ -53,6 +54,11 @@ export function loadUnits(root: string): Unit[] {
 
 export function loadScopeLevels(root: string): ScopeLevel[] {
   return loadRecord<ScopeLevel[]>(root, collections.scopeLevels, collections.scopeLevels.name).data;
+}
+
+/** The organiser a campaign names: its documents' agency header and place come from it. */
+export function loadOrganiser(root: string, id: string): Organiser {
+  return loadRecord<Organiser>(root, collections.organisers, id).data;
 }
 
 export interface CampaignFile {
