@@ -16,7 +16,6 @@ import {
   type Term,
   termById,
 } from '../../../src/schemas/vocabularies.ts';
-import { placeName } from '../common/blocks.ts';
 import { blocksOf, type PictureMap, splitSections } from '../render/markdown.ts';
 import {
   type Block,
@@ -251,10 +250,7 @@ function chapterBlocks(entry: RecognisedEntry, index: number, input: YearbookInp
 }
 
 function coverBlocks(data: YearbookData): Block[] {
-  const organiser = data.units.find((unit) => unit.id === data.campaign.organiser);
-  const parent = organiser?.parent
-    ? data.units.find((unit) => unit.id === organiser.parent)
-    : undefined;
+  const { organiser } = data;
   const centre = (
     text: string,
     options: Omit<Paragraph, 'kind' | 'runs'> & { bold?: boolean } = {},
@@ -266,8 +262,10 @@ function coverBlocks(data: YearbookData): Block[] {
     ? ` theo Quyết định số ${data.decision.document.number} ngày ${formatDate(data.decision.document.date)}`
     : '';
   return [
-    ...(parent ? [centre(parent.name.toLocaleUpperCase('vi'), { after: 0, size: 12 })] : []),
-    centre((organiser?.name ?? data.campaign.organiser).toLocaleUpperCase('vi'), {
+    ...(organiser.parentAgency
+      ? [centre(organiser.parentAgency.toLocaleUpperCase('vi'), { after: 0, size: 12 })]
+      : []),
+    centre(organiser.name.toLocaleUpperCase('vi'), {
       bold: true,
       size: 13,
       color: LOOK.primary,
@@ -283,18 +281,14 @@ function coverBlocks(data: YearbookData): Block[] {
       color: LOOK.muted,
       after: 40,
     }),
-    centre(`${organiserPlace(organiser)}năm ${data.campaign.year}`, { bold: true, size: 12 }),
+    centre(`${organiser.place}, năm ${data.campaign.year}`, { bold: true, size: 12 }),
   ];
-}
-
-function organiserPlace(organiser: Unit | undefined): string {
-  return organiser?.locality ? `${placeName(organiser.locality)}, ` : '';
 }
 
 /** The foreword, in plain words from the campaign's own data. */
 export function forewordParagraphs(data: YearbookData, siteName: string): string[] {
   const { campaign, decision } = data;
-  const organiser = unitName(data.units, campaign.organiser);
+  const organiser = data.organiser.name;
   const plans = [...campaign.legalBases, ...campaign.rules].filter((doc) =>
     /\/KH/.test(doc.number),
   );

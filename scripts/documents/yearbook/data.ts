@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type InitiativeStatus, statusLookup } from '../../../src/core/status.ts';
 import { contentPaths } from '../../../src/model/collections.ts';
-import type { Adoption, Campaign, Decision, Unit } from '../../../src/schemas/index.ts';
+import type { Adoption, Campaign, Decision, Organiser, Unit } from '../../../src/schemas/index.ts';
 import { unknownCampaign } from '../../lib/cli.ts';
 import {
   type EntryFile,
@@ -10,6 +10,7 @@ import {
   loadCampaigns,
   loadDecision,
   loadEntries,
+  loadOrganiser,
   loadUnits,
 } from '../common/content.ts';
 
@@ -21,6 +22,8 @@ export interface RecognisedEntry extends EntryFile {
 export interface YearbookData {
   campaignId: string;
   campaign: Campaign;
+  /** Who ran the call: the cover's agency, the place and the foreword's subject. */
+  organiser: Organiser;
   units: Unit[];
   decision?: Decision;
   /** Every entry of the campaign, whatever its status: the foreword counts them. */
@@ -43,6 +46,7 @@ export function loadYearbookData(root: string, campaignId: string): YearbookData
     );
   const campaign = found.data;
   const units = loadUnits(root);
+  const organiser = loadOrganiser(root, campaign.organiser);
   const decision = loadDecision(root, campaignId);
   const entries = loadEntries(root, campaignId);
   const statusOf = statusLookup(decision ? [decision] : [], () => campaign.rubric.grades);
@@ -69,5 +73,5 @@ export function loadYearbookData(root: string, campaignId: string): YearbookData
     adoptions.set(adoption.initiative, list);
   }
   for (const list of adoptions.values()) list.sort((a, b) => a.since.localeCompare(b.since));
-  return { campaignId, campaign, units, decision, entries, recognised, adoptions };
+  return { campaignId, campaign, organiser, units, decision, entries, recognised, adoptions };
 }
