@@ -458,6 +458,8 @@ export const cmsConfig = {
   collections: [
     {
       ...fromRegistry(collections.initiatives),
+      // Saving changes only the edited lines (src/admin/formats.ts), as the form's checks see it.
+      format: QUIET_FRONT_MATTER,
       description:
         'Mỗi sáng kiến là một thư mục gồm bài viết và các tệp đính kèm. Bấm “Lưu” để lưu bản nháp; khi viết xong, chuyển trạng thái sang “Chờ xét duyệt”.',
       path: `{{slug}}/${collections.initiatives.entryFile.replace(/\.md$/, '')}`,
