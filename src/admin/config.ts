@@ -17,6 +17,7 @@ import {
 } from '../schemas/index.ts';
 import { CHECKS_WIDGET } from './checks-widget.ts';
 import { knownCriteria, offeredCampaigns, submittedDefault } from './content-data.ts';
+import { PERIOD_OF } from './date-widget.ts';
 import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
@@ -246,6 +247,18 @@ export const campaignChoice = {
 /** The submission date starts inside the period of the campaigns offered (content-data.ts). */
 const dateToday = { default: submittedDefault(offered, today) } satisfies Partial<CmsField>;
 
+/**
+ * Every date of a submission that starts at a default follows the campaign chosen: it moves
+ * into that campaign's period until the submitter sets it (src/admin/date-widget.ts).
+ */
+export function withDatesInCampaign(fields: CmsField[], campaignField = 'campaign'): CmsField[] {
+  return fields.map((field) =>
+    field.widget === 'datetime' && field.default !== undefined
+      ? { ...field, [PERIOD_OF]: campaignField }
+      : field,
+  );
+}
+
 /** The Markdown an initiative starts with: the five section headings, in order. */
 export const bodyTemplate = bodySections
   .map((section) => `## ${section.heading}\n\n`)
@@ -472,7 +485,7 @@ export const cmsConfig = {
       sortable_fields: ['title', 'submitted'],
       fields: [
         checksField,
-        ...formFields(collections.initiatives.schema, initiativeOverrides),
+        ...withDatesInCampaign(formFields(collections.initiatives.schema, initiativeOverrides)),
         {
           ...markdownBody,
           label: 'Nội dung sáng kiến',

@@ -7,6 +7,16 @@
  * (YYYY-MM-DD, what the content model stores) once the date is complete and real.
  */
 import { Component, createElement as h } from 'react';
+import { followedDate } from './content-data.ts';
+
+/**
+ * The field option naming the form's campaign field: a date with a default then starts
+ * inside that campaign's period, and follows a change of campaign until it is set by hand.
+ */
+export const PERIOD_OF = 'period_of';
+
+/** How often a following date looks at the chosen campaign (Decap re-renders a control only for its own value). */
+const FOLLOW_MS = 300;
 
 /**
  * "06012024" or "6/1/2024" → "06/01/2024"; partial input stays partial ("0601" → "06/01");
@@ -66,6 +76,11 @@ interface FieldLike {
   get(key: string): unknown;
 }
 
+interface EntryLike {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+}
+
 interface DateProps {
   forID: string;
   value?: unknown;
@@ -75,6 +90,8 @@ interface DateProps {
   setActiveStyle(): void;
   setInactiveStyle(): void;
   isDisabled?: boolean;
+  /** Decap's current draft. */
+  getEntry?: () => EntryLike | undefined;
 }
 
 interface DateState {
@@ -83,9 +100,38 @@ interface DateState {
 
 export class DateControl extends Component<DateProps, DateState> {
   override state: DateState = { text: displayFromValue(this.props.value) };
+  /** Set by the submitter (typed, "Hôm nay", "Xóa"): the campaign no longer moves it. */
+  private touched = false;
+  private campaignSeen: unknown;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   override componentDidMount(): void {
     if (this.props.value === '{{now}}') this.set(todayInVietnam());
+    const campaignField = this.props.field.get(PERIOD_OF);
+    if (typeof campaignField === 'string' && this.props.getEntry) {
+      this.campaignSeen = this.props.getEntry()?.getIn(['data', campaignField]);
+      this.timer = setInterval(() => this.followCampaign(campaignField), FOLLOW_MS);
+    }
+  }
+
+  override componentWillUnmount(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** A new campaign chosen: the date moves into its period unless the submitter set it. */
+  private followCampaign(campaignField: string): void {
+    const entry = this.props.getEntry?.();
+    const campaign = entry?.getIn(['data', campaignField]);
+    if (!entry || campaign === this.campaignSeen) return;
+    this.campaignSeen = campaign;
+    const day = followedDate({
+      campaign,
+      value: this.props.value,
+      touched: this.touched,
+      isNew: entry.get('newRecord') === true,
+      today: todayInVietnam(),
+    });
+    if (day) this.set(day);
   }
 
   override componentDidUpdate(previous: DateProps): void {
@@ -114,7 +160,13 @@ export class DateControl extends Component<DateProps, DateState> {
     this.props.onChange(iso);
   }
 
+  private setByHand(iso: string): void {
+    this.touched = true;
+    this.set(iso);
+  }
+
   private onInput = (event: { target: { value: string } }) => {
+    this.touched = true;
     const text = maskDate(event.target.value);
     this.setState({ text });
     this.props.onChange(isoFromDisplay(text) ?? '');
@@ -147,7 +199,7 @@ export class DateControl extends Component<DateProps, DateState> {
             {
               type: 'button',
               'aria-label': `Đặt ${this.label()} là hôm nay`,
-              onClick: () => this.set(todayInVietnam()),
+              onClick: () => this.setByHand(todayInVietnam()),
             },
             'Hôm nay',
           ),
@@ -156,7 +208,7 @@ export class DateControl extends Component<DateProps, DateState> {
             {
               type: 'button',
               'aria-label': `Xóa ${this.label()}`,
-              onClick: () => this.set(''),
+              onClick: () => this.setByHand(''),
             },
             'Xóa',
           ),
