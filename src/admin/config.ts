@@ -21,6 +21,7 @@ import { PERIOD_OF } from './date-widget.ts';
 import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
+import { SHOWN_NAMES } from './shown-names.ts';
 
 /** The subset of Decap's field options this project uses. */
 export interface CmsField {
@@ -517,7 +518,7 @@ export const cmsConfig = {
       identifier_field: 'campaign',
       create: true,
       delete: false,
-      summary: '{{campaign}} – {{document.number}}',
+      summary: `{{${SHOWN_NAMES}.campaign}} – {{document.number}}`,
       editor: { preview: false },
       fields: formFields(collections.decisions.schema, decisionOverrides),
     },
@@ -528,7 +529,7 @@ export const cmsConfig = {
       identifier_field: 'initiative',
       create: true,
       delete: false,
-      summary: '{{initiative}} – {{unit}}',
+      summary: `{{initiative}} – {{${SHOWN_NAMES}.unit}}`,
       editor: { preview: false },
       fields: formFields(collections.adoptions.schema, adoptionOverrides),
     },
