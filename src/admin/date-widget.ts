@@ -7,7 +7,8 @@
  * (YYYY-MM-DD, what the content model stores) once the date is complete and real.
  */
 import { Component, createElement as h } from 'react';
-import { followedDate } from './content-data.ts';
+import { collections } from '../model/collections.ts';
+import { bundledCampaign, followedDate } from './content-data.ts';
 
 /**
  * The field option naming the form's campaign field: a date with a default then starts
@@ -76,6 +77,27 @@ interface FieldLike {
   get(key: string): unknown;
 }
 
+interface Period {
+  opensOn: string;
+  deadline: string;
+}
+
+interface Hit {
+  slug?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Decap's search, as every control gets it (the relation widget's source of options). */
+type QueryFn = (
+  forID: string,
+  collection: string,
+  searchFields: string[],
+  term: string,
+) => Promise<{ payload?: { hits?: Hit[] } }>;
+
+const isoOf = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
+
 interface EntryLike {
   get(key: string): unknown;
   getIn(path: string[]): unknown;
@@ -92,6 +114,7 @@ interface DateProps {
   isDisabled?: boolean;
   /** Decap's current draft. */
   getEntry?: () => EntryLike | undefined;
+  query?: QueryFn;
 }
 
 interface DateState {
@@ -104,32 +127,65 @@ export class DateControl extends Component<DateProps, DateState> {
   private touched = false;
   private campaignSeen: unknown;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private periods: Promise<Map<string, Period>> | undefined;
 
   override componentDidMount(): void {
     if (this.props.value === '{{now}}') this.set(todayInVietnam());
     const campaignField = this.props.field.get(PERIOD_OF);
     if (typeof campaignField === 'string' && this.props.getEntry) {
       this.campaignSeen = this.props.getEntry()?.getIn(['data', campaignField]);
-      this.timer = setInterval(() => this.followCampaign(campaignField), FOLLOW_MS);
+      this.timer = setInterval(() => void this.followCampaign(campaignField), FOLLOW_MS);
     }
   }
 
   override componentWillUnmount(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * A campaign's receiving period: from this build's content, else from the campaigns the
+   * backend holds now (one added after the admin was built), read once through Decap's search.
+   */
+  private async periodOf(id: string): Promise<Period | undefined> {
+    const bundled = bundledCampaign(id);
+    if (bundled || !this.props.query) return bundled;
+    this.periods ??= this.props
+      .query(this.props.forID, collections.campaigns.name, ['title'], '')
+      .then(
+        (result) =>
+          new Map(
+            (result.payload?.hits ?? []).map((hit) => [
+              hit.slug ?? '',
+              { opensOn: isoOf(hit.data?.opensOn), deadline: isoOf(hit.data?.deadline) },
+            ]),
+          ),
+      )
+      .catch(() => {
+        this.periods = undefined;
+        return new Map<string, Period>();
+      });
+    const period = (await this.periods).get(id);
+    return period?.opensOn && period.deadline ? period : undefined;
   }
 
   /** A new campaign chosen: the date moves into its period unless the submitter set it. */
-  private followCampaign(campaignField: string): void {
+  private async followCampaign(campaignField: string): Promise<void> {
     const entry = this.props.getEntry?.();
     const campaign = entry?.getIn(['data', campaignField]);
     if (!entry || campaign === this.campaignSeen) return;
     this.campaignSeen = campaign;
+    if (this.touched || entry.get('newRecord') !== true || typeof campaign !== 'string') return;
+    const period = await this.periodOf(campaign);
+    // Chosen again meanwhile, or set by hand: that wins.
+    if (campaign !== this.campaignSeen || !this.timer) return;
     const day = followedDate({
       campaign,
       value: this.props.value,
       touched: this.touched,
-      isNew: entry.get('newRecord') === true,
+      isNew: true,
       today: todayInVietnam(),
+      lookup: () => period,
     });
     if (day) this.set(day);
   }

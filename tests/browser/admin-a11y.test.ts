@@ -477,7 +477,8 @@ describe('submitting for real', () => {
     await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor({ timeout: 60_000 });
     const before = git(repo, 'show', `${draftBranch}:${draftPath}`);
     const title = field(page, titleLabel);
-    await expect.poll(() => title.inputValue()).toBe(draftTitle);
+    await title.waitFor({ timeout: 60_000 });
+    expect(await title.inputValue()).toBe(draftTitle);
     await title.fill(`${draftTitle} (sửa)`);
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 60_000 });
