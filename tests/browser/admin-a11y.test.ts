@@ -148,6 +148,8 @@ function englishPhrases(): string[] {
     'Dragging was cancelled',
     'Remove',
     'Clear',
+    // dnd-kit's role description of a sortable thing, which a11y-patches.ts removes.
+    'sortable',
     'API_ERROR',
     'Unknown error',
   ];
