@@ -4,6 +4,7 @@
  * use. `decap-cms-app` bundles every backend, widget and locale (about 1.5 MB gzipped);
  * this keeps the admin under 1 MB (see docs/cms.md and docs/benchmarks.md).
  */
+
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
 import { DecapCmsCore as CMS } from 'decap-cms-core';
@@ -25,6 +26,7 @@ import { withEntryNames } from './entry-names.ts';
 import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
+import { ReorderableListControl } from './list-widget.ts';
 
 type Backend = new (...args: never[]) => GateableBackend;
 
@@ -44,7 +46,7 @@ CMS.registerWidget([
   boolean.Widget(),
   select.Widget({ name: 'select', controlComponent: ChoiceSelectControl }),
   datetime.Widget({ name: 'datetime', controlComponent: DateControl }),
-  list.Widget(),
+  list.Widget({ name: 'list', controlComponent: ReorderableListControl }),
   object.Widget(),
   relation.Widget({ name: 'relation', controlComponent: ChoiceRelationControl }),
   relation.Widget({ name: INITIATIVE_WIDGET, controlComponent: ChoiceRelationControl }),

@@ -22,9 +22,11 @@ import {
   offeredCampaigns,
   submittedDefault,
 } from './content-data.ts';
+import { PERIOD_OF } from './date-widget.ts';
 import { QUIET_FRONT_MATTER, QUIET_YAML } from './formats.ts';
 import { INITIATIVE_WIDGET } from './initiative-widget.ts';
 import { describeObject, type SchemaField, type SchemaNode } from './schema-walk.ts';
+import { SHOWN_NAMES } from './shown-names.ts';
 
 /** The subset of Decap's field options this project uses. */
 export interface CmsField {
@@ -260,6 +262,18 @@ export const campaignChoice = campaignChoiceFor(cmsSettings.organiser, today);
 /** The submission date starts inside the period of the campaigns offered (content-data.ts). */
 const dateToday = { default: submittedDefault(offered, today) } satisfies Partial<CmsField>;
 
+/**
+ * Every date of a submission that starts at a default follows the campaign chosen: it moves
+ * into that campaign's period until the submitter sets it (src/admin/date-widget.ts).
+ */
+export function withDatesInCampaign(fields: CmsField[], campaignField = 'campaign'): CmsField[] {
+  return fields.map((field) =>
+    field.widget === 'datetime' && field.default !== undefined
+      ? { ...field, [PERIOD_OF]: campaignField }
+      : field,
+  );
+}
+
 /** The Markdown an initiative starts with: the five section headings, in order. */
 export const bodyTemplate = bodySections
   .map((section) => `## ${section.heading}\n\n`)
@@ -472,6 +486,8 @@ export const cmsConfig = {
   collections: [
     {
       ...fromRegistry(collections.initiatives),
+      // Saving changes only the edited lines (src/admin/formats.ts), as the form's checks see it.
+      format: QUIET_FRONT_MATTER,
       description:
         'Mỗi sáng kiến là một thư mục gồm bài viết và các tệp đính kèm. Bấm “Lưu” để lưu bản nháp; khi viết xong, chuyển trạng thái sang “Chờ xét duyệt”.',
       path: `{{slug}}/${collections.initiatives.entryFile.replace(/\.md$/, '')}`,
@@ -484,7 +500,7 @@ export const cmsConfig = {
       sortable_fields: ['title', 'submitted'],
       fields: [
         checksField,
-        ...formFields(collections.initiatives.schema, initiativeOverrides),
+        ...withDatesInCampaign(formFields(collections.initiatives.schema, initiativeOverrides)),
         {
           ...markdownBody,
           label: 'Nội dung sáng kiến',
@@ -516,7 +532,7 @@ export const cmsConfig = {
       identifier_field: 'campaign',
       create: true,
       delete: false,
-      summary: '{{campaign}} – {{document.number}}',
+      summary: `{{${SHOWN_NAMES}.campaign}} – {{document.number}}`,
       editor: { preview: false },
       fields: formFields(collections.decisions.schema, decisionOverrides),
     },
@@ -527,7 +543,7 @@ export const cmsConfig = {
       identifier_field: 'initiative',
       create: true,
       delete: false,
-      summary: '{{initiative}} – {{unit}}',
+      summary: `{{initiative}} – {{${SHOWN_NAMES}.unit}}`,
       editor: { preview: false },
       fields: formFields(collections.adoptions.schema, adoptionOverrides),
     },

@@ -11,7 +11,7 @@
  */
 
 import { cmsSettings } from '../../cms.config.ts';
-import { todayInVietnam } from '../core/dates.ts';
+import { closestDayWithin, todayInVietnam } from '../core/dates.ts';
 import { type InitiativeStatus, type StatusSubject, statusLookup } from '../core/status.ts';
 import { isPlainRecord, parseEntryText, parseYamlSafely } from '../model/read.ts';
 import {
@@ -183,6 +183,37 @@ export function submittedDefault(offered: readonly OfferedCampaign[], today: str
   const periods = offered.map(({ campaign }) => campaign);
   if (periods.length === 0 || periods.some((campaign) => campaign.opensOn <= today)) return today;
   return periods.map((campaign) => campaign.opensOn).sort()[0] ?? today;
+}
+
+/**
+ * What a date with a default starts at once a campaign is chosen: today while the campaign
+ * is receiving, else the closest day of its receiving period (its first day before it
+ * opens, its deadline after it closes). Undefined for a campaign this build does not know.
+ */
+export function dateInCampaign(
+  campaign: Pick<Campaign, 'opensOn' | 'deadline'> | undefined,
+  today: string,
+): string | undefined {
+  return campaign ? closestDayWithin(today, campaign.opensOn, campaign.deadline) : undefined;
+}
+
+/**
+ * The value a date field following the campaign takes when the form's campaign has just
+ * become `campaign`: only in a new entry, only while the submitter has not set the date
+ * themselves, and only when it changes something. Undefined: leave the date as it is.
+ */
+export function followedDate(options: {
+  campaign: unknown;
+  value: unknown;
+  touched: boolean;
+  isNew: boolean;
+  today: string;
+  lookup?: (id: string) => Pick<Campaign, 'opensOn' | 'deadline'> | undefined;
+}): string | undefined {
+  const { campaign, value, touched, isNew, today, lookup = bundledCampaign } = options;
+  if (touched || !isNew || typeof campaign !== 'string' || campaign === '') return undefined;
+  const day = dateInCampaign(lookup(campaign), today);
+  return day && day !== value ? day : undefined;
 }
 
 /** A unit of this build by id, for the preview's names and links. */

@@ -7,6 +7,17 @@
  * (YYYY-MM-DD, what the content model stores) once the date is complete and real.
  */
 import { Component, createElement as h } from 'react';
+import { collections } from '../model/collections.ts';
+import { bundledCampaign, followedDate } from './content-data.ts';
+
+/**
+ * The field option naming the form's campaign field: a date with a default then starts
+ * inside that campaign's period, and follows a change of campaign until it is set by hand.
+ */
+export const PERIOD_OF = 'period_of';
+
+/** How often a following date looks at the chosen campaign (Decap re-renders a control only for its own value). */
+const FOLLOW_MS = 300;
 
 /**
  * "06012024" or "6/1/2024" → "06/01/2024"; partial input stays partial ("0601" → "06/01");
@@ -66,6 +77,32 @@ interface FieldLike {
   get(key: string): unknown;
 }
 
+interface Period {
+  opensOn: string;
+  deadline: string;
+}
+
+interface Hit {
+  slug?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Decap's search, as every control gets it (the relation widget's source of options). */
+type QueryFn = (
+  forID: string,
+  collection: string,
+  searchFields: string[],
+  term: string,
+) => Promise<{ payload?: { hits?: Hit[] } }>;
+
+const isoOf = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
+
+interface EntryLike {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+}
+
 interface DateProps {
   forID: string;
   value?: unknown;
@@ -75,6 +112,9 @@ interface DateProps {
   setActiveStyle(): void;
   setInactiveStyle(): void;
   isDisabled?: boolean;
+  /** Decap's current draft. */
+  getEntry?: () => EntryLike | undefined;
+  query?: QueryFn;
 }
 
 interface DateState {
@@ -83,9 +123,71 @@ interface DateState {
 
 export class DateControl extends Component<DateProps, DateState> {
   override state: DateState = { text: displayFromValue(this.props.value) };
+  /** Set by the submitter (typed, "Hôm nay", "Xóa"): the campaign no longer moves it. */
+  private touched = false;
+  private campaignSeen: unknown;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private periods: Promise<Map<string, Period>> | undefined;
 
   override componentDidMount(): void {
     if (this.props.value === '{{now}}') this.set(todayInVietnam());
+    const campaignField = this.props.field.get(PERIOD_OF);
+    if (typeof campaignField === 'string' && this.props.getEntry) {
+      this.campaignSeen = this.props.getEntry()?.getIn(['data', campaignField]);
+      this.timer = setInterval(() => void this.followCampaign(campaignField), FOLLOW_MS);
+    }
+  }
+
+  override componentWillUnmount(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * A campaign's receiving period: from this build's content, else from the campaigns the
+   * backend holds now (one added after the admin was built), read once through Decap's search.
+   */
+  private async periodOf(id: string): Promise<Period | undefined> {
+    const bundled = bundledCampaign(id);
+    if (bundled || !this.props.query) return bundled;
+    this.periods ??= this.props
+      .query(this.props.forID, collections.campaigns.name, ['title'], '')
+      .then(
+        (result) =>
+          new Map(
+            (result.payload?.hits ?? []).map((hit) => [
+              hit.slug ?? '',
+              { opensOn: isoOf(hit.data?.opensOn), deadline: isoOf(hit.data?.deadline) },
+            ]),
+          ),
+      )
+      .catch(() => {
+        this.periods = undefined;
+        return new Map<string, Period>();
+      });
+    const period = (await this.periods).get(id);
+    return period?.opensOn && period.deadline ? period : undefined;
+  }
+
+  /** A new campaign chosen: the date moves into its period unless the submitter set it. */
+  private async followCampaign(campaignField: string): Promise<void> {
+    const entry = this.props.getEntry?.();
+    const campaign = entry?.getIn(['data', campaignField]);
+    if (!entry || campaign === this.campaignSeen) return;
+    this.campaignSeen = campaign;
+    if (this.touched || entry.get('newRecord') !== true || typeof campaign !== 'string') return;
+    const period = await this.periodOf(campaign);
+    // Chosen again meanwhile, or set by hand: that wins.
+    if (campaign !== this.campaignSeen || !this.timer) return;
+    const day = followedDate({
+      campaign,
+      value: this.props.value,
+      touched: this.touched,
+      isNew: true,
+      today: todayInVietnam(),
+      lookup: () => period,
+    });
+    if (day) this.set(day);
   }
 
   override componentDidUpdate(previous: DateProps): void {
@@ -114,7 +216,13 @@ export class DateControl extends Component<DateProps, DateState> {
     this.props.onChange(iso);
   }
 
+  private setByHand(iso: string): void {
+    this.touched = true;
+    this.set(iso);
+  }
+
   private onInput = (event: { target: { value: string } }) => {
+    this.touched = true;
     const text = maskDate(event.target.value);
     this.setState({ text });
     this.props.onChange(isoFromDisplay(text) ?? '');
@@ -147,7 +255,7 @@ export class DateControl extends Component<DateProps, DateState> {
             {
               type: 'button',
               'aria-label': `Đặt ${this.label()} là hôm nay`,
-              onClick: () => this.set(todayInVietnam()),
+              onClick: () => this.setByHand(todayInVietnam()),
             },
             'Hôm nay',
           ),
@@ -156,7 +264,7 @@ export class DateControl extends Component<DateProps, DateState> {
             {
               type: 'button',
               'aria-label': `Xóa ${this.label()}`,
-              onClick: () => this.set(''),
+              onClick: () => this.setByHand(''),
             },
             'Xóa',
           ),

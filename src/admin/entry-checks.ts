@@ -4,7 +4,6 @@
  * given the Vietnamese name of the field it concerns, as the form labels it. No Decap or
  * React here, so it runs under Node in the tests as it does in the browser.
  */
-import { stringify } from 'yaml';
 import { contentPaths } from '../model/collections.ts';
 import { fieldLabel } from '../model/labels.ts';
 import type { Problem } from '../model/problems.ts';
@@ -12,6 +11,7 @@ import { initiativeSchema } from '../schemas/index.ts';
 import { checkInitiativeText, type EntryContext, hasErrors } from '../validator/entry-rules.ts';
 import { labelOf } from '../validator/field-labels.ts';
 import { type GatedStep, type LocatedProblem, refusalMessage } from '../validator/refusal.ts';
+import { quietFrontMatterFormat } from './formats.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 import { MessageError } from './message-error.ts';
 
@@ -60,20 +60,19 @@ export function serializeForSave(data: unknown, fields: readonly FieldConfig[]):
   return out;
 }
 
-function dateText(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(dateText);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, dateText(item)]));
-  }
-  return value;
-}
-
-/** The `index.md` text of a form's data: YAML front matter, then the body. */
+/**
+ * The `index.md` text of a form's data, as Decap saves it: through the initiatives' quiet
+ * format (formats.ts), so an entry loaded from a file keeps that file's lines, the original
+ * text it carries is never part of the result, and the keys follow the form's order.
+ */
 export function entryTextOf(data: Record<string, unknown>, fields: readonly FieldConfig[]): string {
-  const { body, ...meta } = serializeForSave(data, fields) as Record<string, unknown>;
-  const yaml = Object.keys(meta).length > 0 ? stringify(dateText(meta), { lineWidth: 0 }) : '';
-  return `---\n${yaml}---\n${typeof body === 'string' ? body : ''}`;
+  const serialized = serializeForSave(data, fields) as Record<string, unknown>;
+  const text = quietFrontMatterFormat.toFile(
+    serialized,
+    fields.map((field) => field.name),
+  );
+  // Decap ends every file it writes with a line feed (backend.ts, entryToRaw).
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** The repository path of an entry Decap knows by its path, or a stand-in for a new one. */

@@ -11,6 +11,19 @@ import { parseEntryText, parseYamlSafely, withLineFeeds } from '../model/read.ts
  */
 export const ORIGINAL = '__original';
 
+/**
+ * Every key the admin carries with an entry for itself begins with this: the original text,
+ * the names shown for ids (shown-names.ts). None is ever written to a file.
+ */
+export const CARRIED_PREFIX = '__';
+
+/** The data without the keys the admin carries for itself. */
+function withoutCarried(data: Data): Data {
+  return Object.fromEntries(
+    Object.entries(data).filter(([key]) => !key.startsWith(CARRIED_PREFIX)),
+  );
+}
+
 /** The names under which src/admin/main.ts registers the quiet formats with Decap. */
 export const QUIET_FRONT_MATTER = 'frontmatter-quiet';
 export const QUIET_YAML = 'yaml-quiet';
@@ -233,7 +246,8 @@ export const quietFrontMatterFormat = {
     return data;
   },
   toFile(data: Data, sortedKeys: string[] = []): string {
-    const { body, [ORIGINAL]: original, ...meta } = data;
+    const { body, [ORIGINAL]: original, ...rest } = data;
+    const meta = withoutCarried(rest);
     const match = typeof original === 'string' ? FRONT_MATTER.exec(original) : null;
     if (match && typeof original === 'string') {
       const [whole, open, yaml = '', close] = match;
@@ -255,7 +269,8 @@ export const quietYamlFormat = {
     return isRecord(parsed) ? { ...parsed, [ORIGINAL]: text } : {};
   },
   toFile(data: Data, sortedKeys: string[] = []): string {
-    const { [ORIGINAL]: original, ...rest } = data;
+    const { [ORIGINAL]: original } = data;
+    const rest = withoutCarried(data);
     const text = typeof original === 'string' ? patchYaml(original, rest, sortedKeys) : undefined;
     return text ?? stringify(plain(ordered(rest, sortedKeys)), { lineWidth: 0 });
   },

@@ -15,6 +15,7 @@ import {
 import { startAdmin } from './local-mode.ts';
 import { mergeLocale, viOverrides } from './locale/vi.ts';
 import { CampaignPreview, InitiativePreview, previewFrameCss } from './preview.ts';
+import { withShownNames } from './shown-names.ts';
 import { plainWorkflowCards } from './workflow-cards.ts';
 
 type LocaleTree = Parameters<typeof mergeLocale>[0];
@@ -27,7 +28,8 @@ CMS.registerLocale('en', vietnamese);
 if (!localStorage.getItem('cms.md-mode')) localStorage.setItem('cms.md-mode', 'raw');
 CMS.registerCustomFormat('yaml-list', 'yaml', yamlListFormat);
 CMS.registerCustomFormat(QUIET_FRONT_MATTER, 'md', quietFrontMatterFormat);
-CMS.registerCustomFormat(QUIET_YAML, 'yaml', quietYamlFormat);
+// Decisions and adoptions are listed by the names of their campaign and unit, not the ids.
+CMS.registerCustomFormat(QUIET_YAML, 'yaml', withShownNames(quietYamlFormat));
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewStyle(previewFrameCss, { raw: true });

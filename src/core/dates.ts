@@ -62,6 +62,13 @@ export function datesFrom(first: string, count: number): string[] {
   );
 }
 
+/** The day of the period `first`…`last` closest to `day` (all `YYYY-MM-DD`): `day` itself when inside. */
+export function closestDayWithin(day: string, first: string, last: string): string {
+  if (day < first) return first;
+  if (day > last) return last;
+  return day;
+}
+
 /** Whether a text is a `YYYY-MM-DD` date that exists on the calendar. */
 export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);

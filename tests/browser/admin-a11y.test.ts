@@ -7,7 +7,15 @@
  * focus on the first, every control named and reachable from the keyboard, and no English.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,18 +24,21 @@ import { ADMIN_GZIP_BUDGET, adminBundleSize } from '../../scripts/cms/bundle-siz
 import { freePort } from '../../scripts/cms/net.ts';
 import { prepareCmsRepo } from '../../scripts/cms/repo.ts';
 import { type Server, startProxy } from '../../scripts/start.ts';
+import { formatDate } from '../../src/core/dates.ts';
 import { fold } from '../../src/core/text.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { wcagViolations } from './support/axe.ts';
-import { field, signInLocally } from './support/decap-form.ts';
+import { choose, field, signInLocally } from './support/decap-form.ts';
 import { decapEnglishPhrases } from './support/decap-locale.ts';
 import { type BuiltSite, buildSite, projectRoot, serveStatic } from './support/site.ts';
 import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
 const year = Number(vnDate().slice(0, 4));
 const campaignTitle = `Đợt phát động thử nghiệm giao diện năm ${year}`;
+/** Offered (its deadline is ahead) but not receiving yet: it opens in ten days. */
+const laterTitle = `Đợt phát động sắp mở năm ${year}`;
 const draftSlug = 'ban-nhap-kiem-thu-giao-dien-tren-dien-thoai';
 const draftTitle = 'Bản nháp kiểm thử giao diện trên điện thoại';
 const draftBranch = `cms/initiatives/${draftSlug}/index`;
@@ -54,6 +65,11 @@ function makeSourceRepo(dir: string): void {
   writeFileSync(
     join(dir, 'content', 'campaigns', `${year}-giao-dien.md`),
     `---\n${stringify(data)}---\n\nĐợt phát động dùng để kiểm thử giao diện quản trị.\n`,
+  );
+  const later = { ...data, title: laterTitle, opensOn: vnDate(10), deadline: vnDate(70) };
+  writeFileSync(
+    join(dir, 'content', 'campaigns', `${year}-sap-mo.md`),
+    `---\n${stringify(later)}---\n\nĐợt phát động chưa mở, dùng để kiểm thử ngày gửi.\n`,
   );
   git(dir, 'add', '-A');
   git(dir, 'commit', '--quiet', '-m', 'Đợt phát động đang mở cho kiểm thử giao diện');
@@ -126,18 +142,29 @@ function englishPhrases(): string[] {
     'is focused',
     'press Down to open the menu',
     'To pick up a draggable item',
+    'Picked up draggable item',
+    'Draggable item',
+    'was dropped',
+    'Dragging was cancelled',
+    'Remove',
+    'Clear',
+    // dnd-kit's role description of a sortable thing, which a11y-patches.ts removes.
+    'sortable',
     'API_ERROR',
     'Unknown error',
   ];
 }
 const english = englishPhrases();
 
-/** English on the page: a whole visible line that is one of Decap's phrases, or any of the others in live regions. */
+/**
+ * English on the page: a whole visible line, or a whole name, placeholder or title of an
+ * element, that is one of Decap's phrases; any of the others in live regions and in what a
+ * description or a label points at.
+ */
 async function englishOn(page: Page): Promise<string[]> {
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
   const visible = (await page.locator('body').innerText()).split('\n').map((line) => line.trim());
-  // Live regions, and whatever a description or a label points at.
-  const spoken = await page.evaluate(() => {
+  const { spoken, attributes } = await page.evaluate(() => {
     const ids = [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')].flatMap(
       (node) =>
         [node.getAttribute('aria-describedby'), node.getAttribute('aria-labelledby')]
@@ -146,13 +173,21 @@ async function englishOn(page: Page): Promise<string[]> {
     );
     const referenced = ids.filter(Boolean).map((id) => document.getElementById(id));
     const live = [...document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')];
-    return [...live, ...referenced].map((node) => node?.textContent ?? '').join('\n');
+    const named = ['aria-label', 'placeholder', 'title', 'alt', 'aria-roledescription'];
+    const values = [...document.querySelectorAll(named.map((name) => `[${name}]`).join(', '))]
+      .flatMap((node) => named.map((name) => node.getAttribute(name) ?? ''))
+      .map((value) => value.trim())
+      .filter(Boolean);
+    return {
+      spoken: [...live, ...referenced].map((node) => node?.textContent ?? '').join('\n'),
+      attributes: values,
+    };
   });
+  const inLines = (lines: string[], phrase: string) =>
+    lines.includes(phrase) ||
+    (phrase.length > 8 && phrase.includes(' ') && lines.some((line) => line.includes(phrase)));
   return english.filter(
-    (phrase) =>
-      visible.includes(phrase) ||
-      spoken.includes(phrase) ||
-      (phrase.length > 8 && visible.some((line) => line.includes(phrase) && phrase.includes(' '))),
+    (phrase) => inLines(visible, phrase) || inLines(attributes, phrase) || spoken.includes(phrase),
   );
 }
 
@@ -345,6 +380,146 @@ describe('a phone (390 px) and a desktop (1280 px)', () => {
   }
 });
 
+/** The names typed into the authors' "Họ và tên" fields, in the order of the form. */
+async function authorNames(page: Page): Promise<string[]> {
+  const inputs = await field(page, 'Họ và tên').all();
+  return Promise.all(inputs.map((input) => input.inputValue()));
+}
+
+/** What the live regions of the page say, joined. */
+async function liveText(page: Page): Promise<string> {
+  return (await page.locator('[role="status"][aria-live]').allTextContents()).join(' ');
+}
+
+/** The machine may be busy: the admin answers, only later. */
+const slow = { timeout: 30_000 };
+
+describe('submitting for real', () => {
+  test('authors are reordered from the keyboard: "Lên"/"Xuống", focus kept and shown, the move announced', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await openNewEntry(page);
+    const add = page.getByRole('button', { name: 'Thêm tác giả' });
+    for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Đức Cường']) {
+      await add.click();
+      await field(page, 'Họ và tên').last().fill(name);
+    }
+    expect(await authorNames(page)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Đức Cường']);
+
+    // From the remove button of the first author, Tab reaches its "Lên", then its "Xuống".
+    await page.getByRole('button', { name: 'Xóa Tác giả – mục 1' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focusedName = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(await focusedName()).toBe('Chuyển Tác giả – mục 1 (Nguyễn Văn An) xuống');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => authorNames(page), slow)
+      .toEqual(['Trần Thị Bình', 'Nguyễn Văn An', 'Lê Đức Cường']);
+    await expect
+      .poll(() => liveText(page), slow)
+      .toContain('Đã chuyển Tác giả “Nguyễn Văn An” xuống vị trí 2 trên 3.');
+    // The focus stays on the button pressed, now the second author's, and is drawn.
+    await expect.poll(focusedName, slow).toBe('Chuyển Tác giả – mục 2 (Nguyễn Văn An) xuống');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+
+    // Space works too; at the end of the list nothing moves and that is said.
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => authorNames(page), slow)
+      .toEqual(['Trần Thị Bình', 'Lê Đức Cường', 'Nguyễn Văn An']);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => liveText(page), slow)
+      .toContain('Tác giả “Nguyễn Văn An” đã ở cuối danh sách.');
+    expect(await authorNames(page)).toEqual(['Trần Thị Bình', 'Lê Đức Cường', 'Nguyễn Văn An']);
+    await page
+      .getByRole('button', { name: 'Chuyển Tác giả – mục 2 (Lê Đức Cường) lên' })
+      .press('Enter');
+    await expect
+      .poll(() => authorNames(page), slow)
+      .toEqual(['Lê Đức Cường', 'Trần Thị Bình', 'Nguyễn Văn An']);
+    await expect
+      .poll(() => liveText(page), slow)
+      .toContain('Đã chuyển Tác giả “Lê Đức Cường” lên vị trí 1 trên 3.');
+    await page.close();
+  });
+
+  test('"Ngày gửi" starts inside the chosen campaign\'s period and follows a change of campaign until set by hand', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await openNewEntry(page);
+    const submitted = field(page, 'Ngày gửi');
+    // Before a campaign is chosen: today, since an offered campaign is receiving today.
+    expect(await submitted.inputValue()).toBe(formatDate(vnDate()));
+    await choose(page, 'Đợt phát động', 'sap mo', laterTitle);
+    // The campaign opens in ten days: its first day.
+    await expect.poll(() => submitted.inputValue(), slow).toBe(formatDate(vnDate(10)));
+    await choose(page, 'Đợt phát động', 'thu nghiem', campaignTitle);
+    await expect.poll(() => submitted.inputValue(), slow).toBe(formatDate(vnDate()));
+    // Typed by hand: the campaign no longer moves it.
+    await submitted.click();
+    await submitted.press('Control+A');
+    await submitted.press('Backspace');
+    const typed = formatDate(vnDate(-3));
+    await page.keyboard.type(typed.replace(/\//g, ''), { delay: 30 });
+    expect(await submitted.inputValue()).toBe(typed);
+    await choose(page, 'Đợt phát động', 'sap mo', laterTitle);
+    // Nothing to wait for when nothing happens: longer than a following date takes under load.
+    await page.waitForTimeout(5000);
+    expect(await submitted.inputValue()).toBe(typed);
+    await page.close();
+  });
+
+  test('saving an initiative written by hand changes only the line edited', async () => {
+    const page = await newPage(1280);
+    await login(page, draftHash);
+    await page.getByRole('button', { name: /^Trạng thái:/ }).waitFor({ timeout: 60_000 });
+    const before = git(repo, 'show', `${draftBranch}:${draftPath}`);
+    const title = field(page, titleLabel);
+    await title.waitFor({ timeout: 60_000 });
+    expect(await title.inputValue()).toBe(draftTitle);
+    await title.fill(`${draftTitle} (sửa)`);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Đã lưu' }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => git(repo, 'show', `${draftBranch}:${draftPath}`), { timeout: 30_000 })
+      .not.toBe(before);
+    const after = git(repo, 'show', `${draftBranch}:${draftPath}`);
+    expect(after).toBe(before.replace(`title: ${draftTitle}\n`, `title: ${draftTitle} (sửa)\n`));
+    await page.close();
+  });
+
+  test('units are shown by name, never by id, in the lists of the admin', async () => {
+    const page = await newPage(1280);
+    await login(page);
+    await go(page, '#/collections/adoptions');
+    const adoptions = readdirSync(join(repo, 'content', 'adoptions')).map(
+      (name) =>
+        parse(readFileSync(join(repo, 'content', 'adoptions', name), 'utf8')) as { unit: string },
+    );
+    const units = parse(readFileSync(join(repo, 'content', 'units.yaml'), 'utf8')) as {
+      id: string;
+      name: string;
+    }[];
+    for (const { unit } of adoptions) {
+      const name = units.find((item) => item.id === unit)?.name as string;
+      expect(name).toBeTruthy();
+      await page.getByText(name, { exact: false }).first().waitFor({ timeout: 60_000 });
+    }
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
+    const shown = await page.locator('main, body').first().innerText();
+    for (const { unit } of adoptions) expect(shown).not.toContain(unit);
+    await page.close();
+  });
+});
+
 describe('an accessible admin', () => {
   test('axe finds no WCAG 2.2 AA violation on any screen a submitter meets, at 390 and 1280 px', async () => {
     const failures: string[] = [];
@@ -401,7 +576,9 @@ describe('an accessible admin', () => {
     await save.focus();
     await page.keyboard.press('Enter');
     const title = field(page, titleLabel);
-    await expect.poll(() => title.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => title.evaluate((input) => input === document.activeElement), { timeout: 30_000 })
+      .toBe(true);
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
     const messages = await Promise.all(
@@ -514,6 +691,10 @@ describe('an accessible admin', () => {
     await look('không có lựa chọn');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    await page.getByRole('button', { name: /^Chuyển Tác giả – mục 1.* xuống$/ }).press('Enter');
+    await expect.poll(() => liveText(page)).toContain('Đã chuyển');
+    await look('tác giả chuyển chỗ');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await look('biểu mẫu báo lỗi');

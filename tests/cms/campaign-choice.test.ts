@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { type CmsField, campaignChoice, cmsConfig } from '../../src/admin/config.ts';
 import {
   campaignsOffered,
+  dateInCampaign,
+  followedDate,
   offeredCampaigns,
   submittedDefault,
 } from '../../src/admin/content-data.ts';
+import { PERIOD_OF } from '../../src/admin/date-widget.ts';
 import { datesFrom, todayInVietnam } from '../../src/core/dates.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { type Campaign, campaignSchema } from '../../src/schemas/index.ts';
@@ -91,5 +94,49 @@ describe('the submission date the form starts with', () => {
     const field = initiativeField('submitted');
     const today = todayInVietnam();
     expect(field?.default).toBe(submittedDefault(offeredCampaigns(today), today));
+  });
+});
+
+describe('a date with a default follows the campaign chosen', () => {
+  // The sample campaign receives from 2024-06-01 to 2024-09-04.
+  const period = open();
+
+  it('is today while the chosen campaign receives, else the closest day of its period', () => {
+    expect(period.opensOn).toBe('2024-06-01');
+    expect(dateInCampaign(period, '2024-07-15')).toBe('2024-07-15');
+    expect(dateInCampaign(period, '2024-06-01')).toBe('2024-06-01');
+    expect(dateInCampaign(period, '2024-09-04')).toBe('2024-09-04');
+    expect(dateInCampaign(period, '2024-05-20')).toBe('2024-06-01');
+    expect(dateInCampaign(period, '2026-11-30')).toBe('2024-09-04');
+    expect(dateInCampaign(undefined, '2026-11-30')).toBeUndefined();
+  });
+
+  it('moves when the campaign changes, until the submitter sets the date', () => {
+    const later = open({ opensOn: '2025-01-10', deadline: '2025-03-31' });
+    const lookup = (id: string) => ({ a: period, b: later })[id];
+    const base = { value: '2024-11-30', touched: false, isNew: true, today: '2024-11-30', lookup };
+    expect(followedDate({ ...base, campaign: 'a' })).toBe('2024-09-04');
+    expect(followedDate({ ...base, campaign: 'b' })).toBe('2025-01-10');
+    // Already inside: nothing to change.
+    expect(followedDate({ ...base, campaign: 'a', value: '2024-09-04' })).toBeUndefined();
+    // Set by hand, an entry already saved, no campaign or one this build does not know: kept.
+    expect(followedDate({ ...base, campaign: 'b', touched: true })).toBeUndefined();
+    expect(followedDate({ ...base, campaign: 'b', isNew: false })).toBeUndefined();
+    expect(followedDate({ ...base, campaign: '' })).toBeUndefined();
+    expect(followedDate({ ...base, campaign: 'khong-co' })).toBeUndefined();
+  });
+
+  it("the form's dates with a default follow the campaign field; the others do not", () => {
+    const form = cmsConfig.collections.find((collection) => collection.name === 'initiatives') as
+      | { fields: CmsField[] }
+      | undefined;
+    const dates = (form?.fields ?? []).filter((field) => field.widget === 'datetime');
+    expect(dates.map((field) => field.name)).toEqual(expect.arrayContaining(['submitted']));
+    for (const field of dates) {
+      expect(field[PERIOD_OF], field.name).toBe(
+        field.default === undefined ? undefined : 'campaign',
+      );
+    }
+    expect(initiativeField('submitted')?.[PERIOD_OF]).toBe('campaign');
   });
 });

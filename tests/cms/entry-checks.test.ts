@@ -4,7 +4,7 @@
  * problem named by its form label; the backends refuse "ready" and "publish" for an entry
  * with errors and show the server's refusals without Decap's "API_ERROR:" prefix.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cmsConfig } from '../../src/admin/config.ts';
@@ -14,8 +14,11 @@ import {
   checkForm,
   entryTextOf,
   type FieldConfig,
+  problemText,
 } from '../../src/admin/entry-checks.ts';
+import { ORIGINAL, QUIET_FRONT_MATTER, quietFrontMatterFormat } from '../../src/admin/formats.ts';
 import { type GateableBackend, withEntryGate } from '../../src/admin/gated-backend.ts';
+import { initiativeValueSerializer } from '../../src/admin/initiative-widget.ts';
 import { MessageError } from '../../src/admin/message-error.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 
@@ -94,6 +97,63 @@ describe('the form as the file Decap would save', () => {
     ).map((problem) => problem.problem.code);
     expect(unknown).toEqual(expect.arrayContaining(['references.campaign', 'references.unit']));
   });
+});
+
+/**
+ * An initiative file as Decap's form holds it once loaded: read by the collection's format,
+ * references to initiatives given back their `/index` (the widget's value serializer).
+ */
+function loaded(text: string): Record<string, unknown> {
+  const data = quietFrontMatterFormat.fromFile(text);
+  if (data.adaptedFrom) data.adaptedFrom = initiativeValueSerializer.deserialize(data.adaptedFrom);
+  return structuredClone(data);
+}
+
+/** The 1-based numbers of the lines that differ between two texts of as many lines. */
+function differentLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.flatMap((line, index) => (line === b[index] ? [] : [index + 1]));
+}
+
+describe('saving an initiative written by hand changes only what was edited', () => {
+  const samples = readdirSync(join(project, 'content/initiatives')).map(
+    (name) => `content/initiatives/${name}/index.md`,
+  );
+
+  it('initiatives are saved through the quiet format', () => {
+    expect((initiatives as { format?: string }).format).toBe(QUIET_FRONT_MATTER);
+  });
+
+  for (const path of samples) {
+    const text = readFileSync(join(project, path), 'utf8');
+
+    it(`${path}: opened and saved unchanged, the file is byte for byte the same`, () => {
+      const written = entryTextOf(loaded(text), fields);
+      expect(written).not.toContain(ORIGINAL);
+      expect(written).toBe(text);
+    });
+
+    it(`${path}: one value edited in the form changes one line of the file`, () => {
+      const form = loaded(text);
+      const before = form.title as string;
+      const written = entryTextOf({ ...form, title: `${before} (sửa)` }, fields);
+      const lines = differentLines(text, written);
+      expect(lines).toHaveLength(1);
+      expect(written.split('\n')[(lines[0] as number) - 1]).toContain(`${before} (sửa)`);
+      const edited = entryTextOf(
+        { ...form, body: `${form.body as string}\nMột dòng thêm.\n` },
+        fields,
+      );
+      expect(edited.startsWith(text.trimEnd())).toBe(true);
+    });
+
+    it(`${path}: the checks see no key the form carries for itself`, () => {
+      const problems = checkForm(loaded(text), fields, path, context(false));
+      expect(problems.map((problem) => problemText(problem)).join('\n')).not.toContain(ORIGINAL);
+    });
+  }
 });
 
 /** A backend as Decap's proxy and GitHub backends are, holding one unpublished entry. */

@@ -1,6 +1,6 @@
 /**
- * Quiet edits: what the admin writes when one value of a campaign, a unit list, a decision
- * or an adoption changes. Each sample file is read through the format Decap uses for it,
+ * Quiet edits: what the admin writes when one value of an initiative, a campaign, a unit
+ * list, a decision or an adoption changes. Each sample file is read through the format Decap uses for it,
  * one value is changed as the form would change it, and the written text must differ from
  * the original in exactly the line that holds that value; the data must read back as the
  * form's data.
@@ -23,6 +23,9 @@ interface Format {
 }
 
 const files: [string, Format][] = [
+  ...readdirSync('content/initiatives').map(
+    (name) => [`content/initiatives/${name}/index.md`, quietFrontMatterFormat] as [string, Format],
+  ),
   ...readdirSync('content/campaigns').map(
     (name) => [`content/campaigns/${name}`, quietFrontMatterFormat] as [string, Format],
   ),
