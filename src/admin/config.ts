@@ -338,6 +338,7 @@ const decisionOverrides: Overrides = {
   },
   members: { label_singular: 'thành viên', summary: '{{fields.name}}' },
   results: { label_singular: 'kết quả', summary: '{{fields.initiative}}' },
+  'results.marks': { label_singular: 'phiếu', summary: '{{fields.member}}', collapsed: true },
   'results.initiative': initiativeRelation,
   'results.scope': {
     widget: 'relation',

@@ -168,7 +168,7 @@ describe('decide from the members ballots', () => {
     expect(result.decision.members).toEqual(recorded.members);
     expect(result.decision.document).toEqual(recorded.document);
     expect(result.decision.meetingOn).toBe(recorded.meetingOn);
-    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], marksAdded: [], facts: [] });
     expect(result.written).toBe(false);
     expect(hash(join(root, DECISION))).toBe(before);
   });
@@ -482,7 +482,7 @@ describe('re-running decide on a decided campaign', () => {
     const work = makeRepo(project, { [DECISION]: stringify(reordered) }, true);
     const before = hash(join(work, DECISION));
     const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
-    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], marksAdded: [], facts: [] });
     expect(result.written).toBe(false);
     expect(hash(join(work, DECISION))).toBe(before);
   });
