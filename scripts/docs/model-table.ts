@@ -24,6 +24,7 @@ import {
 import {
   applicationFields,
   attachmentTypes,
+  ballotVotes,
   bodySections,
   campaignStatuses,
   indicatorDirections,
@@ -64,6 +65,7 @@ export const vocabularies: readonly { title: string; terms: readonly Term[] }[] 
   { title: 'Loại đơn vị', terms: unitKinds },
   { title: 'Trạng thái đợt phát động', terms: campaignStatuses },
   { title: 'Vai trò trong hội đồng', terms: memberRoles },
+  { title: 'Biểu quyết của thành viên', terms: ballotVotes },
 ];
 
 function vocabularyOf(ids: string[]): (typeof vocabularies)[number] | undefined {

@@ -5,6 +5,7 @@ import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
 import { collections, type FilesRow, type FolderRow, type ListRow } from '../model/collections.ts';
 import {
   applicationFields,
+  ballotVotes,
   bodySections,
   campaignStatuses,
   indicatorDirections,
@@ -46,6 +47,7 @@ const vocabularies: readonly (readonly Term[])[] = [
   unitKinds,
   campaignStatuses,
   memberRoles,
+  ballotVotes,
 ];
 
 function optionsFor(values: readonly string[]): { label: string; value: string }[] {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
-import { memberRoleIds } from './vocabularies.ts';
+import { ballotVoteIds, memberRoleIds } from './vocabularies.ts';
 
 export const memberSchema = z.strictObject({
   id: describe(slugId, {
@@ -30,9 +30,8 @@ export const memberMarkSchema = z.strictObject({
     label: 'Điểm theo tiêu chí',
     hint: 'Điểm thành viên này chấm, theo mã tiêu chí của thang điểm.',
   }),
-  vote: describe(z.enum(['for', 'against'], { error: 'Biểu quyết là "for" hoặc "against".' }), {
+  vote: describe(z.enum(ballotVoteIds, { error: 'Biểu quyết là "for" hoặc "against".' }), {
     label: 'Biểu quyết',
-    hint: 'for: đồng ý; against: không đồng ý.',
   }),
 });
 export type MemberMark = z.infer<typeof memberMarkSchema>;
