@@ -79,9 +79,11 @@ function setCell(slug: string, header: string, value: ExcelJS.CellValue): Edit {
 
 function rowOf(book: ExcelJS.Workbook, slug: string): number {
   const list = book.getWorksheet(SHEETS.list);
+  const headers = Array.from(list?.getRow(1).values as unknown[], (item) => String(item ?? ''));
+  const slugColumn = headers.indexOf(HEADERS.slug);
   let at = -1;
   list?.eachRow((row, number) => {
-    if (row.getCell(2).value === slug) at = number;
+    if (row.getCell(slugColumn).value === slug) at = number;
   });
   return at;
 }
