@@ -142,7 +142,12 @@ beforeAll(async () => {
     if (document.file.endsWith('.pdf'))
       copyFileSync(join(source, document.file), join(pdfs, document.file));
 
-  const all = [
+  const all: {
+    name: string;
+    pdf: string;
+    orientation: Printed['orientation'];
+    signature?: Printed['signature'];
+  }[] = [
     ...documents.map((document) => ({
       ...document,
       pdf: join(pdfs, document.file.replace(/\.docx$/, '.pdf')),
