@@ -35,7 +35,7 @@ function git(cwd: string, ...args: string[]) {
 }
 
 /** The sample content, with the campaign's entries copied to `ENTRIES` and decided. */
-export function makeCampaign(): string {
+export function makeCampaign(entries = ENTRIES): string {
   const root = mkdtempSync(join(tmpdir(), 'kho-bench-giay-'));
   cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
   const folder = join(root, 'content', 'initiatives');
@@ -46,7 +46,7 @@ export function makeCampaign(): string {
   const decision = parse(readFileSync(decisionPath, 'utf8')) as Decision;
   const results = new Map(decision.results.map((result) => [result.initiative, result]));
   const copies: Decision['results'] = [];
-  for (let index = 0; copies.length + samples.length < ENTRIES; index++) {
+  for (let index = 0; copies.length + samples.length < entries; index++) {
     const sample = samples[index % samples.length] as string;
     const number = Math.floor(index / samples.length) + 2;
     const slug = `${sample.slice(0, 60).replace(/-+$/, '')}-${number}`;

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { findSerifFonts } from './fonts.ts';
+import { findSerifFonts, type SerifFonts } from './fonts.ts';
 import {
   type Align,
   type Block,
@@ -20,11 +20,20 @@ import {
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * The fonts of the document being drawn, named by their files. pdfkit sets a table's font
+ * back by file after every cell, and finds a font in its cache only under the key it was
+ * first opened with: registered under another name, each cell parsed the font file again
+ * (a 1,000-row list took minutes).
+ */
+let serif: SerifFonts | undefined;
+
 function fontOf(run: Pick<Run, 'bold' | 'italic'>): string {
-  if (run.bold && run.italic) return 'serif-bold-italic';
-  if (run.bold) return 'serif-bold';
-  if (run.italic) return 'serif-italic';
-  return 'serif';
+  serif ??= findSerifFonts();
+  if (run.bold && run.italic) return serif.boldItalic;
+  if (run.bold) return serif.bold;
+  if (run.italic) return serif.italic;
+  return serif.regular;
 }
 
 /** Writes a paragraph at (x, doc.y) within width; returns nothing, leaves doc.y below it. */
@@ -293,10 +302,7 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
     bufferPages: true,
     displayTitle: true,
   });
-  doc.registerFont('serif', fonts.regular);
-  doc.registerFont('serif-bold', fonts.bold);
-  doc.registerFont('serif-italic', fonts.italic);
-  doc.registerFont('serif-bold-italic', fonts.boldItalic);
+  serif = fonts;
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -326,7 +332,7 @@ export function renderPdf(model: DocModel): Promise<Buffer> {
   for (let index = range.start + 1; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     doc
-      .font('serif')
+      .font(fontOf({}))
       .fontSize(model.size)
       .text(String(index + 1), 0, margins.top / 2 - model.size / 2, {
         width: doc.page.width,
