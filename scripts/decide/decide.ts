@@ -378,9 +378,17 @@ export function decide(input: DecideInput): Decided {
     const note = listRow ? cellText(listRow.note) : '';
     if (!ok) continue;
     const grade = recognised ? gradeForScore(campaign.rubric.grades, count.total)?.id : undefined;
+    const memberMarks = marked.get(slug) ?? new Map<string, Mark>();
     results.push({
       initiative: slug,
       scores: count.averages,
+      // Each scorer's own line, in roster order, so the averages can be recomputed later.
+      marks: count.scorers.flatMap((member) => {
+        const mark = memberMarks.get(member.id);
+        return mark?.scores && mark.vote
+          ? [{ member: member.id, scores: { ...mark.scores }, vote: mark.vote }]
+          : [];
+      }),
       votesFor: count.votesFor,
       votesAgainst: count.votesAgainst,
       recused: count.recused.map((member) => member.id),

@@ -12,6 +12,11 @@ export interface DecisionDiff {
   added: DecisionResult[];
   removed: DecisionResult[];
   changed: { initiative: string; changes: string[] }[];
+  /**
+   * Results recorded before members' marks were kept, whose marks this run adds without
+   * changing anything decided: written without `--replace`.
+   */
+  marksAdded: string[];
   /** Changes to the decision's number, dates and members. */
   facts: string[];
 }
@@ -73,6 +78,8 @@ function resultChanges(
   if (before.replicate !== after.replicate)
     changes.push(`nhân rộng: ${yesNo(before.replicate)} → ${yesNo(after.replicate)}`);
   if (before.note !== after.note) changes.push('ghi chú thay đổi');
+  if (before.marks && !same(before.marks, after.marks))
+    changes.push('phiếu của từng thành viên thay đổi');
   return changes;
 }
 
@@ -87,11 +94,13 @@ export function diffDecisions(
   const previous = new Map(before.results.map((result) => [result.initiative, result]));
   const next = new Map(after.results.map((result) => [result.initiative, result]));
   const changed: DecisionDiff['changed'] = [];
+  const marksAdded: string[] = [];
   for (const result of after.results) {
     const old = previous.get(result.initiative);
     if (!old) continue;
     const changes = resultChanges(old, result, rubric.grades, rubric.criteria);
     if (changes.length) changed.push({ initiative: result.initiative, changes });
+    else if (!old.marks && result.marks) marksAdded.push(result.initiative);
   }
   const facts: string[] = [];
   if (!same(before.document, after.document))
@@ -114,6 +123,7 @@ export function diffDecisions(
     added: after.results.filter((result) => !previous.has(result.initiative)),
     removed: before.results.filter((result) => !next.has(result.initiative)),
     changed,
+    marksAdded,
     facts,
   };
 }
@@ -124,7 +134,7 @@ export function replacesDecided(diff: DecisionDiff): boolean {
 }
 
 export function isEmptyDiff(diff: DecisionDiff): boolean {
-  return !replacesDecided(diff) && diff.added.length === 0;
+  return !replacesDecided(diff) && diff.added.length === 0 && diff.marksAdded.length === 0;
 }
 
 /** The diff in Vietnamese, one line per change. */
@@ -136,6 +146,9 @@ export function describeDiff(diff: DecisionDiff): string[] {
         `+ ${result.initiative}: thêm (${result.recognised ? 'được công nhận' : 'không được công nhận'})`,
     ),
     ...diff.changed.map((item) => `~ ${item.initiative}: ${item.changes.join('; ')}`),
+    ...diff.marksAdded.map(
+      (initiative) => `+ ${initiative}: ghi thêm phiếu của từng thành viên (kết quả không đổi)`,
+    ),
     ...diff.removed.map(
       (result) =>
         `- ${result.initiative}: bỏ kết quả đã ghi (${result.recognised ? 'được công nhận' : 'không được công nhận'})`,

@@ -24,6 +24,7 @@ import {
 import {
   applicationFields,
   attachmentTypes,
+  ballotVotes,
   bodySections,
   campaignStatuses,
   indicatorDirections,
@@ -66,6 +67,7 @@ export const vocabularies: readonly { title: string; terms: readonly Term[] }[] 
   { title: 'Loại cơ quan tổ chức', terms: organiserKinds },
   { title: 'Trạng thái đợt phát động', terms: campaignStatuses },
   { title: 'Vai trò trong hội đồng', terms: memberRoles },
+  { title: 'Biểu quyết của thành viên', terms: ballotVotes },
 ];
 
 function vocabularyOf(ids: string[]): (typeof vocabularies)[number] | undefined {

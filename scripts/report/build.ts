@@ -208,10 +208,28 @@ export async function buildReport(source: SubmissionSource, campaignId?: string)
             ),
           })
         : { ok: true, findings: [] };
-    const findingsOf = (slug: string) =>
-      mergedValidation.findings.filter((finding) =>
-        inEntryFolder(finding.file, placeOf(collections.initiatives, slug)),
-      );
+    // Grouped once by entry folder: a thousand entries times thousands of findings took seconds.
+    const byFolder = new Map<string, typeof mergedValidation.findings>();
+    const folders = [...merged.map((item) => item.id), ...unread].map((slug) =>
+      placeOf(collections.initiatives, slug),
+    );
+    const folderOf = (file: string) => {
+      const [root, ...rest] = file.split('/');
+      for (let depth = rest.length; depth >= 0; depth -= 1) {
+        const candidate = [root, ...rest.slice(0, depth)].join('/');
+        if (folderSet.has(candidate) && inEntryFolder(file, candidate)) return candidate;
+      }
+      return undefined;
+    };
+    const folderSet = new Set(folders);
+    for (const finding of mergedValidation.findings) {
+      const folder = folderOf(finding.file);
+      if (folder === undefined) continue;
+      const list = byFolder.get(folder) ?? [];
+      list.push(finding);
+      byFolder.set(folder, list);
+    }
+    const findingsOf = (slug: string) => byFolder.get(placeOf(collections.initiatives, slug)) ?? [];
     for (const item of merged) {
       const facts = rowFromEntry(readFileSync(join(base, item.path), 'utf8'), unitNames);
       if (facts.campaign !== chosen.id) continue;

@@ -43,9 +43,48 @@ function listValidation(values: string[]): ExcelJS.DataValidation {
   };
 }
 
+function scoreValidation(max: number): ExcelJS.DataValidation {
+  return {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [0, max],
+    showErrorMessage: true,
+    errorTitle: 'Điểm không hợp lệ',
+    error: `Điểm từ 0 đến ${max}.`,
+  };
+}
+
 /**
- * No fixed height: Excel and LibreOffice size a row without one to its wrapped text, while a
- * fixed one clips it and prints rows over each other.
+ * One rule per run of consecutive rows of a column, not one per cell: exceljs compares every
+ * cell's rule with its neighbours' to merge them, which for the ballots of a 1,000-entry
+ * campaign (35,000 cells) was a third of the time spent writing the workbook.
+ */
+/** exceljs keeps range rules on the sheet (its types only know a cell's own rule). */
+type WithValidations = ExcelJS.Worksheet & {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+};
+
+function validateRuns(
+  sheet: ExcelJS.Worksheet,
+  column: number,
+  rows: readonly number[],
+  validation: ExcelJS.DataValidation,
+): void {
+  const letter = columnLetter(column);
+  let start = rows[0];
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] as number;
+    const next = rows[index + 1];
+    if (next === row + 1) continue;
+    (sheet as WithValidations).dataValidations.add(`${letter}${start}:${letter}${row}`, validation);
+    start = next;
+  }
+}
+
+/**
+ * The header row's look. Its height, like every row's, is set last by `fitRows`, from the
+ * text it holds.
  */
 function styleHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
@@ -61,14 +100,20 @@ const MARGINS = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, foo
 
 /**
  * Every sheet prints on A4, as wide as the page (never shrunk to fit its height, which makes a
- * long list unreadable), its header rows repeated on each page, the used range as print area.
+ * long list unreadable), its header rows repeated on each page, the used range (or its first
+ * `columns`) as print area.
  */
 export function setUpPrinting(
   sheet: ExcelJS.Worksheet,
-  options: { headerRow: number; orientation: 'portrait' | 'landscape' },
+  options: {
+    headerRow: number;
+    orientation: 'portrait' | 'landscape';
+    /** How many columns from the left print; all of them when not given. */
+    columns?: number;
+  },
 ): void {
   const lastRow = Math.max(sheet.rowCount, options.headerRow);
-  const lastColumn = Math.max(sheet.columnCount, 1);
+  const lastColumn = options.columns ?? Math.max(sheet.columnCount, 1);
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
@@ -79,7 +124,8 @@ export function setUpPrinting(
     horizontalCentered: true,
     margins: MARGINS,
     printTitlesRow: `${options.headerRow}:${options.headerRow}`,
-    printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
+    // Absolute both ways (`$A$1:$M$16`): LibreOffice ignores the `$A1:$M16` exceljs writes from `A1:M16`.
+    printArea: `A$1:${columnLetter(lastColumn)}$${lastRow}`,
   };
   sheet.headerFooter = { oddFooter: `&C${sheet.name.replaceAll('&', '&&')} – trang &P/&N` };
 }
@@ -105,6 +151,61 @@ function neutraliseText(book: ExcelJS.Workbook): void {
   });
 }
 
+/**
+ * One font everywhere: Arial is on every office computer and has a metric twin on Linux
+ * (Liberation Sans), so a page breaks and wraps the same in Excel and in LibreOffice —
+ * Calibri, the default, falls back to a much wider face where it is missing.
+ */
+const FONT = 'Arial';
+/** Points per wrapped line of 11-point Arial, with the cell's padding. */
+const LINE_HEIGHT = 13.5;
+/** Characters of Vietnamese text per unit of column width, kept on the safe side. */
+const CHARS_PER_WIDTH = 1 / 1.05;
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return String(value.result ?? '');
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    return '';
+  }
+  return String(value);
+}
+
+/**
+ * Every row whose text wraps gets the height its longest printed cell needs. LibreOffice keeps the
+ * default one-line height of a row without one when it opens or prints an .xlsx, printing
+ * the wrapped lines over the next rows; the estimate errs on the tall side, never clips.
+ */
+function fitRows(book: ExcelJS.Workbook): void {
+  book.eachSheet((sheet) => {
+    // Only the printed columns: a long text in a working column is for the screen.
+    const printed = /:\$?([A-Z]+)/.exec(sheet.pageSetup.printArea ?? '')?.[1];
+    const lastColumn = printed ? sheet.getColumn(printed).number : sheet.columnCount;
+    sheet.eachRow((row) => {
+      let lines = 1;
+      let wraps = false;
+      row.eachCell((cell, column) => {
+        cell.font = { ...cell.font, name: FONT };
+        if (!cell.alignment?.wrapText || column > lastColumn) return;
+        wraps = true;
+        const width = Math.max(1, (sheet.getColumn(column).width ?? 9) - 1) * CHARS_PER_WIDTH;
+        const bold = cell.font?.bold ? 1.1 : 1;
+        const size = (cell.font?.size ?? 11) / 11;
+        const count = cellText(cell.value)
+          .split('\n')
+          .reduce(
+            (sum, text) => sum + Math.max(1, Math.ceil((text.length * bold * size) / width)),
+            0,
+          );
+        lines = Math.max(lines, count * size);
+      });
+      if (wraps) row.height = Math.ceil(lines * LINE_HEIGHT + 3);
+    });
+  });
+}
+
 /** The consolidated list as a workbook: the list with scoring columns, the committee, the decision. */
 export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
@@ -113,13 +214,33 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const criteria = report.campaign.rubric.criteria;
 
   const list = book.addWorksheet(SHEETS.list, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Narrow columns whose text wraps: the whole row must fit the width of one printed page.
-  const columns: { header: string; key: string; width: number }[] = [
+  /*
+   * What the committee reads on paper comes first and is the print area: fitted to the width of
+   * an A4 landscape page it prints at about three quarters of its size. The working columns
+   * (code, classification, indicators, source, checks) follow, on screen only: with them the
+   * page shrank to a third. `decide` finds every column by its header, wherever it stands.
+   */
+  const printed: { header: string; key: string; width: number }[] = [
     { header: HEADERS.index, key: 'index', width: 5 },
+    { header: HEADERS.title, key: 'title', width: 28 },
+    { header: HEADERS.unit, key: 'unit', width: 16 },
+    { header: HEADERS.authors, key: 'authors', width: 20 },
+    ...criteria.map((criterion) => ({
+      header: criterionHeader(criterion),
+      key: `score:${criterion.id}`,
+      width: 9,
+    })),
+    { header: HEADERS.total, key: 'total', width: 7 },
+    { header: HEADERS.votesFor, key: 'votesFor', width: 7 },
+    { header: HEADERS.votesAgainst, key: 'votesAgainst', width: 8 },
+    { header: HEADERS.recognised, key: 'recognised', width: 9 },
+    { header: HEADERS.scope, key: 'scope', width: 11 },
+    { header: HEADERS.replicate, key: 'replicate', width: 7 },
+    { header: HEADERS.note, key: 'note', width: 22 },
+  ];
+  const columns: { header: string; key: string; width: number }[] = [
+    ...printed,
     { header: HEADERS.slug, key: 'slug', width: 18 },
-    { header: HEADERS.title, key: 'title', width: 34 },
-    { header: HEADERS.unit, key: 'unit', width: 20 },
-    { header: HEADERS.authors, key: 'authors', width: 26 },
     { header: HEADERS.areas, key: 'areas', width: 18 },
     { header: HEADERS.fields, key: 'fields', width: 18 },
     { header: HEADERS.goals, key: 'goals', width: 18 },
@@ -130,18 +251,6 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     { header: HEADERS.validation, key: 'validation', width: 11 },
     { header: HEADERS.problems, key: 'problems', width: 28 },
     { header: HEADERS.decision, key: 'decision', width: 16 },
-    ...criteria.map((criterion) => ({
-      header: criterionHeader(criterion),
-      key: `score:${criterion.id}`,
-      width: 12,
-    })),
-    { header: HEADERS.total, key: 'total', width: 9 },
-    { header: HEADERS.votesFor, key: 'votesFor', width: 9 },
-    { header: HEADERS.votesAgainst, key: 'votesAgainst', width: 10 },
-    { header: HEADERS.recognised, key: 'recognised', width: 11 },
-    { header: HEADERS.scope, key: 'scope', width: 14 },
-    { header: HEADERS.replicate, key: 'replicate', width: 9 },
-    { header: HEADERS.note, key: 'note', width: 28 },
   ];
   list.columns = columns;
   styleHeader(list.getRow(1));
@@ -185,26 +294,22 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
       formula: `SUM(${columnLetter(firstScore)}${added.number}:${columnLetter(lastScore)}${added.number})`,
       result: total,
     };
-    criteria.forEach((criterion, offset) => {
-      added.getCell(firstScore + offset).dataValidation = {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [0, criterion.max],
-        showErrorMessage: true,
-        errorTitle: 'Điểm không hợp lệ',
-        error: `Điểm từ 0 đến ${criterion.max}.`,
-      };
-    });
-    added.getCell('recognised').dataValidation = listValidation([YES, NO]);
-    added.getCell('replicate').dataValidation = listValidation([YES, NO]);
-    if (report.scopes.length > 0)
-      added.getCell('scope').dataValidation = listValidation(
-        report.scopes.map((scope) => scope.name),
-      );
   });
+  const listRows = report.rows.map((_, index) => index + 2);
+  criteria.forEach((criterion, offset) => {
+    validateRuns(list, firstScore + offset, listRows, scoreValidation(criterion.max));
+  });
+  validateRuns(list, list.getColumn('recognised').number, listRows, listValidation([YES, NO]));
+  validateRuns(list, list.getColumn('replicate').number, listRows, listValidation([YES, NO]));
+  if (report.scopes.length > 0)
+    validateRuns(
+      list,
+      list.getColumn('scope').number,
+      listRows,
+      listValidation(report.scopes.map((scope) => scope.name)),
+    );
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  setUpPrinting(list, { headerRow: 1, orientation: 'landscape' });
+  setUpPrinting(list, { headerRow: 1, orientation: 'landscape', columns: printed.length });
 
   // The roster is the campaign's; a sheet only shows it, and `decide` refuses one that differs.
   const roster = report.campaign.committee?.members ?? [];
@@ -260,6 +365,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     `2. Trang phiếu của từng thành viên: ghi điểm từng tiêu chí (không vượt điểm tối đa) và "${VOTE_FOR}" hoặc "${VOTE_AGAINST}" ở cột "${BALLOT.vote}". Thành viên vắng: để trống cả dòng. Dòng ghi "${BALLOT.recused}": để trống.`,
     `3. Trang "${SHEETS.decision}": ghi số, ngày quyết định, cơ quan ban hành và ngày họp xét (ngày dạng dd/mm/yyyy).`,
     `4. Trang "${SHEETS.list}": ghi phạm vi, nhân rộng, ghi chú; "${HEADERS.recognised}" để trống thì được tính theo phiếu (ít nhất hai phần ba thành viên được biểu quyết đồng ý) và điểm tối thiểu ${report.campaign.rubric.passScore}. Cột điểm và số phiếu ở trang này là kết quả đã ghi lần trước, chỉ để xem: decide tính lại từ các trang phiếu.`,
+    `Bản in của trang "${SHEETS.list}" (khổ A4 ngang) gồm các cột từ "${HEADERS.index}" đến "${HEADERS.note}"; các cột sau đó (mã sáng kiến, phân loại, chỉ số, nguồn hồ sơ, kết quả kiểm tra) chỉ để xem trên máy.`,
     '5. Lưu tệp rồi chạy: npm run decide -- --campaign <mã đợt> --sheet <tệp .xlsx>. Đợt đã có quyết định thì lệnh in các thay đổi và chỉ ghi khi thêm --replace.',
   ];
   lines.forEach((text, index) => {
@@ -270,6 +376,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
   guide.getCell(1, 1).font = { bold: true, size: 14 };
   setUpPrinting(guide, { headerRow: 1, orientation: 'portrait' });
   neutraliseText(book);
+  fitRows(book);
   return book;
 }
 
@@ -318,6 +425,8 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
   const lastScore = firstScore + criteria.length - 1;
   const totalColumn = lastScore + 1;
   const voteColumn = totalColumn + 1;
+  /** Lines a member fills in: all but those of initiatives they wrote. */
+  const open: number[] = [];
   report.rows.forEach((row, offset) => {
     const line = sheet.getRow(BALLOT_HEADER_ROW + 1 + offset);
     line.getCell(1).value = offset + 1;
@@ -344,19 +453,12 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
       formula: `IF(COUNT(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number})=0,"",SUM(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number}))`,
       result: '',
     };
-    criteria.forEach((criterion, index) => {
-      line.getCell(firstScore + index).dataValidation = {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [0, criterion.max],
-        showErrorMessage: true,
-        errorTitle: 'Điểm không hợp lệ',
-        error: `Điểm từ 0 đến ${criterion.max}.`,
-      };
-    });
-    line.getCell(voteColumn).dataValidation = listValidation([VOTE_FOR, VOTE_AGAINST]);
+    open.push(line.number);
   });
+  criteria.forEach((criterion, index) => {
+    validateRuns(sheet, firstScore + index, open, scoreValidation(criterion.max));
+  });
+  validateRuns(sheet, voteColumn, open, listValidation([VOTE_FOR, VOTE_AGAINST]));
   const signature = sheet.getRow(BALLOT_HEADER_ROW + report.rows.length + 3);
   // Under the titles, not under a mark or the vote: a signature is not a ballot line.
   signature.getCell(3).value = BALLOT.signature;
@@ -387,6 +489,7 @@ export async function writeBallotFiles(report: Report, folder: string): Promise<
     book.created = new Date(report.generatedAt);
     addBallot(book, report, member, index);
     neutraliseText(book);
+    fitRows(book);
     const path = join(folder, ballotFileName(index, member.id));
     await book.xlsx.writeFile(path);
     written.push(path);

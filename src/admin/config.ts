@@ -5,6 +5,7 @@ import { FOLDER_TITLE_LIMIT } from '../core/slug.ts';
 import { collections, type FilesRow, type FolderRow, type ListRow } from '../model/collections.ts';
 import {
   applicationFields,
+  ballotVotes,
   bodySections,
   campaignStatuses,
   indicatorDirections,
@@ -53,6 +54,7 @@ const vocabularies: readonly (readonly Term[])[] = [
   unitKinds,
   campaignStatuses,
   memberRoles,
+  ballotVotes,
 ];
 
 function optionsFor(values: readonly string[]): { label: string; value: string }[] {
@@ -366,6 +368,7 @@ const decisionOverrides: Overrides = {
   },
   members: { label_singular: 'thành viên', summary: '{{fields.name}}' },
   results: { label_singular: 'kết quả', summary: '{{fields.initiative}}' },
+  'results.marks': { label_singular: 'phiếu', summary: '{{fields.member}}', collapsed: true },
   'results.initiative': initiativeRelation,
   'results.scope': {
     widget: 'relation',

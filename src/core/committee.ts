@@ -155,6 +155,38 @@ export function tally<T extends Seat>(input: {
   };
 }
 
+/** A member's ballot line as a decision file keeps it (`results[].marks`). */
+export interface StoredMark {
+  member: string;
+  scores: Readonly<Record<string, number>>;
+  vote: 'for' | 'against';
+}
+
+/**
+ * Count a recorded result again from the marks it keeps: the members recused in the file
+ * and every member who wrote the initiative sit out, so an author's line shows up in
+ * `recusedButMarked` instead of being folded into the averages.
+ */
+export function recount<T extends Seat>(input: {
+  members: readonly T[];
+  authors: readonly string[];
+  recused: readonly string[];
+  criteria: readonly Pick<Criterion, 'id'>[];
+  marks: readonly StoredMark[];
+}): Tally<T> {
+  const recusedNames = input.members
+    .filter((member) => input.recused.includes(member.id))
+    .map((member) => member.name);
+  return tally({
+    members: input.members,
+    authors: [...input.authors, ...recusedNames],
+    criteria: input.criteria,
+    marks: new Map(
+      input.marks.map((mark) => [mark.member, { scores: mark.scores, vote: mark.vote }]),
+    ),
+  });
+}
+
 export interface RosterDifference<T extends Seat> {
   /** On the roster, not on the sheet. */
   missing: T[];

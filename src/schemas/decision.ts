@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentRef, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
-import { memberRoleIds } from './vocabularies.ts';
+import { ballotVoteIds, memberRoleIds } from './vocabularies.ts';
 
 export const memberSchema = z.strictObject({
   id: describe(slugId, {
@@ -17,6 +17,25 @@ export const memberSchema = z.strictObject({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/**
+ * One member's ballot line for one initiative, as `decide` read it: the marks per criterion
+ * and the vote. Kept so the averages can be recomputed and an author's own marks caught.
+ */
+export const memberMarkSchema = z.strictObject({
+  member: describe(slugId, {
+    label: 'Thành viên',
+    hint: 'Mã thành viên trong danh sách hội đồng.',
+  }),
+  scores: describe(z.record(slugId, z.number().min(0, { error: 'Điểm không được âm.' })), {
+    label: 'Điểm theo tiêu chí',
+    hint: 'Điểm thành viên này chấm, theo mã tiêu chí của thang điểm.',
+  }),
+  vote: describe(z.enum(ballotVoteIds, { error: 'Biểu quyết là "for" hoặc "against".' }), {
+    label: 'Biểu quyết',
+  }),
+});
+export type MemberMark = z.infer<typeof memberMarkSchema>;
+
 export const resultSchema = z.strictObject({
   initiative: describe(slugId, { label: 'Sáng kiến' }),
   scores: describe(z.record(slugId, z.number().min(0, { error: 'Điểm không được âm.' })), {
@@ -28,6 +47,10 @@ export const resultSchema = z.strictObject({
   recused: describe(uniqueList(slugId, 'thành viên không biểu quyết').default([]), {
     label: 'Thành viên không tham gia biểu quyết',
     hint: 'Thành viên là tác giả của sáng kiến không chấm và không biểu quyết.',
+  }),
+  marks: describe(z.array(memberMarkSchema).optional(), {
+    label: 'Phiếu của từng thành viên',
+    hint: 'Điểm và biểu quyết của từng thành viên đã chấm (thành viên vắng, tác giả không có dòng). Có thì điểm bình quân và số phiếu phải khớp; quyết định ghi trước khi có mục này vẫn hợp lệ.',
   }),
   recognised: describe(z.boolean(), { label: 'Được công nhận là sáng kiến' }),
   grade: describe(slugId.optional(), {

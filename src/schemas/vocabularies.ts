@@ -374,6 +374,19 @@ export const memberRoles = [
 export type MemberRoleId = (typeof memberRoles)[number]['id'];
 export const memberRoleIds = ids(memberRoles);
 
+/** A member's vote on one initiative, as a decision keeps it (`results[].marks[].vote`). */
+export const ballotVotes = [
+  { id: 'for', name: 'Đồng ý', short: 'Đồng ý', description: 'Đồng ý công nhận sáng kiến.' },
+  {
+    id: 'against',
+    name: 'Không đồng ý',
+    short: 'Không đồng ý',
+    description: 'Không đồng ý công nhận sáng kiến.',
+  },
+] as const satisfies readonly Term[];
+export type BallotVoteId = (typeof ballotVotes)[number]['id'];
+export const ballotVoteIds = ids(ballotVotes);
+
 export interface BodySection {
   id: string;
   /** The level-2 heading that opens the section in the entry body. */

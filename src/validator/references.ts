@@ -6,8 +6,9 @@
  * recused).
  */
 
-import { compareRoster, votesNeeded } from '../core/committee.ts';
+import { compareRoster, recount, votesNeeded } from '../core/committee.ts';
 import { formatDate } from '../core/dates.ts';
+import { formatNumber } from '../core/numbers.ts';
 import { committeeOf, inScope, validOn } from '../core/organisers.ts';
 import { fold } from '../core/text.ts';
 import { collections, pathOf } from '../model/collections.ts';
@@ -19,7 +20,15 @@ import {
   warning,
 } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
-import type { Adoption, Campaign, Decision, Organiser } from '../schemas/index.ts';
+import type {
+  Adoption,
+  Campaign,
+  Criterion,
+  Decision,
+  DecisionResult,
+  Member,
+  Organiser,
+} from '../schemas/index.ts';
 import { type Context, factsOf } from './context.ts';
 import { unitProblem } from './initiative-references.ts';
 
@@ -280,6 +289,17 @@ export function checkDecisionReferences(
         );
       }
     }
+    if (result.marks) {
+      problems.push(
+        ...checkMarks(result, base, {
+          file,
+          members: decision.members,
+          memberIds,
+          authors: facts?.authorNames ?? [],
+          criteria: campaign ? [...criteria.values()] : undefined,
+        }),
+      );
+    }
     const voting =
       decision.members.length - result.recused.filter((id) => memberIds.has(id)).length;
     const cast = result.votesFor + result.votesAgainst;
@@ -303,5 +323,130 @@ export function checkDecisionReferences(
       );
     }
   });
+  return problems;
+}
+
+/**
+ * A result that keeps each member's marks: every line a member of the committee who may
+ * score, complete and within the rubric; no line from an author of the initiative (or a
+ * member recorded as not voting); and the averages and votes recounted from the lines
+ * equal to those recorded — an author's marks folded into an average show up here.
+ */
+function checkMarks(
+  result: DecisionResult,
+  base: readonly ['results', number],
+  input: {
+    file: ParsedYaml;
+    members: readonly Member[];
+    memberIds: ReadonlySet<string>;
+    authors: readonly string[];
+    /** The rubric's criteria; undefined when the campaign is unknown. */
+    criteria?: readonly Criterion[];
+  },
+): Problem[] {
+  const problems: Problem[] = [];
+  const marks = result.marks ?? [];
+  const { file } = input;
+  const seen = new Set<string>();
+  marks.forEach((mark, index) => {
+    const where = [...base, 'marks', index] as const;
+    if (!input.memberIds.has(mark.member)) {
+      problems.push(
+        error(
+          'references.member',
+          `"${mark.member}" không phải thành viên hội đồng.`,
+          at(file, [...where, 'member']),
+        ),
+      );
+    }
+    if (seen.has(mark.member)) {
+      problems.push(
+        error(
+          'references.duplicate-id',
+          `Thành viên "${mark.member}" có hai dòng phiếu cho sáng kiến này.`,
+          at(file, [...where, 'member']),
+        ),
+      );
+    }
+    seen.add(mark.member);
+    if (!input.criteria) return;
+    const known = new Set(input.criteria.map((criterion) => criterion.id));
+    for (const [criterionId, score] of Object.entries(mark.scores)) {
+      const criterion = input.criteria.find((item) => item.id === criterionId);
+      if (!criterion) {
+        problems.push(
+          error(
+            'references.criterion',
+            `Tiêu chí "${criterionId}" không có trong thang điểm của đợt (${[...known].join(', ')}).`,
+            at(file, [...where, 'scores', criterionId]),
+          ),
+        );
+      } else if (score > criterion.max) {
+        problems.push(
+          error(
+            'decision.score-above-max',
+            `Điểm tiêu chí "${criterion.name}" của "${mark.member}" là ${formatNumber(score)}, vượt điểm tối đa ${criterion.max}.`,
+            at(file, [...where, 'scores', criterionId]),
+          ),
+        );
+      }
+    }
+    const missing = input.criteria.filter((criterion) => mark.scores[criterion.id] === undefined);
+    if (missing.length > 0) {
+      problems.push(
+        error(
+          'decision.marks-incomplete',
+          `Phiếu của "${mark.member}" thiếu điểm tiêu chí ${missing.map((criterion) => `"${criterion.name}"`).join(', ')}.`,
+          at(file, [...where, 'scores']),
+        ),
+      );
+    }
+  });
+  const count = recount({
+    members: input.members,
+    authors: input.authors,
+    recused: result.recused,
+    criteria: input.criteria ?? [],
+    marks,
+  });
+  for (const member of count.recusedButMarked) {
+    const index = marks.findIndex((mark) => mark.member === member.id);
+    problems.push(
+      error(
+        'decision.author-marked',
+        `${member.name} là tác giả của sáng kiến này (hoặc được ghi không biểu quyết) nên không được chấm điểm, biểu quyết; bỏ dòng phiếu của ${member.name}.`,
+        at(file, [...base, 'marks', index, 'member']),
+      ),
+    );
+  }
+  if (input.criteria) {
+    for (const criterion of input.criteria) {
+      const recorded = result.scores[criterion.id];
+      const recounted = count.averages[criterion.id];
+      if (recorded === recounted) continue;
+      if (
+        recorded !== undefined &&
+        recounted !== undefined &&
+        Math.abs(recorded - recounted) < 0.005
+      )
+        continue;
+      problems.push(
+        error(
+          'decision.marks-average',
+          `Điểm bình quân tiêu chí "${criterion.name}" ghi ${recorded === undefined ? '(trống)' : formatNumber(recorded)}, nhưng tính lại từ phiếu của ${count.scorers.length} thành viên được chấm là ${recounted === undefined ? '(không có phiếu)' : formatNumber(recounted)}.`,
+          at(file, [...base, 'scores', criterion.id]),
+        ),
+      );
+    }
+  }
+  if (count.votesFor !== result.votesFor || count.votesAgainst !== result.votesAgainst) {
+    problems.push(
+      error(
+        'decision.marks-votes',
+        `Số phiếu ghi ${result.votesFor} đồng ý, ${result.votesAgainst} không đồng ý; đếm lại từ phiếu của từng thành viên được ${count.votesFor} đồng ý, ${count.votesAgainst} không đồng ý.`,
+        at(file, [...base, 'votesFor']),
+      ),
+    );
+  }
   return problems;
 }

@@ -79,9 +79,11 @@ function setCell(slug: string, header: string, value: ExcelJS.CellValue): Edit {
 
 function rowOf(book: ExcelJS.Workbook, slug: string): number {
   const list = book.getWorksheet(SHEETS.list);
+  const headers = Array.from(list?.getRow(1).values as unknown[], (item) => String(item ?? ''));
+  const slugColumn = headers.indexOf(HEADERS.slug);
   let at = -1;
   list?.eachRow((row, number) => {
-    if (row.getCell(2).value === slug) at = number;
+    if (row.getCell(slugColumn).value === slug) at = number;
   });
   return at;
 }
@@ -168,7 +170,7 @@ describe('decide from the members ballots', () => {
     expect(result.decision.members).toEqual(recorded.members);
     expect(result.decision.document).toEqual(recorded.document);
     expect(result.decision.meetingOn).toBe(recorded.meetingOn);
-    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], marksAdded: [], facts: [] });
     expect(result.written).toBe(false);
     expect(hash(join(root, DECISION))).toBe(before);
   });
@@ -482,7 +484,7 @@ describe('re-running decide on a decided campaign', () => {
     const work = makeRepo(project, { [DECISION]: stringify(reordered) }, true);
     const before = hash(join(work, DECISION));
     const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: filled });
-    expect(result.diff).toEqual({ added: [], removed: [], changed: [], facts: [] });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [], marksAdded: [], facts: [] });
     expect(result.written).toBe(false);
     expect(hash(join(work, DECISION))).toBe(before);
   });

@@ -69,8 +69,8 @@ export function mark(book: ExcelJS.Workbook, memberId: string, slug: string, lin
 }
 
 /**
- * Ballots that come to a recorded decision: every member entitled to vote gives the
- * recorded averages; the first `votesFor` of them vote for, the next `votesAgainst` against.
+ * Ballots that come to a recorded decision: the members' own marks when the decision keeps
+ * them; otherwise every member entitled to vote gives the recorded averages; the first `votesFor` of them vote for, the next `votesAgainst` against.
  */
 export function fillFromDecision(
   book: ExcelJS.Workbook,
@@ -79,6 +79,13 @@ export function fillFromDecision(
   only?: string,
 ): void {
   for (const result of decision.results) {
+    if (result.marks) {
+      for (const line of result.marks) {
+        if (only !== undefined && line.member !== only) continue;
+        mark(book, line.member, result.initiative, { scores: line.scores, vote: line.vote });
+      }
+      continue;
+    }
     const entitled = decision.members.filter((member) => !result.recused.includes(member.id));
     entitled.forEach((member, index) => {
       if (index >= result.votesFor + result.votesAgainst) return;

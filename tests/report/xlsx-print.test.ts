@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type Report } from '../../scripts/report/build.ts';
-import { BALLOT, SHEETS } from '../../scripts/report/columns.ts';
+import { BALLOT, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import {
   BALLOT_HEADER_ROW,
@@ -39,14 +39,18 @@ function expectPrintable(sheet: ExcelJS.Worksheet, headerRow: number) {
   }
   const end = areaEnd(setup.printArea ?? '');
   expect(end.row, sheet.name).toBeGreaterThanOrEqual(sheet.actualRowCount);
-  expect(end.column, sheet.name).toBeGreaterThanOrEqual(sheet.actualColumnCount);
-  // A fixed height clips wrapped text: no row that wraps may have one.
+  if (sheet.name !== SHEETS.list)
+    expect(end.column, sheet.name).toBeGreaterThanOrEqual(sheet.actualColumnCount);
+  // LibreOffice prints a row without a height on one line, over the next rows: a row whose
+  // printed text wraps has one, at least a line for each of its cells' lines.
   sheet.eachRow((row) => {
-    let wraps = row.alignment?.wrapText === true;
-    row.eachCell((cell) => {
-      if (cell.alignment?.wrapText) wraps = true;
+    let lines = 0;
+    row.eachCell((cell, column) => {
+      if (!cell.alignment?.wrapText || column > end.column) return;
+      lines = Math.max(lines, String(cell.value ?? '').split('\n').length);
     });
-    if (wraps) expect(row.height, `${sheet.name}, dòng ${row.number}`).toBeUndefined();
+    if (lines > 0)
+      expect(row.height, `${sheet.name}, dòng ${row.number}`).toBeGreaterThanOrEqual(lines * 12);
   });
 }
 
@@ -58,8 +62,9 @@ function printScale(sheet: ExcelJS.Worksheet): number {
   const setup = sheet.pageSetup;
   const paper = setup.orientation === 'landscape' ? 297 : 210;
   const inches = paper / 25.4 - (setup.margins?.left ?? 0) - (setup.margins?.right ?? 0);
+  const printed = areaEnd(setup.printArea ?? '').column;
   let pixels = 0;
-  for (let column = 1; column <= sheet.columnCount; column += 1)
+  for (let column = 1; column <= printed; column += 1)
     pixels += (sheet.getColumn(column).width ?? 9) * 7 + 5;
   return Math.min(1, (inches * 96) / pixels);
 }
@@ -86,9 +91,24 @@ describe('report XLSX print set-up', () => {
     const list = book.getWorksheet(SHEETS.list);
     if (!list) throw new Error('no list sheet');
     // The long texts wrap instead of running under the next column.
-    expect(list.getRow(2).getCell(3).alignment?.wrapText).toBe(true);
+    expect(list.getRow(2).getCell(2).alignment?.wrapText).toBe(true);
     expect(list.getRow(1).getCell(1).alignment?.wrapText).toBe(true);
     expect(areaEnd(list.pageSetup.printArea ?? '').row).toBe(report.rows.length + 1);
+    // The committee's columns print at three quarters of their size or more, not a third.
+    expect(printScale(list)).toBeGreaterThanOrEqual(0.7);
+    const printed = areaEnd(list.pageSetup.printArea ?? '').column;
+    const headers = Array.from(list.getRow(1).values as unknown[], (value) => String(value ?? ''));
+    for (const header of [
+      HEADERS.title,
+      HEADERS.authors,
+      HEADERS.total,
+      HEADERS.recognised,
+      HEADERS.note,
+    ])
+      expect(headers.indexOf(header), header).toBeLessThanOrEqual(printed);
+    // The working columns stay in the sheet, after the printed ones.
+    for (const header of [HEADERS.slug, HEADERS.indicators, HEADERS.problems])
+      expect(headers.indexOf(header), header).toBeGreaterThan(printed);
   });
 
   it('prints each separate ballot file the same way', async () => {
