@@ -8,7 +8,7 @@
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -184,7 +184,11 @@ const PNG = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
 ]);
 
-function entry(index: number, random: () => number): { text: string; attachment: boolean } {
+function entry(
+  index: number,
+  random: () => number,
+  year = 2024,
+): { text: string; attachment: boolean } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const place =
     random() < 0.3
@@ -204,14 +208,14 @@ function entry(index: number, random: () => number): { text: string; attachment:
   const data = {
     title,
     summary: `${pick(sentences)} ${pick(sentences)}`,
-    campaign: '2024-tanh-linh',
+    campaign: `${year}-tanh-linh`,
     unit: pick(unitIds),
     authors,
     areas: [pick(areaIds)],
     fields: [pick(fieldIds)],
     goals: ['fewer-late-dossiers'],
-    firstApplied: '2024-02-01',
-    submitted: `2024-${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+    firstApplied: `${year}-02-01`,
+    submitted: `${year}-${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
     indicators: [
       {
         kind: 'late-dossier-rate',
@@ -237,15 +241,28 @@ function entry(index: number, random: () => number): { text: string; attachment:
   return { text: `---\n${stringify(data)}---\n\n${body}`, attachment };
 }
 
-export function makeTree(count: number): string {
+/**
+ * A tree of `count` generated initiatives. With `years` above 1, the sample campaign of 2024 is
+ * copied to the years before it (dates moved with it) and the initiatives are dealt among them:
+ * an archive of several calls, as a sharded build splits it.
+ */
+export function makeTree(count: number, options: { years?: number } = {}): string {
+  const years = options.years ?? 1;
   const root = mkdtempSync(join(tmpdir(), `kho-bench-${count}-`));
   mkdirSync(join(root, collections.campaigns.folder), { recursive: true });
-  for (const file of [
-    collections.units.file,
-    collections.scopeLevels.file,
-    pathOf(collections.campaigns, '2024-tanh-linh'),
-  ]) {
+  for (const file of [collections.units.file, collections.scopeLevels.file]) {
     copyFileSync(join(ROOT, file), join(root, file));
+  }
+  const campaign = readFileSync(
+    join(ROOT, pathOf(collections.campaigns, '2024-tanh-linh')),
+    'utf8',
+  );
+  for (let back = 0; back < years; back += 1) {
+    const year = 2024 - back;
+    writeFileSync(
+      join(root, pathOf(collections.campaigns, `${year}-tanh-linh`)),
+      campaign.replace(/\b2024\b/g, String(year)),
+    );
   }
   const random = generator(count);
   for (let index = 0; index < count; index += 1) {
@@ -254,7 +271,7 @@ export function makeTree(count: number): string {
       placeOf(collections.initiatives, `sang-kien-${String(index).padStart(5, '0')}`),
     );
     mkdirSync(folder, { recursive: true });
-    const { text, attachment } = entry(index, random);
+    const { text, attachment } = entry(index, random, 2024 - (index % years));
     writeFileSync(join(folder, 'index.md'), text);
     if (attachment) writeFileSync(join(folder, 'so-do.png'), PNG);
   }

@@ -17,8 +17,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageFromSegment } from '../../src/lib/pagination.ts';
 import { sitePaths } from '../../src/lib/paths.ts';
 import { indexableHtml, STROKE } from '../../src/lib/search-text.ts';
+import { readQuickSource, writeQuickIndex } from './quick-index.ts';
 
 /** Folders whose pages carry `data-pagefind-body`: initiatives and campaigns. */
 const SEARCHABLE_FOLDERS = ['sang-kien', 'dot-phat-dong'];
@@ -45,10 +47,14 @@ export function searchablePages(site: string): string[] {
   return SEARCHABLE_FOLDERS.flatMap((folder) => {
     const root = join(site, folder);
     if (!existsSync(root)) return [];
-    return readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !LISTINGS.has(`${folder}/${entry.name}/`))
-      .filter((entry) => existsSync(join(root, entry.name, 'index.html')))
-      .map((entry) => `${folder}/${entry.name}/index.html`);
+    return (
+      readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !LISTINGS.has(`${folder}/${entry.name}/`))
+        // The list's later pages (`sang-kien/trang-2/`) sit among the initiatives too.
+        .filter((entry) => pageFromSegment(entry.name) === undefined)
+        .filter((entry) => existsSync(join(root, entry.name, 'index.html')))
+        .map((entry) => `${folder}/${entry.name}/index.html`)
+    );
   }).sort();
 }
 
@@ -107,8 +113,8 @@ function indexPart(site: string, pages: string[], bundle: string, index: number)
 
 export function buildSearchIndex(
   outDir: string,
-  options: { partSize?: number } = {},
-): { pages: number; parts: number } {
+  options: { partSize?: number; fullTextMax?: number } = {},
+): { pages: number; parts: number; quick: number } {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(
@@ -127,7 +133,13 @@ export function buildSearchIndex(
   if (!existsSync(manifest)) throw new Error('Pagefind không ghi tệp pagefind-entry.json.');
   JSON.parse(readFileSync(manifest, 'utf8'));
   writeFileSync(join(site, PARTS_MANIFEST), `${JSON.stringify(extra)}\n`);
-  return { pages, parts: parts.length };
+  // The quick index, first step of the search on a large archive (src/lib/quick-search.ts).
+  // A site made by hand (tests) may have no source: then there is no quick index either.
+  const docs = readQuickSource(site);
+  const quick = docs
+    ? writeQuickIndex(site, docs, { fullTextMax: options.fullTextMax })
+    : undefined;
+  return { pages, parts: parts.length, quick: quick?.documents ?? 0 };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

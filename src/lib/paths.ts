@@ -34,6 +34,7 @@ export const sitePaths = {
   campaign: (id: string) => `dot-phat-dong/${id}/`,
   areas: () => 'linh-vuc-cai-cach/',
   area: (id: string) => `linh-vuc-cai-cach/${termSlug(reformAreas, id)}/`,
+  list: () => 'sang-kien/',
   initiative: (slug: string) => `sang-kien/${slug}/`,
   fields: () => 'sang-kien/linh-vuc/',
   field: (id: string) => `sang-kien/linh-vuc/${termSlug(applicationFields, id)}/`,
@@ -47,7 +48,7 @@ export const sitePaths = {
 
 export const routes = {
   home: () => href(''),
-  list: () => href('sang-kien/'),
+  list: () => href(sitePaths.list()),
   listStyles: () => href('sang-kien/bo-loc.css'),
   initiative: (slug: string) => href(sitePaths.initiative(slug)),
   attachment: (slug: string, file: string) => href(`sang-kien/${slug}/${file}`),

@@ -11,10 +11,14 @@ import {
   type PagefindResultData,
   RANKING,
 } from './pagefind-search.ts';
+import { fullTextFirst, quickEngine, quickIndexAt } from './quick-engine.ts';
+import type { QuickIndex } from './quick-search.ts';
 import { unstrokeD } from './search-text.ts';
 
 // Each result fetches its own fragment (~3 kB): a short first page keeps the first search light.
 const PAGE_SIZE = 5;
+/** In the address when the reader asked for the full text (`?q=…&toan-van=1`). */
+const FULL_TEXT = 'toan-van';
 const filterLabels: Record<string, string> = {
   organiser: 'Cơ quan tổ chức',
   campaign: 'Năm',
@@ -61,6 +65,12 @@ class KhoSearch extends HTMLElement {
   /** Bumped by each search, so that a slower earlier search cannot overwrite a later one. */
   #generation = 0;
   #paging: Promise<void> = Promise.resolve();
+  #quick: QuickIndex | undefined;
+  /**
+   * A large archive is searched first in titles, summaries, keywords, units and fields (the
+   * quick index); the full text (Pagefind) is loaded when the reader asks for it.
+   */
+  #fullText = false;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -82,6 +92,12 @@ class KhoSearch extends HTMLElement {
         .then(() => this.renderMore(true))
         .catch((error: unknown) => console.error(error));
     });
+    this.querySelector('.kho-fulltext')?.addEventListener('click', () => {
+      this.#fullText = true;
+      this.#pagefind = undefined;
+      void this.run(form, true);
+    });
+    if (params.get(FULL_TEXT)) this.#fullText = true;
     if (params.get('q') || Object.keys(filterLabels).some((key) => params.get(key))) {
       input.value = params.get('q') ?? '';
       void this.run(form, false);
@@ -91,6 +107,13 @@ class KhoSearch extends HTMLElement {
   load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
       const base = this.dataset.base ?? '/';
+      this.#quick ??= quickIndexAt(base);
+      if (!this.#fullText && !(await fullTextFirst(this.#quick))) {
+        const engine = quickEngine(this.#quick, base);
+        await this.renderFilters(engine);
+        return engine;
+      }
+      this.#fullText = true;
       const [module, parts] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
         indexParts(base),
@@ -112,6 +135,8 @@ class KhoSearch extends HTMLElement {
     if (!holder) return;
     const filters = await pagefind.filters();
     const params = new URLSearchParams(location.search);
+    // Drawn again when the reader switches to the full text: its filters come from Pagefind.
+    holder.replaceChildren();
     const collator = new Intl.Collator('vi');
     for (const [key, values] of Object.entries(filters)) {
       const id = `tim-${key}`;
@@ -153,7 +178,11 @@ class KhoSearch extends HTMLElement {
       if (key !== 'q' && value) filters[key] = String(value);
     }
     if (remember) {
-      const search = new URLSearchParams({ q: typed, ...filters }).toString();
+      const search = new URLSearchParams({
+        q: typed,
+        ...filters,
+        ...(this.#fullText ? { [FULL_TEXT]: '1' } : {}),
+      }).toString();
       history.replaceState(null, '', `?${search}`);
     }
     const list = this.querySelector('.kho-search-results');
@@ -169,6 +198,8 @@ class KhoSearch extends HTMLElement {
     }
     const results = await findPages(pagefind, typed, filters);
     if (generation !== this.#generation) return;
+    const fullTextButton = this.querySelector<HTMLElement>('.kho-fulltext');
+    if (fullTextButton) fullTextButton.hidden = this.#fullText || !typed;
     this.#results = results;
     this.#shown = 0;
     list?.replaceChildren();
@@ -178,7 +209,7 @@ class KhoSearch extends HTMLElement {
           ? typed
             ? `Không tìm thấy sáng kiến nào cho “${typed}”.`
             : 'Không có sáng kiến nào khớp với các điều kiện đã chọn.'
-          : `Tìm thấy ${results.length} sáng kiến.`;
+          : `Tìm thấy ${results.length} sáng kiến${this.#fullText ? '' : ' (theo tên, tóm tắt, từ khóa, đơn vị, lĩnh vực)'}.`;
     }
     await this.renderMore(false);
   }

@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { inShard, shardCampaigns } from '../lib/shard.ts';
 import { CONTENT_ROOT, type CollectionRow, collectionRows } from '../model/collections.ts';
 import { type RecordFile, readRecords } from '../model/files.ts';
 import { formatText } from '../validator/format-text.ts';
@@ -92,10 +93,18 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
     log: (message) => logger.warn(message),
   });
   const untouched = new Set(store.keys());
+  const shard = row.name === 'initiatives' ? shardCampaigns() : undefined;
   for (const record of records) {
     untouched.delete(record.id);
+    // A shard's build renders only its own initiatives' bodies (src/lib/shard.ts): the others'
+    // pages are another shard's, and nothing else shows a body.
+    const skipBody =
+      shard !== undefined &&
+      !inShard(String((record.raw as { campaign?: unknown }).campaign), shard);
     // The text includes the record's own item for a list file: digest the raw value then.
-    const digest = generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text);
+    const digest =
+      generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text) +
+      (skipBody ? ':no-body' : '');
     const existing = store.get(record.id);
     if (existing && existing.digest === digest) continue;
     const filePath = join(root, record.path);
@@ -105,7 +114,7 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
       filePath,
     });
     const rendered =
-      row.format === 'markdown'
+      row.format === 'markdown' && !skipBody
         ? await renderMarkdown(renderInput(record.body), { fileURL: pathToFileURL(filePath) })
         : undefined;
     store.set({

@@ -48,6 +48,8 @@ function makeSite(count: number): string {
   write('dot-phat-dong/2024', page('Đợt phát động 2024'));
   write('sang-kien/linh-vuc/dat-dai', page('Đất đai', false));
   write('sang-kien', page('Danh sách', false));
+  write('sang-kien/trang-2', page('Danh sách, trang 2', false));
+  write('dot-phat-dong/2024/trang-2', page('Đợt phát động 2024, trang 2', false));
   return site;
 }
 
@@ -72,7 +74,7 @@ describe('planParts', () => {
 });
 
 describe('buildSearchIndex', () => {
-  test('lists initiative and campaign pages only', () => {
+  test('lists initiative and campaign pages only, not the later pages of a list', () => {
     const site = makeSite(3);
     expect(searchablePages(site)).toEqual([
       'dot-phat-dong/2024/index.html',
@@ -85,14 +87,14 @@ describe('buildSearchIndex', () => {
   test('a small site gets one index and an empty list of parts', () => {
     const site = makeSite(3);
     const result = buildSearchIndex(site);
-    expect(result).toEqual({ pages: 4, parts: 1 });
+    expect(result).toEqual({ pages: 4, parts: 1, quick: 0 });
     expect(JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'))).toEqual([]);
   }, 60_000);
 
   test('above the part size, every page is indexed once across the parts, with their URLs', () => {
     const site = makeSite(6);
     const result = buildSearchIndex(site, { partSize: 3 });
-    expect(result).toEqual({ pages: 7, parts: 3 });
+    expect(result).toEqual({ pages: 7, parts: 3, quick: 0 });
     const parts = JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'));
     expect(parts).toEqual(['pagefind-2/', 'pagefind-3/']);
     const urls: string[] = [];

@@ -1,18 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { attachmentBytes, viewAttachments } from '../../../lib/attachments.ts';
+import { inShard } from '../../../lib/shard.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 /** Attachments are published beside their initiative's page: /sang-kien/<slug>/<file>. */
 export const getStaticPaths = (async () => {
   const catalog = await loadCatalog();
-  return catalog.initiatives.flatMap((view) =>
-    viewAttachments(view.filePath, view.data.attachments)
-      .filter((attachment) => attachment.path)
-      .map((attachment) => ({
-        params: { slug: view.id, file: attachment.file },
-        props: { path: attachment.path as string },
-      })),
-  );
+  return catalog.initiatives
+    .filter((view) => inShard(view.data.campaign))
+    .flatMap((view) =>
+      viewAttachments(view.filePath, view.data.attachments)
+        .filter((attachment) => attachment.path)
+        .map((attachment) => ({
+          params: { slug: view.id, file: attachment.file },
+          props: { path: attachment.path as string },
+        })),
+    );
 }) satisfies GetStaticPaths;
 
 // Read without following a link, even one put in place after getStaticPaths looked.

@@ -1,0 +1,54 @@
+/**
+ * One page of a list of initiatives, as the list, facet, unit and campaign pages show it: the
+ * committee's recognised initiatives first (then not recognised, then undecided), each group
+ * under its heading with the group's count in the whole list, cut into pages of PAGE_SIZE.
+ */
+import { type DecisionStatusId, decisionStatuses } from '../core/status.ts';
+import type { InitiativeView } from './catalog.ts';
+import { PAGE_SIZE, type Page, pageOf } from './pagination.ts';
+
+export interface StatusGroup {
+  status: (typeof decisionStatuses)[number];
+  /** The group's initiatives on this page. */
+  items: InitiativeView[];
+  /** The group's initiatives in the whole list. */
+  total: number;
+}
+
+export interface ListingPage {
+  page: Page<InitiativeView>;
+  /** The page's initiatives by verdict, groups with nothing on this page left out. */
+  groups: StatusGroup[];
+}
+
+const ordered = new WeakMap<readonly InitiativeView[], InitiativeView[]>();
+const rank = new Map<DecisionStatusId, number>(
+  decisionStatuses.map((status, index) => [status.id, index]),
+);
+
+/** `items` grouped by verdict, keeping each group's order; computed once per list. */
+export function byVerdict(items: readonly InitiativeView[]): InitiativeView[] {
+  let sorted = ordered.get(items);
+  if (!sorted) {
+    sorted = [...items].sort((a, b) => (rank.get(a.status.id) ?? 0) - (rank.get(b.status.id) ?? 0));
+    ordered.set(items, sorted);
+  }
+  return sorted;
+}
+
+export function listingPage(
+  items: readonly InitiativeView[],
+  page: number,
+  size = PAGE_SIZE,
+): ListingPage {
+  const sorted = byVerdict(items);
+  const slice = pageOf(sorted, page, size);
+  const groups = decisionStatuses
+    .map((status) => ({
+      status,
+      items: slice.items.filter((view) => view.status.id === status.id),
+      total: items.reduce((sum, view) => sum + (view.status.id === status.id ? 1 : 0), 0),
+    }))
+    .filter((group) => group.items.length > 0);
+  return { page: slice, groups };
+}
