@@ -115,8 +115,12 @@ describe('pagination', () => {
     });
   });
 
-  test('a campaign and a facet page go on over pages too, nothing lost or repeated', () => {
-    for (const first of ['dot-phat-dong/2024-tanh-linh/', 'sang-kien/ket-qua-xet/chua-xet/']) {
+  test('a campaign, an organiser and a facet page go on over pages too, nothing lost or repeated', () => {
+    for (const first of [
+      'dot-phat-dong/2024-tanh-linh/',
+      'sang-kien/ket-qua-xet/chua-xet/',
+      'co-quan-to-chuc/ubnd-huyen-tanh-linh/',
+    ]) {
       const pages = walk(first);
       expect(pages.length).toBeGreaterThan(2);
       const seen = pages.flatMap((path) => listed(html(path)));
