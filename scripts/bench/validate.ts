@@ -250,7 +250,9 @@ export function makeTree(count: number, options: { years?: number } = {}): strin
   const years = options.years ?? 1;
   const root = mkdtempSync(join(tmpdir(), `kho-bench-${count}-`));
   mkdirSync(join(root, collections.campaigns.folder), { recursive: true });
-  for (const file of [collections.units.file, collections.scopeLevels.file]) {
+  mkdirSync(join(root, collections.organisers.folder), { recursive: true });
+  const organiser = pathOf(collections.organisers, 'ubnd-huyen-tanh-linh');
+  for (const file of [collections.units.file, collections.scopeLevels.file, organiser]) {
     copyFileSync(join(ROOT, file), join(root, file));
   }
   const campaign = readFileSync(
