@@ -102,8 +102,17 @@ export async function recordToasts(page: Page): Promise<() => Promise<string[]>>
   };
 }
 
-/** Elements that reach past either edge of the viewport, and the page's scroll width. */
+/**
+ * Elements that reach past either edge of the viewport, and the page's scroll width, once the
+ * page's finite animations have ended (a toast slides in from beyond the right edge).
+ */
 export async function overflow(page: Page) {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const wide: string[] = [];
