@@ -107,11 +107,18 @@ export async function recordToasts(page: Page): Promise<() => Promise<string[]>>
  * page's finite animations have ended (a toast slides in from beyond the right edge).
  */
 export async function overflow(page: Page) {
+  // Until two looks in a row find nothing moving: a toast may start just after the first.
   await page.evaluate(async () => {
-    const finite = document
-      .getAnimations()
-      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    const moving = () =>
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    for (let still = 0, round = 0; still < 2 && round < 20; round += 1) {
+      const now = moving();
+      still = now.length === 0 ? still + 1 : 0;
+      await Promise.all(now.map((animation) => animation.finished.catch(() => undefined)));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
   });
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
