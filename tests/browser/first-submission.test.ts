@@ -16,7 +16,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../scripts/cms/net.ts';
@@ -601,9 +601,16 @@ async function submitWithKeyboard() {
     await upload.waitFor({ state: 'attached', timeout: 30_000 });
     await look_('thư viện tệp');
     await tabTo(page, upload);
-    const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await (await chooser).setFiles(image);
+    // Enter opens the file chooser; Space too, should a first Enter come before the dialog listens.
+    let chooser: FileChooser | undefined;
+    for (const key of ['Enter', 'Space', 'Enter']) {
+      const opened = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => undefined);
+      await page.keyboard.press(key);
+      chooser = await opened;
+      if (chooser) break;
+    }
+    expect(chooser, 'hộp chọn tệp mở bằng bàn phím').toBeDefined();
+    await chooser?.setFiles(image);
     const use = page.getByRole('button', { name: 'Dùng tệp đã chọn' });
     await expect.poll(() => use.isEnabled(), { timeout: 30_000 }).toBe(true);
     await pressButton(page, use);
