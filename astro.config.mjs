@@ -1,11 +1,10 @@
 // @ts-check
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { adminSlimming } from './src/lib/admin-slimming.ts';
 import { contentSecurityPolicy } from './src/lib/csp-integration.ts';
 import { basePath, buildSiteUrl } from './src/lib/deploy-config.ts';
 import { imageAttributes } from './src/lib/image-attributes.ts';
@@ -20,60 +19,6 @@ import { readCatalog, sitemapPlan, sitePathOf } from './src/lib/sitemap.ts';
 const base = basePath(process.env.BASE_PATH);
 // Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts).
 const plan = sitemapPlan(await readCatalog(fileURLToPath(new URL('.', import.meta.url))));
-
-/** @param {string} name */
-const stub = (name) => fileURLToPath(new URL(`./src/admin/stubs/${name}`, import.meta.url));
-const reactDom = dirname(createRequire(import.meta.url).resolve('react-dom/package.json'));
-
-/**
- * Parts of Decap's npm packages the admin never runs, left out of its bundle to keep the
- * download under its budget (docs/benchmarks.md). Each cut names who imports what, so it
- * touches nothing else; the figures are gzip savings measured on the built admin.
- */
-const adminCuts = [
-  // The GitHub backend builds its GraphQL client only with `use_graphql: true`, which the
-  // project's config never sets: Apollo, graphql-js and the queries (44 KB).
-  {
-    importer: /\/decap-cms-backend-github\/dist\/esm\/implementation\.js$/,
-    source: './GraphQLAPI',
-    to: stub('github-graphql-api.ts'),
-  },
-  // Decap hands gray-matter its own YAML engine on every call: js-yaml 3 and the esprima it
-  // pulls for `!!js/function` are dead weight (41 KB).
-  {
-    importer: /\/gray-matter\/lib\/engines\.js$/,
-    source: 'js-yaml',
-    to: stub('gray-matter-js-yaml.ts'),
-  },
-  // Decap's utilities use four curried helpers of `lodash/fp`, which bundles a second, whole
-  // lodash beside the per-method modules (29 KB).
-  {
-    importer: /\/decap-cms-lib-util\/dist\/esm\//,
-    source: 'lodash/fp',
-    to: stub('lodash-fp.ts'),
-  },
-  // The Markdown widget only calls renderToString; `react-dom/server` in a browser also bundles
-  // React's streaming renderer beside the legacy one that provides it (32 KB).
-  {
-    importer: /\/decap-cms-widget-markdown\/dist\/esm\//,
-    source: 'react-dom/server',
-    to: join(reactDom, 'cjs', 'react-dom-server-legacy.browser.production.js'),
-  },
-];
-
-/** @type {import('vite').Plugin} */
-const adminSlimming = {
-  name: 'kho-admin-slimming',
-  enforce: 'pre',
-  // Production builds only: `npm start` and the deployed site serve the built admin.
-  apply: 'build',
-  resolveId(source, importer) {
-    if (!importer) return null;
-    const from = importer.replaceAll('\\', '/');
-    const cut = adminCuts.find((c) => c.source === source && c.importer.test(from));
-    return cut ? cut.to : null;
-  },
-};
 
 export default defineConfig({
   // GitHub Pages: SITE_URL=https://<owner>.github.io BASE_PATH=/<repo>/; any static host: SITE_URL only.

@@ -6,6 +6,11 @@
  * clone's `main` (scripts/cms/site-build.ts: pages, attachments, search, the production
  * admin) with the project's static server, built again after each publish.
  *
+ * The admin comes first: when nothing is built yet, its bundle alone (scripts/cms/admin-build.ts,
+ * kept per admin key) is made while decap-server starts, and served as soon as both are
+ * there; the pages and the search index are built after it, in the background, while the
+ * site's address says they are on their way, and switched in once complete.
+ *
  * Usable as a module (`startAll`) so tests can start and stop the same thing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -14,6 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDate } from '../src/core/dates.ts';
 import { type StaticServer, serveStatic } from './build/static-server.ts';
+import { adminsDir, buildAdmin, completedAdmin, pruneAdmins } from './cms/admin-build.ts';
 import { type Gate, startGate } from './cms/gate.ts';
 import { freePort, waitFor } from './cms/net.ts';
 import {
@@ -26,11 +32,12 @@ import {
 import { prepareCmsRepo, prepareSiteMirror, syncSiteMirror, watchMain } from './cms/repo.ts';
 import {
   adminAssets,
+  adminKey,
+  adminKeyOf,
   buildEnv,
   buildKey,
   buildLocalSite,
   completedBuild,
-  latestBuild,
   pruneBuilds,
 } from './cms/site-build.ts';
 
@@ -70,8 +77,12 @@ export interface Running {
   siteDir: string;
   /** What was done so that a campaign is open today (the practice campaign, or a real one). */
   practice: PracticeOutcome;
-  /** The build being served. */
+  /** The build being served (the admin bundle alone until the site's first build is done). */
   buildDir(): string;
+  /** Settles once the site's pages are served (at once when a complete build was there). */
+  siteReady: Promise<void>;
+  /** The site's first build is still running (its address says so meanwhile). */
+  siteBuilding(): boolean;
   decapServerPid(): number | undefined;
   stop(): Promise<void>;
 }
@@ -327,22 +338,20 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
   const sitePort = options.sitePort ?? portFromEnv('PORT') ?? (await freePort(4321));
 
   const aborts = new AbortController();
-  // The site and admin are built while decap-server starts.
+  // The admin is bundled (or found) while decap-server starts; the site waits for it.
   const firstKey = await buildKey(siteDir, env);
   const built = completedBuild(siteDir, firstKey);
-  if (!built)
-    notify('Đang dựng trang web và trang quản trị (lần đầu, hoặc mã hay nội dung đã đổi)…');
-  const building = built
-    ? Promise.resolve(built)
-    : buildLocalSite({
-        siteDir,
-        key: firstKey,
-        env,
-        previous: latestBuild(siteDir),
-        signal: aborts.signal,
-        log: options.log,
-      }).then((result) => result.dir);
-  building.catch(() => {});
+  /** The admin bundle for the mirror's current `main`, bundled when missing. */
+  const adminFor = async (): Promise<{ dir: string; reused: boolean }> => {
+    const key = await adminKey(siteDir, env);
+    const done = completedAdmin(siteDir, key);
+    if (done) return { dir: done, reused: true };
+    const dir = await buildAdmin({ siteDir, key, env, signal: aborts.signal, log: options.log });
+    return { dir, reused: false };
+  };
+  if (!built) notify('Đang dựng trang quản trị (lần đầu, hoặc mã hay danh mục đã đổi)…');
+  const firstAdmin = built ? undefined : adminFor();
+  firstAdmin?.catch(() => {});
   let stopped = false;
   const proxy = await startProxy({
     repoDir,
@@ -353,51 +362,97 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     today: options.today,
   }).catch(async (error) => {
     aborts.abort();
-    await building.catch(() => {});
+    await firstAdmin?.catch(() => {});
     throw error;
   });
   let current: string;
   let server: StaticServer;
   try {
-    current = await building;
+    current = built ?? (await (firstAdmin as Promise<{ dir: string }>)).dir;
     server = await serveStatic(current, '/', { port: sitePort, brotli: true, fresh: true });
   } catch (error) {
+    aborts.abort();
     await proxy.stop();
     throw new Error(
-      `Không dựng hoặc không phục vụ được trang web: ${error instanceof Error ? error.message : String(error)}`,
+      `Không dựng hoặc không phục vụ được trang quản trị: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   server.prime(adminAssets(current));
-  await pruneBuilds(siteDir, [current]);
+  const adminDir = (dir: string) => join(adminsDir(siteDir), adminKeyOf(dir) ?? '');
+  /** Serve `next` from now on, keeping only it, the build before it, and their admin bundle. */
+  const switchTo = async (next: string) => {
+    server.setDir(next);
+    server.prime(adminAssets(next));
+    const previous = current;
+    current = next;
+    await pruneBuilds(siteDir, [current, previous]);
+    await pruneAdmins(siteDir, [adminDir(current)]);
+  };
+
+  // The first build of the pages and the search index, once the admin is served.
+  const siteReady: Promise<void> = built
+    ? pruneBuilds(siteDir, [built])
+    : (async () => {
+        const started = performance.now();
+        notify('Trang quản trị đã dùng được; đang dựng trang công khai và chỉ mục tìm kiếm…');
+        const admin = current;
+        const dir = await buildLocalSite({
+          siteDir,
+          key: firstKey,
+          env,
+          admin,
+          signal: aborts.signal,
+          log: options.log,
+        });
+        if (stopped) return;
+        await switchTo(dir);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        notify(
+          `Trang công khai đã dựng xong (${seconds.replace('.', ',')} giây): các trang, tệp đính kèm và tìm kiếm đã dùng được.`,
+        );
+      })();
+  let siteBuilding = !built;
+  siteReady.then(
+    () => {
+      siteBuilding = false;
+    },
+    () => {},
+  );
+  siteReady.catch((error) => {
+    if (stopped) return;
+    notify(
+      `Không dựng được trang công khai; trang quản trị vẫn dùng được, trang sẽ được dựng lại sau lần công bố tới. ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
 
   // Publishing moves the clone's `main`: the site is built again and then switched to.
   const rebuild = rebuilder(async () => {
+    await siteReady.catch(() => {});
     if (stopped) return;
     const started = performance.now();
     try {
       await syncSiteMirror({ repoDir, siteDir });
       const key = await buildKey(siteDir, env);
       const done = completedBuild(siteDir, key);
-      const result = done
-        ? { dir: done, adminReused: true }
-        : await buildLocalSite({
-            siteDir,
-            key,
-            env,
-            previous: current,
-            signal: aborts.signal,
-            log: options.log,
-          });
-      const next = result.dir;
+      let adminReused = true;
+      let next = done;
+      if (!next) {
+        const admin = await adminFor();
+        adminReused = admin.reused;
+        next = await buildLocalSite({
+          siteDir,
+          key,
+          env,
+          admin: admin.dir,
+          signal: aborts.signal,
+          log: options.log,
+        });
+      }
       if (stopped) return;
-      server.setDir(next);
-      server.prime(adminAssets(next));
-      const previous = current;
-      current = next;
-      await pruneBuilds(siteDir, [current, previous]);
+      await switchTo(next);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       notify(
-        `Trang web đã cập nhật theo nội dung vừa công bố (dựng lại trong ${seconds.replace('.', ',')} giây${result.adminReused ? '; trang quản trị không đổi, dùng lại bản trước' : '; dựng lại cả trang quản trị'}).`,
+        `Trang web đã cập nhật theo nội dung vừa công bố (dựng lại trong ${seconds.replace('.', ',')} giây${adminReused ? '; trang quản trị không đổi, dùng lại bản trước' : '; dựng lại cả trang quản trị'}).`,
       );
       options.onSiteUpdated?.(current);
     } catch (error) {
@@ -417,6 +472,8 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
     siteDir,
     practice,
     buildDir: () => current,
+    siteReady,
+    siteBuilding: () => siteBuilding,
     decapServerPid: () => proxy.decapServerPid(),
     stop: async () => {
       stopped = true;
@@ -467,7 +524,7 @@ async function main(): Promise<void> {
     [
       '',
       `Kho sáng kiến CCHC đang chạy trên máy này (sẵn sàng sau ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} giây):`,
-      `  Trang công khai:   ${running.siteUrl}`,
+      `  Trang công khai:   ${running.siteUrl}${running.siteBuilding() ? ' (đang dựng; báo khi xong)' : ''}`,
       `  Trang quản trị:    ${running.adminUrl}`,
       `  Kho nội dung CMS:  ${shown} (nhánh main; bài nộp nằm ở các nhánh cms/…)`,
       ...practice,

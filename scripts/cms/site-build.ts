@@ -9,12 +9,13 @@
  * settings baked into the admin (the gate's address). A start whose key was built before
  * serves at once; a publish (a new `main`) builds again and the server switches to the new
  * folder only once it is complete. The build runs in a child process (`node site-build.ts
- * <mirror> <out> [--without-admin]`), so the gate and the server stay responsive meanwhile.
+ * <mirror> <out>`), so the gate and the server stay responsive meanwhile.
  *
- * The admin has its own key: the same hash without the content the admin does not read
- * (initiatives, decisions, adoptions, public files). Bundling Decap is most of a build; when
- * a publish leaves that key unchanged (an initiative, the usual case), the site is built
- * without `/admin` and the previous build's admin is copied in.
+ * The admin is not bundled here: scripts/cms/admin-build.ts bundles it first, on its own, so
+ * that it is usable before the site is built, and keeps it under its own key (the same hash
+ * without the content the admin does not read: initiatives, decisions, adoptions, public
+ * files). The site is built without `/admin` and that bundle is copied in; a publish that
+ * leaves the admin key unchanged (an initiative, the usual case) reuses it as it is.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -114,16 +115,6 @@ export function completedBuild(siteDir: string, key: string): string | undefined
   return existsSync(join(dir, COMPLETE)) ? dir : undefined;
 }
 
-/** The most recent complete build, whatever its key (its admin may still be reusable). */
-export function latestBuild(siteDir: string): string | undefined {
-  const root = buildsDir(siteDir);
-  if (!existsSync(root)) return undefined;
-  return readdirSync(root)
-    .map((name) => join(root, name))
-    .filter((dir) => existsSync(join(dir, COMPLETE)))
-    .sort((a, b) => statSync(join(b, COMPLETE)).mtimeMs - statSync(join(a, COMPLETE)).mtimeMs)[0];
-}
-
 /** Remove every build but `keep` (and folders of builds still running). */
 export async function pruneBuilds(siteDir: string, keep: readonly string[]): Promise<void> {
   const root = buildsDir(siteDir);
@@ -136,38 +127,31 @@ export async function pruneBuilds(siteDir: string, keep: readonly string[]): Pro
 }
 
 /**
- * Build `siteDir` into `<builds>/<key>/` in a child process; resolves with the folder and
- * whether the admin was copied from `previous` instead of bundled again.
+ * Build `siteDir` without its admin into `<builds>/<key>/` in a child process, then copy the
+ * admin bundle `admin` (scripts/cms/admin-build.ts) in; resolves with the folder.
  * Fails with the build's last output when the build fails (the previous build stays served).
  */
 export async function buildLocalSite(options: {
   siteDir: string;
   key: string;
   env: Record<string, string>;
-  /** A complete earlier build whose admin can be copied when the admin key is unchanged. */
-  previous?: string;
+  /** The admin bundle to serve with the site (a folder made by scripts/cms/admin-build.ts). */
+  admin: string;
   /** Stops the build (npm start is stopping). */
   signal?: AbortSignal;
   log?: (line: string) => void;
-}): Promise<{ dir: string; adminReused: boolean }> {
+}): Promise<string> {
   const out = join(buildsDir(options.siteDir), options.key);
   const staging = `${out}.${process.pid}.tmp`;
-  const admin = await adminKey(options.siteDir, options.env);
-  const reuse =
-    options.previous && adminKeyOf(options.previous) === admin ? options.previous : undefined;
   await rm(staging, { recursive: true, force: true });
   await mkdir(dirname(staging), { recursive: true });
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(
-    process.execPath,
-    [self, options.siteDir, staging, ...(reuse ? ['--without-admin'] : [])],
-    {
-      cwd: options.siteDir,
-      env: { ...cleanEnv(), ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal: options.signal,
-    },
-  );
+  const child = spawn(process.execPath, [self, options.siteDir, staging, '--without-admin'], {
+    cwd: options.siteDir,
+    env: { ...cleanEnv(), ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    signal: options.signal,
+  });
   // An aborted build ends with the child's exit below; the abort itself is not an error here.
   child.on('error', () => {});
   const tail: string[] = [];
@@ -186,12 +170,12 @@ export async function buildLocalSite(options: {
     await rm(staging, { recursive: true, force: true });
     throw new Error(`dựng trang thất bại (mã thoát ${code}):\n${tail.join('\n')}`);
   }
-  if (reuse) await copyAdmin(reuse, staging);
-  await writeFile(join(staging, ADMIN_KEY), `${admin}\n`);
+  await copyAdmin(options.admin, staging);
+  await writeFile(join(staging, ADMIN_KEY), `${adminKeyOf(options.admin) ?? ''}\n`);
   await writeFile(join(staging, COMPLETE), `${new Date().toISOString()}\n`);
   await rm(out, { recursive: true, force: true });
   await rename(staging, out);
-  return { dir: out, adminReused: reuse !== undefined };
+  return out;
 }
 
 /** The admin page's scripts and styles in a build (to compress before the first visit). */

@@ -83,6 +83,8 @@ beforeAll(async () => {
     sitePort: await freePort(4800),
     proxyPort: await freePort(8800),
   });
+  // The admin is served first; the site's pages come once its first build is done.
+  await running.siteReady;
 });
 
 afterAll(async () => {
