@@ -44,11 +44,14 @@ const NOT_ADMIN_INPUTS = [
 
 /** Settings baked into the build (the admin's `PUBLIC_` variables among them). */
 export function buildEnv(proxyUrl: string): Record<string, string> {
+  // An admin built for one organiser is another admin: it must not reuse a build for all of them.
+  const organiser = process.env.PUBLIC_CMS_ORGANISER?.trim();
   return {
     BASE_PATH: '',
     PUBLIC_CMS_PROXY_URL: proxyUrl,
     // The admin talks only to the local backend; it never falls back to GitHub's login.
     PUBLIC_CMS_LOCAL: 'true',
+    ...(organiser ? { PUBLIC_CMS_ORGANISER: organiser } : {}),
   };
 }
 
