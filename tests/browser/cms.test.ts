@@ -54,7 +54,8 @@ const unitName = 'UBND xã Thử Nghiệm';
 
 /**
  * A repository made from the project's committed files, plus a unit that exists today (the
- * sample's units were merged away in 2025). No campaign is open in it: `npm start` adds its
+ * sample's units were merged away in 2025) under xã Tánh Linh, the organiser of today that
+ * runs the practice campaign (a unit outside its scope is refused). No campaign is open in it: `npm start` adds its
  * practice campaign to the CMS clone, as on a fresh clone of the project.
  */
 function makeSourceRepo(dir: string): void {
@@ -62,7 +63,7 @@ function makeSourceRepo(dir: string): void {
   const unitsFile = join(dir, 'content', 'units.yaml');
   writeFileSync(
     unitsFile,
-    `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: commune\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
+    `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: office\n  parent: xa-tanh-linh\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
   );
   git(dir, 'add', '-A');
   git(dir, 'commit', '--quiet', '-m', 'Đơn vị còn hiệu lực cho kiểm thử');
