@@ -12,7 +12,7 @@ import { committeeOf } from '../../src/core/organisers.ts';
 import { viCollator } from '../../src/core/text.ts';
 import { workflowStatusNames } from '../../src/core/workflow.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
-import { kindOf, loadContent } from '../../src/model/files.ts';
+import { kindOf, loadContent, sharingParses } from '../../src/model/files.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import {
   applicationFields,
@@ -167,6 +167,17 @@ export async function buildReport(
   options: BuildOptions = {},
 ): Promise<Report> {
   const fast = options.fast ?? true;
+  // The validator reads the merged entries loadContent has just parsed.
+  return fast
+    ? sharingParses(() => build(source, fast, campaignId))
+    : build(source, fast, campaignId);
+}
+
+async function build(
+  source: SubmissionSource,
+  fast: boolean,
+  campaignId?: string,
+): Promise<Report> {
   const work = mkdtempSync(join(tmpdir(), 'kho-report-'));
   try {
     let base = (fast && source.inPlace?.()) || undefined;

@@ -14,6 +14,7 @@ import { toCsv } from '../../scripts/report/csv.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { toMarkdown } from '../../scripts/report/markdown.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
+import { readEntryFile, sharingParses } from '../../src/model/files.ts';
 import { cmsBranch, git, makeRepo, write } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
@@ -183,5 +184,22 @@ describe('fast and plain reports are the same', () => {
     expect(dirty.csv.fast).toBe(dirty.csv.plain);
     expect(dirty.csv.fast).toBe(clean.csv.fast);
     expect(dirty.csv.fast).not.toContain('Sửa chưa lưu');
+  });
+});
+
+describe('an entry read twice in a sharingParses scope', () => {
+  it('is parsed once while its text stays the same, and again when it changes', async () => {
+    const path = join(scratch, 'chung', 'index.md');
+    write(scratch, 'chung/index.md', sampleText);
+    expect(readEntryFile(path)).not.toBe(readEntryFile(path));
+    await sharingParses(async () => {
+      const first = readEntryFile(path);
+      expect(readEntryFile(path)).toBe(first);
+      writeFileSync(path, sampleText.replace(/^title: .*$/m, 'title: Tên đã sửa'));
+      const changed = readEntryFile(path);
+      expect(changed).not.toBe(first);
+      expect((changed.data as { title: string }).title).toBe('Tên đã sửa');
+    });
+    expect(readEntryFile(path)).not.toBe(readEntryFile(path));
   });
 });
