@@ -60,6 +60,18 @@ function diskAt(root: string): { folders: string[]; files: string[] } | undefine
   return { folders, files };
 }
 
+/**
+ * Whether a folder's `content/` holds only folders and regular files, which a recursive copy
+ * reproduces as they are (a copied link would point elsewhere than the original).
+ */
+export function plainContent(root: string): boolean {
+  try {
+    return diskAt(root) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function workingTreeMatches(root: string, ref: string): boolean {
   try {
     const tree = treeAt(root, ref);

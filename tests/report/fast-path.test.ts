@@ -8,13 +8,16 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCampaign } from '../../scripts/bench/documents.ts';
+import { createClient } from '../../scripts/github/client.ts';
 import { buildReport } from '../../scripts/report/build.ts';
 import { workingTreeMatches } from '../../scripts/report/checked-out.ts';
 import { toCsv } from '../../scripts/report/csv.ts';
+import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { toMarkdown } from '../../scripts/report/markdown.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
 import { readEntryFile, sharingParses } from '../../src/model/files.ts';
+import { startFakeGitHub } from '../support/fake-github.ts';
 import { cmsBranch, git, makeRepo, write } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
@@ -42,8 +45,11 @@ async function cellValues(path: string): Promise<Record<string, unknown[]>> {
 }
 
 /** The fast and the plain report of a repository, as the files the secretary gets. */
-async function bothWays(root: string, name: string) {
-  const source = new LocalGitSource(root);
+async function bothWays(
+  root: string,
+  name: string,
+  source: LocalGitSource | GitHubSource = new LocalGitSource(root),
+) {
   const fast = await buildReport(source, CAMPAIGN);
   const plain = await buildReport(source, CAMPAIGN, { fast: false });
   // Only the time of making differs.
@@ -184,6 +190,59 @@ describe('fast and plain reports are the same', () => {
     expect(dirty.csv.fast).toBe(dirty.csv.plain);
     expect(dirty.csv.fast).toBe(clean.csv.fast);
     expect(dirty.csv.fast).not.toContain('Sửa chưa lưu');
+  });
+});
+
+describe('fast and plain reports from GitHub are the same', () => {
+  it('for the checkout with an untracked entry, and a pull request', async () => {
+    const root = makeRepo(project, {}, true);
+    repos.push(root);
+    // The GitHub source reads the checkout as it stands, tracked or not.
+    write(
+      root,
+      'content/initiatives/chua-theo-doi/index.md',
+      sampleText.replace(/^title: .*$/m, 'title: Chưa theo dõi'),
+    );
+    const sha = 'd'.repeat(40);
+    const server = await startFakeGitHub({
+      pulls: [
+        {
+          number: 21,
+          title: 'Create Initiatives “dat-lich-hen-zalo”',
+          state: 'open',
+          user: { login: 'can-bo-xa' },
+          head: { ref: 'cms/initiatives/dat-lich-hen-zalo/index', sha },
+          base: { ref: 'main' },
+          labels: ['decap-cms/pending_review'],
+          files: [{ filename: 'content/initiatives/dat-lich-hen-zalo/index.md', status: 'added' }],
+        },
+      ],
+      contents: {
+        [sha]: {
+          'content/initiatives/dat-lich-hen-zalo/index.md': sampleText.replace(
+            /^summary: .*$/m,
+            '',
+          ),
+        },
+      },
+    });
+    try {
+      const github = createClient({ baseUrl: server.baseUrl, token: 't' });
+      const source = new GitHubSource(github, { owner: 'so-noi-vu', repo: 'kho-sang-kien' }, root);
+      expect(source.inPlace()).toBe(root);
+      const both = await bothWays(root, 'github', source);
+      expect(both.fast.rows.map((row) => row.slug)).toEqual(
+        expect.arrayContaining(['chua-theo-doi', 'dat-lich-hen-zalo']),
+      );
+      expect(both.csv.fast).toBe(both.csv.plain);
+      expect(both.md.fast).toBe(both.md.plain);
+      expect(both.xlsx.fast).toEqual(both.xlsx.plain);
+      expect(both.fast).toEqual(both.plain);
+      symlinkSync(SAMPLE, join(root, 'content/initiatives/lien-ket'));
+      expect(source.inPlace()).toBeUndefined();
+    } finally {
+      server.close();
+    }
   });
 });
 
