@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RequestError } from 'octokit';
 import { collections, placeOf } from '../../src/model/collections.ts';
 import type { GitHub, RepoRef } from '../github/client.ts';
+import { plainContent } from './checked-out.ts';
 import {
   type PendingSubmission,
   type SubmissionSource,
@@ -34,6 +35,11 @@ export class GitHubSource implements SubmissionSource {
   async snapshot(dir: string): Promise<void> {
     const content = join(this.root, 'content');
     if (existsSync(content)) cpSync(content, join(dir, 'content'), { recursive: true });
+  }
+
+  /** The checkout itself, which the snapshot copies as it is when it holds no links. */
+  inPlace(): string | undefined {
+    return plainContent(this.root) ? this.root : undefined;
   }
 
   async pending(): Promise<PendingSubmission[]> {

@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections, placeOf } from '../../src/model/collections.ts';
 import { UserError } from '../github/client.ts';
+import { workingTreeMatches } from './checked-out.ts';
 import {
   type PendingSubmission,
   type SubmissionSource,
@@ -109,6 +110,11 @@ export class LocalGitSource implements SubmissionSource {
       symlinkSync(target, join(dir, path));
     }
     mkdirSync(join(dir, 'content'), { recursive: true });
+  }
+
+  /** The checkout itself, when its `content/` is the base branch's unchanged. */
+  inPlace(): string | undefined {
+    return workingTreeMatches(this.root, this.base) ? this.root : undefined;
   }
 
   async pending(): Promise<PendingSubmission[]> {

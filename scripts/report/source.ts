@@ -42,6 +42,11 @@ export interface SubmissionSource {
   readonly base: string;
   /** Write the base branch's `content/` folder into `dir` (merged entries and context). */
   snapshot(dir: string): Promise<void>;
+  /**
+   * A repository root whose `content/` already is, byte for byte, what `snapshot` would write:
+   * read in place, without the copy. Undefined when there is none (then the snapshot is taken).
+   */
+  inPlace?(): string | undefined;
   /** Submissions not merged yet. */
   pending(): Promise<PendingSubmission[]>;
 }

@@ -467,8 +467,14 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
   setUpPrinting(sheet, { headerRow: BALLOT_HEADER_ROW, orientation: 'landscape' });
 }
 
+/**
+ * The quickest deflate: at a thousand rows the default level spent a third of a second more
+ * to save a sixth of a file of a few hundred kilobytes. The cells are the same either way.
+ */
+const ZIP = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as const;
+
 export async function writeXlsx(report: Report, path: string): Promise<void> {
-  await buildWorkbook(report).xlsx.writeFile(path);
+  await buildWorkbook(report).xlsx.writeFile(path, ZIP);
 }
 
 /** A member's ballot file's name: "phieu-3-pham-duc-long.xlsx", in roster order. */
@@ -491,7 +497,7 @@ export async function writeBallotFiles(report: Report, folder: string): Promise<
     neutraliseText(book);
     fitRows(book);
     const path = join(folder, ballotFileName(index, member.id));
-    await book.xlsx.writeFile(path);
+    await book.xlsx.writeFile(path, ZIP);
     written.push(path);
   }
   return written;

@@ -178,6 +178,25 @@ function unreadable(path: string, problems: Problem[]): YamlFile & { data: undef
 
 const unexpected = () => error('internal', 'Không đọc được tệp do lỗi không mong đợi.');
 
+/** Entries already parsed in the current `sharingParses` scope: path → the text and its parse. */
+let parsed: Map<string, { source: string; file: EntryFile }> | undefined;
+
+/**
+ * Within `work`, an entry read again with the very same text is not parsed again: the committee's
+ * report loads every entry and then has the validator read each of them. The parse is shared as
+ * it is, so a caller in the scope must not change what it gets (the validator and loadContent
+ * only read it).
+ */
+export async function sharingParses<T>(work: () => Promise<T>): Promise<T> {
+  if (parsed) return work();
+  parsed = new Map();
+  try {
+    return await work();
+  } finally {
+    parsed = undefined;
+  }
+}
+
 /**
  * Read an entry (`index.md`, a campaign). Never throws: a missing, huge,
  * non-UTF-8 or hostile file yields `data: undefined` and problems.
@@ -189,7 +208,12 @@ export function readEntryFile(path: string): EntryFile {
       return { ...unreadable(path, read.problems), body: '', bodyStartLine: 1 };
     }
     // The reader itself reads past (and warns of) a byte-order mark.
-    return parseEntryText(read.hadBom ? `\ufeff${read.text}` : read.text, path);
+    const source = read.hadBom ? `\ufeff${read.text}` : read.text;
+    const known = parsed?.get(path);
+    if (known?.source === source) return known.file;
+    const file = parseEntryText(source, path);
+    parsed?.set(path, { source, file });
+    return file;
   } catch {
     return { ...unreadable(path, [unexpected()]), body: '', bodyStartLine: 1 };
   }
