@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ADMIN_GZIP_BUDGET, adminBundleSize } from '../../scripts/cms/bundle-size.ts';
@@ -663,10 +663,18 @@ describe('an accessible admin', () => {
     expect(await upload.evaluate((input) => input.closest('label')?.textContent)).toBe(
       'Tải tệp lên',
     );
-    await upload.focus();
-    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    expect(await chooser).toBeTruthy();
+    // react-modal moves the focus to the dialog once it has opened: focus the upload after that.
+    let chooser: FileChooser | undefined;
+    for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+      await upload.focus();
+      await expect
+        .poll(() => upload.evaluate((input) => input === document.activeElement))
+        .toBe(true);
+      const opened = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => undefined);
+      await page.keyboard.press('Enter');
+      chooser = await opened;
+    }
+    expect(chooser, 'hộp chọn tệp mở bằng phím Enter').toBeDefined();
     await closeMediaLibrary(page);
     await page.close();
   });
