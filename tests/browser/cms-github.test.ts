@@ -51,7 +51,7 @@ function makeSourceRepo(dir: string): void {
   const unitsFile = join(dir, 'content', 'units.yaml');
   writeFileSync(
     unitsFile,
-    `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: commune\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
+    `${readFileSync(unitsFile, 'utf8').trimEnd()}\n- id: xa-thu-nghiem\n  name: ${unitName}\n  kind: office\n  parent: xa-tanh-linh\n  locality: Tỉnh Lâm Đồng\n  validFrom: 2025-07-01\n`,
   );
   const sample = readEntryFile(join(dir, pathOf(collections.campaigns, '2024-tanh-linh')));
   const data: Record<string, unknown> = { ...sample.data };
@@ -59,7 +59,8 @@ function makeSourceRepo(dir: string): void {
   Object.assign(data, {
     year,
     title: campaignTitle,
-    organiser: 'xa-thu-nghiem',
+    // An organiser of today, in whose scope the test's unit lies.
+    organiser: 'ubnd-xa-tanh-linh',
     receivingOffice: 'xa-thu-nghiem',
     opensOn: vnDate(-60),
     deadline: vnDate(60),

@@ -196,9 +196,34 @@ async function fillRest(page: Page, findings: Findings, screen: string) {
   await field(page, 'Tiêu đề tệp').fill('Sơ đồ quy trình');
   // The whole body typed over the headings it starts with: at 390 px a heading wraps, and End
   // would stop at the end of its first visual line.
-  await page.getByRole('textbox', { name: 'Nội dung sáng kiến' }).click();
-  await page.keyboard.press('Control+A');
+  const body = page.getByRole('textbox', { name: 'Nội dung sáng kiến' });
+  await body.click();
+  await selectWholeBody(page, body);
   await page.keyboard.type(bodyMarkdown);
+}
+
+/**
+ * Ctrl+A in the focused body editor, until the selection really holds the whole text: pressed
+ * before the editor has taken the focus, it selects only part, and typing lands mid-heading.
+ */
+async function selectWholeBody(page: Page, body: Locator) {
+  await expect
+    .poll(() => body.evaluate((editor) => editor.contains(document.activeElement)), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Control+A');
+        return body.evaluate((editor) => {
+          const bare = (text: string) => text.replace(/[\s\u200b\ufeff]/g, '');
+          return bare(window.getSelection()?.toString() ?? '') === bare(editor.textContent ?? '');
+        });
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 function summaryOf(title: string): string {
@@ -627,7 +652,7 @@ async function submitWithKeyboard() {
     // The body: the five headings it starts with, each followed by its text.
     const body = page.getByRole('textbox', { name: 'Nội dung sáng kiến' });
     await tabTo(page, body);
-    await page.keyboard.press('Control+A');
+    await selectWholeBody(page, body);
     await page.keyboard.type(bodyMarkdown);
     await look_('biểu mẫu đã điền');
     await pressButton(page, page.getByRole('button', { name: 'Lưu', exact: true }), true);

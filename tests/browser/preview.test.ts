@@ -52,7 +52,17 @@ function makeSourceRepo(dir: string): void {
   for (const [suffix, title, opensOn, deadline] of campaigns) {
     const data: Record<string, unknown> = { ...sample.data };
     delete data.reviewOn;
-    Object.assign(data, { year, title, opensOn, deadline, status: 'open', sample: true });
+    // Run by an organiser of today (the district of the 2024 sample ended on 30/06/2025).
+    Object.assign(data, {
+      year,
+      title,
+      opensOn,
+      deadline,
+      status: 'open',
+      sample: true,
+      organiser: 'ubnd-xa-tanh-linh',
+      receivingOffice: 'trung-tam-phvhcc-xa-tanh-linh',
+    });
     campaignSchema.parse(data);
     writeFileSync(
       join(dir, 'content', 'campaigns', `${year}-${suffix}.md`),
