@@ -301,7 +301,10 @@ async function foundOnSite(
   const attachment = await fetch(`${siteUrl}sang-kien/${slug}/so-do-quy-trinh.png`);
   expect(attachment.status).toBe(200);
   expect(Buffer.from(await attachment.arrayBuffer())).toEqual(readFileSync(image));
-  expect(await search(page, words)).toContain(`/sang-kien/${slug}/`);
+  // The index is rebuilt after the page: asked again until it has caught up.
+  await expect
+    .poll(() => search(page, words), { timeout: 120_000, intervals: [2_000] })
+    .toContain(`/sang-kien/${slug}/`);
   await look(page, findings, 'tìm kiếm');
 }
 

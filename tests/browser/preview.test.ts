@@ -153,6 +153,8 @@ async function shapeOf(frame: Frame | Page): Promise<PageShape> {
   return frame.locator('article.kho-initiative').evaluate((article) => {
     const pageOnly = [
       '.kho-decision',
+      // Who organised, decided and adopted it: the record of a published initiative.
+      '.kho-provenance',
       '[aria-labelledby="nhan-rong"]',
       '.kho-print-only',
       // The search index's copy of the key words without diacritics.
