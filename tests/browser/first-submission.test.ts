@@ -303,7 +303,7 @@ async function foundOnSite(
   expect(Buffer.from(await attachment.arrayBuffer())).toEqual(readFileSync(image));
   // The index is rebuilt after the page: asked again until it has caught up.
   await expect
-    .poll(() => search(page, words), { timeout: 120_000, intervals: [2_000] })
+    .poll(() => search(page, words), { timeout: 120_000, interval: 2_000 })
     .toContain(`/sang-kien/${slug}/`);
   await look(page, findings, 'tìm kiếm');
 }
