@@ -13,6 +13,7 @@ import { gradeName } from '../src/core/committee.ts';
 import { formatNumber } from '../src/core/numbers.ts';
 import { committeeOf } from '../src/core/organisers.ts';
 import { viCollator } from '../src/core/text.ts';
+import { SHEETS } from '../src/documents/committee/columns.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
 import { type LoadedContent, loadContent } from '../src/model/files.ts';
 import type { Campaign, Decision, Grade } from '../src/schemas/index.ts';
@@ -37,7 +38,6 @@ import {
   UsageError,
   unknownCampaign,
 } from './lib/cli.ts';
-import { SHEETS } from './report/columns.ts';
 
 const HELP = `Cách dùng: npm run decide -- --campaign MÃ_ĐỢT --sheet TỆP.xlsx [--ballots THƯ_MỤC] [--root ĐƯỜNG_DẪN] [--dry-run] [--replace]
 

@@ -3,9 +3,9 @@
  * Writes the "Đơn yêu cầu công nhận sáng kiến" (TT 18/2013/TT-BKHCN, Phụ lục I) of an entry.
  */
 import { parseArgs } from 'node:util';
-import { applicationDocument } from './documents/application/index.ts';
-import { runCommand, UsageError } from './documents/common/errors.ts';
-import { parseFormat, writeOutput } from './documents/common/output.ts';
+import { applicationDocument } from '../src/documents/application/index.ts';
+import { runCommand, UsageError } from '../src/documents/common/errors.ts';
+import { parseFormat, writeOutput } from '../src/documents/common/output.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =

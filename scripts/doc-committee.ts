@@ -4,9 +4,9 @@
  * initiatives attached to the decision, with the rubric's columns and a totals row.
  */
 import { parseArgs } from 'node:util';
-import { committeeDocument } from './documents/committee/index.ts';
-import { runCommand, UsageError } from './documents/common/errors.ts';
-import { parseFormat, writeOutput } from './documents/common/output.ts';
+import { committeeDocument } from '../src/documents/committee/index.ts';
+import { runCommand, UsageError } from '../src/documents/common/errors.ts';
+import { parseFormat, writeOutput } from '../src/documents/common/output.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =

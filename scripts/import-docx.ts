@@ -5,8 +5,8 @@
  * Exit 2: wrong command line.
  */
 import { parseArgs } from 'node:util';
-import { runCommand, UsageError } from './documents/common/errors.ts';
-import { importDocx } from './documents/import/index.ts';
+import { runCommand, UsageError } from '../src/documents/common/errors.ts';
+import { importDocx } from '../src/documents/import/index.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run import:docx -- TỆP.docx [--campaign MÃ_ĐỢT|NĂM] [--out THƯ_MỤC]';

@@ -4,10 +4,10 @@
  * QR code to its page on the site (SITE_URL and BASE_PATH, as for the build).
  */
 import { parseArgs } from 'node:util';
+import { runCommand, UsageError } from '../src/documents/common/errors.ts';
+import { parseFormat, writeOutput } from '../src/documents/common/output.ts';
+import { yearbookDocument } from '../src/documents/yearbook/index.ts';
 import { DEFAULT_SITE_URL } from '../src/lib/deploy-config.ts';
-import { runCommand, UsageError } from './documents/common/errors.ts';
-import { parseFormat, writeOutput } from './documents/common/output.ts';
-import { yearbookDocument } from './documents/yearbook/index.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run yearbook -- <mã đợt> --format pdf|docx [--out TỆP]';

@@ -26,8 +26,6 @@ export function copyProject(target: string): void {
     recursive: true,
     filter: withoutAdmin('src'),
   });
-  // The campaigns' yearbooks are made by the build with the documents' renderer.
-  cpSync(join(projectRoot, 'scripts'), join(target, 'scripts'), { recursive: true });
   if (existsSync(join(projectRoot, 'public'))) {
     cpSync(join(projectRoot, 'public'), join(target, 'public'), {
       recursive: true,

@@ -7,8 +7,14 @@ import type ExcelJS from 'exceljs';
 import { readCriterionHeader } from '../../src/core/committee.ts';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { nameKey } from '../../src/core/text.ts';
+import {
+  BALLOT,
+  HEADERS,
+  MEMBER_HEADERS,
+  VOTE_AGAINST,
+  VOTE_FOR,
+} from '../../src/documents/committee/columns.ts';
 import type { Criterion } from '../../src/schemas/index.ts';
-import { BALLOT, HEADERS, MEMBER_HEADERS, VOTE_AGAINST, VOTE_FOR } from '../report/columns.ts';
 import { cellNumber, cellText } from './cells.ts';
 
 export interface BallotLine {

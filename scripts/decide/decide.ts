@@ -16,6 +16,14 @@ import {
 import { formatNumber } from '../../src/core/numbers.ts';
 import { slugify } from '../../src/core/slug.ts';
 import { nameKey } from '../../src/core/text.ts';
+import {
+  DECISION_LABELS,
+  HEADERS,
+  MEMBER_HEADERS,
+  NO,
+  SHEETS,
+  YES,
+} from '../../src/documents/committee/columns.ts';
 import { formatIssue, parseWithInput } from '../../src/model/zod-errors.ts';
 import {
   type Campaign,
@@ -25,7 +33,6 @@ import {
   type Member,
   type ScopeLevel,
 } from '../../src/schemas/index.ts';
-import { DECISION_LABELS, HEADERS, MEMBER_HEADERS, NO, SHEETS, YES } from '../report/columns.ts';
 import { type Ballot, readBallots } from './ballots.ts';
 import { cellDate, cellText, cellYesNo } from './cells.ts';
 

@@ -2,8 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { criterionHeader } from '../../src/core/committee.ts';
 import { formatDateOr } from '../../src/core/dates.ts';
 import { spreadsheetCell } from '../../src/core/spreadsheet.ts';
+import { formatAuthors, HEADERS } from '../../src/documents/committee/columns.ts';
 import { type Report, statusNames } from './build.ts';
-import { formatAuthors, HEADERS } from './columns.ts';
 
 /**
  * UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly; no

@@ -1,6 +1,6 @@
 import { formatDate, formatDateOr } from '../../src/core/dates.ts';
+import { formatAuthors, HEADERS } from '../../src/documents/committee/columns.ts';
 import { type Report, statusNames } from './build.ts';
-import { formatAuthors, HEADERS } from './columns.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');
 

@@ -4,9 +4,6 @@ import ExcelJS from 'exceljs';
 import { criterionHeader, recusedSeats, totalScore } from '../../src/core/committee.ts';
 import { formatDateOr, formatDateTime } from '../../src/core/dates.ts';
 import { neutraliseCellText } from '../../src/core/spreadsheet.ts';
-import type { Member } from '../../src/schemas/decision.ts';
-import { memberRoles } from '../../src/schemas/vocabularies.ts';
-import { type Report, statusNames } from './build.ts';
 import {
   BALLOT,
   ballotSheetName,
@@ -19,7 +16,10 @@ import {
   VOTE_AGAINST,
   VOTE_FOR,
   YES,
-} from './columns.ts';
+} from '../../src/documents/committee/columns.ts';
+import type { Member } from '../../src/schemas/decision.ts';
+import { memberRoles } from '../../src/schemas/vocabularies.ts';
+import { type Report, statusNames } from './build.ts';
 
 /** The ballot's header row: the member's identity and a blank line come first. */
 export const BALLOT_HEADER_ROW = 6;

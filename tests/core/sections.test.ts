@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { splitSections } from '../../scripts/documents/render/markdown.ts';
 import { sectionOfHeading } from '../../src/core/sections.ts';
+import { splitSections } from '../../src/documents/render/markdown.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
 
 describe('sectionOfHeading: one reading for the validator and the Word export', () => {

@@ -2,9 +2,9 @@ import { sanitizeSlug } from 'decap-cms-core/dist/esm/lib/urlHelper.js';
 import { compileStringTemplate } from 'decap-cms-lib-widgets/dist/esm/stringTemplate.js';
 import { Map as ImmutableMap } from 'immutable';
 import { describe, expect, test } from 'vitest';
-import { buildDraft } from '../../scripts/documents/import/entry.ts';
 import { initiativeSlugTemplate, slugSettings } from '../../src/admin/config.ts';
 import { FOLDER_TITLE_LIMIT, folderName, SLUG_MAX_LENGTH, slugify } from '../../src/core/slug.ts';
+import { buildDraft } from '../../src/documents/import/entry.ts';
 import { slugId } from '../../src/schemas/common.ts';
 
 /**

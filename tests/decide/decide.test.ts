@@ -16,9 +16,9 @@ import {
   summaryLines,
 } from '../../scripts/decide.ts';
 import { buildReport } from '../../scripts/report/build.ts';
-import { ballotSheetName, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { ballotFileName, writeBallotFiles, writeXlsx } from '../../scripts/report/xlsx.ts';
+import { ballotSheetName, HEADERS, SHEETS } from '../../src/documents/committee/columns.ts';
 import { type Decision, decisionSchema } from '../../src/schemas/index.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 import { ballotOf, fillFromDecision, lineOf, mark } from './fill.ts';

@@ -3,14 +3,14 @@
  * member's sheet by the id written on it, each line by initiative, each column by header.
  */
 import type ExcelJS from 'exceljs';
+import { BALLOT_HEADER_ROW } from '../../scripts/report/xlsx.ts';
 import {
   BALLOT,
   HEADERS,
   MEMBER_HEADERS,
   VOTE_AGAINST,
   VOTE_FOR,
-} from '../../scripts/report/columns.ts';
-import { BALLOT_HEADER_ROW } from '../../scripts/report/xlsx.ts';
+} from '../../src/documents/committee/columns.ts';
 import type { Decision } from '../../src/schemas/index.ts';
 
 export interface Line {

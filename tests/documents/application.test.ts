@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationDocument } from '../../scripts/documents/application/index.ts';
-import { loadEntries, loadUnits } from '../../scripts/documents/common/content.ts';
 import { formatDate } from '../../src/core/dates.ts';
 import { formatNumber } from '../../src/core/numbers.ts';
+import { applicationDocument } from '../../src/documents/application/index.ts';
+import { loadEntries, loadUnits } from '../../src/documents/common/content.ts';
 import { pdfPageSize, readDocx, readPdf } from './read-back.ts';
 import { makeContentRoot } from './support.ts';
 
@@ -141,7 +141,7 @@ describe('doc:application', () => {
   it('embeds a picture from the entry folder, but never one that is a symbolic link', async () => {
     const { mkdirSync, readFileSync, renameSync, symlinkSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { loadPictures } = await import('../../scripts/documents/application/pictures.ts');
+    const { loadPictures } = await import('../../src/documents/application/pictures.ts');
     const slug = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
     const picture = 'bieu-do-ho-so-tre-hen.png';
     const dir = join(root, 'content/initiatives', slug);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committeeDocument } from '../../scripts/documents/committee/index.ts';
+import { formatNumber } from '../../src/core/numbers.ts';
+import { committeeDocument } from '../../src/documents/committee/index.ts';
 import {
   loadCampaign,
   loadDecision,
   loadEntries,
   loadUnits,
-} from '../../scripts/documents/common/content.ts';
-import { formatNumber } from '../../src/core/numbers.ts';
+} from '../../src/documents/common/content.ts';
 import { pdfPageSize, readDocx, readPdf } from './read-back.ts';
 import { makeContentRoot } from './support.ts';
 

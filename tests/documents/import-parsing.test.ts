@@ -1,18 +1,18 @@
 import type { Root } from 'mdast';
 import { toString as toText } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadUnits } from '../../scripts/documents/common/content.ts';
-import { matchUnit, sectionMarkdown } from '../../scripts/documents/import/entry.ts';
-import { matchLabel, stripNumbering } from '../../scripts/documents/import/labels.ts';
+import { parseVietnameseDate } from '../../src/core/dates.ts';
+import { folderName } from '../../src/core/slug.ts';
+import { matchKey, normalizeText } from '../../src/core/text.ts';
+import { loadUnits } from '../../src/documents/common/content.ts';
+import { matchUnit, sectionMarkdown } from '../../src/documents/import/entry.ts';
+import { matchLabel, stripNumbering } from '../../src/documents/import/labels.ts';
 import {
   authorFromLine,
   isLayoutTable,
   matchSection,
   readStructure,
-} from '../../scripts/documents/import/structure.ts';
-import { parseVietnameseDate } from '../../src/core/dates.ts';
-import { folderName } from '../../src/core/slug.ts';
-import { matchKey, normalizeText } from '../../src/core/text.ts';
+} from '../../src/documents/import/structure.ts';
 import { REPO } from './support.ts';
 
 const units = loadUnits(REPO);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ImportResult, importDocx } from '../../scripts/documents/import/index.ts';
+import { type ImportResult, importDocx } from '../../src/documents/import/index.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
 import { makeRoot, REPO } from './support.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importDocx } from '../../scripts/documents/import/index.ts';
+import { importDocx } from '../../src/documents/import/index.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { groupDocx, singleAuthorDocx, tablesAndImagesDocx } from './import-samples.ts';
 import { makeRoot, packDocx, REPO } from './support.ts';

@@ -3,11 +3,11 @@
  * next, rows that never split, space under tables, column widths) and where pdfkit broke pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationDocument } from '../../scripts/documents/application/index.ts';
-import { committeeDocument } from '../../scripts/documents/committee/index.ts';
-import { loadDecision, loadEntries } from '../../scripts/documents/common/content.ts';
-import { measureText } from '../../scripts/documents/render/measure.ts';
 import { matchKey } from '../../src/core/text.ts';
+import { applicationDocument } from '../../src/documents/application/index.ts';
+import { committeeDocument } from '../../src/documents/committee/index.ts';
+import { loadDecision, loadEntries } from '../../src/documents/common/content.ts';
+import { measureText } from '../../src/documents/render/measure.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
 import {
   readDocx,

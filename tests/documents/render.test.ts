@@ -10,14 +10,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_LABELS } from '../../scripts/documents/application/build.ts';
-import { applicationDocument } from '../../scripts/documents/application/index.ts';
-import { committeeDocument } from '../../scripts/documents/committee/index.ts';
-import { loadCampaign, loadDecision, loadEntries } from '../../scripts/documents/common/content.ts';
 import { buildReport } from '../../scripts/report/build.ts';
-import { BALLOT, ballotSheetName, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { writeXlsx } from '../../scripts/report/xlsx.ts';
+import { FORM_LABELS } from '../../src/documents/application/build.ts';
+import { applicationDocument } from '../../src/documents/application/index.ts';
+import { BALLOT, ballotSheetName, SHEETS } from '../../src/documents/committee/columns.ts';
+import { committeeDocument } from '../../src/documents/committee/index.ts';
+import { loadCampaign, loadDecision, loadEntries } from '../../src/documents/common/content.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 import {
   a4Orientation,

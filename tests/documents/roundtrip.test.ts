@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationDocument } from '../../scripts/documents/application/index.ts';
-import { loadEntries, loadEntryFile } from '../../scripts/documents/common/content.ts';
-import { importDocx } from '../../scripts/documents/import/index.ts';
-import { sectionText, splitSections } from '../../scripts/documents/render/markdown.ts';
 import { matchKey } from '../../src/core/text.ts';
+import { applicationDocument } from '../../src/documents/application/index.ts';
+import { loadEntries, loadEntryFile } from '../../src/documents/common/content.ts';
+import { importDocx } from '../../src/documents/import/index.ts';
+import { sectionText, splitSections } from '../../src/documents/render/markdown.ts';
 import { bodySections } from '../../src/schemas/vocabularies.ts';
 import { makeContentRoot, makeRoot } from './support.ts';
 

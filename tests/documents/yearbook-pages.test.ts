@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yearbookDocument } from '../../scripts/documents/yearbook/index.ts';
+import { yearbookDocument } from '../../src/documents/yearbook/index.ts';
 import { makeContentRoot, REPO } from './support.ts';
 
 const REFERENCES = join(REPO, 'tests', 'documents', 'yearbook-reference');

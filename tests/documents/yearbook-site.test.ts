@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { printFontsProblem } from '../../scripts/documents/render/fonts.ts';
-import { yearbooksBuilt } from '../../scripts/documents/yearbook/site.ts';
+import { printFontsProblem } from '../../src/documents/render/fonts.ts';
+import { yearbooksBuilt } from '../../src/documents/yearbook/site.ts';
 
 const missing = 'Không tìm thấy phông chữ Liberation Sans (thay thế Arial) để tạo PDF.';
 

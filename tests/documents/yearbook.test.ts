@@ -6,8 +6,8 @@ import jsQR from 'jsqr';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCampaign, loadDecision, loadEntries } from '../../scripts/documents/common/content.ts';
 import { statusLookup } from '../../src/core/status.ts';
+import { loadCampaign, loadDecision, loadEntries } from '../../src/documents/common/content.ts';
 import { readPdf } from './read-back.ts';
 import { makeContentRoot, REPO } from './support.ts';
 

@@ -6,15 +6,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../scripts/github/client.ts';
 import { buildReport, type Report } from '../../scripts/report/build.ts';
-import {
-  BALLOT,
-  ballotSheetName,
-  HEADERS,
-  MEMBER_HEADERS,
-  SHEETS,
-  VOTE_AGAINST,
-  VOTE_FOR,
-} from '../../scripts/report/columns.ts';
 import { toCsv } from '../../scripts/report/csv.ts';
 import { GitHubSource } from '../../scripts/report/github-source.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
@@ -23,6 +14,15 @@ import { statusOfLabel } from '../../scripts/report/source.ts';
 import { BALLOT_HEADER_ROW, ballotFileName, writeXlsx } from '../../scripts/report/xlsx.ts';
 import { main } from '../../scripts/report.ts';
 import { criterionHeader } from '../../src/core/committee.ts';
+import {
+  BALLOT,
+  ballotSheetName,
+  HEADERS,
+  MEMBER_HEADERS,
+  SHEETS,
+  VOTE_AGAINST,
+  VOTE_FOR,
+} from '../../src/documents/committee/columns.ts';
 import { memberRoles } from '../../src/schemas/vocabularies.ts';
 import { type FakeGitHub, rateLimited, startFakeGitHub } from '../support/fake-github.ts';
 import { cmsBranch, git, makeRepo } from '../support/git-fixture.ts';

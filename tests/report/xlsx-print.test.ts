@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type Report } from '../../scripts/report/build.ts';
-import { BALLOT, HEADERS, SHEETS } from '../../scripts/report/columns.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import {
   BALLOT_HEADER_ROW,
@@ -12,6 +11,7 @@ import {
   writeBallotFiles,
   writeXlsx,
 } from '../../scripts/report/xlsx.ts';
+import { BALLOT, HEADERS, SHEETS } from '../../src/documents/committee/columns.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');

@@ -3,8 +3,8 @@
  * serves it beside the campaign's page, with QR codes to this site's own address.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { yearbookDocument } from '../../../../scripts/documents/yearbook/index.ts';
-import { yearbooksBuilt } from '../../../../scripts/documents/yearbook/site.ts';
+import { yearbookDocument } from '../../../documents/yearbook/index.ts';
+import { yearbooksBuilt } from '../../../documents/yearbook/site.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
-import { viewIndicator } from '../../../src/core/indicators.ts';
-import { basePath, buildSiteUrl, SiteUrlError } from '../../../src/lib/deploy-config.ts';
-import { joinBase, sitePaths } from '../../../src/lib/paths.ts';
-import { siteInfo } from '../../../src/lib/site.ts';
+import { viewIndicator } from '../../core/indicators.ts';
+import { basePath, buildSiteUrl, SiteUrlError } from '../../lib/deploy-config.ts';
+import { joinBase, sitePaths } from '../../lib/paths.ts';
+import { siteInfo } from '../../lib/site.ts';
 import { loadPictures } from '../application/pictures.ts';
 import { UserError } from '../common/errors.ts';
 import { type Format, render } from '../common/output.ts';

@@ -1,22 +1,16 @@
 import type { RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { formatDate } from '../../../src/core/dates.ts';
-import { indicatorName, indicatorUnit } from '../../../src/core/indicators.ts';
-import { formatNumber, formatValue } from '../../../src/core/numbers.ts';
-import type {
-  Campaign,
-  Indicator,
-  Initiative,
-  Organiser,
-  Unit,
-} from '../../../src/schemas/index.ts';
+import { formatDate } from '../../core/dates.ts';
+import { indicatorName, indicatorUnit } from '../../core/indicators.ts';
+import { formatNumber, formatValue } from '../../core/numbers.ts';
+import type { Campaign, Indicator, Initiative, Organiser, Unit } from '../../schemas/index.ts';
 import {
   applicationFields,
   type BodySectionId,
   bodySections,
   reformAreas,
   termById,
-} from '../../../src/schemas/vocabularies.ts';
+} from '../../schemas/vocabularies.ts';
 import { blankLines, dateLine, mottoBlock, placeName, signatureBlock } from '../common/blocks.ts';
 import { blocksOf, type PictureMap, splitSections } from '../render/markdown.ts';
 import {

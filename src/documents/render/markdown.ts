@@ -3,9 +3,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
-import { sectionOfHeading } from '../../../src/core/sections.ts';
-import { normalizeLine } from '../../../src/core/text.ts';
-import type { BodySectionId } from '../../../src/schemas/vocabularies.ts';
+import { sectionOfHeading } from '../../core/sections.ts';
+import { normalizeLine } from '../../core/text.ts';
+import type { BodySectionId } from '../../schemas/vocabularies.ts';
 import type { Block, Cell, Paragraph, Picture, Run } from './model.ts';
 
 export function parseMarkdown(markdown: string): Root {

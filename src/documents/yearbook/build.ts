@@ -1,13 +1,13 @@
-import { formatDate } from '../../../src/core/dates.ts';
+import { formatDate } from '../../core/dates.ts';
 import {
   describeChange,
   describeRelativeChange,
   type IndicatorView,
   indicatorName,
   verdictNames,
-} from '../../../src/core/indicators.ts';
-import { formatNumber, formatValue } from '../../../src/core/numbers.ts';
-import type { Adoption, Unit } from '../../../src/schemas/index.ts';
+} from '../../core/indicators.ts';
+import { formatNumber, formatValue } from '../../core/numbers.ts';
+import type { Adoption, Unit } from '../../schemas/index.ts';
 import {
   applicationFields,
   type BodySectionId,
@@ -15,7 +15,7 @@ import {
   reformAreas,
   type Term,
   termById,
-} from '../../../src/schemas/vocabularies.ts';
+} from '../../schemas/vocabularies.ts';
 import { blocksOf, type PictureMap, splitSections } from '../render/markdown.ts';
 import {
   type Block,

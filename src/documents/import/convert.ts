@@ -4,8 +4,8 @@ import { toMdast } from 'hast-util-to-mdast';
 import mammoth from 'mammoth';
 import type { Root } from 'mdast';
 import sharp from 'sharp';
-import { matchKey, normalizeLine } from '../../../src/core/text.ts';
-import { attachmentTypes, maxAttachmentsBytesPerEntry } from '../../../src/schemas/vocabularies.ts';
+import { matchKey, normalizeLine } from '../../core/text.ts';
+import { attachmentTypes, maxAttachmentsBytesPerEntry } from '../../schemas/vocabularies.ts';
 import { UserError } from '../common/errors.ts';
 import { type DocxFacts, readDocxFacts } from './parts.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentPaths } from '../../../src/model/collections.ts';
+import { contentPaths } from '../../model/collections.ts';
 
 import {
   loadCampaigns,

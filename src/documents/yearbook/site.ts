@@ -3,7 +3,7 @@
  * `npm start` on a machine without them still gets its site (and a line saying why there is no
  * yearbook), while a deploy build refuses to publish a campaign page without its yearbook.
  */
-import { isDeployBuild } from '../../../src/lib/deploy-config.ts';
+import { isDeployBuild } from '../../lib/deploy-config.ts';
 import { printFontsProblem } from '../render/fonts.ts';
 
 let warned = false;

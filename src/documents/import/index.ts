@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document } from 'yaml';
-import { todayInVietnam } from '../../../src/core/dates.ts';
-import { contentPaths } from '../../../src/model/collections.ts';
-import { initiativeSchema } from '../../../src/schemas/index.ts';
-import { checkSchema } from '../../../src/validator/schema.ts';
+import { todayInVietnam } from '../../core/dates.ts';
+import { contentPaths } from '../../model/collections.ts';
+import { initiativeSchema } from '../../schemas/index.ts';
+import { checkSchema } from '../../validator/schema.ts';
 import { loadCampaigns, loadUnits } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
 import { convertDocx } from './convert.ts';

@@ -1,8 +1,8 @@
-import { criterionHeader, gradeName, totalScore } from '../../../src/core/committee.ts';
-import { formatDate } from '../../../src/core/dates.ts';
-import { formatNumber } from '../../../src/core/numbers.ts';
-import { viCollator } from '../../../src/core/text.ts';
-import { collections, pathOf } from '../../../src/model/collections.ts';
+import { criterionHeader, gradeName, totalScore } from '../../core/committee.ts';
+import { formatDate } from '../../core/dates.ts';
+import { formatNumber } from '../../core/numbers.ts';
+import { viCollator } from '../../core/text.ts';
+import { collections, pathOf } from '../../model/collections.ts';
 import {
   type Campaign,
   type Decision,
@@ -12,9 +12,8 @@ import {
   type Organiser,
   type ScopeLevel,
   type Unit,
-} from '../../../src/schemas/index.ts';
-import { reformAreas, termById } from '../../../src/schemas/vocabularies.ts';
-import { HEADERS } from '../../report/columns.ts';
+} from '../../schemas/index.ts';
+import { reformAreas, termById } from '../../schemas/vocabularies.ts';
 import { dateLine, issuerAndMotto, signatureBlock } from '../common/blocks.ts';
 import type { EntryFile } from '../common/content.ts';
 import { UserError } from '../common/errors.ts';
@@ -28,6 +27,7 @@ import {
   paragraph,
   textWidthMm,
 } from '../render/model.ts';
+import { HEADERS } from './columns.ts';
 
 export type ListKind = 'review' | 'recognition';
 

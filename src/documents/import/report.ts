@@ -4,7 +4,7 @@
  * was lost. Text that went into a field (which keeps only the value) or was left out as
  * the printed frame of a form is quoted in full.
  */
-import { bodySections } from '../../../src/schemas/vocabularies.ts';
+import { bodySections } from '../../schemas/vocabularies.ts';
 import type { ExtractedImage } from './convert.ts';
 import { UNSORTED_HEADING } from './entry.ts';
 import type { DocxFacts } from './parts.ts';

@@ -1,4 +1,4 @@
-import { EXIT, exitCodeOf } from '../../lib/cli.ts';
+import { EXIT, exitCodeOf } from '../../core/exit-codes.ts';
 
 /** An error whose message is written for the person running the command (in Vietnamese). */
 export class UserError extends Error {

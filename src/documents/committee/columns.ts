@@ -3,11 +3,11 @@
  * and `decide` finds them again by header text, so a secretary may reorder or
  * hide columns without breaking anything.
  */
-import { formatNumber } from '../../src/core/numbers.ts';
-import { documentRef } from '../../src/schemas/common.ts';
-import { decisionSchema, memberSchema } from '../../src/schemas/decision.ts';
-import { initiativeSchema } from '../../src/schemas/initiative.ts';
-import { labelOf } from '../../src/schemas/tree.ts';
+import { formatNumber } from '../../core/numbers.ts';
+import { documentRef } from '../../schemas/common.ts';
+import { decisionSchema, memberSchema } from '../../schemas/decision.ts';
+import { initiativeSchema } from '../../schemas/initiative.ts';
+import { labelOf } from '../../schemas/tree.ts';
 
 // Where a header says what the form says, it is the form's label; the others are the sheet's own.
 const initiative = initiativeSchema.shape;

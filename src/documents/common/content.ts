@@ -8,9 +8,9 @@ import {
   locate,
   pathOf,
   patternLabel,
-} from '../../../src/model/collections.ts';
-import { listIds, readRecordFile } from '../../../src/model/files.ts';
-import { formatIssue, parseWithInput, relevantIssues } from '../../../src/model/zod-errors.ts';
+} from '../../model/collections.ts';
+import { listIds, readRecordFile } from '../../model/files.ts';
+import { formatIssue, parseWithInput, relevantIssues } from '../../model/zod-errors.ts';
 import type {
   Adoption,
   Campaign,
@@ -19,7 +19,7 @@ import type {
   Organiser,
   ScopeLevel,
   Unit,
-} from '../../../src/schemas/index.ts';
+} from '../../schemas/index.ts';
 import { UsageError, UserError } from './errors.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Image, Nodes } from 'mdast';
 import sharp from 'sharp';
-import { readRegularFile } from '../../../src/model/files.ts';
+import { readRegularFile } from '../../model/files.ts';
 import { type PictureMap, parseMarkdown } from '../render/markdown.ts';
 
 function imagesOf(node: Nodes, found: Image[] = []): Image[] {

@@ -1,18 +1,18 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { parseVietnameseDate } from '../../../src/core/dates.ts';
-import { UNSORTED_HEADING } from '../../../src/core/sections.ts';
-import { folderName } from '../../../src/core/slug.ts';
-import { cleanInline, matchKey, normalizeLine } from '../../../src/core/text.ts';
-import { collections } from '../../../src/model/collections.ts';
-import type { Unit } from '../../../src/schemas/index.ts';
+import { parseVietnameseDate } from '../../core/dates.ts';
+import { UNSORTED_HEADING } from '../../core/sections.ts';
+import { folderName } from '../../core/slug.ts';
+import { cleanInline, matchKey, normalizeLine } from '../../core/text.ts';
+import { collections } from '../../model/collections.ts';
+import type { Unit } from '../../schemas/index.ts';
 import {
   applicationFields,
   bodySections,
   reformAreas,
   type Term,
-} from '../../../src/schemas/vocabularies.ts';
+} from '../../schemas/vocabularies.ts';
 import type { CampaignFile } from '../common/content.ts';
 import type { ExtractedImage } from './convert.ts';
 import type { WordComment } from './parts.ts';

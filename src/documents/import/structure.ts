@@ -7,8 +7,8 @@ import type {
   Table,
   TableCell,
 } from 'mdast';
-import { matchKey, normalizeLine, normalizeText } from '../../../src/core/text.ts';
-import { type BodySectionId, bodySections } from '../../../src/schemas/vocabularies.ts';
+import { matchKey, normalizeLine, normalizeText } from '../../core/text.ts';
+import { type BodySectionId, bodySections } from '../../schemas/vocabularies.ts';
 import { type LabelTarget, matchLabel, stripNumbering } from './labels.ts';
 
 export interface RawAuthor {

@@ -1,6 +1,6 @@
-import { matchKey } from '../../../src/core/text.ts';
-import { initiativeSchema, personSchema } from '../../../src/schemas/initiative.ts';
-import { labelOf } from '../../../src/schemas/tree.ts';
+import { matchKey } from '../../core/text.ts';
+import { initiativeSchema, personSchema } from '../../schemas/initiative.ts';
+import { labelOf } from '../../schemas/tree.ts';
 import { FORM_LABELS } from '../application/build.ts';
 
 /** What a "Label: value" line of a Word submission fills. */

@@ -3,7 +3,7 @@
  * function and one shape: the problems of one file.
  */
 import { join } from 'node:path';
-import { validate } from '../../../src/validator/index.ts';
+import { validate } from '../../validator/index.ts';
 
 export interface EntryProblem {
   code: string;

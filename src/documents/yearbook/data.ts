@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type InitiativeStatus, statusLookup } from '../../../src/core/status.ts';
-import { contentPaths } from '../../../src/model/collections.ts';
-import type { Adoption, Campaign, Decision, Organiser, Unit } from '../../../src/schemas/index.ts';
-import { unknownCampaign } from '../../lib/cli.ts';
+import { unknownCampaign } from '../../core/exit-codes.ts';
+import { type InitiativeStatus, statusLookup } from '../../core/status.ts';
+import { contentPaths } from '../../model/collections.ts';
+import type { Adoption, Campaign, Decision, Organiser, Unit } from '../../schemas/index.ts';
 import {
   type EntryFile,
   loadAdoptions,

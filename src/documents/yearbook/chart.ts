@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { type IndicatorView, verdictNames } from '../../../src/core/indicators.ts';
-import { formatValue } from '../../../src/core/numbers.ts';
-import { scaleBars } from '../../../src/lib/bars.ts';
+import { type IndicatorView, verdictNames } from '../../core/indicators.ts';
+import { formatValue } from '../../core/numbers.ts';
+import { scaleBars } from '../../lib/bars.ts';
 import type { Picture } from '../render/model.ts';
 import { LOOK } from './look.ts';
 
