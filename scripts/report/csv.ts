@@ -8,7 +8,10 @@ import { type Report, statusNames } from './build.ts';
 /**
  * UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly; no
  * cell starts like a formula (src/core/spreadsheet.ts), the header included, since
- * criterion names come from the campaign file.
+ * criterion names come from the campaign file. A field with a line break of its own, even
+ * a lone carriage return, is quoted (csv-stringify quotes only the whole record delimiter):
+ * unquoted, LibreOffice starts a new row there. So is one with a space at either end, which
+ * an import may trim.
  */
 export function toCsv(report: Report): string {
   const criteria = report.campaign.rubric.criteria;
@@ -54,6 +57,6 @@ export function toCsv(report: Report): string {
   ]);
   return stringify(
     [header, ...records].map((record) => record.map(spreadsheetCell)),
-    { bom: true, record_delimiter: 'windows' },
+    { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ },
   );
 }

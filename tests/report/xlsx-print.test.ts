@@ -12,6 +12,16 @@ import {
   writeXlsx,
 } from '../../scripts/report/xlsx.ts';
 import { BALLOT, HEADERS, SHEETS } from '../../src/documents/committee/columns.ts';
+import {
+  a4Orientation,
+  bodyText,
+  convertToPdf,
+  type PdfPage,
+  readPages,
+  renderPages,
+  requireProgram,
+  spaceless,
+} from '../documents/render-check.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 
 const project = resolve(import.meta.dirname, '../..');
@@ -94,8 +104,8 @@ describe('report XLSX print set-up', () => {
     expect(list.getRow(2).getCell(2).alignment?.wrapText).toBe(true);
     expect(list.getRow(1).getCell(1).alignment?.wrapText).toBe(true);
     expect(areaEnd(list.pageSetup.printArea ?? '').row).toBe(report.rows.length + 1);
-    // The committee's columns print at three quarters of their size or more, not a third.
-    expect(printScale(list)).toBeGreaterThanOrEqual(0.7);
+    // In Excel's measure (Calibri) the committee's columns fit the page's width unshrunk.
+    expect(printScale(list)).toBe(1);
     const printed = areaEnd(list.pageSetup.printArea ?? '').column;
     const headers = Array.from(list.getRow(1).values as unknown[], (value) => String(value ?? ''));
     for (const header of [
@@ -129,4 +139,54 @@ describe('report XLSX print set-up', () => {
       BALLOT_HEADER_ROW + report.rows.length + 3,
     );
   });
+
+  it('prints "Tổng hợp" through LibreOffice on A4 landscape at 9 points or more, every column on each page', async () => {
+    await requireProgram('soffice', 'libreoffice-calc-nogui');
+    await requireProgram('pdftoppm', 'poppler-utils');
+    const folder = mkdtempSync(join(tmpdir(), 'kho-xlsx-ban-in-'));
+    await writeXlsx(report, join(folder, 'tong-hop.xlsx'));
+    await convertToPdf([join(folder, 'tong-hop.xlsx')], folder, join(folder, 'ho-so-libreoffice'));
+    const pdf = join(folder, 'tong-hop.pdf');
+    const pages = await readPages(pdf);
+    const pictures = await renderPages(pdf, join(folder, 'trang'));
+    expect(pictures.length).toBe(pages.length);
+    const listPages = pages.flatMap((page, index) =>
+      page.items.some((item) => item.text.includes(`${SHEETS.list} – trang`))
+        ? [{ page, picture: pictures[index] }]
+        : [],
+    );
+    expect(listPages.length).toBeGreaterThan(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(folder, 'tong-hop.xlsx'));
+    const list = book.getWorksheet(SHEETS.list);
+    if (!list) throw new Error('no list sheet');
+    const printed = areaEnd(list.pageSetup.printArea ?? '').column;
+    const headers = Array.from({ length: printed }, (_, index) =>
+      String(list.getRow(1).getCell(index + 1).value ?? ''),
+    );
+    for (const [index, { page, picture }] of listPages.entries()) {
+      const where = `${SHEETS.list}, trang ${index + 1}`;
+      expect(a4Orientation(page), where).toBe('landscape');
+      // pdf.js gives each piece of text its font size on the page, the fitting scale applied:
+      // the smallest, headers and page number included, is 9 points (11-point text at 82%).
+      const smallest = Math.min(...page.items.map((item) => item.height));
+      expect(smallest, where).toBeGreaterThanOrEqual(9);
+      expect(picture?.width, where).toBeGreaterThan(picture?.height ?? Infinity);
+      expect(picture?.darkest, where).toBeLessThan(100);
+      // Fitted to the width, not cut: every printed column's title is on every page, in order.
+      const text = bodyText(page);
+      let from = 0;
+      for (const header of headers) {
+        const at = text.indexOf(spaceless(header), from);
+        expect(at, `${where}: ${header}`).toBeGreaterThanOrEqual(0);
+        from = at + spaceless(header).length;
+      }
+      // Nothing runs off the right edge of the page.
+      for (const item of page.items)
+        expect(item.x + item.width, `${where}: ${item.text}`).toBeLessThanOrEqual(page.width);
+    }
+    // Every initiative is printed, each title whole (wrapped lines read in drawing order).
+    const all = listPages.map(({ page }) => bodyText(page as PdfPage)).join('');
+    for (const row of report.rows) expect(all, row.title).toContain(spaceless(row.title));
+  }, 600_000);
 });
