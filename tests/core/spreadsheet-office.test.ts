@@ -30,9 +30,8 @@ import { BALLOT, HEADERS, SHEETS } from '../../src/documents/committee/columns.t
 import { buildCatalog, type CatalogInput } from '../../src/lib/catalog.ts';
 import { type Column, columns, toCsv as openDataCsv } from '../../src/lib/opendata.ts';
 import { routes } from '../../src/lib/paths.ts';
-import { initiativeSchema } from '../../src/schemas/initiative.ts';
 import { requireProgram } from '../documents/render-check.ts';
-import { recognisedAndAdopted, testCampaign } from '../support/catalog-fixture.ts';
+import { recognisedAndAdopted, testCampaign, testInitiative } from '../support/catalog-fixture.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 
 const run = promisify(execFile);
@@ -64,17 +63,7 @@ const opened = (text: string) => `'${text}`.replace('\r', '\n');
  * hostile texts are set after it: the writer must be safe whatever its input.
  */
 function hostileCatalog() {
-  const base = initiativeSchema.parse({
-    title: 'Sáng kiến thử nghiệm mở bằng bảng tính',
-    summary: 'Tóm tắt đủ dài của một sáng kiến thử nghiệm để qua lược đồ.',
-    campaign: '2024-thu',
-    unit: 'xa-a',
-    authors: [{ name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-a' }],
-    areas: ['procedures'],
-    fields: ['online-services'],
-    firstApplied: '2024-01-01',
-    submitted: '2024-08-01',
-  });
+  const base = testInitiative({ title: 'Sáng kiến thử nghiệm mở bằng bảng tính' });
   const input: CatalogInput = {
     campaigns: [testCampaign(2024, 'closed')],
     initiatives: HOSTILE.map((text, index) => ({

@@ -20,24 +20,13 @@ import { siteInfo } from '../../src/lib/site.ts';
 import type { Initiative } from '../../src/schemas/index.ts';
 import { initiativeSchema } from '../../src/schemas/initiative.ts';
 import { schemaTree } from '../../src/schemas/tree.ts';
-import { recognisedAndAdopted, testCampaign } from '../support/catalog-fixture.ts';
+import { recognisedAndAdopted, testCampaign, testInitiative } from '../support/catalog-fixture.ts';
 
 const SCHEMA_URL = 'https://example.gov.vn/du-lieu/initiatives.schema.json';
 
 const initiative = (id: string, over: Partial<Initiative>) => ({
   id,
-  data: initiativeSchema.parse({
-    title: `Sáng kiến thử nghiệm ${id}`,
-    summary: 'Tóm tắt đủ dài của một sáng kiến thử nghiệm để qua lược đồ.',
-    campaign: '2024-thu',
-    unit: 'xa-a',
-    authors: [{ name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-a' }],
-    areas: ['procedures'],
-    fields: ['online-services'],
-    firstApplied: '2024-01-01',
-    submitted: '2024-08-01',
-    ...over,
-  }),
+  data: testInitiative({ title: `Sáng kiến thử nghiệm ${id}`, ...over }),
 });
 
 function input(): CatalogInput {

@@ -3,7 +3,12 @@
  * two-criterion rubric, and a 2024 decision recognising one initiative that a commune adopted.
  */
 import type { CatalogInput } from '../../src/lib/catalog.ts';
-import type { Campaign, Decision } from '../../src/schemas/index.ts';
+import {
+  type Campaign,
+  type Decision,
+  type Initiative,
+  initiativeSchema,
+} from '../../src/schemas/index.ts';
 
 /** Campaign `<year>-thu`: only what the catalog reads is filled in, hence the cast. */
 export const testCampaign = (year: number, status: Campaign['status']) => ({
@@ -23,6 +28,21 @@ export const testCampaign = (year: number, status: Campaign['status']) => ({
     },
   } as unknown as Campaign,
 });
+
+/** An initiative of campaign `2024-thu` by unit `xa-a`, as the schema reads it, with `over` on top. */
+export const testInitiative = (over: Partial<Initiative> = {}): Initiative =>
+  initiativeSchema.parse({
+    title: 'Sáng kiến thử nghiệm',
+    summary: 'Tóm tắt đủ dài của một sáng kiến thử nghiệm để qua lược đồ.',
+    campaign: '2024-thu',
+    unit: 'xa-a',
+    authors: [{ name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-a' }],
+    areas: ['procedures'],
+    fields: ['online-services'],
+    firstApplied: '2024-01-01',
+    submitted: '2024-08-01',
+    ...over,
+  });
 
 /** `initiative` recognised at district level by the 2024 decision (80.5 points), then adopted by xa-a. */
 export function recognisedAndAdopted(
