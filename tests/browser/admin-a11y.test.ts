@@ -496,26 +496,55 @@ describe('submitting for real', () => {
     await page.close();
   });
 
-  test('units are shown by name, never by id, in the lists of the admin', async () => {
+  test('units and initiatives are shown by name, never by id, in the lists of the admin', async () => {
     const page = await newPage(1280);
     await login(page);
     await go(page, '#/collections/adoptions');
     const adoptions = readdirSync(join(repo, 'content', 'adoptions')).map(
       (name) =>
-        parse(readFileSync(join(repo, 'content', 'adoptions', name), 'utf8')) as { unit: string },
+        parse(readFileSync(join(repo, 'content', 'adoptions', name), 'utf8')) as {
+          unit: string;
+          initiative: string;
+        },
     );
     const units = parse(readFileSync(join(repo, 'content', 'units.yaml'), 'utf8')) as {
       id: string;
       name: string;
     }[];
-    for (const { unit } of adoptions) {
+    const titleOf = (id: string) =>
+      String(readEntryFile(join(repo, pathOf(collections.initiatives, id))).data?.title ?? '');
+    for (const { unit, initiative } of adoptions) {
       const name = units.find((item) => item.id === unit)?.name as string;
       expect(name).toBeTruthy();
-      await page.getByText(name, { exact: false }).first().waitFor({ timeout: 60_000 });
+      expect(titleOf(initiative)).toBeTruthy();
+      // Each adoption's line: its initiative's title (from the site's names file), its unit's name.
+      await page
+        .getByText(`${titleOf(initiative)} – ${name}`, { exact: false })
+        .first()
+        .waitFor({ timeout: 60_000 });
     }
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
     const shown = await page.locator('main, body').first().innerText();
-    for (const { unit } of adoptions) expect(shown).not.toContain(unit);
+    for (const { unit, initiative } of adoptions) {
+      expect(shown).not.toContain(initiative);
+      expect(shown).not.toContain(unit);
+    }
+
+    // A decision's results, collapsed, are summed up by their initiatives' titles.
+    await go(page, '#/collections/decisions/entries/2024-tanh-linh');
+    const decision = parse(
+      readFileSync(join(repo, pathOf(collections.decisions, '2024-tanh-linh')), 'utf8'),
+    ) as { results: { initiative: string }[] };
+    expect(decision.results.length).toBeGreaterThan(1);
+    for (const { initiative } of decision.results) {
+      await page
+        .getByText(titleOf(initiative), { exact: true })
+        .first()
+        .waitFor({ timeout: 60_000 });
+    }
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
+    const form = await page.locator('body').innerText();
+    for (const { initiative } of decision.results) expect(form).not.toContain(initiative);
     await page.close();
   });
 });
