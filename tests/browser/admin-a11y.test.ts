@@ -530,7 +530,8 @@ describe('submitting for real', () => {
       expect(shown).not.toContain(unit);
     }
 
-    // A decision's results, collapsed, are summed up by their initiatives' titles.
+    // A decision's results are summed up by their initiatives' titles: the line a collapsed
+    // item shows, and the names its move buttons are read with.
     await go(page, '#/collections/decisions/entries/2024-tanh-linh');
     const decision = parse(
       readFileSync(join(repo, pathOf(collections.decisions, '2024-tanh-linh')), 'utf8'),
@@ -540,10 +541,21 @@ describe('submitting for real', () => {
       await page
         .getByText(titleOf(initiative), { exact: true })
         .first()
-        .waitFor({ timeout: 60_000 });
+        .waitFor({ state: 'attached', timeout: 60_000 });
     }
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
-    const form = await page.locator('body').innerText();
+    const first = titleOf(decision.results[0]?.initiative as string);
+    await page
+      .getByRole('button', { name: `Chuyển Kết quả xét từng sáng kiến – mục 1 (${first}) xuống` })
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    // Hidden or not, no item is named by its id.
+    const form = await page.evaluate(() =>
+      [...document.querySelectorAll('body, body *')]
+        .flatMap((node) => [
+          node.getAttribute('aria-label') ?? '',
+          node === document.body ? (node.textContent ?? '') : '',
+        ])
+        .join('\n'),
+    );
     for (const { initiative } of decision.results) expect(form).not.toContain(initiative);
     await page.close();
   });
