@@ -27,17 +27,22 @@ import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 import { ReorderableListControl } from './list-widget.ts';
+import { withSiteNames } from './site-names.ts';
 
 type Backend = new (...args: never[]) => GateableBackend;
 
 // Both backends refuse "ready" and "publish" for an entry the validator's rules refuse; on
 // GitHub nothing is written straight onto the default branch (github-safety.ts). Commit messages
-// and pull-request titles name the entry, not "<slug>/index".
+// and pull-request titles name the entry, not "<slug>/index". Adoptions are read once the
+// site has said the initiatives' names (site-names.ts).
 CMS.registerBackend(
   'github',
-  withGitHubSafety(withEntryGate(withEntryNames(GitHubBackend as Backend))) as never,
+  withSiteNames(withGitHubSafety(withEntryGate(withEntryNames(GitHubBackend as Backend)))) as never,
 );
-CMS.registerBackend('proxy', withEntryGate(withEntryNames(ProxyBackend as Backend)) as never);
+CMS.registerBackend(
+  'proxy',
+  withSiteNames(withEntryGate(withEntryNames(ProxyBackend as Backend))) as never,
+);
 // Typed for one widget at a time; Decap also takes a list.
 CMS.registerWidget([
   string.Widget(),

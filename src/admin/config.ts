@@ -546,7 +546,7 @@ export const cmsConfig = {
       identifier_field: 'initiative',
       create: true,
       delete: false,
-      summary: `{{initiative}} – {{${SHOWN_NAMES}.unit}}`,
+      summary: `{{${SHOWN_NAMES}.initiative}} – {{${SHOWN_NAMES}.unit}}`,
       editor: { preview: false },
       fields: formFields(collections.adoptions.schema, adoptionOverrides),
     },

@@ -1,7 +1,8 @@
 /**
  * Decap's list widget shows a collapsed item by its `summary` template, which prints
  * stored values: an indicator read "processing-time", a unit "ubnd-xa-duc-phu". The
- * summary is also made of the names the form shows for them (`shownItem`).
+ * summary is also made of the names the form shows for them (`shownItem`); a list of
+ * initiatives (a decision's results) draws again once the site has said their titles.
  *
  * Decap's list widget reorders its items (the authors of an initiative, its indicators…)
  * by dragging with a mouse or a finger only: its drag-and-drop has no keyboard sensor, so
@@ -19,7 +20,8 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
-import { shownItem } from './shown-names.ts';
+import { namesInitiatives, shownItem } from './shown-names.ts';
+import { loadSiteNames, siteNamesKnown } from './site-names.ts';
 
 export type Direction = 'up' | 'down';
 
@@ -71,6 +73,9 @@ interface ListSelf {
   objectLabel(item: unknown): unknown;
   renderItem: (item: unknown, index: number) => ReactNode;
   render(): ReactNode;
+  forceUpdate(): void;
+  componentDidMount?(): void;
+  componentWillUnmount?(): void;
 }
 type ListClass = new (...args: never[]) => ListSelf;
 
@@ -84,6 +89,24 @@ export class ReorderableListControl extends ListBase {
     const renderItem = this.renderItem;
     // Decap's renderItem is an arrow property, not a method: wrapped here, not overridden.
     this.renderItem = (item, index) => this.withMoveButtons(renderItem(item, index), item, index);
+  }
+
+  private khoMounted = false;
+
+  override componentDidMount(): void {
+    super.componentDidMount?.();
+    this.khoMounted = true;
+    const fields = this.props.field.get('fields') as { toJS(): unknown } | undefined;
+    if (!siteNamesKnown() && namesInitiatives(fields?.toJS())) {
+      loadSiteNames().then((known) => {
+        if (known && this.khoMounted) this.forceUpdate();
+      });
+    }
+  }
+
+  override componentWillUnmount(): void {
+    this.khoMounted = false;
+    super.componentWillUnmount?.();
   }
 
   /** The item's summary line, with names for the ids it holds. */

@@ -11,12 +11,21 @@ import {
   type InitiativePageContext,
   indicatorsSection,
   initiativeHead,
+  type ProvenanceInput,
+  provenanceList,
   undecidedSection,
 } from '../render/initiative.ts';
 import { campaignSchema, rubricSchema } from '../schemas/campaign.ts';
 import { labelOf } from '../schemas/tree.ts';
 import { campaignStatuses, termById, themeGoals } from '../schemas/vocabularies.ts';
-import { bundledCampaign, bundledStatus, bundledUnit, loadDecisions } from './content-data.ts';
+import {
+  bundledCampaign,
+  bundledOrganiser,
+  bundledStatus,
+  bundledUnit,
+  loadDecisions,
+} from './content-data.ts';
+import { adoptersOf, loadSiteNames } from './site-names.ts';
 
 /** The part of Decap's preview props this template reads (entry data is an Immutable map). */
 interface ImmutableLike {
@@ -60,6 +69,12 @@ function pickedUnitNames(props: PreviewProps): Map<string, string> {
   return names;
 }
 
+/** The entry's id, from its folder; a new entry has no path yet (and no decision, no adopter). */
+function idOf(props: PreviewProps): string | undefined {
+  const path = props.entry.getIn(['path']);
+  return typeof path === 'string' && path ? initiativeIdOf(path) : undefined;
+}
+
 /** What the page knows besides the entry, from this build's content (src/admin/content-data.ts). */
 function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext {
   const picked = pickedUnitNames(props);
@@ -67,11 +82,8 @@ function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext 
     id ? (bundledUnit(id)?.name ?? picked.get(id) ?? id) : '—';
   const unit = bundledUnit(data.unit);
   const campaign = bundledCampaign(data.campaign);
-  // The entry's folder names it; a new entry has no path yet, and no decision.
-  const path = props.entry.getIn(['path']);
-  const id = typeof path === 'string' && path ? initiativeIdOf(path) : undefined;
   return {
-    status: bundledStatus(id, data.campaign),
+    status: bundledStatus(idOf(props), data.campaign),
     unit: unit ? { id: unit.id, name: unit.name } : undefined,
     campaign: campaign && data.campaign ? { id: data.campaign, title: campaign.title } : undefined,
     unitName,
@@ -86,20 +98,39 @@ function contextOf(props: PreviewProps, data: DraftData): InitiativePageContext 
   };
 }
 
-/** Whether the decisions have arrived; the preview draws again when they do. */
-function useDecisions(): boolean {
+/**
+ * The record of the entry as the page lists it: organiser and campaign from this build, the
+ * decision from its decisions (once loaded), who took it up from the site (site-names.ts).
+ * Undefined until the decisions have arrived, as the header's status row.
+ */
+function provenanceOf(props: PreviewProps, data: DraftData): ProvenanceInput | undefined {
+  const id = idOf(props);
+  const status = bundledStatus(id, data.campaign);
+  if (!status) return undefined;
+  const campaign = data.campaign ? bundledCampaign(data.campaign) : undefined;
+  const organiser = campaign ? bundledOrganiser(campaign.organiser) : undefined;
+  return {
+    organiser: organiser && campaign ? { id: campaign.organiser, name: organiser.name } : undefined,
+    campaign: campaign && data.campaign ? { id: data.campaign, year: campaign.year } : undefined,
+    decision: status.decision?.document,
+    adopters: id ? adoptersOf(id) : [],
+  };
+}
+
+/** Whether `load` has finished; the preview draws again when it does. */
+function useLoaded(load: () => Promise<unknown>): boolean {
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let current = true;
-    // Should the fetch fail, the preview goes on without the status row, as while it loads.
-    loadDecisions().then(
+    // Should the fetch fail, the preview goes on without what it brings, as while it loads.
+    load().then(
       () => current && setLoaded(true),
       () => {},
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [load]);
   return loaded;
 }
 
@@ -127,9 +158,11 @@ function element(part: Block, key: number) {
  * main.ts), with the body as Decap renders the Markdown being typed.
  */
 export function InitiativePreview(props: PreviewProps) {
-  useDecisions();
+  useLoaded(loadDecisions);
+  useLoaded(loadSiteNames);
   const data = dataOf(props);
   const context = contextOf(props, data);
+  const provenance = provenanceOf(props, data);
   const indicators = indicatorsSection((data.indicators ?? []).map(draftIndicatorHtml));
   const attachments = attachmentsSection(data, context);
   const undecided = undecidedSection(context.status);
@@ -143,6 +176,7 @@ export function InitiativePreview(props: PreviewProps) {
         'article',
         { className: 'kho-initiative', lang: 'vi' },
         ...initiativeHead(data, context).map(element),
+        provenance && element(provenanceList(provenance), 9),
         h('div', { className: 'kho-body', key: 'body' }, props.widgetFor('body')),
         indicators && element(indicators, 10),
         attachments && element(attachments, 11),

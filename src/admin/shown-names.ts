@@ -5,9 +5,12 @@
  * the data it reads, the names of the units and campaigns the entry refers to (under
  * SHOWN_NAMES, never written, see formats.ts), so a summary says `{{__names.unit}}`.
  * A list item's summary line (list-widget.ts) is made of the names its fields show.
+ * Initiatives are too many to bundle: their titles come from the site (site-names.ts).
  */
 import { bundledCampaign, bundledUnit } from './content-data.ts';
 import { CARRIED_PREFIX } from './formats.ts';
+import { INITIATIVE_WIDGET, stripIndex } from './initiative-widget.ts';
+import { initiativeTitle } from './site-names.ts';
 
 export const SHOWN_NAMES = `${CARRIED_PREFIX}names`;
 
@@ -18,12 +21,16 @@ interface Format<T> {
   toFile(data: T, sortedKeys?: string[]): string;
 }
 
-/** How a reference is named: a unit by its name, a campaign by its title; else the id itself. */
+/**
+ * How a reference is named: a unit by its name, a campaign or an initiative by its title;
+ * else the id itself.
+ */
 export const referenceNames: Record<string, (id: string) => string | undefined> = {
   unit: (id) => bundledUnit(id)?.name,
   organiser: (id) => bundledUnit(id)?.name,
   receivingOffice: (id) => bundledUnit(id)?.name,
   campaign: (id) => bundledCampaign(id)?.title,
+  initiative: (id) => initiativeTitle(id),
 };
 
 /** The names of the references an entry's data holds, each under its key. */
@@ -56,8 +63,15 @@ interface ImmutableLike {
   toJS(): unknown;
 }
 
-/** The name a select option or a unit relation shows for a stored id; undefined for other fields. */
-export function shownValue(field: Record<string, unknown>, value: unknown): string | undefined {
+/**
+ * The name a select option, a unit or an initiative relation shows for a stored id; undefined
+ * for other fields, and for an initiative whose title is not known (yet).
+ */
+export function shownValue(
+  field: Record<string, unknown>,
+  value: unknown,
+  titleOf: (id: string) => string | undefined = initiativeTitle,
+): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (field.widget === 'select' && Array.isArray(field.options)) {
     for (const option of field.options) {
@@ -68,18 +82,32 @@ export function shownValue(field: Record<string, unknown>, value: unknown): stri
     }
   }
   if (field.widget === 'relation' && field.collection === 'units') return bundledUnit(value)?.name;
+  // The form holds `<id>/index` (initiative-widget.ts).
+  if (field.widget === INITIATIVE_WIDGET) return titleOf(stripIndex(value));
   return undefined;
 }
 
+/** Whether a list's items name initiatives, whose titles come from the site. */
+export function namesInitiatives(itemFields: unknown): boolean {
+  return (
+    Array.isArray(itemFields) &&
+    itemFields.some((field) => (field as { widget?: unknown })?.widget === INITIATIVE_WIDGET)
+  );
+}
+
 /** An item with its ids replaced by the names the form shows for them, for its summary line. */
-export function shownItem(item: unknown, itemFields: unknown): unknown {
+export function shownItem(
+  item: unknown,
+  itemFields: unknown,
+  titleOf: (id: string) => string | undefined = initiativeTitle,
+): unknown {
   const map = item as ImmutableLike | undefined;
   if (!map || typeof map.set !== 'function' || !Array.isArray(itemFields)) return item;
   let shown = map;
   for (const field of itemFields as Record<string, unknown>[]) {
     const name = typeof field.name === 'string' ? field.name : undefined;
     const value = name ? map.get(name) : undefined;
-    const label = name ? shownValue(field, value) : undefined;
+    const label = name ? shownValue(field, value, titleOf) : undefined;
     if (name && label !== undefined) shown = shown.set(name, label);
   }
   return shown;

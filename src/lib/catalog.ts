@@ -285,3 +285,20 @@ export function buildCatalog(input: CatalogInput): Catalog {
     byStatus,
   };
 }
+
+/**
+ * Who took an initiative up, as its record lists them: the units that reported adopting it
+ * (their name, else the id), then the initiatives adapted from it (their organiser's short
+ * name, else their title).
+ */
+export function adopterNames(
+  view: Pick<InitiativeView, 'adoptions' | 'adaptedBy'>,
+  unitById: ReadonlyMap<string, Pick<Unit, 'name'>>,
+): string[] {
+  return [
+    ...view.adoptions.map(
+      (adoption) => unitById.get(adoption.data.unit)?.name ?? adoption.data.unit,
+    ),
+    ...view.adaptedBy.map((link) => link.organiser?.shortName ?? link.title),
+  ];
+}

@@ -78,6 +78,7 @@ export const routes = {
   dataJson: () => href('du-lieu/initiatives.json'),
   dataCsv: () => href('du-lieu/initiatives.csv'),
   dataSchema: () => href('du-lieu/initiatives.schema.json'),
+  dataNames: () => href('du-lieu/initiative-names.json'),
   rss: () => href('rss.xml'),
   admin: () => href('admin/'),
   shareImage: (kind: 'dot-phat-dong' | 'linh-vuc-cai-cach', id: string) =>

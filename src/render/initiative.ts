@@ -306,3 +306,57 @@ export function undecidedSection(status: StatusInput | undefined): Block | undef
     h('p', {}, statusBadgeHtml(status), ' Hội đồng chưa có quyết định về sáng kiến này.'),
   );
 }
+
+/** Who ran the call, who decided and who took the initiative up, as the record states them. */
+export interface ProvenanceInput {
+  /** The organiser of the entry's campaign. */
+  organiser?: { id: string; name: string };
+  campaign?: { id: string; year?: number };
+  /** The committee's decision naming the entry. */
+  decision?: { number?: string; date?: unknown; issuer?: string };
+  /**
+   * Units that reported adopting it, then initiatives adapted from it (`adopterNames`);
+   * undefined while a preview does not know yet.
+   */
+  adopters: readonly string[] | undefined;
+}
+
+/**
+ * The record of a published initiative, after its header: organiser and campaign, decision,
+ * adoptions. The preview shows it with what the site published about the entry so far.
+ */
+export function provenanceList(facts: ProvenanceInput): Block {
+  const { organiser, campaign, decision, adopters } = facts;
+  return block(
+    'dl',
+    { class: 'kho-facts kho-provenance', 'data-pagefind-ignore': true },
+    h('dt', {}, 'Cơ quan tổ chức'),
+    h(
+      'dd',
+      {},
+      organiser ? h('a', { href: routes.organiser(organiser.id) }, organiser.name) : '—',
+      campaign?.year !== undefined && [
+        ', ',
+        h('a', { href: routes.campaign(campaign.id) }, `đợt năm ${campaign.year}`),
+      ],
+    ),
+    h('dt', {}, 'Quyết định'),
+    h(
+      'dd',
+      {},
+      decision
+        ? `Quyết định số ${decision.number ?? ''} ngày ${date(decision.date)} của ${decision.issuer ?? ''}`
+        : 'Chưa có quyết định của Hội đồng',
+    ),
+    h('dt', {}, 'Áp dụng, nhân rộng'),
+    h(
+      'dd',
+      {},
+      adopters === undefined
+        ? '—'
+        : adopters.length > 0
+          ? adopters.join('; ')
+          : 'Chưa có đơn vị báo cáo áp dụng',
+    ),
+  );
+}

@@ -496,26 +496,67 @@ describe('submitting for real', () => {
     await page.close();
   });
 
-  test('units are shown by name, never by id, in the lists of the admin', async () => {
+  test('units and initiatives are shown by name, never by id, in the lists of the admin', async () => {
     const page = await newPage(1280);
     await login(page);
     await go(page, '#/collections/adoptions');
     const adoptions = readdirSync(join(repo, 'content', 'adoptions')).map(
       (name) =>
-        parse(readFileSync(join(repo, 'content', 'adoptions', name), 'utf8')) as { unit: string },
+        parse(readFileSync(join(repo, 'content', 'adoptions', name), 'utf8')) as {
+          unit: string;
+          initiative: string;
+        },
     );
     const units = parse(readFileSync(join(repo, 'content', 'units.yaml'), 'utf8')) as {
       id: string;
       name: string;
     }[];
-    for (const { unit } of adoptions) {
+    const titleOf = (id: string) =>
+      String(readEntryFile(join(repo, pathOf(collections.initiatives, id))).data?.title ?? '');
+    for (const { unit, initiative } of adoptions) {
       const name = units.find((item) => item.id === unit)?.name as string;
       expect(name).toBeTruthy();
-      await page.getByText(name, { exact: false }).first().waitFor({ timeout: 60_000 });
+      expect(titleOf(initiative)).toBeTruthy();
+      // Each adoption's line: its initiative's title (from the site's names file), its unit's name.
+      await page
+        .getByText(`${titleOf(initiative)} – ${name}`, { exact: false })
+        .first()
+        .waitFor({ timeout: 60_000 });
     }
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
     const shown = await page.locator('main, body').first().innerText();
-    for (const { unit } of adoptions) expect(shown).not.toContain(unit);
+    for (const { unit, initiative } of adoptions) {
+      expect(shown).not.toContain(initiative);
+      expect(shown).not.toContain(unit);
+    }
+
+    // A decision's results are summed up by their initiatives' titles: the line a collapsed
+    // item shows, and the names its move buttons are read with.
+    await go(page, '#/collections/decisions/entries/2024-tanh-linh');
+    const decision = parse(
+      readFileSync(join(repo, pathOf(collections.decisions, '2024-tanh-linh')), 'utf8'),
+    ) as { results: { initiative: string }[] };
+    expect(decision.results.length).toBeGreaterThan(1);
+    for (const { initiative } of decision.results) {
+      await page
+        .getByText(titleOf(initiative), { exact: true })
+        .first()
+        .waitFor({ state: 'attached', timeout: 60_000 });
+    }
+    const first = titleOf(decision.results[0]?.initiative as string);
+    await page
+      .getByRole('button', { name: `Chuyển Kết quả xét từng sáng kiến – mục 1 (${first}) xuống` })
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    // Hidden or not, no item is named by its id.
+    const form = await page.evaluate(() =>
+      [...document.querySelectorAll('body, body *')]
+        .flatMap((node) => [
+          node.getAttribute('aria-label') ?? '',
+          node === document.body ? (node.textContent ?? '') : '',
+        ])
+        .join('\n'),
+    );
+    for (const { initiative } of decision.results) expect(form).not.toContain(initiative);
     await page.close();
   });
 });

@@ -37,6 +37,8 @@ const lateTitle = `Đợt đã hết hạn nhưng còn ghi đang mở năm ${yea
 /** A sample entry with a campaign, goals, indicators and attachments. */
 const slug = 'mau-day-du-kiosk-tra-cuu-ho-so-tai-bo-phan-mot-cua-huyen';
 const campaignFile = pathOf(collections.campaigns, '2024-tanh-linh');
+/** A sample entry recognised by the 2024 decision, adopted by a commune and adapted by two others. */
+const adoptedSlug = 'thanh-toan-le-phi-chung-thuc-bang-ma-qr-ngan-hang-tai-thi-tran-lac-tanh';
 
 /**
  * The project's committed files, plus two campaigns marked open: one receiving until
@@ -140,21 +142,21 @@ interface PageShape {
   headings: string[];
   chips: string[];
   facts: string[];
+  record: string[];
   text: string;
 }
 
 /**
  * What a reader gets from an initiative's article: its headings in order, its chip lists,
- * its facts (unit, campaign, dates) and its visible text. The committee's result and the
- * adoptions come from other files; the address printed on paper copies and the words
- * given to the search index are the published page's own: those are left out.
+ * its facts (unit, campaign, dates), its record (organiser, decision, adopters) and its
+ * visible text. The committee's scores and the adoptions' section come from other files;
+ * the address printed on paper copies and the words given to the search index are the
+ * published page's own: those are left out.
  */
 async function shapeOf(frame: Frame | Page): Promise<PageShape> {
   return frame.locator('article.kho-initiative').evaluate((article) => {
     const pageOnly = [
       '.kho-decision',
-      // Who organised, decided and adopted it: the record of a published initiative.
-      '.kho-provenance',
       '[aria-labelledby="nhan-rong"]',
       '.kho-print-only',
       // The search index's copy of the key words without diacritics.
@@ -177,10 +179,22 @@ async function shapeOf(frame: Frame | Page): Promise<PageShape> {
       facts: [...article.querySelectorAll('header dl.kho-facts > *')].map(
         (item) => `${item.tagName}: ${clean(item.textContent)}`,
       ),
+      // Who organised, decided and took it up, with the links of the organiser and campaign.
+      record: [...article.querySelectorAll('dl.kho-provenance > *, dl.kho-provenance a')].map(
+        (item) =>
+          `${item.tagName}: ${clean(item.textContent)}${item.getAttribute('href') ? ` → ${item.getAttribute('href')}` : ''}`,
+      ),
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is compared
       text: clean((article as HTMLElement).innerText),
     };
   });
+}
+
+/** The record in the preview once its adopters have come from the site (no longer "—"). */
+async function previewRecord(frame: Frame): Promise<void> {
+  await expect
+    .poll(() => frame.locator('dl.kho-provenance dd').last().textContent(), { timeout: 30_000 })
+    .toMatch(/[^—]/);
 }
 
 /** Both texts around their first difference, for a failure that can be read. */
@@ -214,6 +228,8 @@ describe('the admin preview is the public page', () => {
       await expect
         .poll(() => frame.locator('header .kho-status').count(), { timeout: 30_000 })
         .toBe(1);
+      // Who took it up comes from the site's names file (src/admin/site-names.ts).
+      await previewRecord(frame);
       const previewed = await shapeOf(frame);
 
       // The published page is what it should be, so "equal" means something.
@@ -228,9 +244,13 @@ describe('the admin preview is the public page', () => {
       expect(published.chips.length).toBeGreaterThanOrEqual(3);
       expect(published.headings).toContain('H2: Chỉ số trước và sau khi áp dụng');
 
+      expect(published.record).toContain('DT: Quyết định');
+      expect(published.record).toContainEqual(expect.stringMatching(/^DD: Quyết định số /));
+
       expect(previewed.headings).toEqual(published.headings);
       expect(previewed.chips).toEqual(published.chips);
       expect(previewed.facts).toEqual(published.facts);
+      expect(previewed.record).toEqual(published.record);
       // A file's size is read when the site is built; the preview cannot know it.
       const withoutSizes = (text: string) => text.replace(/, [\d.,]+ (?:B|KB|MB)\)/g, ')');
       const expected = withoutSizes(published.text);
@@ -250,6 +270,32 @@ describe('the admin preview is the public page', () => {
         const clear = title.x + title.width <= button.x || title.y >= button.y + button.height;
         expect(clear, `${name} ${JSON.stringify(button)} over ${JSON.stringify(title)}`).toBe(true);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a decided and adopted initiative: the preview lists its organiser, decision and adopters as its page does', async () => {
+    const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await page.goto(`${site?.root}sang-kien/${adoptedSlug}/`);
+      const published = (await shapeOf(page)).record;
+      // Adopted by a commune and adapted by others, decided by the committee.
+      expect(published).toContainEqual(
+        expect.stringMatching(/^DD: Quyết định số .+ ngày \d\d\/\d\d\/\d{4} của /),
+      );
+      const adopters = published.at(-1) ?? '';
+      expect(adopters).toMatch(/^DD: .+; .+/);
+      await openAdmin(
+        page,
+        `#/collections/initiatives/entries/${adoptedSlug}/index`,
+        'Tên sáng kiến',
+      );
+      const frame = await previewFrame(page, 'article.kho-initiative dl.kho-provenance');
+      await expect
+        .poll(() => frame.locator('dl.kho-provenance dd').last().textContent(), { timeout: 30_000 })
+        .toBe(adopters.replace(/^DD: /, ''));
+      expect((await shapeOf(frame)).record).toEqual(published);
     } finally {
       await page.close();
     }

@@ -14,6 +14,7 @@ import {
   attachmentsSection,
   type InitiativePageContext,
   initiativeHead,
+  provenanceList,
   undecidedSection,
 } from '../../src/render/initiative.ts';
 
@@ -146,6 +147,38 @@ describe('the shared renderer', () => {
     // Only the decision of the entry's own campaign counts; a new entry has none.
     expect(bundledStatus(kiosk, '2025-khac')?.id).toBe('undecided');
     expect(bundledStatus(undefined, '2024-tanh-linh')?.label).toBe('Chưa xét');
+  });
+});
+
+describe('the record of an initiative (organiser, decision, adopters)', () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+  it('links the organiser and the campaign, dates the decision and lists who took it up', () => {
+    const html = blockHtml([
+      provenanceList({
+        organiser: { id: 'ubnd-huyen-tanh-linh', name: 'Ủy ban nhân dân huyện Tánh Linh' },
+        campaign: { id: '2024-tanh-linh', year: 2024 },
+        decision: { number: '12/QĐ-UBND', date: '2024-09-30', issuer: 'UBND huyện <Tánh Linh>' },
+        adopters: ['Xã Đức Bình', 'UBND xã Nghị Đức'],
+      }),
+    ]);
+    expect(html).toMatch(/^<dl class="kho-facts kho-provenance" data-pagefind-ignore>/);
+    expect(html).toContain('<a href="/co-quan-to-chuc/ubnd-huyen-tanh-linh/">');
+    expect(html).toContain('<a href="/dot-phat-dong/2024-tanh-linh/">đợt năm 2024</a>');
+    expect(text(html)).toBe(
+      'Cơ quan tổ chứcỦy ban nhân dân huyện Tánh Linh, đợt năm 2024' +
+        'Quyết địnhQuyết định số 12/QĐ-UBND ngày 30/09/2024 của UBND huyện &lt;Tánh Linh&gt;' +
+        'Áp dụng, nhân rộngXã Đức Bình; UBND xã Nghị Đức',
+    );
+  });
+
+  it('says what is not there yet, and "—" for what a preview does not know yet', () => {
+    const none = text(blockHtml([provenanceList({ adopters: [] })]));
+    expect(none).toBe(
+      'Cơ quan tổ chức—Quyết địnhChưa có quyết định của Hội đồngÁp dụng, nhân rộngChưa có đơn vị báo cáo áp dụng',
+    );
+    const unknown = text(blockHtml([provenanceList({ adopters: undefined })]));
+    expect(unknown).toMatch(/Áp dụng, nhân rộng—$/);
   });
 });
 

@@ -1,6 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, type CatalogInput, pickCurrentCampaign } from '../../src/lib/catalog.ts';
+import {
+  adopterNames,
+  buildCatalog,
+  type CatalogInput,
+  pickCurrentCampaign,
+} from '../../src/lib/catalog.ts';
 import {
   buildFacets,
   filterCss,
@@ -8,6 +13,7 @@ import {
   sortCss,
   sortPositions,
 } from '../../src/lib/facets.ts';
+import { initiativeNames } from '../../src/lib/initiative-names.ts';
 import { columns, toCsv, toRecords } from '../../src/lib/opendata.ts';
 import { summariseIndicators } from '../../src/lib/stats.ts';
 import type { Campaign, Decision, Indicator, Initiative } from '../../src/schemas/index.ts';
@@ -65,6 +71,24 @@ describe('buildCatalog', () => {
     expect(catalog.initiativeById.get('alpha')?.previous?.id).toBe('zeta');
     expect(catalog.initiativeById.get('alpha')?.next?.id).toBe('beta');
     expect(catalog.initiativeById.get('zeta')?.previous).toBeUndefined();
+  });
+
+  test('names who took an initiative up: adopting units, then initiatives adapted from it', () => {
+    const alpha = catalog.initiativeById.get('alpha');
+    if (!alpha) throw new Error('alpha');
+    expect(adopterNames(alpha, catalog.unitById)).toEqual(['Xã Đức Phú', 'Bưu chính']);
+    // An adopter missing from the unit list is named by its id.
+    expect(adopterNames(alpha, new Map())).toEqual(['xa-a', 'Bưu chính']);
+  });
+
+  test('the titles and adopters the admin reads from the site, by id in order', () => {
+    const names = initiativeNames(catalog);
+    expect(Object.keys(names.initiatives)).toEqual(['alpha', 'beta', 'zeta']);
+    expect(names.initiatives).toEqual({
+      alpha: { title: 'Đơn giản hóa', adopters: ['Xã Đức Phú', 'Bưu chính'] },
+      beta: { title: 'Bưu chính' },
+      zeta: { title: 'Ứng dụng Zalo' },
+    });
   });
 
   test('resolves decision scores, grade, scope and adoptions', () => {
