@@ -34,13 +34,12 @@ const COMPLETE = '.kho-build-complete';
 const ADMIN_KEY = '.kho-admin-key';
 /** The admin page in the site's source. */
 const ADMIN_PAGE = 'src/pages/admin';
-/** What the admin bundle never reads (src/admin/content-data.ts reads campaigns and units). */
-const NOT_ADMIN_INPUTS = [
-  'content/initiatives/',
-  'content/decisions/',
-  'content/adoptions/',
-  'public/',
-];
+/**
+ * What the admin bundle never reads. src/admin/content-data.ts reads campaigns, units,
+ * organisers and decisions: the preview states an entry's status from the bundled decisions,
+ * so a published decision gives a new admin. Initiatives' titles come from the site at run time.
+ */
+const NOT_ADMIN_INPUTS = ['content/initiatives/', 'content/adoptions/', 'public/'];
 
 /** Settings baked into the build (the admin's `PUBLIC_` variables among them). */
 export function buildEnv(proxyUrl: string): Record<string, string> {
