@@ -10,7 +10,7 @@
  * every shared page. Then it indexes its own searchable pages with Pagefind (its initiatives and
  * its campaigns' pages) into `.kho-pagefind/<n>/` of its folder.
  *
- * Shards can run on separate machines (the deploy workflow's matrix: docs/deploy.md) or here one
+ * Shards can run on separate machines (the deploy workflow's matrix: docs/site.md) or here one
  * after the other. The merge copies every shard's files into one folder, refusing two shards
  * that disagree on a shared file (different content or code); renames the shards' Pagefind
  * bundles `pagefind/`, `pagefind-2/`… as a whole build names its parts, listed in

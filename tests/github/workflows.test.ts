@@ -301,6 +301,9 @@ jobs:
     );
     expect(shardStep?.env?.SHARD).toBe(expr('matrix.shard'));
     expect(shardStep?.env?.KHO_DEPLOY).toBe('1');
+    // Every shard writes the same build date, or their shared pages differ and the merge refuses.
+    expect(plan.outputs.epoch).toBe(expr(`steps.${steps[listAt]?.id}.outputs.epoch`));
+    expect(shardStep?.env?.SOURCE_DATE_EPOCH).toBe(expr('needs.plan.outputs.epoch'));
     expect(shardStep?.env?.SITE_URL).toBe(expr('needs.plan.outputs.origin'));
     const upload = (build.steps as { uses?: string; with?: Record<string, unknown> }[]).find(
       (step) => step.uses?.startsWith('actions/upload-artifact@'),
