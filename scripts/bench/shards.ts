@@ -1,11 +1,13 @@
 /**
- * `npm run bench:shards -- <count> <shards>`: the site built in shards, as the deploy workflow's
+ * `npm run bench:shards -- <count> <shards> [built]`: the site built in shards, as the deploy workflow's
  * matrix builds it, one shard after the other on this machine. Generates `count` initiatives over
  * `shards` campaigns (the validator bench's generator) plus one campaign with no initiative, whose
  * shard builds only what every shard builds (the shared pages from the whole catalog, and the
  * reading of it): the fixed cost of a shard at this size of archive. Prints, for each shard as
  * soon as it is built, its time, CPU time and peak memory (astro build and its Pagefind index),
- * then the merge's. Figures are printed, not asserted.
+ * then the merge's. With `built`, only the empty shard and the first `built` shards are built,
+ * and nothing is merged: the fixed and per-initiative costs of a shard of a large archive, without
+ * building all of it. Figures are printed, not asserted.
  */
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -22,7 +24,7 @@ const SHARDS = join(ROOT, 'scripts/build/shards.ts');
 const EMPTY = '2000-tanh-linh';
 
 async function main(): Promise<void> {
-  const [count = 10_000, parts = 5] = process.argv
+  const [count = 10_000, parts = 5, built] = process.argv
     .slice(2)
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
@@ -40,7 +42,10 @@ async function main(): Promise<void> {
     copyProject(tree);
     const sizes = campaignSizes(tree);
     // The empty campaign first: its figure is the fixed cost that every other shard also pays.
-    const shards = [EMPTY, ...[...sizes.keys()].filter((id) => id !== EMPTY).sort()];
+    const shards = [EMPTY, ...[...sizes.keys()].filter((id) => id !== EMPTY).sort()].slice(
+      0,
+      built === undefined ? undefined : built + 1,
+    );
     say(
       `\n${formatNumber(count, 0)} sáng kiến, ${shards.length} phần (tải trung bình 1/5/15 phút lúc bắt đầu: ${load()})`,
     );
@@ -57,6 +62,12 @@ async function main(): Promise<void> {
       say(
         `  Phần ${shard} (${formatNumber(sizes.get(shard) ?? 0, 0)} bài): ${formatNumber(run.seconds, 1)} s${cpu(run.cpuSeconds)}, bộ nhớ đỉnh ${mb(run.maxRssMb)}, ${formatNumber(files, 0)} tệp; ${(run.output ?? '').trim().split('\n').pop()}; tải: ${load()}`,
       );
+    }
+    if (built !== undefined) {
+      say(
+        `  (${shards.length} trong ${sizes.size} phần, không gộp); tải trung bình lúc xong: ${load()}`,
+      );
+      return;
     }
     const out = join(tree, 'dist');
     const merge = timed(process.execPath, [SHARDS, 'merge', out, ...dirs], tree);

@@ -1,10 +1,10 @@
 /**
- * The site built in shards, one per campaign (one organiser's call of one year), then merged into
- * one site with one search.
+ * The site built in shards, groups of campaigns (one organiser's call of one year), then merged
+ * into one site with one search.
  *
  * A shard is a group of whole campaigns, taken in the order of their ids (year, then organiser),
- * holding up to SHARD_SIZE initiatives (a campaign larger than that is a shard by itself). It is
- * an `astro build` with `KHO_SHARD=<campaign>,<campaign>…` (src/lib/shard.ts): it reads the front
+ * holding up to SHARD_SIZE searchable pages, its initiatives' and its campaigns' (a campaign
+ * larger than that is a shard by itself). It is an `astro build` with `KHO_SHARD=<campaign>,<campaign>…` (src/lib/shard.ts): it reads the front
  * matter of the whole archive (the catalog, so every list, facet, unit, campaign and statistics
  * page comes out whole), renders the Markdown and the pages of its own initiatives only, and
  * every shared page. Then it indexes its own searchable pages with Pagefind (its initiatives and
@@ -51,7 +51,7 @@ import {
 } from './search-index.ts';
 
 /**
- * Initiatives per shard: one Pagefind part (search-index.ts), so that the merged site has about
+ * Searchable pages per shard: one Pagefind part (search-index.ts), so that the merged site has about
  * as many bundles as a whole build would, and a national archive (~500,000) about 100 shards,
  * within a GitHub Actions matrix's 256 jobs.
  */
@@ -79,8 +79,9 @@ export function campaignSizes(root: string): Map<string, number> {
 }
 
 /**
- * Campaigns in the order of their ids, grouped into shards of up to `size` initiatives: a group
- * is closed when the next campaign would take it past `size`. Each shard is its campaigns,
+ * Campaigns in the order of their ids, grouped into shards of up to `size` searchable pages (a
+ * campaign's initiatives and its own page): a group is closed when the next campaign would take
+ * it past `size`. Each shard is its campaigns,
  * comma-separated (the value of KHO_SHARD).
  */
 export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE): string[] {
@@ -91,7 +92,8 @@ export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE
   let current: string[] = [];
   let count = 0;
   for (const campaign of [...sizes.keys()].sort()) {
-    const entries = sizes.get(campaign) ?? 0;
+    // Its initiatives' pages and its own page: all of them fit in one Pagefind part.
+    const entries = (sizes.get(campaign) ?? 0) + 1;
     if (current.length > 0 && count + entries > size) {
       shards.push(current);
       current = [];

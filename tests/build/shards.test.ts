@@ -30,7 +30,7 @@ let single: string;
 let merged: string;
 let shards: string[] = [];
 let bundles = 0;
-/** Twelve initiatives per shard: the archive's two campaigns, one shard each. */
+/** Twelve pages per shard: each of the two campaigns (12 initiatives and its page) alone. */
 const SHARD_SIZE = 12;
 
 const env = () => ({
@@ -130,9 +130,10 @@ describe('planShards', () => {
     ['2025-b', 2],
   ]);
 
-  test('whole campaigns in the order of their ids, up to the size, each campaign once', () => {
-    const plan = planShards(sizes, 7);
-    expect(plan).toEqual(['2023-a,2024-a,2024-b', '2025-a', '2025-b']);
+  test('whole campaigns in the order of their ids, up to the size in pages, each campaign once', () => {
+    // Each campaign counts its initiatives and its own page: 5 + 1, then 4 more is past 8.
+    const plan = planShards(sizes, 8);
+    expect(plan).toEqual(['2023-a,2024-a', '2024-b', '2025-a', '2025-b']);
     expect(plan.flatMap((shard) => shard.split(',')).sort()).toEqual([...sizes.keys()].sort());
   });
 
