@@ -86,7 +86,7 @@ export function campaignSizes(root: string): Map<string, number> {
  */
 export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE): string[] {
   if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`Số sáng kiến mỗi phần dựng phải là số nguyên dương (nhận được ${size}).`);
+    throw new Error(`Số trang mỗi phần dựng phải là số nguyên dương (nhận được ${size}).`);
   }
   const shards: string[][] = [];
   let current: string[] = [];
@@ -346,7 +346,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
     } else {
       console.error(
-        'Cách dùng: shards.ts list [số-bài-mỗi-phần] | build <phần> <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
+        'Cách dùng: shards.ts list [số-trang-mỗi-phần] | build <phần> <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
       );
       process.exit(2);
     }
