@@ -34,11 +34,13 @@ import { makeTree } from './validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-interface Timed {
+export interface Timed {
   seconds: number;
   /** CPU time of the process and its children, all threads (user + system). */
   cpuSeconds?: number;
   maxRssMb?: number;
+  /** What the command printed. */
+  output?: string;
 }
 
 interface Run extends Timed {
@@ -48,7 +50,7 @@ interface Run extends Timed {
 const TIME = '/usr/bin/time';
 
 /** Runs a command; peak memory (RSS) through GNU time when the machine has it. */
-function timed(command: string, args: string[], cwd: string): Timed {
+export function timed(command: string, args: string[], cwd: string): Timed {
   const useTime = existsSync(TIME);
   const started = performance.now();
   const run = useTime
@@ -69,6 +71,7 @@ function timed(command: string, args: string[], cwd: string): Timed {
     seconds,
     cpuSeconds: figures ? Number(figures[2]) + Number(figures[3]) : undefined,
     maxRssMb: figures ? Number(figures[1]) / 1024 : undefined,
+    output: run.stdout,
   };
 }
 
@@ -143,10 +146,10 @@ function bareProject(tree: string): string {
   return root;
 }
 
-const cpu = (value: number | undefined) =>
+export const cpu = (value: number | undefined) =>
   value === undefined ? '' : ` (CPU ${formatNumber(value, 1)} s)`;
 
-const mb = (value: number | undefined) =>
+export const mb = (value: number | undefined) =>
   value === undefined ? 'không đo được (thiếu GNU time)' : `${formatNumber(value, 0)} MB`;
 
 /** A phrase in many titles and fields, a word with `đ`, a title phrase typed without marks. */
@@ -184,7 +187,7 @@ function changeOneEntry(tree: string): void {
   writeFileSync(file, text.replace(/^summary: (.*)$/m, 'summary: Bản tóm tắt đã sửa. $1'));
 }
 
-const load = () =>
+export const load = () =>
   loadavg()
     .map((value) => formatNumber(value, 1))
     .join(' / ');

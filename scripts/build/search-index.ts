@@ -111,6 +111,58 @@ function indexPart(site: string, pages: string[], bundle: string, index: number)
   }
 }
 
+/**
+ * Pagefind indexes of `pages` (site-relative) in `site`, in parts of at most `partSize` pages,
+ * written to the bundle folders `bundleOf(1)`, `bundleOf(2)`…: the whole site's index, or one
+ * shard's (scripts/build/shards.ts). Returns the pages indexed and the bundles written.
+ */
+export function buildPagefindBundles(
+  site: string,
+  pages: string[],
+  bundleOf: (part: number) => string,
+  partSize?: number,
+): { pages: number; bundles: string[] } {
+  const parts = planParts(pages, partSize);
+  let indexed = 0;
+  const bundles: string[] = [];
+  parts.forEach((part, index) => {
+    const bundle = bundleOf(index + 1);
+    indexed += indexPart(site, part, bundle, index + 1);
+    if (!existsSync(join(site, bundle, 'pagefind-entry.json'))) {
+      throw new Error(`Pagefind không ghi tệp pagefind-entry.json trong "${bundle}".`);
+    }
+    bundles.push(bundle);
+  });
+  return { pages: indexed, bundles };
+}
+
+/**
+ * The search page's list of bundles to merge with `pagefind/` (`pagefind-2/`…): written into
+ * `pagefind/`, which must hold an index already.
+ */
+export function writePartsManifest(site: string, extra: string[]): void {
+  const manifest = join(site, 'pagefind', 'pagefind-entry.json');
+  if (!existsSync(manifest)) throw new Error('Pagefind không ghi tệp pagefind-entry.json.');
+  JSON.parse(readFileSync(manifest, 'utf8'));
+  writeFileSync(join(site, PARTS_MANIFEST), `${JSON.stringify(extra.map((b) => `${b}/`))}\n`);
+}
+
+/**
+ * The quick index, first step of the search on a large archive (src/lib/quick-search.ts), from
+ * the documents the site build wrote. A site made by hand (tests) may have no source: then there
+ * is no quick index either.
+ */
+export function buildQuickSearch(site: string, options: { fullTextMax?: number } = {}): number {
+  const docs = readQuickSource(site);
+  const quick = docs
+    ? writeQuickIndex(site, docs, { fullTextMax: options.fullTextMax })
+    : undefined;
+  return quick?.documents ?? 0;
+}
+
+/** Bundle folder of part `n` of a whole site's index: `pagefind/`, `pagefind-2/`… */
+export const siteBundle = (part: number): string => (part === 1 ? 'pagefind' : `pagefind-${part}`);
+
 export function buildSearchIndex(
   outDir: string,
   options: { partSize?: number; fullTextMax?: number } = {},
@@ -121,25 +173,15 @@ export function buildSearchIndex(
       `Không thấy trang web đã dựng trong "${outDir}": hãy chạy "astro build" trước.`,
     );
   }
-  const parts = planParts(searchablePages(site), options.partSize);
-  let pages = 0;
-  const extra: string[] = [];
-  parts.forEach((part, index) => {
-    const bundle = index === 0 ? 'pagefind' : `pagefind-${index + 1}`;
-    pages += indexPart(site, part, bundle, index + 1);
-    if (index > 0) extra.push(`${bundle}/`);
-  });
-  const manifest = join(site, 'pagefind', 'pagefind-entry.json');
-  if (!existsSync(manifest)) throw new Error('Pagefind không ghi tệp pagefind-entry.json.');
-  JSON.parse(readFileSync(manifest, 'utf8'));
-  writeFileSync(join(site, PARTS_MANIFEST), `${JSON.stringify(extra)}\n`);
-  // The quick index, first step of the search on a large archive (src/lib/quick-search.ts).
-  // A site made by hand (tests) may have no source: then there is no quick index either.
-  const docs = readQuickSource(site);
-  const quick = docs
-    ? writeQuickIndex(site, docs, { fullTextMax: options.fullTextMax })
-    : undefined;
-  return { pages, parts: parts.length, quick: quick?.documents ?? 0 };
+  const { pages, bundles } = buildPagefindBundles(
+    site,
+    searchablePages(site),
+    siteBundle,
+    options.partSize,
+  );
+  writePartsManifest(site, bundles.slice(1));
+  const quick = buildQuickSearch(site, options);
+  return { pages, parts: bundles.length, quick };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

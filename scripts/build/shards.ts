@@ -1,23 +1,32 @@
 /**
- * The site built in shards, one per campaign (one organiser's call of one year), then merged into
- * one site with one search.
+ * The site built in shards, groups of campaigns (one organiser's call of one year), then merged
+ * into one site with one search.
  *
- * Each shard is an `astro build` with `KHO_SHARD=<campaign>` (src/lib/shard.ts): it reads the
- * front matter of the whole archive (the catalog, so every list, facet, unit, campaign and
- * statistics page comes out whole), renders the Markdown and the pages of its own initiatives
- * only, and every shared page. Shards can run on separate machines (a GitHub Actions matrix: see
- * docs/benchmarks.md) or here one after the other. The merge copies every shard's files into one
- * folder, refusing two shards that disagree on a shared file (different content or code), then
- * builds the search indexes of the merged site (scripts/build/search-index.ts).
+ * A shard is a group of whole campaigns, taken in the order of their ids (year, then organiser),
+ * holding up to SHARD_SIZE searchable pages, its initiatives' and its campaigns' (a campaign
+ * larger than that is a shard by itself). It is an `astro build` with `KHO_SHARD=<campaign>,<campaign>…` (src/lib/shard.ts): it reads the front
+ * matter of the whole archive (the catalog, so every list, facet, unit, campaign and statistics
+ * page comes out whole), renders the Markdown and the pages of its own initiatives only, and
+ * every shared page. Then it indexes its own searchable pages with Pagefind (its initiatives and
+ * its campaigns' pages) into `.kho-pagefind/<n>/` of its folder.
  *
- *   node scripts/build/shards.ts list                  the shards, as JSON (the matrix)
- *   node scripts/build/shards.ts build <shard> <dir>   one shard's pages into <dir>
- *   node scripts/build/shards.ts merge <out> <dir>…    merge shard folders, index the result
+ * Shards can run on separate machines (the deploy workflow's matrix: docs/site.md) or here one
+ * after the other. The merge copies every shard's files into one folder, refusing two shards
+ * that disagree on a shared file (different content or code); renames the shards' Pagefind
+ * bundles `pagefind/`, `pagefind-2/`… as a whole build names its parts, listed in
+ * `pagefind/kho-parts.json` for the search page to merge in the browser (Pagefind has no merge
+ * on disk); and writes the quick index from the documents' source that every shard wrote alike.
+ * Nothing is indexed twice, and no Pagefind run at the merge.
+ *
+ *   node scripts/build/shards.ts list [size]           the shards, as JSON (the matrix)
+ *   node scripts/build/shards.ts build <shard> <dir>   one shard's pages and index into <dir>
+ *   node scripts/build/shards.ts merge <out> <dir>…    merge shard folders into one site
  *   node scripts/build/shards.ts all [out]             every shard, then the merge (default dist/)
  */
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -26,28 +35,94 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SHARD_VARIABLE } from '../../src/lib/shard.ts';
+import { sitePaths } from '../../src/lib/paths.ts';
+import { SHARD_VARIABLE, shardCampaigns } from '../../src/lib/shard.ts';
 import { collections } from '../../src/model/collections.ts';
+import { readRecords } from '../../src/model/files.ts';
 import { astroBuildCommand } from './astro-command.ts';
-import { buildSearchIndex } from './search-index.ts';
+import {
+  buildPagefindBundles,
+  buildQuickSearch,
+  buildSearchIndex,
+  PART_SIZE,
+  searchablePages,
+  siteBundle,
+  writePartsManifest,
+} from './search-index.ts';
 
-/** The shards of a project: its campaigns' ids, sorted. */
-export function shardIds(root: string): string[] {
+/**
+ * Searchable pages per shard: one Pagefind part (search-index.ts), so that the merged site has about
+ * as many bundles as a whole build would, and a national archive (~500,000) about 100 shards,
+ * within a GitHub Actions matrix's 256 jobs.
+ */
+export const SHARD_SIZE = PART_SIZE;
+
+/** Where a shard's folder keeps its Pagefind bundles until the merge names them. */
+export const SHARD_INDEX_DIR = '.kho-pagefind';
+
+/** Number of initiatives of each campaign: every campaign file, and every campaign named by an initiative. */
+export function campaignSizes(root: string): Map<string, number> {
+  const sizes = new Map<string, number>();
   const folder = join(root, collections.campaigns.folder);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith(collections.campaigns.extension))
-    .map((name) => name.slice(0, -collections.campaigns.extension.length))
-    .sort();
+  if (existsSync(folder)) {
+    for (const name of readdirSync(folder)) {
+      if (name.endsWith(collections.campaigns.extension)) {
+        sizes.set(name.slice(0, -collections.campaigns.extension.length), 0);
+      }
+    }
+  }
+  for (const record of readRecords(root, collections.initiatives)) {
+    const campaign = (record.raw as { campaign?: unknown } | undefined)?.campaign;
+    if (typeof campaign === 'string') sizes.set(campaign, (sizes.get(campaign) ?? 0) + 1);
+  }
+  return sizes;
 }
 
-/** One shard's `astro build` into `outDir`. */
+/**
+ * Campaigns in the order of their ids, grouped into shards of up to `size` searchable pages (a
+ * campaign's initiatives and its own page): a group is closed when the next campaign would take
+ * it past `size`. Each shard is its campaigns,
+ * comma-separated (the value of KHO_SHARD).
+ */
+export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE): string[] {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`Số trang mỗi phần dựng phải là số nguyên dương (nhận được ${size}).`);
+  }
+  const shards: string[][] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const campaign of [...sizes.keys()].sort()) {
+    // Its initiatives' pages and its own page: all of them fit in one Pagefind part.
+    const entries = (sizes.get(campaign) ?? 0) + 1;
+    if (current.length > 0 && count + entries > size) {
+      shards.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(campaign);
+    count += entries;
+  }
+  if (current.length > 0) shards.push(current);
+  // No campaign at all: one shard of everything (an empty KHO_SHARD builds the whole site).
+  if (shards.length === 0) return [''];
+  return shards.map((campaigns) => campaigns.join(','));
+}
+
+/** The shards of a project (see planShards). */
+export function shardIds(root: string, size = SHARD_SIZE): string[] {
+  return planShards(campaignSizes(root), size);
+}
+
+/** One shard's `astro build` into `outDir`, then its search index (indexShard). */
 export function buildShard(
   root: string,
   shard: string,
   outDir: string,
   env: NodeJS.ProcessEnv = process.env,
-): void {
+  options: { partSize?: number } = {},
+): { pages: number; bundles: number; astroSeconds: number; indexSeconds: number } {
+  rmSync(outDir, { recursive: true, force: true });
+  const started = performance.now();
   const [command, args] = astroBuildCommand(root, ['--outDir', resolve(outDir)]);
   const run = spawnSync(command, args, {
     cwd: root,
@@ -59,6 +134,49 @@ export function buildShard(
       `Không dựng được phần "${shard}":\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`,
     );
   }
+  const built = performance.now();
+  const index = indexShard(outDir, shard, options);
+  return {
+    ...index,
+    astroSeconds: (built - started) / 1000,
+    indexSeconds: (performance.now() - built) / 1000,
+  };
+}
+
+/**
+ * The Pagefind index of a shard's own searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder:
+ * the pages of its initiatives (the only ones it rendered) and of its campaigns (every shard
+ * renders every campaign's page; each is indexed by the shard it belongs to).
+ */
+export function indexShard(
+  outDir: string,
+  shard: string,
+  options: { partSize?: number } = {},
+): { pages: number; bundles: number } {
+  const site = resolve(outDir);
+  const campaigns = shardCampaigns({ [SHARD_VARIABLE]: shard });
+  const own = new Set([...(campaigns ?? [])].map((id) => `${sitePaths.campaign(id)}index.html`));
+  const pages = searchablePages(site).filter(
+    (page) => campaigns === undefined || !page.startsWith('dot-phat-dong/') || own.has(page),
+  );
+  rmSync(join(site, SHARD_INDEX_DIR), { recursive: true, force: true });
+  const { pages: indexed, bundles } = buildPagefindBundles(
+    site,
+    pages,
+    (part) => join(SHARD_INDEX_DIR, String(part)),
+    options.partSize,
+  );
+  return { pages: indexed, bundles: bundles.length };
+}
+
+/** A shard folder's Pagefind bundles, in order (`.kho-pagefind/1`, `.kho-pagefind/2`…). */
+function shardBundles(dir: string): string[] {
+  const root = join(dir, SHARD_INDEX_DIR);
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((name) => join(SHARD_INDEX_DIR, name));
 }
 
 function filesOf(dir: string): string[] {
@@ -110,18 +228,36 @@ function mergeSitemaps(dirs: readonly string[], out: string): void {
   );
 }
 
+export interface MergeResult {
+  /** Files of the merged site (search indexes left aside). */
+  files: number;
+  /** Pagefind bundles of the merged site. */
+  bundles: number;
+  /** Documents of the quick index. */
+  quick: number;
+}
+
 /**
  * Every shard's files in `out`. A file two shards both have (a shared page) must be the same
  * in both: otherwise they were built from different content or code, and the merge stops. The
- * sitemap, which lists what each shard built, is merged.
+ * sitemap, which lists what each shard built, is merged. The shards' Pagefind bundles become the
+ * site's `pagefind/`, `pagefind-2/`… in the order of `dirs`; shard folders without an index
+ * (built by hand with `astro build`) are indexed here instead, all at once.
  */
-export function mergeShards(dirs: readonly string[], out: string): { files: number } {
+export function mergeShards(
+  dirs: readonly string[],
+  out: string,
+  options: { partSize?: number } = {},
+): MergeResult {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const seen = new Map<string, string>();
+  const indexPrefix = `${SHARD_INDEX_DIR}/`;
   for (const dir of dirs) {
     for (const file of filesOf(dir)) {
-      if (SITEMAP_PART.test(file) || file === SITEMAP_INDEX) continue;
+      if (SITEMAP_PART.test(file) || file === SITEMAP_INDEX || file.startsWith(indexPrefix)) {
+        continue;
+      }
       const from = join(dir, file);
       const earlier = seen.get(file);
       if (earlier !== undefined) {
@@ -138,25 +274,50 @@ export function mergeShards(dirs: readonly string[], out: string): { files: numb
     }
   }
   mergeSitemaps(dirs, out);
-  return { files: seen.size };
+  const bundlesOf = dirs.map(shardBundles);
+  const indexed = bundlesOf.filter((bundles) => bundles.length > 0).length;
+  if (indexed === 0) {
+    const { parts, quick } = buildSearchIndex(out, { partSize: options.partSize });
+    return { files: seen.size, bundles: parts, quick };
+  }
+  if (indexed < dirs.length) {
+    const missing = dirs.filter((_, index) => bundlesOf[index]?.length === 0);
+    throw new Error(
+      `Phần dựng không có chỉ mục tìm kiếm (${missing.join(', ')}): hãy dựng mọi phần bằng "shards.ts build".`,
+    );
+  }
+  const names: string[] = [];
+  dirs.forEach((dir, index) => {
+    for (const bundle of bundlesOf[index] ?? []) {
+      const name = siteBundle(names.length + 1);
+      cpSync(join(dir, bundle), join(out, name), { recursive: true });
+      names.push(name);
+    }
+  });
+  writePartsManifest(out, names.slice(1));
+  return { files: seen.size, bundles: names.length, quick: buildQuickSearch(out) };
 }
 
 /** Every shard one after the other under `work`, merged into `out` with its search indexes. */
 export function buildSharded(
   root: string,
   out: string,
-  options: { work?: string; env?: NodeJS.ProcessEnv; partSize?: number } = {},
-): { shards: string[]; files: number } {
+  options: {
+    work?: string;
+    env?: NodeJS.ProcessEnv;
+    partSize?: number;
+    shardSize?: number;
+  } = {},
+): { shards: string[] } & MergeResult {
   const work = options.work ?? join(root, '.tmp', 'shards');
-  const shards = shardIds(root);
-  const dirs = shards.map((shard) => join(work, shard));
+  const shards = shardIds(root, options.shardSize);
+  const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
   shards.forEach((shard, index) => {
-    buildShard(root, shard, dirs[index] as string, options.env);
+    buildShard(root, shard, dirs[index] as string, options.env, { partSize: options.partSize });
   });
-  const { files } = mergeShards(dirs, out);
-  buildSearchIndex(out, { partSize: options.partSize });
+  const merged = mergeShards(dirs, out, { partSize: options.partSize });
   rmSync(work, { recursive: true, force: true });
-  return { shards, files };
+  return { shards, ...merged };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -164,24 +325,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
   try {
     if (command === 'list') {
-      console.log(JSON.stringify(shardIds(root)));
-    } else if (command === 'build' && rest[0] && rest[1]) {
-      buildShard(root, rest[0], rest[1]);
+      console.log(JSON.stringify(shardIds(root, rest[0] ? Number(rest[0]) : undefined)));
+    } else if (command === 'build' && rest[0] !== undefined && rest[1]) {
+      const { pages, bundles, astroSeconds, indexSeconds } = buildShard(root, rest[0], rest[1]);
+      console.log(
+        `Đã dựng phần "${rest[0]}" vào ${rest[1]}: astro build ${astroSeconds.toFixed(1)} giây, chỉ mục ${indexSeconds.toFixed(1)} giây (${pages} trang tìm kiếm, ${bundles} gói).`,
+      );
     } else if (command === 'merge' && rest[0] && rest.length > 1) {
-      const { files } = mergeShards(rest.slice(1), rest[0]);
-      buildSearchIndex(rest[0]);
-      console.log(`Đã gộp ${rest.length - 1} phần: ${files} tệp trong ${rest[0]}.`);
+      const { files, bundles, quick } = mergeShards(rest.slice(1), rest[0]);
+      console.log(
+        `Đã gộp ${rest.length - 1} phần: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${quick} tài liệu tìm nhanh trong ${rest[0]}.`,
+      );
     } else if (command === 'all' || command === undefined) {
       const out = rest[0] ?? 'dist';
       const started = performance.now();
-      const { shards, files } = buildSharded(root, out);
+      const { shards, files, bundles } = buildSharded(root, out);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
-        `Đã dựng ${shards.length} phần (${shards.join(', ')}) và gộp: ${files} tệp, ${seconds} giây.`,
+        `Đã dựng ${shards.length} phần và gộp: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
       );
     } else {
       console.error(
-        'Cách dùng: shards.ts list | build <phần> <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
+        'Cách dùng: shards.ts list [số-trang-mỗi-phần] | build <phần> <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
       );
       process.exit(2);
     }

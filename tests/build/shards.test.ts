@@ -1,24 +1,37 @@
 /**
- * A site built in shards (one per campaign) and merged is the site built at once: the same files,
- * byte for byte, so the same pages and the same search. Real astro builds of a small generated
- * archive over two campaigns, real Pagefind.
+ * A site built in shards (here one per campaign) and merged is the site built at once: the same
+ * pages, byte for byte, and the same search, though each shard indexed its own pages and the
+ * merge indexed nothing. Real astro builds of a small generated archive over two campaigns, real
+ * Pagefind, searched in Node with the search page's own code.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeTree } from '../../scripts/bench/validate.ts';
 import { astroBuildCommand } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
-import { buildSearchIndex } from '../../scripts/build/search-index.ts';
-import { buildSharded, mergeShards, shardIds } from '../../scripts/build/shards.ts';
+import { buildSearchIndex, PARTS_MANIFEST } from '../../scripts/build/search-index.ts';
+import {
+  buildSharded,
+  mergeShards,
+  planShards,
+  SHARD_INDEX_DIR,
+  shardIds,
+} from '../../scripts/build/shards.ts';
+import { findPages, type Pagefind, RANKING } from '../../src/lib/pagefind-search.ts';
 import { QUICK_DIR, QuickIndex } from '../../src/lib/quick-search.ts';
 
 let tree: string;
 let single: string;
 let merged: string;
 let shards: string[] = [];
+let bundles = 0;
+/** Twelve pages per shard: each of the two campaigns (12 initiatives and its page) alone. */
+const SHARD_SIZE = 12;
 
 const env = () => ({
   ...cleanEnv(),
@@ -37,7 +50,13 @@ beforeAll(() => {
   if (run.status !== 0) throw new Error(`astro build thất bại:\n${run.stderr.slice(-4000)}`);
   buildSearchIndex(single);
   merged = join(tree, 'dist-merged');
-  shards = buildSharded(tree, merged, { env: env(), work: join(tree, 'shards') }).shards;
+  const sharded = buildSharded(tree, merged, {
+    env: env(),
+    work: join(tree, 'shards'),
+    shardSize: SHARD_SIZE,
+  });
+  shards = sharded.shards;
+  bundles = sharded.bundles;
 }, 1_500_000);
 
 afterAll(() => {
@@ -51,25 +70,120 @@ function files(dir: string): string[] {
     .sort();
 }
 
+/** Pagefind's bundles (`pagefind/`, `pagefind-2/`…) are the one part a sharded site has its own way. */
+const isPagefind = (file: string) => /^pagefind(-\d+)?\//.test(file);
+
+/** The page URLs of every fragment of a site's Pagefind bundles. */
+function indexedUrls(site: string): string[] {
+  const urls: string[] = [];
+  for (const bundle of readdirSync(site).filter((name) => isPagefind(`${name}/`))) {
+    for (const name of readdirSync(join(site, bundle, 'fragment'))) {
+      // A fragment is gzipped `pagefind_dcd` followed by the page's JSON record.
+      const text = gunzipSync(readFileSync(join(site, bundle, 'fragment', name))).toString();
+      urls.push(JSON.parse(text.replace(/^pagefind_dcd/, '')).url);
+    }
+  }
+  return urls.sort();
+}
+
+/**
+ * Pagefind's script of a built site, loaded in Node and set up as the search page does (the
+ * bundles of `kho-parts.json` merged in). It fetches its index by URL: `/<name>/…` is answered
+ * from `site`.
+ */
+const servedSites = new Map<string, string>();
+async function pagefindOf(name: string, site: string): Promise<Pagefind> {
+  servedSites.set(name, site);
+  globalThis.fetch = (async (input: string | URL) => {
+    const [, first = '', ...rest] = new URL(String(input), 'http://localhost/').pathname.split('/');
+    const root = servedSites.get(first);
+    try {
+      if (!root) throw new Error('not served');
+      return new Response(readFileSync(join(root, ...rest)), { status: 200 });
+    } catch {
+      return new Response('', { status: 404 });
+    }
+  }) as typeof fetch;
+  const module = (await import(
+    pathToFileURL(join(site, 'pagefind', 'pagefind.js')).href
+  )) as Pagefind;
+  await module.options({ basePath: `/${name}/pagefind/`, baseUrl: '/', ranking: RANKING });
+  await module.init();
+  const parts = JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8')) as string[];
+  for (const part of parts) {
+    await module.mergeIndex(`/${name}/${part}`, { baseUrl: '/', ranking: RANKING });
+  }
+  return module;
+}
+
+async function urlsFor(pagefind: Pagefind, typed: string): Promise<string[]> {
+  const results = await findPages(pagefind, typed);
+  return Promise.all(results.map(async (result) => (await result.data()).url));
+}
+
+describe('planShards', () => {
+  const sizes = new Map([
+    ['2024-b', 3],
+    ['2023-a', 4],
+    ['2024-a', 0],
+    ['2025-a', 9],
+    ['2025-b', 2],
+  ]);
+
+  test('whole campaigns in the order of their ids, up to the size in pages, each campaign once', () => {
+    // Each campaign counts its initiatives and its own page: 5 + 1, then 4 more is past 8.
+    const plan = planShards(sizes, 8);
+    expect(plan).toEqual(['2023-a,2024-a', '2024-b', '2025-a', '2025-b']);
+    expect(plan.flatMap((shard) => shard.split(',')).sort()).toEqual([...sizes.keys()].sort());
+  });
+
+  test('a campaign larger than the size is a shard of its own; a size of one: one per campaign', () => {
+    expect(planShards(sizes, 1)).toEqual(['2023-a', '2024-a', '2024-b', '2025-a', '2025-b']);
+    expect(planShards(sizes, 100)).toEqual(['2023-a,2024-a,2024-b,2025-a,2025-b']);
+  });
+
+  test('no campaign at all: one shard of everything (an empty KHO_SHARD)', () => {
+    expect(planShards(new Map())).toEqual(['']);
+  });
+
+  test('a size that is not a positive integer is refused', () => {
+    expect(() => planShards(sizes, 0)).toThrow(/số nguyên dương/);
+    expect(() => planShards(sizes, Number.NaN)).toThrow(/số nguyên dương/);
+  });
+});
+
 describe('a sharded build', () => {
   test('splits by campaign', () => {
     expect(shards).toEqual(['2023-tanh-linh', '2024-tanh-linh']);
-    expect(shardIds(tree)).toEqual(shards);
+    expect(shardIds(tree, SHARD_SIZE)).toEqual(shards);
+    // The default size holds this small archive in one shard.
+    expect(shardIds(tree)).toEqual(['2023-tanh-linh,2024-tanh-linh']);
   });
 
-  test('merges into the same files as the single build, byte for byte', () => {
-    const expected = files(single);
+  test('merges into the same pages as the single build, byte for byte', () => {
+    const expected = files(single).filter((file) => !isPagefind(file));
     expect(
       expected.filter((file) => /^sang-kien\/sang-kien-\d+\/index\.html$/.test(file)),
     ).toHaveLength(24);
-    expect(files(merged)).toEqual(expected);
+    const found = files(merged);
+    expect(found.filter((file) => !isPagefind(file))).toEqual(expected);
     const different = expected.filter(
       (file) => !readFileSync(join(single, file)).equals(readFileSync(join(merged, file))),
     );
     expect(different).toEqual([]);
+    expect(found.some((file) => file.startsWith(SHARD_INDEX_DIR))).toBe(false);
   });
 
-  test('answers searches the same way', async () => {
+  test("each shard's own index becomes one bundle of the merged site; every page indexed once", () => {
+    expect(bundles).toBe(2);
+    expect(JSON.parse(readFileSync(join(merged, PARTS_MANIFEST), 'utf8'))).toEqual(['pagefind-2/']);
+    expect(JSON.parse(readFileSync(join(single, PARTS_MANIFEST), 'utf8'))).toEqual([]);
+    const urls = indexedUrls(merged);
+    expect(urls).toHaveLength(24 + 2);
+    expect(urls).toEqual(indexedUrls(single));
+  });
+
+  test('answers searches the same way: quick index and full text', async () => {
     const index = (dir: string) =>
       new QuickIndex(async (path) => {
         try {
@@ -78,10 +192,18 @@ describe('a sharded build', () => {
           return undefined;
         }
       });
-    for (const query of ['ho so', 'dang ky', 'xa duc phu', 'so hoa']) {
+    const [whole, parts] = [await pagefindOf('single', single), await pagefindOf('merged', merged)];
+    let found = 0;
+    for (const query of ['ho so', 'dang ky', 'xa duc phu', 'so hoa', 'dat dai', 'tanh linh']) {
       const [a, b] = await Promise.all([index(single).search(query), index(merged).search(query)]);
       expect(b).toEqual(a);
+      // Pagefind scores each bundle with its own word statistics: the same pages are found,
+      // in an order that may differ where two pages' scores are close.
+      const [fullA, fullB] = await Promise.all([urlsFor(whole, query), urlsFor(parts, query)]);
+      expect([...fullB].sort()).toEqual([...fullA].sort());
+      found += fullA.length;
     }
+    expect(found).toBeGreaterThan(0);
   });
 
   test('two shards built from different content are refused at the merge', () => {
@@ -95,5 +217,18 @@ describe('a sharded build', () => {
       writeFileSync(join(dir, 'index.html'), text);
     }
     expect(() => mergeShards([first, second], join(tree, 'shards-out'))).toThrow(/index\.html/);
+  });
+
+  test('a shard folder without its index, beside indexed ones, is refused at the merge', () => {
+    const indexed = join(tree, 'shards-c');
+    const bare = join(tree, 'shards-d');
+    for (const dir of [indexed, bare]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), 'trang chủ');
+    }
+    mkdirSync(join(indexed, SHARD_INDEX_DIR, '1'), { recursive: true });
+    writeFileSync(join(indexed, SHARD_INDEX_DIR, '1', 'pagefind-entry.json'), '{}');
+    expect(() => mergeShards([indexed, bare], join(tree, 'shards-out-2'))).toThrow(/shards-d/);
+    expect(existsSync(join(tree, 'shards-out-2', 'pagefind'))).toBe(false);
   });
 });

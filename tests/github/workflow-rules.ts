@@ -77,6 +77,26 @@ export function checkWorkflow(source: string): WorkflowProblem[] {
     }
   }
 
+  if (deploys) {
+    // A site built in shards is published whole: a shard that fails must stop the deployment,
+    // not leave it to publish the shards that did build.
+    for (const [jobId, job] of jobs) {
+      const strategy = asRecord(job.strategy);
+      if ('matrix' in strategy && strategy['fail-fast'] === false) {
+        problems.push({
+          rule: 'partial-deploy',
+          message: `${jobId}: a deploying workflow's matrix must fail fast (fail-fast: false publishes a partial site)`,
+        });
+      }
+      if (job['continue-on-error'] !== undefined && job['continue-on-error'] !== false) {
+        problems.push({
+          rule: 'partial-deploy',
+          message: `${jobId}: a deploying workflow's job must not continue on error`,
+        });
+      }
+    }
+  }
+
   // Pins are checked on the text so that the `# vX.Y.Z` comment is seen too.
   for (const line of source.split('\n')) {
     const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);

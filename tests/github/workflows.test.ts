@@ -88,6 +88,33 @@ jobs:
     steps:
       - run: echo deploy
 `;
+  const sharded = `on: [push, workflow_dispatch]
+permissions: { contents: read }
+concurrency: { group: pages, cancel-in-progress: false }
+jobs:
+  plan:
+    if: github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    outputs: { shards: "${expr('steps.list.outputs.shards')}" }
+    steps:
+      - id: list
+        run: echo "shards=[1,2]" >> "$GITHUB_OUTPUT"
+  build:
+    needs: plan
+    if: github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        shard: ${expr('fromJSON(needs.plan.outputs.shards)')}
+    steps:
+      - run: echo build
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions: { pages: write, id-token: write }
+    steps:
+      - run: echo deploy
+`;
   it.each([
     ['a good workflow', good, []],
     [
@@ -169,6 +196,30 @@ jobs:
       deploy.replace('cancel-in-progress: false', 'cancel-in-progress: true'),
       ['concurrency'],
     ],
+    ['a deployment built in shards (a matrix) as it should be', sharded, []],
+    [
+      'a sharded deployment that publishes when a shard failed (fail-fast: false)',
+      sharded.replace('    strategy:\n', '    strategy:\n      fail-fast: false\n'),
+      ['partial-deploy'],
+    ],
+    [
+      'a sharded deployment whose shard may fail (continue-on-error)',
+      sharded.replace('    strategy:\n', '    continue-on-error: true\n    strategy:\n'),
+      ['partial-deploy'],
+    ],
+    [
+      'a shard job that may run from any branch',
+      sharded.replace(
+        `    needs: plan\n    if: github.ref == 'refs/heads/main'\n`,
+        '    needs: plan\n',
+      ),
+      [],
+    ],
+    [
+      'a sharded deployment whose plan runs from any branch',
+      sharded.replace(`  plan:\n    if: github.ref == 'refs/heads/main'\n`, '  plan:\n'),
+      ['deploy-ref'],
+    ],
     [
       'a deployment from any branch (workflow_dispatch)',
       deploy.replace(`    if: github.ref == 'refs/heads/main'\n`, ''),
@@ -230,11 +281,49 @@ jobs:
     }
   });
 
-  it('deploy validates the content before it builds', () => {
-    const steps: { run?: string }[] = parse(read('deploy.yml')).jobs.build.steps;
+  it('deploy validates the content and the address before any shard is built, and publishes the merge of every shard', () => {
+    const deploy = parse(read('deploy.yml'));
+    const { plan, build, merge } = deploy.jobs;
+    const steps: { run?: string; id?: string; env?: Record<string, string> }[] = plan.steps;
     const validateAt = steps.findIndex((step) => /^npm run validate\b/.test(step.run ?? ''));
-    const buildAt = steps.findIndex((step) => /^npm run build\b/.test(step.run ?? ''));
+    const addressAt = steps.findIndex((step) => /-z "\$SITE_URL"/.test(step.run ?? ''));
+    const listAt = steps.findIndex((step) => /shards\.ts list\b/.test(step.run ?? ''));
     expect(validateAt).toBeGreaterThan(-1);
-    expect(buildAt).toBeGreaterThan(validateAt);
+    expect(addressAt).toBeGreaterThan(validateAt);
+    expect(listAt).toBeGreaterThan(addressAt);
+    expect(plan.outputs.shards).toBe(expr(`steps.${steps[listAt]?.id}.outputs.shards`));
+    // The matrix: one job per listed shard, after the plan, failing as a whole.
+    expect(build.needs).toBe('plan');
+    expect(build.strategy.matrix.shard).toBe(expr('fromJSON(needs.plan.outputs.shards)'));
+    expect(build.strategy['fail-fast']).not.toBe(false);
+    const shardStep = (build.steps as typeof steps).find((step) =>
+      /shards\.ts build "\$SHARD"/.test(step.run ?? ''),
+    );
+    expect(shardStep?.env?.SHARD).toBe(expr('matrix.shard'));
+    expect(shardStep?.env?.KHO_DEPLOY).toBe('1');
+    // Every shard writes the same build date, or their shared pages differ and the merge refuses.
+    expect(plan.outputs.epoch).toBe(expr(`steps.${steps[listAt]?.id}.outputs.epoch`));
+    expect(shardStep?.env?.SOURCE_DATE_EPOCH).toBe(expr('needs.plan.outputs.epoch'));
+    expect(shardStep?.env?.SITE_URL).toBe(expr('needs.plan.outputs.origin'));
+    const upload = (build.steps as { uses?: string; with?: Record<string, unknown> }[]).find(
+      (step) => step.uses?.startsWith('actions/upload-artifact@'),
+    );
+    // The shard's index is in a hidden folder, which upload-artifact leaves out by default.
+    expect(upload?.with?.['include-hidden-files']).toBe(true);
+    // The merge waits for every shard, and is the only job that makes the Pages artifact.
+    expect(merge.needs).toEqual(['plan', 'build']);
+    const uploadsPages = Object.entries(
+      deploy.jobs as Record<string, { steps?: { uses?: string }[] }>,
+    )
+      .filter(([, job]) =>
+        (job.steps ?? []).some((step) => step.uses?.startsWith('actions/upload-pages-artifact@')),
+      )
+      .map(([id]) => id);
+    expect(uploadsPages).toEqual(['merge']);
+    const mergeAt = (merge.steps as typeof steps).findIndex((step) =>
+      /shards\.ts merge dist\b/.test(step.run ?? ''),
+    );
+    expect(mergeAt).toBeGreaterThan(-1);
+    expect(deploy.jobs.deploy.needs).toBe('merge');
   });
 });
