@@ -14,11 +14,16 @@ import {
   escapeRawHtml,
   sanitizeHtml,
 } from './src/lib/markdown-safety.ts';
-import { readCatalog, sitemapPlan, sitePathOf } from './src/lib/sitemap.ts';
+import { sitemapPlanner, sitePathOf } from './src/lib/sitemap.ts';
 
 const base = basePath(process.env.BASE_PATH);
-// Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts).
-const plan = sitemapPlan(await readCatalog(fileURLToPath(new URL('.', import.meta.url))));
+// Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts):
+// known once the pages are built, before the sitemap integration runs.
+/** @type {import('./src/lib/sitemap.ts').SitemapPlan} */
+let plan = { empty: new Set(), lastmod: new Map(), newest: undefined };
+const planner = sitemapPlanner(fileURLToPath(new URL('.', import.meta.url)), (made) => {
+  plan = made;
+});
 
 export default defineConfig({
   // GitHub Pages: SITE_URL=https://<owner>.github.io BASE_PATH=/<repo>/; any static host: SITE_URL only.
@@ -57,6 +62,7 @@ export default defineConfig({
   integrations: [
     contentSecurityPolicy(),
     mdx(),
+    planner,
     sitemap({
       // The CMS is a tool for staff, not public content.
       // Nor is a listing with nothing in it.

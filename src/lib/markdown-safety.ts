@@ -3,8 +3,8 @@
  * Bodies are plain Markdown written by the public; these keep the site safe
  * even when an entry reaches the build without passing the validator.
  */
-import type { ElementContent, Root, RootContent } from 'hast';
-import { type Schema, sanitize } from 'hast-util-sanitize';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import { collections } from '../model/collections.ts';
 
 interface VisitorContext {
@@ -237,21 +237,129 @@ export function sanitizeTree(root: Root): { tree: Root; changed: boolean } {
 
 interface HastHookContext {
   readonly sourceFormat: 'markdown' | 'mdx';
+  /** The document's own data bag: the same object for every visitor and hook of one document. */
+  readonly data: object;
+  parent(node: object): { type: string; tagName?: string } | undefined;
   replaceNode(node: object, replacement: Root): void;
 }
+
+/**
+ * Elements the library keeps only inside one of the listed ancestors (`tr` in a `table`): the
+ * library fills what `schema` leaves out from its default schema, this rule included.
+ */
+const NEEDS_ANCESTOR: Record<string, readonly string[]> =
+  { ...defaultSchema, ...schema }.ancestors ?? {};
+
+/** The first of `names` found among the node's ancestors, if any. */
+function ancestorOf(
+  node: Readonly<Element>,
+  names: readonly string[],
+  ctx: HastHookContext,
+): string | undefined {
+  for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
+    if (parent.tagName !== undefined && names.includes(parent.tagName)) return parent.tagName;
+  }
+  return undefined;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => item === b[index]);
+  }
+  return a === b;
+}
+
+/**
+ * Whether the allow-list leaves this element exactly as it is: the library and `finish` are run
+ * on the element alone (its children are judged on their own visits), and it must come back with
+ * the same name and the same properties, in the same order, with the same values.
+ */
+export function keptAsIs(node: Readonly<Element>, ctx: HastHookContext): boolean {
+  const needs = NEEDS_ANCESTOR[node.tagName];
+  const ancestor = needs ? ancestorOf(node, needs, ctx) : undefined;
+  if (needs && !ancestor) return false;
+  const properties = { ...node.properties };
+  const alone: Element = { type: 'element', tagName: node.tagName, properties, children: [] };
+  // Inside the ancestor it needs, which it has: the library only looks for the ancestor's name.
+  const input: Element = ancestor
+    ? { type: 'element', tagName: ancestor, properties: {}, children: [alone] }
+    : alone;
+  const cleaned = sanitize(input, schema);
+  const kept = ancestor && cleaned.type === 'element' ? cleaned.children[0] : cleaned;
+  if (kept?.type !== 'element' || kept.tagName !== node.tagName) return false;
+  const list: ElementContent[] = [kept];
+  finish(list);
+  const after = list[0];
+  if (after?.type !== 'element') return false;
+  const keys = Object.keys(properties);
+  const keptKeys = Object.keys(after.properties);
+  return (
+    keys.length === keptKeys.length &&
+    keys.every(
+      (key, index) => keptKeys[index] === key && sameValue(after.properties[key], properties[key]),
+    )
+  );
+}
+
+/** Documents (by their data bag) in which the screen saw something the allow-list could change. */
+const suspects = new WeakSet<object>();
+
+const suspect = (_node: unknown, ctx: HastHookContext) => {
+  suspects.add(ctx.data);
+};
 
 /**
  * The last gate before HTML: an allow-list over the rendered tree. The mdast plugins above keep
  * raw HTML and script URLs out; this catches what arrives by another way (autolinks, entities,
  * a plugin that adds nodes) and what a future Markdown feature would add.
+ *
+ * With `screen` (the site's setting), every element, comment, raw node and doctype is looked at
+ * where the renderer keeps it, and a document in which the allow-list would change nothing is
+ * left as it is: the whole tree is built in JavaScript and sanitised only when something may have
+ * to go. That spares most of the cost of rendering a body (the tree's materialisation, the
+ * library's copy); tests/site/markdown-screen.test.ts shows the two give the same HTML.
  */
-export const sanitizeHtml = {
-  name: 'kho-sanitize-html',
-  after(root: Root, ctx: HastHookContext) {
-    // MDX pages are the project's own code (src/pages), with components: bodies are Markdown.
-    if (ctx.sourceFormat !== 'markdown') return;
+export function sanitizeHtmlPlugin(options: { screen: boolean }) {
+  const full = (root: Root, ctx: HastHookContext) => {
     const { tree, changed } = sanitizeTree(root);
     // The library builds a fresh tree: it replaces the renderer's only when something had to go.
     if (changed) ctx.replaceNode(root, tree);
-  },
-};
+  };
+  if (!options.screen) {
+    return {
+      name: 'kho-sanitize-html',
+      after(root: Root, ctx: HastHookContext) {
+        // MDX pages are the project's own code (src/pages), with components: bodies are Markdown.
+        if (ctx.sourceFormat !== 'markdown') return;
+        full(root, ctx);
+      },
+    };
+  }
+  return {
+    name: 'kho-sanitize-html',
+    element: {
+      filter: [],
+      visit(node: Readonly<Element>, ctx: HastHookContext) {
+        if (ctx.sourceFormat === 'markdown' && !suspects.has(ctx.data) && !keptAsIs(node, ctx)) {
+          suspects.add(ctx.data);
+        }
+      },
+    },
+    comment: suspect,
+    raw: suspect,
+    doctype: suspect,
+    mdxJsxFlowElement: { filter: [], visit: suspect },
+    mdxJsxTextElement: { filter: [], visit: suspect },
+    mdxFlowExpression: suspect,
+    mdxTextExpression: suspect,
+    mdxjsEsm: suspect,
+    after(root: Root, ctx: HastHookContext) {
+      if (ctx.sourceFormat !== 'markdown') return;
+      if (!suspects.has(ctx.data)) return;
+      suspects.delete(ctx.data);
+      full(root, ctx);
+    },
+  };
+}
+
+export const sanitizeHtml = sanitizeHtmlPlugin({ screen: true });

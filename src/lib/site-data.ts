@@ -1,13 +1,16 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { buildCatalog, type Catalog } from './catalog.ts';
+import { type SiteIdentity, siteIdentity } from './site-identity.ts';
+import { offerSitemapPlan, sitemapPlan } from './sitemap.ts';
 
 let catalog: Promise<Catalog> | undefined;
+let identity: Promise<SiteIdentity> | undefined;
 let initiativeEntries: Promise<Map<string, CollectionEntry<'initiatives'>>> | undefined;
 
 /** The catalog, loaded once per build and shared by every page. */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= (async () =>
-    buildCatalog({
+  catalog ??= (async () => {
+    const loaded = buildCatalog({
       campaigns: await getCollection('campaigns'),
       initiatives: await getCollection('initiatives'),
       units: await getCollection('units'),
@@ -15,8 +18,22 @@ export function loadCatalog(): Promise<Catalog> {
       decisions: await getCollection('decisions'),
       adoptions: await getCollection('adoptions'),
       organisers: await getCollection('organisers'),
-    }))();
+    });
+    // The sitemap's dates, from this catalog rather than a second reading of every file by the
+    // build's configuration (src/lib/sitemap.ts).
+    offerSitemapPlan(sitemapPlan(loaded));
+    return loaded;
+  })();
   return catalog;
+}
+
+/**
+ * The header and footer's identity, once per build: the newest content date is a pass over the
+ * whole catalog, which every page would otherwise repeat (quadratic in the archive's size).
+ */
+export function loadSiteIdentity(): Promise<SiteIdentity> {
+  identity ??= loadCatalog().then((loaded) => siteIdentity(loaded));
+  return identity;
 }
 
 /** Initiative entries by id, for rendering their Markdown bodies. */
