@@ -85,20 +85,35 @@ describe('the site address of a build', () => {
     expect(existsSync(join(outDir, 'dist', 'index.html'))).toBe(false);
   }, 180_000);
 
-  test('the deploy workflow checks its address, then builds in deploy mode with it', () => {
+  test('the deploy workflow checks its address, then builds every shard in deploy mode with it', () => {
+    interface Step {
+      id?: string;
+      run?: string;
+      env?: Record<string, string>;
+    }
     const workflow = loadYaml(
       readFileSync(join(projectRoot, '.github/workflows/deploy.yml'), 'utf8'),
-    ) as { jobs: { build: { steps: { run?: string; env?: Record<string, string> }[] } } };
-    const steps = workflow.jobs.build.steps;
-    const buildAt = steps.findIndex((step) => /^npm run build\b/.test(step.run ?? ''));
-    const build = steps[buildAt];
-    expect(build?.env?.KHO_DEPLOY).toBe('1');
-    expect(build?.env?.SITE_URL).toMatch(/steps\.pages\.outputs\.origin/);
-    const checkAt = steps.findIndex((step) => /-z "\$SITE_URL"/.test(step.run ?? ''));
+    ) as {
+      jobs: {
+        plan: { outputs: Record<string, string>; steps: Step[] };
+        build: { needs: string | string[]; steps: Step[] };
+      };
+    };
+    const { plan, build } = workflow.jobs;
+    // The plan refuses an empty address before any shard is built…
+    const checkAt = plan.steps.findIndex((step) => /-z "\$SITE_URL"/.test(step.run ?? ''));
     expect(checkAt).toBeGreaterThan(-1);
-    expect(checkAt).toBeLessThan(buildAt);
-    expect(steps[checkAt]?.run).toMatch(/exit 1/);
-    expect(steps[checkAt]?.env?.SITE_URL).toBe(build?.env?.SITE_URL);
+    const check = plan.steps[checkAt];
+    expect(check?.run).toMatch(/exit 1/);
+    expect(check?.env?.SITE_URL).toMatch(/steps\.pages\.outputs\.origin/);
+    const shardsAt = plan.steps.findIndex((step) => /shards\.ts list/.test(step.run ?? ''));
+    expect(checkAt).toBeLessThan(shardsAt);
+    expect(plan.outputs.origin).toBe(check?.env?.SITE_URL);
+    // …and every shard is built after the plan, in deploy mode, with the address it checked.
+    expect([build.needs].flat()).toContain('plan');
+    const shardBuild = build.steps.find((step) => /shards\.ts build\b/.test(step.run ?? ''));
+    expect(shardBuild?.env?.KHO_DEPLOY).toBe('1');
+    expect(shardBuild?.env?.SITE_URL).toMatch(/needs\.plan\.outputs\.origin/);
   });
 });
 
