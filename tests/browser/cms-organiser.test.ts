@@ -136,7 +136,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => {});
   await running?.stop();
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
+  // The stopped servers' last writes may still be landing: retry rather than fail the file.
+  if (workspace)
+    rmSync(workspace, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 async function openNewInitiative(): Promise<Page> {
