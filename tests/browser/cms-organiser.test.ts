@@ -135,10 +135,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
+  // Stopping npm start during its first site build leaves astro writing into the workspace.
+  await running?.siteReady.catch(() => {});
   await running?.stop();
-  // The stopped servers' last writes may still be landing: retry rather than fail the file.
-  if (workspace)
-    rmSync(workspace, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
 async function openNewInitiative(): Promise<Page> {
