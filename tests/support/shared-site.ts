@@ -8,7 +8,7 @@
  * build when the run ends. Run alone, outside that setup, a file builds its own copy.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -44,7 +44,12 @@ export function siteKey(options: SiteOptions): string {
  */
 export async function sharedSite(options: SiteOptions = {}): Promise<BuiltSite> {
   const root = inject('sharedSites');
-  if (!root) return buildSite(options);
+  if (!root) {
+    // Outside the global setup: a build of this file's own, removed when its worker ends.
+    const site = buildSite(options);
+    process.once('exit', () => rmSync(site.outDir, { recursive: true, force: true }));
+    return site;
+  }
   const dir = join(root, siteKey(options));
   try {
     // Whoever creates the folder builds; creating a folder is atomic.
