@@ -135,6 +135,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
+  // Stopping npm start during its first site build leaves astro writing into the workspace.
+  await running?.siteReady.catch(() => {});
   await running?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });

@@ -10,7 +10,7 @@
  * it was printed (written in at print time, in Viet Nam's time zone) and how fresh its data are;
  * without JavaScript, only the latter, honestly labelled.
  */
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDate } from '../../src/core/dates.ts';
 import { siteInfo } from '../../src/lib/site.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { type BuiltSite, buildSite, type StaticServer, serveStatic } from './support/site.ts';
+import { type BuiltSite, type StaticServer, serveStatic, sharedSite } from './support/site.ts';
 
 let browser: Browser;
 let site: BuiltSite;
@@ -29,7 +29,7 @@ let fullestInitiative = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  site = buildSite();
+  site = await sharedSite({ searchPartSize: 8 });
   server = await serveStatic(site.outDir, site.base);
   const data = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
   firstInitiative = data.initiatives[0].id;
@@ -43,7 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
 });
 
 interface FocusStop {

@@ -24,10 +24,10 @@ import { launchChromium } from '../support/chromium.ts';
 import { openAdminAt, signInLocally } from './support/decap-form.ts';
 import {
   type BuiltSite,
-  buildSite,
   projectRoot,
   type StaticServer,
   serveStatic,
+  sharedSite,
 } from './support/site.ts';
 import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
@@ -83,7 +83,7 @@ let site: StaticServer | undefined;
 
 beforeAll(async () => {
   // The published page: the project built as `npm run build` builds it, served as files.
-  built = buildSite({ base: '/' });
+  built = await sharedSite({ base: '/' });
   site = await serveStatic(built.outDir, built.base);
   mkdirSync(join(projectRoot, '.tmp'), { recursive: true });
   workspace = mkdtempSync(join(projectRoot, '.tmp', 'e2e-preview-'));
@@ -101,7 +101,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await site?.close().catch(() => {});
-  if (built) rmSync(built.outDir, { recursive: true, force: true });
   await browser?.close().catch(() => {});
   await running?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * Chromium: queries typed without diacritics, what a result shows, "Xem thêm kết quả" (focus
  * and announcement), filters that apply when chosen, and axe on the page with results.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -13,7 +13,7 @@ import { searchablePages } from '../../scripts/build/search-index.ts';
 import { fold } from '../../src/core/text.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { wcagViolations } from './support/axe.ts';
-import { type BuiltSite, buildSite, type StaticServer, serveStatic } from './support/site.ts';
+import { type BuiltSite, type StaticServer, serveStatic, sharedSite } from './support/site.ts';
 
 interface BuiltPage {
   path: string;
@@ -77,7 +77,7 @@ function readPage(path: string, html: string): BuiltPage {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  site = buildSite({ searchPartSize: 8 });
+  site = await sharedSite({ searchPartSize: 8 });
   server = await serveStatic(site.outDir, site.base);
   pages = searchablePages(site.outDir).map((file) =>
     readPage(file.replace(/index\.html$/, ''), readFileSync(join(site.outDir, file), 'utf8')),
@@ -87,7 +87,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
 });
 
 async function openSearch(

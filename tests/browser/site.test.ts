@@ -5,7 +5,7 @@
  * the Content-Security-Policy on every sitemap URL (meta tag and header),
  * 360 px width, and the page-weight budget.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load as loadYaml } from 'js-yaml';
@@ -18,10 +18,10 @@ import { wcagViolations } from './support/axe.ts';
 import { htmlProblems, projectConfig, RULE_CHANGES } from './support/html-validity.ts';
 import {
   type BuiltSite,
-  buildSite,
   projectRoot,
   type StaticServer,
   serveStatic,
+  sharedSite,
   sitemapUrls,
 } from './support/site.ts';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   // Index parts of 8 pages: the sample site's search index is split as a large site's is, so the
   // search tests below go through the merged parts (scripts/build/search-index.ts).
-  site = buildSite({ searchPartSize: 8 });
+  site = await sharedSite({ searchPartSize: 8 });
   server = await serveStatic(site.outDir, site.base);
   const data = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
   initiatives = data.initiatives;
@@ -44,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
 });
 
 /**

@@ -3,28 +3,25 @@
  * data's last update (the same day as the open data's `modified`), and the "Giới thiệu" page
  * tells readers whom to write to.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BuiltSite, buildSite } from '../../scripts/build/build-site.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BuiltSite } from '../../scripts/build/build-site.ts';
 import { formatDate } from '../../src/core/dates.ts';
 import { pickCurrentCampaign } from '../../src/lib/catalog.ts';
 import { phoneText, siteInfo } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/model/files.ts';
+import { sharedSite } from '../support/shared-site.ts';
 
 let site: BuiltSite;
 let modified: string;
 
-beforeAll(() => {
-  site = buildSite();
+beforeAll(async () => {
+  site = await sharedSite({ searchPartSize: 8 });
   modified = JSON.parse(
     readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'),
   ).modified;
 }, 600_000);
-
-afterAll(() => {
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-});
 
 function part(html: string, tag: 'header' | 'footer' | 'main'): string {
   const match = new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`).exec(html);

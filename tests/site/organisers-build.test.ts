@@ -4,11 +4,12 @@
  * own operator), the list filters by organiser, and an adaptation across organisers shows on
  * both initiatives' pages.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BuiltSite, buildSite } from '../../scripts/build/build-site.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BuiltSite } from '../../scripts/build/build-site.ts';
 import { siteInfo } from '../../src/lib/site.ts';
+import { sharedSite } from '../support/shared-site.ts';
 
 const DISTRICT = 'Ủy ban nhân dân huyện Tánh Linh';
 const COMMUNE = 'Ủy ban nhân dân xã Tánh Linh';
@@ -17,13 +18,9 @@ const NEW = 'mo-rong-thanh-toan-le-phi-bang-ma-qr-ra-moi-diem-tiep-nhan-cua-xa-t
 
 let site: BuiltSite;
 
-beforeAll(() => {
-  site = buildSite({ base: '/' });
+beforeAll(async () => {
+  site = await sharedSite({ base: '/' });
 }, 900_000);
-
-afterAll(() => {
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-});
 
 const page = (path: string) => readFileSync(join(site.outDir, path, 'index.html'), 'utf8');
 

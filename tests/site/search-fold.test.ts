@@ -7,17 +7,17 @@
  * the text of `data-pagefind-body` outside `data-pagefind-ignore`, and the `data-pagefind-meta`
  * values.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { searchablePages } from '../../scripts/build/search-index.ts';
 import { fold } from '../../src/core/text.ts';
 import { findPages, type Pagefind, RANKING } from '../../src/lib/pagefind-search.ts';
 import { indexableHtml, searchQuery, unstrokeD } from '../../src/lib/search-text.ts';
-import { type BuiltSite, buildSite } from '../browser/support/site.ts';
+import { type BuiltSite, sharedSite } from '../browser/support/site.ts';
 
 let site: BuiltSite;
 let pagefind: Pagefind;
@@ -114,7 +114,7 @@ async function urlsFor(typed: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  site = buildSite({ base: '/kho-sang-kien/', searchPartSize: 8 });
+  site = await sharedSite({ base: '/kho-sang-kien/', searchPartSize: 8 });
   for (const page of searchablePages(site.outDir)) {
     const url = `${site.base}${page.replace(/index\.html$/, '')}`;
     pageWords.set(url, indexedWords(readFileSync(join(site.outDir, page), 'utf8')));
@@ -134,10 +134,6 @@ beforeAll(async () => {
   }
   pagefind = module;
 }, 600_000);
-
-afterAll(() => {
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-});
 
 describe('search text (đ written as d + U+0335 for the indexer)', () => {
   test('the index input has no đ left, and writing it back gives the page text again', () => {
