@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDate } from '../src/core/dates.ts';
 import { type StaticServer, serveStatic } from './build/static-server.ts';
 import { adminsDir, buildAdmin, completedAdmin, pruneAdmins } from './cms/admin-build.ts';
+import { buildsStopped } from './cms/build-child.ts';
 import { type Gate, startGate } from './cms/gate.ts';
 import { freePort, waitFor } from './cms/net.ts';
 import {
@@ -479,7 +480,7 @@ export async function startAll(options: StartOptions = {}): Promise<Running> {
       stopped = true;
       unwatch();
       aborts.abort();
-      await Promise.all([server.close(), proxy.stop()]);
+      await Promise.all([server.close(), proxy.stop(), buildsStopped()]);
     },
   };
 }

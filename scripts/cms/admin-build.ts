@@ -14,7 +14,6 @@
  * folder is servable on its own: besides `admin/` and `_astro/` it holds a home page and a
  * 404 page saying the site is being built, shown until the site's build is switched in.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -23,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { headersFile } from '../../src/lib/csp.ts';
 import { projectRoot } from '../build/astro-command.ts';
 import { cleanEnv } from '../build/build-site.ts';
+import { runBuildChild } from './build-child.ts';
 
 const COMPLETE = '.kho-build-complete';
 /** The same file name as in a site build (scripts/cms/site-build.ts reads it). */
@@ -117,29 +117,15 @@ export async function buildAdmin(options: {
   const staging = `${out}.${process.pid}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(dirname(staging), { recursive: true });
-  const child = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), options.siteDir, staging],
-    {
-      cwd: options.siteDir,
-      env: { ...cleanEnv(), ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal: options.signal,
-    },
-  );
-  child.on('error', () => {});
-  const tail: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      options.log?.(`[dựng trang quản trị] ${line}`);
-    }
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  const { code, tail } = await runBuildChild({
+    script: fileURLToPath(import.meta.url),
+    args: [options.siteDir, staging],
+    cwd: options.siteDir,
+    env: { ...cleanEnv(), ...options.env },
+    signal: options.signal,
+    label: 'dựng trang quản trị',
+    log: options.log,
+  });
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
     await rm(`${staging}.page`, { recursive: true, force: true });

@@ -17,7 +17,7 @@
  * files). The site is built without `/admin` and that bundle is copied in; a publish that
  * leaves the admin key unchanged (an initiative, the usual case) reuses it as it is.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { astroBuildCommand, projectRoot } from '../build/astro-command.ts';
 import { cleanEnv } from '../build/build-site.ts';
 import { buildSearchIndex } from '../build/search-index.ts';
+import { runBuildChild } from './build-child.ts';
 import { git } from './repo.ts';
 
 /** Bump when the way a build is made changes, so older builds are not reused. */
@@ -147,27 +148,15 @@ export async function buildLocalSite(options: {
   const staging = `${out}.${process.pid}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(dirname(staging), { recursive: true });
-  const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [self, options.siteDir, staging, '--without-admin'], {
+  const { code, tail } = await runBuildChild({
+    script: fileURLToPath(import.meta.url),
+    args: [options.siteDir, staging, '--without-admin'],
     cwd: options.siteDir,
     env: { ...cleanEnv(), ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
     signal: options.signal,
+    label: 'dựng trang',
+    log: options.log,
   });
-  // An aborted build ends with the child's exit below; the abort itself is not an error here.
-  child.on('error', () => {});
-  const tail: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      options.log?.(`[dựng trang] ${line}`);
-    }
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
   if (code !== 0) {
     await rm(staging, { recursive: true, force: true });
     throw new Error(`dựng trang thất bại (mã thoát ${code}):\n${tail.join('\n')}`);
