@@ -4,7 +4,9 @@
  * An entry is reused only when the validator's own code, the schemas, the
  * parser versions and every file of the entry's folder (name, size,
  * modification time) are unchanged. Cross-file rules always run afresh.
- * Stored in node_modules/.cache/kho-validate/, outside the repository's content.
+ * Stored in node_modules/.cache/kho-validate/, outside the repository's content, one file per
+ * content root: checkouts, worktrees and bench copies often share one node_modules, and must
+ * not overwrite each other's results.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -12,13 +14,42 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
+  rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { InitiativeResult } from './pool.ts';
 
-const CACHE_FILE = 'node_modules/.cache/kho-validate/initiatives.json';
+const CACHE_FOLDER = 'node_modules/.cache/kho-validate';
+/** A root's cache unused for this long (a removed copy, most likely) is deleted on the next save. */
+const UNUSED_FOR_MS = 14 * 86_400_000;
+
+/** The cache file of the content root `root`: named after the root's real path. */
+export function cacheFileOf(root: string): string {
+  let real = root;
+  try {
+    real = realpathSync(root);
+  } catch {
+    // A root that cannot be resolved keeps its own spelling.
+  }
+  const id = createHash('sha1').update(real).digest('hex').slice(0, 16);
+  return join(root, CACHE_FOLDER, `initiatives-${id}.json`);
+}
+
+function pruneUnused(folder: string, keep: string): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      const file = join(folder, name);
+      if (file === keep || !/^initiatives(?:-[0-9a-f]+)?\.json$/.test(name)) continue;
+      if (Date.now() - statSync(file).mtimeMs > UNUSED_FOR_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Pruning is housekeeping.
+  }
+}
 
 interface Stored {
   version: string;
@@ -91,7 +122,7 @@ export class ResultCache {
   private dirty = false;
 
   constructor(root: string) {
-    this.file = join(root, CACHE_FILE);
+    this.file = cacheFileOf(root);
     this.version = validatorVersion();
     this.stored = { version: this.version, entries: {} };
     try {
@@ -133,6 +164,7 @@ export class ResultCache {
       const temporary = `${this.file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify(this.stored));
       renameSync(temporary, this.file);
+      pruneUnused(dirname(this.file), this.file);
     } catch {
       // Caching is an optimisation.
     }
