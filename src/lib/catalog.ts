@@ -286,6 +286,24 @@ export function buildCatalog(input: CatalogInput): Catalog {
   };
 }
 
+const adoptionsOfUnits = new WeakMap<readonly Entry<Adoption>[], Map<string, Entry<Adoption>[]>>();
+
+/**
+ * The adoptions reported by each unit, in the catalog's order (newest first); grouped once per
+ * list. Filtering the whole list for every unit made the unit pages cost units × adoptions.
+ */
+export function adoptionsByUnit(
+  adoptions: readonly Entry<Adoption>[],
+): ReadonlyMap<string, readonly Entry<Adoption>[]> {
+  let byUnit = adoptionsOfUnits.get(adoptions);
+  if (!byUnit) {
+    byUnit = new Map();
+    for (const adoption of adoptions) push(byUnit, adoption.data.unit, adoption);
+    adoptionsOfUnits.set(adoptions, byUnit);
+  }
+  return byUnit;
+}
+
 /**
  * Who took an initiative up, as its record lists them: the units that reported adopting it
  * (their name, else the id), then the initiatives adapted from it (their organiser's short

@@ -22,6 +22,7 @@ export interface ListingPage {
 }
 
 const ordered = new WeakMap<readonly InitiativeView[], InitiativeView[]>();
+const counted = new WeakMap<readonly InitiativeView[], Map<DecisionStatusId, number>>();
 const rank = new Map<DecisionStatusId, number>(
   decisionStatuses.map((status, index) => [status.id, index]),
 );
@@ -36,18 +37,36 @@ export function byVerdict(items: readonly InitiativeView[]): InitiativeView[] {
   return sorted;
 }
 
+/**
+ * How many of `items` have each verdict; computed once per list. Every page of a list shows
+ * the whole list's counts: counting them again on each page made a list's pages cost the
+ * square of its length.
+ */
+export function verdictCounts(
+  items: readonly InitiativeView[],
+): ReadonlyMap<DecisionStatusId, number> {
+  let counts = counted.get(items);
+  if (!counts) {
+    counts = new Map();
+    for (const view of items) counts.set(view.status.id, (counts.get(view.status.id) ?? 0) + 1);
+    counted.set(items, counts);
+  }
+  return counts;
+}
+
 export function listingPage(
   items: readonly InitiativeView[],
   page: number,
   size = PAGE_SIZE,
 ): ListingPage {
   const sorted = byVerdict(items);
+  const counts = verdictCounts(items);
   const slice = pageOf(sorted, page, size);
   const groups = decisionStatuses
     .map((status) => ({
       status,
       items: slice.items.filter((view) => view.status.id === status.id),
-      total: items.reduce((sum, view) => sum + (view.status.id === status.id ? 1 : 0), 0),
+      total: counts.get(status.id) ?? 0,
     }))
     .filter((group) => group.items.length > 0);
   return { page: slice, groups };

@@ -13,7 +13,13 @@ import type { AstroIntegration } from 'astro';
 import { decisionStatuses } from '../core/status.ts';
 import { loadContent } from '../model/files.ts';
 import { applicationFields, reformAreas, themeGoals } from '../schemas/vocabularies.ts';
-import { buildCatalog, type Catalog, type Entry, type InitiativeView } from './catalog.ts';
+import {
+  adoptionsByUnit,
+  buildCatalog,
+  type Catalog,
+  type Entry,
+  type InitiativeView,
+} from './catalog.ts';
 import { sitePaths } from './paths.ts';
 
 export interface SitemapPlan {
@@ -61,7 +67,7 @@ export function sitemapPlan(catalog: Catalog): SitemapPlan {
   for (const status of decisionStatuses)
     listing(sitePaths.status(status.id), catalog.byStatus.get(status.id));
   for (const unit of catalog.units) {
-    const adopted = catalog.adoptions.filter((adoption) => adoption.data.unit === unit.id);
+    const adopted = adoptionsByUnit(catalog.adoptions).get(unit.id) ?? [];
     const path = sitePaths.unit(unit.id);
     listing(path, catalog.byUnit.get(unit.id), latest(adopted.map((a) => a.data.since)));
     // A unit that only adopted others' initiatives still has something to show.

@@ -1,13 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { attachmentBytes, viewAttachments } from '../../../lib/attachments.ts';
-import { inShard } from '../../../lib/shard.ts';
+import { inShard, shardCampaigns } from '../../../lib/shard.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 /** Attachments are published beside their initiative's page: /sang-kien/<slug>/<file>. */
 export const getStaticPaths = (async () => {
   const catalog = await loadCatalog();
+  // Read once, not once per initiative.
+  const shard = shardCampaigns();
   return catalog.initiatives
-    .filter((view) => inShard(view.data.campaign))
+    .filter((view) => inShard(view.data.campaign, shard))
     .flatMap((view) =>
       viewAttachments(view.filePath, view.data.attachments)
         .filter((attachment) => attachment.path)
