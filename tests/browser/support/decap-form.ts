@@ -19,9 +19,23 @@ export function field(page: Page, label: string) {
 /** Pick an option in a Decap select or relation (react-select) by typing part of it. */
 export async function choose(page: Page, label: string, typed: string, option: string, nth = 0) {
   const input = field(page, label).nth(nth);
-  await input.click();
-  await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  const offered = page.getByRole('option', { name: option, exact: true });
+  // A relation's options arrive after a search: a click on an option that is being replaced
+  // may choose nothing. A choice closes the menu (and a chosen option leaves a multiple
+  // choice's list), so an option still offered after the click is clicked again.
+  for (let attempt = 1; ; attempt += 1) {
+    await input.click();
+    await input.fill(typed);
+    await offered.first().click();
+    const closed = await offered
+      .first()
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`Không chọn được "${option}" trong "${label}".`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /**
