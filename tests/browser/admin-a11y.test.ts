@@ -31,7 +31,7 @@ import { readEntryFile } from '../../src/model/files.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { wcagViolations } from './support/axe.ts';
 import { choose, field, signInLocally } from './support/decap-form.ts';
-import { decapEnglishPhrases } from './support/decap-locale.ts';
+import { adminEnglishPhrases, overflow } from './support/screen-checks.ts';
 import { type BuiltSite, buildSite, projectRoot, serveStatic } from './support/site.ts';
 import { cloneProject, git, vnDate } from './support/source-repo.ts';
 
@@ -128,20 +128,10 @@ afterAll(async () => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-/** Decap's English interface strings and react-select's and dnd-kit's own. */
+/** The admin's English phrases (support/screen-checks.ts), with dnd-kit's spoken ones and its buttons'. */
 function englishPhrases(): string[] {
   return [
-    ...decapEnglishPhrases(),
-    'No options',
-    'Loading...',
-    'Loading options…',
-    'Select...',
-    'result available',
-    'results available',
-    'Use Up and Down',
-    'is focused',
-    'press Down to open the menu',
-    'To pick up a draggable item',
+    ...adminEnglishPhrases(),
     'Picked up draggable item',
     'Draggable item',
     'was dropped',
@@ -150,8 +140,6 @@ function englishPhrases(): string[] {
     'Clear',
     // dnd-kit's role description of a sortable thing, which a11y-patches.ts removes.
     'sortable',
-    'API_ERROR',
-    'Unknown error',
   ];
 }
 const english = englishPhrases();
@@ -189,24 +177,6 @@ async function englishOn(page: Page): Promise<string[]> {
   return english.filter(
     (phrase) => inLines(visible, phrase) || inLines(attributes, phrase) || spoken.includes(phrase),
   );
-}
-
-/** Elements that reach past either edge of the viewport, and the page's scroll width. */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide: string[] = [];
-    for (const element of document.querySelectorAll('body *')) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (getComputedStyle(element).visibility === 'hidden') continue;
-      if (box.right > width + 1 || box.left < -1) {
-        const name = `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`;
-        wide.push(`${name} ${Math.round(box.left)}…${Math.round(box.right)}`);
-      }
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10) };
-  });
 }
 
 async function newPage(width: number): Promise<Page> {
