@@ -100,8 +100,13 @@ function indexPart(site: string, pages: string[], bundle: string, index: number)
   const stage = join(site, `.pagefind-part-${index}`);
   rmSync(stage, { recursive: true, force: true });
   try {
+    const made = new Set<string>();
     for (const page of pages) {
-      mkdirSync(dirname(join(stage, page)), { recursive: true });
+      const folder = dirname(join(stage, page));
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeFileSync(join(stage, page), indexableHtml(readFileSync(join(site, page), 'utf8')));
     }
     rmSync(join(site, bundle), { recursive: true, force: true });

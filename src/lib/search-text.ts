@@ -33,8 +33,15 @@ export function unstrokeD(text: string): string {
  * "2021 – 2025".
  */
 export function indexableText(text: string): string {
-  return strokeD(text).replace(/(?<=[\p{L}\p{N}\p{M}])([–—])(?=[\p{L}\p{N}])/gu, ' $1 ');
+  const stroked = strokeD(text);
+  // The look-behind scans every character: most text has no dash at all (a third of the
+  // indexing time of a 10,000-page site went here).
+  return DASH.test(stroked)
+    ? stroked.replace(/(?<=[\p{L}\p{N}\p{M}])([–—])(?=[\p{L}\p{N}])/gu, ' $1 ')
+    : stroked;
 }
+
+const DASH = /[–—]/;
 
 /**
  * A built page as the indexer should read it: indexableText on the text between tags. Tags and

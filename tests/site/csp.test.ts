@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { headersFor, readHeaderRules } from '../../scripts/build/static-server.ts';
 import {
@@ -54,6 +55,63 @@ describe('findInlineCode', () => {
   ];
   test.each(cases)('%s', (_name, html, expected) => {
     expect(findInlineCode(html)).toEqual(expected);
+  });
+
+  /** The check as it was before it skipped tags: every tag's attributes read. */
+  function readEveryTag(html: string): string[] {
+    const tagPattern =
+      /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+    const attributePattern = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+    const found: string[] = [];
+    for (const tag of html.matchAll(tagPattern)) {
+      const name = (tag[1] as string).toLowerCase();
+      const attributes = new Map<string, string>();
+      for (const attribute of (tag[2] ?? '').matchAll(attributePattern)) {
+        attributes.set(
+          (attribute[1] as string).toLowerCase(),
+          attribute[2] ?? attribute[3] ?? attribute[4] ?? '',
+        );
+      }
+      if (name === 'script' && !attributes.has('src')) {
+        if (!/^application\/(?:ld\+)?json$/i.test(attributes.get('type') ?? '')) {
+          found.push('<script> nội tuyến');
+        }
+      }
+      if (name === 'style') found.push('<style> nội tuyến');
+      for (const key of attributes.keys()) {
+        if (key === 'style') found.push(`thuộc tính style trên <${name}>`);
+        else if (key.startsWith('on')) found.push(`thuộc tính ${key} trên <${name}>`);
+      }
+    }
+    return found;
+  }
+
+  test('finds what reading every tag finds, on any mix of tags, attributes and text', () => {
+    const word = fc.constantFrom('style', 'STYLE', 'Style', 'onclick', 'ONLOAD', 'on', 'o', 'n');
+    const name = fc.oneof(
+      word,
+      fc.constantFrom('src', 'type', 'class', 'data-style', 'x-on', 'con', 'href', 'title'),
+    );
+    const value = fc.oneof(
+      fc.constant(''),
+      fc.constantFrom('="a"', "='b style=c'", '=d', '="application/json"', '= "on x"'),
+    );
+    const attribute = fc.tuple(fc.constantFrom(' ', '\n', '  '), name, value).map((p) => p.join(''));
+    const tag = fc
+      .tuple(
+        fc.constantFrom('script', 'style', 'p', 'img', 'a', 'SCRIPT', 'li'),
+        fc.array(attribute, { maxLength: 4 }),
+        fc.constantFrom('>', ' />', '/>'),
+      )
+      .map(([tagName, attributes, end]) => `<${tagName}${attributes.join('')}${end}`);
+    const text = fc.constantFrom('chữ', ' style="x" ', 'on', '&lt;p style=a&gt;', '<', '>', '"');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tag, text), { maxLength: 12 }), (parts) => {
+        const html = parts.join('');
+        expect(findInlineCode(html)).toEqual(readEveryTag(html));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
