@@ -96,7 +96,9 @@ describe('findInlineCode', () => {
       fc.constant(''),
       fc.constantFrom('="a"', "='b style=c'", '=d', '="application/json"', '= "on x"'),
     );
-    const attribute = fc.tuple(fc.constantFrom(' ', '\n', '  '), name, value).map((p) => p.join(''));
+    const attribute = fc
+      .tuple(fc.constantFrom(' ', '\n', '  '), name, value)
+      .map((p) => p.join(''));
     const tag = fc
       .tuple(
         fc.constantFrom('script', 'style', 'p', 'img', 'a', 'SCRIPT', 'li'),
