@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
@@ -17,6 +18,13 @@ import {
 import { sitemapPlanner, sitePathOf } from './src/lib/sitemap.ts';
 
 const base = basePath(process.env.BASE_PATH);
+const site = buildSiteUrl(process.env);
+// Astro's cache (content store, copies of the pages of the last build) per address: builds of
+// the same project for two addresses (the tests build several) never reuse each other's pages.
+const cacheDir = `./node_modules/.astro/${createHash('sha256')
+  .update(`${site ?? ''}|${base}`)
+  .digest('hex')
+  .slice(0, 12)}`;
 // Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts):
 // known once the pages are built, before the sitemap integration runs.
 /** @type {import('./src/lib/sitemap.ts').SitemapPlan} */
@@ -28,8 +36,9 @@ const planner = sitemapPlanner(fileURLToPath(new URL('.', import.meta.url)), (ma
 export default defineConfig({
   // GitHub Pages: SITE_URL=https://<owner>.github.io BASE_PATH=/<repo>/; any static host: SITE_URL only.
   // A deploy build (KHO_DEPLOY=1) without SITE_URL stops here, saying why (deploy-config.ts).
-  site: buildSiteUrl(process.env),
+  site,
   base,
+  cacheDir,
   trailingSlash: 'always',
   // The Content-Security-Policy (src/lib/csp.ts) allows no inline script or style: every script
   // and stylesheet is a file, however small.
@@ -77,5 +86,8 @@ export default defineConfig({
       },
     }),
   ],
+  // A page whose cache key (src/lib/page-keys.ts), template code and rendered entries are as in
+  // the last build is copied from that build instead of rendered again.
+  experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
 });

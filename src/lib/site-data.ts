@@ -1,10 +1,14 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { buildCatalog, type Catalog } from './catalog.ts';
+import { buildFacets, type Facet } from './facets.ts';
+import { siteKey } from './page-keys.ts';
 import { type SiteIdentity, siteIdentity } from './site-identity.ts';
 import { offerSitemapPlan, sitemapPlan } from './sitemap.ts';
 
 let catalog: Promise<Catalog> | undefined;
 let identity: Promise<SiteIdentity> | undefined;
+let key: Promise<string> | undefined;
+let facets: Promise<Facet[]> | undefined;
 let initiativeEntries: Promise<Map<string, CollectionEntry<'initiatives'>>> | undefined;
 
 /** The catalog, loaded once per build and shared by every page. */
@@ -34,6 +38,20 @@ export function loadCatalog(): Promise<Catalog> {
 export function loadSiteIdentity(): Promise<SiteIdentity> {
   identity ??= loadCatalog().then((loaded) => siteIdentity(loaded));
   return identity;
+}
+
+/** What every page's cache key starts with (src/lib/page-keys.ts), once per build. */
+export function loadSiteKey(): Promise<string> {
+  key ??= Promise.all([loadCatalog(), loadSiteIdentity()]).then(([loaded, shown]) =>
+    siteKey(loaded, shown),
+  );
+  return key;
+}
+
+/** The list's filters with their counts, once per build: every page of the list shows them. */
+export function loadFacets(): Promise<Facet[]> {
+  facets ??= loadCatalog().then(buildFacets);
+  return facets;
 }
 
 /** Initiative entries by id, for rendering their Markdown bodies. */

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { digestOf } from '../../../lib/page-keys.ts';
 import { renderShareCard } from '../../../lib/share-image.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 import { reformAreas } from '../../../schemas/vocabularies.ts';
@@ -6,7 +7,7 @@ import { reformAreas } from '../../../schemas/vocabularies.ts';
 /** One share card per campaign and per reform area (initiative pages use their campaign's). */
 export const getStaticPaths = (async () => {
   const catalog = await loadCatalog();
-  return [
+  const cards = [
     ...catalog.campaigns.map((campaign) => ({
       params: { kind: 'dot-phat-dong', id: campaign.id },
       props: {
@@ -19,6 +20,8 @@ export const getStaticPaths = (async () => {
       props: { kicker: 'Nội dung cải cách hành chính', title: term.name },
     })),
   ];
+  // A card is drawn from its two lines only (and the code, which Astro's own hash covers).
+  return cards.map((card) => ({ ...card, cacheKey: digestOf(card.props) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { attachmentBytes, viewAttachments } from '../../../lib/attachments.ts';
 import { inShard, shardCampaigns } from '../../../lib/shard.ts';
@@ -16,6 +17,10 @@ export const getStaticPaths = (async () => {
         .map((attachment) => ({
           params: { slug: view.id, file: attachment.file },
           props: { path: attachment.path as string },
+          // The file's own bytes: an attachment replaced under the same name is published again.
+          cacheKey: createHash('sha256')
+            .update(attachmentBytes(attachment.path as string))
+            .digest('base64url'),
         })),
     );
 }) satisfies GetStaticPaths;
