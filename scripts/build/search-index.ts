@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { pageFromSegment } from '../../src/lib/pagination.ts';
 import { sitePaths } from '../../src/lib/paths.ts';
 import { indexableHtml, STROKE } from '../../src/lib/search-text.ts';
+import { partKey, restoreBundle, storeBundle } from './index-cache.ts';
 import { readQuickSource, writeQuickIndex } from './quick-index.ts';
 
 /** Folders whose pages carry `data-pagefind-body`: initiatives and campaigns. */
@@ -80,12 +81,13 @@ function pagefindBin(): string {
   return join(dirname(entry), 'runner', 'bin.cjs');
 }
 
+/** The options every run is given (part of a cached bundle's key). */
+const PAGEFIND_OPTIONS = ['--include-characters', STROKE];
+
 function runPagefind(args: string[]): number {
-  const run = spawnSync(
-    process.execPath,
-    [pagefindBin(), '--include-characters', STROKE, ...args],
-    { encoding: 'utf8' },
-  );
+  const run = spawnSync(process.execPath, [pagefindBin(), ...PAGEFIND_OPTIONS, ...args], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     throw new Error(`Pagefind không tạo được chỉ mục tìm kiếm:\n${run.stdout}\n${run.stderr}`);
   }
@@ -93,24 +95,39 @@ function runPagefind(args: string[]): number {
 }
 
 /**
- * Indexes one part from a staging folder holding its pages as the indexer should read them
- * (same paths, so page URLs stay the same).
+ * Indexes one part: the pages as the indexer should read them, staged in a folder under the same
+ * paths (so page URLs stay the same), unless an earlier build indexed exactly these (index-cache.ts).
+ * Returns the pages indexed and whether the bundle came from the cache.
  */
-function indexPart(site: string, pages: string[], bundle: string, index: number): number {
+function indexPart(
+  site: string,
+  pages: string[],
+  bundle: string,
+  index: number,
+): { indexed: number; reused: boolean } {
+  const staged = pages.map((page): [string, string] => [
+    page,
+    indexableHtml(readFileSync(join(site, page), 'utf8')),
+  ]);
+  const key = partKey(PAGEFIND_OPTIONS, staged);
+  const restored = restoreBundle(key, join(site, bundle));
+  if (restored !== undefined) return { indexed: restored, reused: true };
   const stage = join(site, `.pagefind-part-${index}`);
   rmSync(stage, { recursive: true, force: true });
   try {
     const made = new Set<string>();
-    for (const page of pages) {
+    for (const [page, html] of staged) {
       const folder = dirname(join(stage, page));
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      writeFileSync(join(stage, page), indexableHtml(readFileSync(join(site, page), 'utf8')));
+      writeFileSync(join(stage, page), html);
     }
     rmSync(join(site, bundle), { recursive: true, force: true });
-    return runPagefind(['--site', stage, '--output-path', join(site, bundle)]);
+    const indexed = runPagefind(['--site', stage, '--output-path', join(site, bundle)]);
+    storeBundle(key, join(site, bundle), indexed);
+    return { indexed, reused: false };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
@@ -126,19 +143,22 @@ export function buildPagefindBundles(
   pages: string[],
   bundleOf: (part: number) => string,
   partSize?: number,
-): { pages: number; bundles: string[] } {
+): { pages: number; bundles: string[]; reused: number } {
   const parts = planParts(pages, partSize);
   let indexed = 0;
+  let reused = 0;
   const bundles: string[] = [];
   parts.forEach((part, index) => {
     const bundle = bundleOf(index + 1);
-    indexed += indexPart(site, part, bundle, index + 1);
+    const done = indexPart(site, part, bundle, index + 1);
+    indexed += done.indexed;
+    if (done.reused) reused += 1;
     if (!existsSync(join(site, bundle, 'pagefind-entry.json'))) {
       throw new Error(`Pagefind không ghi tệp pagefind-entry.json trong "${bundle}".`);
     }
     bundles.push(bundle);
   });
-  return { pages: indexed, bundles };
+  return { pages: indexed, bundles, reused };
 }
 
 /**
@@ -165,20 +185,34 @@ export function buildQuickSearch(site: string, options: { fullTextMax?: number }
   return quick?.documents ?? 0;
 }
 
+/** What a build prints about its search index. */
+export function indexSummary(
+  pages: number,
+  parts: number,
+  reused: number,
+  seconds: string,
+): string {
+  const notes = [
+    parts > 1 ? `${parts} phần` : '',
+    reused > 0 ? `${reused} phần giữ từ lần dựng trước vì không đổi` : '',
+  ].filter(Boolean);
+  return `Chỉ mục tìm kiếm: ${pages} trang${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, ${seconds} giây.`;
+}
+
 /** Bundle folder of part `n` of a whole site's index: `pagefind/`, `pagefind-2/`… */
 export const siteBundle = (part: number): string => (part === 1 ? 'pagefind' : `pagefind-${part}`);
 
 export function buildSearchIndex(
   outDir: string,
   options: { partSize?: number; fullTextMax?: number } = {},
-): { pages: number; parts: number; quick: number } {
+): { pages: number; parts: number; reused: number; quick: number } {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(
       `Không thấy trang web đã dựng trong "${outDir}": hãy chạy "astro build" trước.`,
     );
   }
-  const { pages, bundles } = buildPagefindBundles(
+  const { pages, bundles, reused } = buildPagefindBundles(
     site,
     searchablePages(site),
     siteBundle,
@@ -186,18 +220,16 @@ export function buildSearchIndex(
   );
   writePartsManifest(site, bundles.slice(1));
   const quick = buildQuickSearch(site, options);
-  return { pages, parts: bundles.length, quick };
+  return { pages, parts: bundles.length, reused, quick };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const outDir = process.argv[2] ?? 'dist';
     const started = performance.now();
-    const { pages, parts } = buildSearchIndex(outDir);
+    const { pages, parts, reused } = buildSearchIndex(outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Chỉ mục tìm kiếm: ${pages} trang${parts > 1 ? ` (${parts} phần)` : ''}, ${seconds} giây.`,
-    );
+    console.log(indexSummary(pages, parts, reused, seconds));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

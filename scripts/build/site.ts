@@ -15,7 +15,7 @@ import {
 import { InvalidContentError } from '../../src/loaders/content.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, indexSummary } from './search-index.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
@@ -37,11 +37,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const outIndex = process.argv.indexOf('--outDir');
     const outDir = outIndex >= 0 ? (process.argv[outIndex + 1] ?? 'dist') : 'dist';
     const started = performance.now();
-    const { pages, parts } = buildSearchIndex(outDir);
+    const { pages, parts, reused } = buildSearchIndex(outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Chỉ mục tìm kiếm: ${pages} trang${parts > 1 ? ` (${parts} phần)` : ''}, ${seconds} giây.`,
-    );
+    console.log(indexSummary(pages, parts, reused, seconds));
     console.log(siteUrlReport(process.env, basePath(process.env.BASE_PATH)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,8 @@
 /**
  * The search index in parts: real Pagefind runs over a small hand-made site.
  */
+
+import { randomUUID } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -35,7 +37,7 @@ function page(title: string, body = true): string {
 }
 
 /** A site with `count` initiative pages, one campaign page and pages that are not searchable. */
-function makeSite(count: number): string {
+function makeSite(count: number, word = ''): string {
   const site = mkdtempSync(join(tmpdir(), 'kho-search-index-'));
   made.push(site);
   writeFileSync(join(site, 'index.html'), page('Trang chủ', false));
@@ -44,13 +46,25 @@ function makeSite(count: number): string {
     writeFileSync(join(site, path, 'index.html'), html);
   };
   for (let index = 0; index < count; index += 1)
-    write(`sang-kien/bai-${index}`, page(`Bài số ${index}`));
+    write(`sang-kien/bai-${index}`, page(`Bài số ${index}${word ? ` ${word}` : ''}`));
   write('dot-phat-dong/2024', page('Đợt phát động 2024'));
   write('sang-kien/linh-vuc/dat-dai', page('Đất đai', false));
   write('sang-kien', page('Danh sách', false));
   write('sang-kien/trang-2', page('Danh sách, trang 2', false));
   write('dot-phat-dong/2024/trang-2', page('Đợt phát động 2024, trang 2', false));
   return site;
+}
+
+/** Every file under `dir` with its bytes. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(dir.length + 1)] = readFileSync(path).toString('base64');
+    }
+  }
+  return files;
 }
 
 describe('planParts', () => {
@@ -87,14 +101,14 @@ describe('buildSearchIndex', () => {
   test('a small site gets one index and an empty list of parts', () => {
     const site = makeSite(3);
     const result = buildSearchIndex(site);
-    expect(result).toEqual({ pages: 4, parts: 1, quick: 0 });
+    expect(result).toMatchObject({ pages: 4, parts: 1, quick: 0 });
     expect(JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'))).toEqual([]);
   }, 60_000);
 
   test('above the part size, every page is indexed once across the parts, with their URLs', () => {
     const site = makeSite(6);
     const result = buildSearchIndex(site, { partSize: 3 });
-    expect(result).toEqual({ pages: 7, parts: 3, quick: 0 });
+    expect(result).toMatchObject({ pages: 7, parts: 3, quick: 0 });
     const parts = JSON.parse(readFileSync(join(site, PARTS_MANIFEST), 'utf8'));
     expect(parts).toEqual(['pagefind-2/', 'pagefind-3/']);
     const urls: string[] = [];
@@ -114,4 +128,39 @@ describe('buildSearchIndex', () => {
     // The staging folders of hard links are gone.
     expect(readdirSync(site).filter((name) => name.startsWith('.pagefind'))).toEqual([]);
   }, 60_000);
+
+  test('a part whose pages are unchanged is copied from an earlier build, not indexed again', () => {
+    // Words of its own, so that no earlier run of any test made this index.
+    const token = `ma${randomUUID().replaceAll('-', '')}`;
+    const first = makeSite(5, token);
+    const before = buildSearchIndex(first, { partSize: 2 });
+    expect(before).toMatchObject({ pages: 6, parts: 3, reused: 0 });
+
+    const again = makeSite(5, token);
+    expect(buildSearchIndex(again, { partSize: 2 })).toMatchObject({
+      pages: 6,
+      parts: 3,
+      reused: 3,
+    });
+    for (const bundle of ['pagefind', 'pagefind-2', 'pagefind-3']) {
+      expect(tree(join(again, bundle))).toEqual(tree(join(first, bundle)));
+    }
+
+    // One page changed: only its part is indexed again, and its new words are found in it.
+    const changed = makeSite(5, token);
+    writeFileSync(join(changed, 'sang-kien/bai-2/index.html'), page(`Bài số 2 ${token} bản sửa`));
+    expect(buildSearchIndex(changed, { partSize: 2 })).toMatchObject({ reused: 2 });
+    const titles = ['pagefind', 'pagefind-2', 'pagefind-3'].flatMap((bundle) =>
+      readdirSync(join(changed, bundle, 'fragment')).map(
+        (name) =>
+          JSON.parse(
+            gunzipSync(readFileSync(join(changed, bundle, 'fragment', name)))
+              .toString()
+              .replace(/^pagefind_dcd/, ''),
+          ).meta.title as string,
+      ),
+    );
+    expect(titles).toContain(`Bài số 2 ${token} bản sửa`);
+    expect(titles).not.toContain(`Bài số 2 ${token}`);
+  }, 120_000);
 });
