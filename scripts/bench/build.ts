@@ -57,9 +57,9 @@ export function timed(command: string, args: string[], cwd: string): Timed {
     ? spawnSync(TIME, ['-f', 'MAXRSS %M CPU %U %S', command, ...args], {
         cwd,
         encoding: 'utf8',
-        env: buildEnv(),
+        env: buildEnv(cwd),
       })
-    : spawnSync(command, args, { cwd, encoding: 'utf8', env: buildEnv() });
+    : spawnSync(command, args, { cwd, encoding: 'utf8', env: buildEnv(cwd) });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) {
     throw new Error(
@@ -75,8 +75,18 @@ export function timed(command: string, args: string[], cwd: string): Timed {
   };
 }
 
-function buildEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/', SITE_URL: '' };
+/**
+ * Each copy keeps its own caches (Astro's is in the copy already): the first build of a run is a
+ * first build, even when an earlier run indexed the same generated pages.
+ */
+function buildEnv(cwd: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    BASE_PATH: '/',
+    SITE_URL: '',
+    KHO_INDEX_CACHE: join(cwd, '.kho-index-cache'),
+  };
 }
 
 function countPages(dir: string): number {
