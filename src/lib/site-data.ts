@@ -1,7 +1,8 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { buildCatalog, type Catalog } from './catalog.ts';
+import { buildCatalog, type Catalog, type InitiativeView } from './catalog.ts';
 import { buildFacets, type Facet } from './facets.ts';
-import { siteKey } from './page-keys.ts';
+import { listKey, pageKey, siteKey } from './page-keys.ts';
+import { laterPages } from './pagination.ts';
 import { type SiteIdentity, siteIdentity } from './site-identity.ts';
 import { offerSitemapPlan, sitemapPlan } from './sitemap.ts';
 
@@ -60,4 +61,32 @@ export function loadInitiativeEntries(): Promise<Map<string, CollectionEntry<'in
     (entries) => new Map(entries.map((entry) => [entry.id, entry])),
   );
   return initiativeEntries;
+}
+
+/**
+ * The later pages (2, 3…) of one list per subject (a unit, a field, a campaign…), each with its
+ * cache key (src/lib/page-keys.ts): the subject and every initiative of its list.
+ */
+export async function laterPagePaths<Subject, Params extends Record<string, string>, Props>(
+  subjects: readonly Subject[],
+  itemsOf: (catalog: Catalog, subject: Subject) => readonly InitiativeView[] | undefined,
+  paramsOf: (subject: Subject) => Params,
+  propsOf: (subject: Subject) => Props,
+): Promise<
+  { params: Params & { page: string }; props: Props & { page: number }; cacheKey: string }[]
+> {
+  const catalog = await loadCatalog();
+  const site = await loadSiteKey();
+  return subjects.flatMap((subject) => {
+    const items = itemsOf(catalog, subject) ?? [];
+    const list = listKey(items);
+    return laterPages(items.length).map((page) => {
+      const props = { ...propsOf(subject), page };
+      return {
+        params: { ...paramsOf(subject), page: String(page) },
+        props,
+        cacheKey: pageKey(site, list, props),
+      };
+    });
+  });
 }
