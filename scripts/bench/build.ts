@@ -49,6 +49,12 @@ interface Run extends Timed {
 
 const TIME = '/usr/bin/time';
 
+/**
+ * Astro prints a line per page: 50,000 pages are about 3 MB, past spawnSync's 1 MB default, at
+ * which the build is killed mid-way with nothing on stderr.
+ */
+const OUTPUT_LIMIT = 1024 * 1024 * 1024;
+
 /** Runs a command; peak memory (RSS) through GNU time when the machine has it. */
 export function timed(command: string, args: string[], cwd: string): Timed {
   const useTime = existsSync(TIME);
@@ -58,12 +64,18 @@ export function timed(command: string, args: string[], cwd: string): Timed {
         cwd,
         encoding: 'utf8',
         env: buildEnv(cwd),
+        maxBuffer: OUTPUT_LIMIT,
       })
-    : spawnSync(command, args, { cwd, encoding: 'utf8', env: buildEnv(cwd) });
+    : spawnSync(command, args, {
+        cwd,
+        encoding: 'utf8',
+        env: buildEnv(cwd),
+        maxBuffer: OUTPUT_LIMIT,
+      });
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) {
+  if (run.status !== 0 || run.error) {
     throw new Error(
-      `Lệnh thất bại (${args.join(' ')}):\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`,
+      `Lệnh thất bại (${args.join(' ')}${run.error ? `; ${run.error.message}` : ''}):\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`,
     );
   }
   const figures = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(run.stderr);
@@ -101,83 +113,11 @@ function siteBuild(root: string): Run {
   return { ...result, pages: countPages(join(root, 'dist')) };
 }
 
-/** The yardstick: Astro as installed, default options (or a larger heap, `heapMb`). */
-function bareBuild(root: string, heapMb?: number): Run {
+/** The yardstick: Astro as installed, default options. */
+function bareBuild(root: string): Run {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const result = timed(process.execPath, [...heap, astro, 'build'], root);
+  const result = timed(process.execPath, [astro, 'build'], root);
   return { ...result, pages: countPages(join(root, 'dist')) };
-}
-
-/** Heap for a second try of the yardstick, when Node's default heap is not enough (50,000 entries). */
-const BARE_RETRY_HEAP_MB = 12_288;
-
-/**
- * The yardstick, said as measured: with Node's default heap, or, when that runs out (the bare
- * build of 50,000 entries does on a 24 GB machine), once more with a larger heap, saying so.
- */
-function bareYardstick(root: string, say: (line: string) => void): Run {
-  const started = performance.now();
-  try {
-    return bareBuild(root);
-  } catch (error) {
-    const seconds = (performance.now() - started) / 1000;
-    const message = error instanceof Error ? error.message : String(error);
-    const heap = /heap out of memory|Allocation failed/i.test(message);
-    say(
-      `  Astro trần với heap mặc định của Node: thất bại sau ${formatNumber(seconds, 1)} s${heap ? ' (hết bộ nhớ heap)' : `: ${message.slice(-300)}`}; dựng lại với heap ${formatNumber(BARE_RETRY_HEAP_MB, 0)} MB`,
-    );
-    rmSync(join(root, 'dist'), { recursive: true, force: true });
-    return bareBuild(root, BARE_RETRY_HEAP_MB);
-  }
-}
-
-function searchIndex(root: string): Timed {
-  return timed(process.execPath, [join(ROOT, 'scripts/build/search-index.ts'), 'dist'], root);
-}
-
-function linkNodeModules(root: string): void {
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-}
-
-/**
- * The generator's attachments are only PNG signatures; Astro's image pipeline (in the bare
- * build) reads their dimensions, so they become real 1×1 images.
- */
-async function realImages(tree: string): Promise<void> {
-  const png = await sharp({
-    create: { width: 1, height: 1, channels: 3, background: '#ffffff' },
-  })
-    .png()
-    .toBuffer();
-  const folder = join(tree, collections.initiatives.folder);
-  for (const name of readdirSync(folder)) {
-    const file = join(folder, name, 'so-do.png');
-    if (existsSync(file)) writeFileSync(file, png);
-  }
-}
-
-/** A bare Astro project over the same Markdown files: one page per entry, nothing else. */
-function bareProject(tree: string): string {
-  const root = `${tree}-bare`;
-  mkdirSync(join(root, 'src/pages'), { recursive: true });
-  symlinkSync(join(tree, 'content'), join(root, 'content'), 'dir');
-  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-  // The pass-through image service copies images as they are, like the site does.
-  writeFileSync(
-    join(root, 'astro.config.mjs'),
-    "import { defineConfig, passthroughImageService } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', image: { service: passthroughImageService() } });\n",
-  );
-  writeFileSync(
-    join(root, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './${collections.initiatives.folder}', pattern: '${globOf(collections.initiatives)}' }) }) };\n`,
-  );
-  writeFileSync(
-    join(root, 'src/pages/[id].astro'),
-    '---\nimport { getCollection, render } from \'astro:content\';\nexport async function getStaticPaths() {\n  return (await getCollection(\'initiatives\')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="vi"><head><meta charset="utf-8" /><title>{String(entry.data.title)}</title></head><body><h1>{String(entry.data.title)}</h1><Content /></body></html>\n',
-  );
-  linkNodeModules(root);
-  return root;
 }
 
 export const cpu = (value: number | undefined) =>
@@ -255,7 +195,7 @@ async function main(): Promise<void> {
         `\n${formatNumber(count, 0)} sáng kiến (tải trung bình 1/5/15 phút lúc bắt đầu: ${load()})`,
       );
       // Side by side in one run: the bare build right before the site's, on the same files.
-      const bare = bareYardstick(bareProject(tree), say);
+      const bare = bareBuild(bareProject(tree));
       say(
         `  Astro trần:  ${formatNumber(bare.seconds, 1)} s${cpu(bare.cpuSeconds)}; ${formatNumber(bare.pages, 0)} trang, ${formatNumber(bare.pages / bare.seconds, 0)} trang/s; bộ nhớ đỉnh ${mb(bare.maxRssMb)}`,
       );

@@ -127,6 +127,8 @@ export function buildShard(
   const run = spawnSync(command, args, {
     cwd: root,
     encoding: 'utf8',
+    // Astro prints a line per page: a large shard's log is past spawnSync's 1 MB default.
+    maxBuffer: 1024 * 1024 * 1024,
     env: { ...env, [SHARD_VARIABLE]: shard },
   });
   if (run.status !== 0) {
