@@ -120,6 +120,54 @@ function bareBuild(root: string): Run {
   return { ...result, pages: countPages(join(root, 'dist')) };
 }
 
+function searchIndex(root: string): Timed {
+  return timed(process.execPath, [join(ROOT, 'scripts/build/search-index.ts'), 'dist'], root);
+}
+
+function linkNodeModules(root: string): void {
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+}
+
+/**
+ * The generator's attachments are only PNG signatures; Astro's image pipeline (in the bare
+ * build) reads their dimensions, so they become real 1×1 images.
+ */
+async function realImages(tree: string): Promise<void> {
+  const png = await sharp({
+    create: { width: 1, height: 1, channels: 3, background: '#ffffff' },
+  })
+    .png()
+    .toBuffer();
+  const folder = join(tree, collections.initiatives.folder);
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name, 'so-do.png');
+    if (existsSync(file)) writeFileSync(file, png);
+  }
+}
+
+/** A bare Astro project over the same Markdown files: one page per entry, nothing else. */
+function bareProject(tree: string): string {
+  const root = `${tree}-bare`;
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  symlinkSync(join(tree, 'content'), join(root, 'content'), 'dir');
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  // The pass-through image service copies images as they are, like the site does.
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    "import { defineConfig, passthroughImageService } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', image: { service: passthroughImageService() } });\n",
+  );
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { initiatives: defineCollection({ loader: glob({ base: './${collections.initiatives.folder}', pattern: '${globOf(collections.initiatives)}' }) }) };\n`,
+  );
+  writeFileSync(
+    join(root, 'src/pages/[id].astro'),
+    '---\nimport { getCollection, render } from \'astro:content\';\nexport async function getStaticPaths() {\n  return (await getCollection(\'initiatives\')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="vi"><head><meta charset="utf-8" /><title>{String(entry.data.title)}</title></head><body><h1>{String(entry.data.title)}</h1><Content /></body></html>\n',
+  );
+  linkNodeModules(root);
+  return root;
+}
+
 export const cpu = (value: number | undefined) =>
   value === undefined ? '' : ` (CPU ${formatNumber(value, 1)} s)`;
 
