@@ -62,7 +62,9 @@ export function listKey(items: readonly InitiativeView[]): string {
 /** What every page shows besides its own subject: the site's identity and the small collections. */
 export function siteKey(catalog: Catalog, identity: SiteIdentity): string {
   return digestOf({
-    identity,
+    // The build day is shown only when there is no content to date the data by (Base.astro):
+    // otherwise it would make every page new each day.
+    identity: identity.lastUpdated ? { ...identity, builtOnShown: undefined } : identity,
     campaigns: catalog.campaigns,
     organisers: catalog.organisers,
     units: catalog.units,
