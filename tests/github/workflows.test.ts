@@ -326,4 +326,31 @@ jobs:
     expect(mergeAt).toBeGreaterThan(-1);
     expect(deploy.jobs.deploy.needs).toBe('merge');
   });
+
+  it('every cache kept in node_modules is restored after npm ci, which empties node_modules', () => {
+    for (const name of readdirSync(folder).filter((file) => /\.ya?ml$/.test(file))) {
+      const workflow = parse(read(name));
+      for (const job of Object.values(workflow.jobs ?? {}) as { steps?: unknown[] }[]) {
+        const steps = (job.steps ?? []) as {
+          run?: string;
+          uses?: string;
+          with?: { path?: string };
+        }[];
+        const installAt = steps.findIndex((step) => /^npm ci\b/.test(step.run ?? ''));
+        steps.forEach((step, index) => {
+          if (!step.uses?.startsWith('actions/cache@')) return;
+          if (!String(step.with?.path ?? '').includes('node_modules/')) return;
+          expect(installAt, `${name}: cache before npm ci`).toBeGreaterThan(-1);
+          expect(index, `${name}: cache before npm ci`).toBeGreaterThan(installAt);
+        });
+      }
+    }
+    // The deploy's shards do keep Astro's pages and the search index's parts.
+    const build = parse(read('deploy.yml')).jobs.build;
+    const cache = (build.steps as { uses?: string; with?: { path?: string } }[]).find((step) =>
+      step.uses?.startsWith('actions/cache@'),
+    );
+    expect(cache?.with?.path).toContain('node_modules/.astro');
+    expect(cache?.with?.path).toContain('node_modules/.cache/kho-pagefind');
+  });
 });
