@@ -19,10 +19,11 @@ import { sitemapPlanner, sitePathOf } from './src/lib/sitemap.ts';
 
 const base = basePath(process.env.BASE_PATH);
 const site = buildSiteUrl(process.env);
-// Astro's cache (content store, copies of the pages of the last build) per address: builds of
-// the same project for two addresses (the tests build several) never reuse each other's pages.
+// Astro's cache (content store, copies of the pages of the last build) per address and shard
+// (src/lib/shard.ts): builds of the same project for two addresses (the tests build several), or
+// two shards of one build, never reuse each other's pages.
 const cacheDir = `./node_modules/.astro/${createHash('sha256')
-  .update(`${site ?? ''}|${base}`)
+  .update(`${site ?? ''}|${base}|${process.env.KHO_SHARD?.trim() ?? ''}`)
   .digest('hex')
   .slice(0, 12)}`;
 // Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts):

@@ -2,7 +2,8 @@
  * A throw-away copy of the site's project around another content tree, for
  * benchmarks and build tests. The CMS is left out (its cost does not depend on
  * the content); node_modules is linked, and Astro's cache is kept inside the
- * copy so that it never touches the project's own.
+ * copy so that it never touches the project's own, one folder per address and shard as in the
+ * project (astro.config.mjs), so that shards built side by side never share one.
  */
 import { cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,13 @@ export function copyProject(target: string): void {
   cpSync(join(projectRoot, 'astro.config.mjs'), join(target, 'astro.config.project.mjs'));
   writeFileSync(
     join(target, 'astro.config.mjs'),
-    "import config from './astro.config.project.mjs';\n\nexport default { ...config, cacheDir: './.astro-cache' };\n",
+    [
+      "import { basename } from 'node:path';",
+      "import config from './astro.config.project.mjs';",
+      '',
+      "export default { ...config, cacheDir: './.astro-cache/' + basename(config.cacheDir ?? '') };",
+      '',
+    ].join('\n'),
   );
   cpSync(join(projectRoot, 'src'), join(target, 'src'), {
     recursive: true,

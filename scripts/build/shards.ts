@@ -1,29 +1,29 @@
 /**
- * The site built in shards, groups of campaigns (one organiser's call of one year), then merged
- * into one site with one search.
+ * The site built in shards, then merged into one site with one search.
  *
- * A shard is a group of whole campaigns, taken in the order of their ids (year, then organiser),
- * holding up to SHARD_SIZE searchable pages, its initiatives' and its campaigns' (a campaign
- * larger than that is a shard by itself). It is an `astro build` with `KHO_SHARD=<campaign>,<campaign>…` (src/lib/shard.ts): it reads the front
- * matter of the whole archive (the catalog, so every list, facet, unit, campaign and statistics
- * page comes out whole), renders the Markdown and the pages of its own initiatives only, and
- * every shared page. Then it indexes its own searchable pages with Pagefind (its initiatives and
- * its campaigns' pages) into `.kho-pagefind/<n>/` of its folder.
+ * An archive larger than one shard (SHARD_SIZE initiatives) is planned as the shared pages'
+ * shard, then groups of whole campaigns (one organiser's call of one year) taken in the order of
+ * their ids, up to SHARD_SIZE initiatives each (a larger campaign is a shard by itself). Each
+ * is an `astro build` with `KHO_SHARD` set (src/lib/shard.ts): every shard reads the front matter
+ * of the whole archive (the catalog); the shared shard renders every list, facet, unit, campaign
+ * and statistics page and no initiative; a campaigns' shard loads only its own initiatives into
+ * Astro and renders only their pages. Then each shard indexes its own searchable pages with
+ * Pagefind into `.kho-pagefind/<n>/` of its folder.
  *
- * Shards can run on separate machines (the deploy workflow's matrix: docs/site.md) or here one
- * after the other. The merge copies every shard's files into one folder, refusing two shards
- * that disagree on a shared file (different content or code); renames the shards' Pagefind
- * bundles `pagefind/`, `pagefind-2/`… as a whole build names its parts, listed in
- * `pagefind/kho-parts.json` for the search page to merge in the browser (Pagefind has no merge
- * on disk); and writes the quick index from the documents' source that every shard wrote alike.
- * Nothing is indexed twice, and no Pagefind run at the merge.
+ * Shards run on separate machines (the deploy workflow's matrix: docs/site.md) or here, one per
+ * core (`npm run build` of a large archive). The merge copies every shard's files into one
+ * folder, refusing two shards that disagree on a file both wrote (different content or code);
+ * renames the shards' Pagefind bundles `pagefind/`, `pagefind-2/`… as a whole build names its
+ * parts, listed in `pagefind/kho-parts.json` for the search page to merge in the browser
+ * (Pagefind has no merge on disk); and writes the quick index from the documents' source that
+ * every shard wrote alike. Nothing is indexed twice, and no Pagefind run at the merge.
  *
  *   node scripts/build/shards.ts list [size]           the shards, as JSON (the matrix)
  *   node scripts/build/shards.ts build <shard> <dir>   one shard's pages and index into <dir>
  *   node scripts/build/shards.ts merge <out> <dir>…    merge shard folders into one site
- *   node scripts/build/shards.ts all [out]             every shard, then the merge (default dist/)
+ *   node scripts/build/shards.ts all [out]             every shard (one per core), then the merge
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -34,9 +34,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { sitePaths } from '../../src/lib/paths.ts';
-import { SHARD_VARIABLE, shardCampaigns } from '../../src/lib/shard.ts';
+import { headersEntries, headersFile, type SiteEntry } from '../../src/lib/csp.ts';
+import { SHARD_VARIABLE, SHARED_SHARD } from '../../src/lib/shard.ts';
 import { collections } from '../../src/model/collections.ts';
 import { readRecords } from '../../src/model/files.ts';
 import { astroBuildCommand } from './astro-command.ts';
@@ -79,33 +80,41 @@ export function campaignSizes(root: string): Map<string, number> {
 }
 
 /**
- * Campaigns in the order of their ids, grouped into shards of up to `size` searchable pages (a
- * campaign's initiatives and its own page): a group is closed when the next campaign would take
- * it past `size`. Each shard is its campaigns,
- * comma-separated (the value of KHO_SHARD).
+ * The shards of an archive: `''` (the whole site in one build) when it fits in one; otherwise the
+ * shared pages' shard (SHARED_SHARD) then the campaigns in the order of their ids, grouped into
+ * shards of up to `size` initiatives: a group is closed when the next campaign would take it past
+ * `size`. A campaign larger than `size` is cut into ⌈count / size⌉ slices, a shard each
+ * (`<campaign>#k/n`: src/lib/shard.ts). Each shard is the value of its KHO_SHARD.
  */
 export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE): string[] {
   if (!Number.isInteger(size) || size < 1) {
     throw new Error(`Số trang mỗi phần dựng phải là số nguyên dương (nhận được ${size}).`);
   }
-  const shards: string[][] = [];
+  const shards: string[] = [];
   let current: string[] = [];
   let count = 0;
+  const close = () => {
+    if (current.length > 0) shards.push(current.join(','));
+    current = [];
+    count = 0;
+  };
   for (const campaign of [...sizes.keys()].sort()) {
-    // Its initiatives' pages and its own page: all of them fit in one Pagefind part.
-    const entries = (sizes.get(campaign) ?? 0) + 1;
-    if (current.length > 0 && count + entries > size) {
-      shards.push(current);
-      current = [];
-      count = 0;
+    const entries = sizes.get(campaign) ?? 0;
+    if (entries > size) {
+      close();
+      const slices = Math.ceil(entries / size);
+      for (let slice = 1; slice <= slices; slice += 1)
+        shards.push(`${campaign}#${slice}/${slices}`);
+      continue;
     }
+    if (count + entries > size) close();
     current.push(campaign);
     count += entries;
   }
-  if (current.length > 0) shards.push(current);
-  // No campaign at all: one shard of everything (an empty KHO_SHARD builds the whole site).
-  if (shards.length === 0) return [''];
-  return shards.map((campaigns) => campaigns.join(','));
+  close();
+  // One shard or none: one build of everything (an empty KHO_SHARD) is the fastest.
+  if (shards.length <= 1) return [''];
+  return [SHARED_SHARD, ...shards];
 }
 
 /** The shards of a project (see planShards). */
@@ -137,7 +146,7 @@ export function buildShard(
     );
   }
   const built = performance.now();
-  const index = indexShard(outDir, shard, options);
+  const index = indexShard(outDir, options);
   return {
     ...index,
     astroSeconds: (built - started) / 1000,
@@ -146,22 +155,18 @@ export function buildShard(
 }
 
 /**
- * The Pagefind index of a shard's own searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder:
- * the pages of its initiatives (the only ones it rendered) and of its campaigns (every shard
- * renders every campaign's page; each is indexed by the shard it belongs to).
+ * The Pagefind index of a shard's searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder: each
+ * searchable page (a campaign's or an initiative's) is built by its campaign's shard only
+ * (src/lib/shard.ts), so a shard indexes every one it has. The shared shard has none.
  */
 export function indexShard(
   outDir: string,
-  shard: string,
   options: { partSize?: number } = {},
 ): { pages: number; bundles: number } {
   const site = resolve(outDir);
-  const campaigns = shardCampaigns({ [SHARD_VARIABLE]: shard });
-  const own = new Set([...(campaigns ?? [])].map((id) => `${sitePaths.campaign(id)}index.html`));
-  const pages = searchablePages(site).filter(
-    (page) => campaigns === undefined || !page.startsWith('dot-phat-dong/') || own.has(page),
-  );
   rmSync(join(site, SHARD_INDEX_DIR), { recursive: true, force: true });
+  const pages = searchablePages(site);
+  if (pages.length === 0) return { pages: 0, bundles: 0 };
   const { pages: indexed, bundles } = buildPagefindBundles(
     site,
     pages,
@@ -230,6 +235,31 @@ function mergeSitemaps(dirs: readonly string[], out: string): void {
   );
 }
 
+const HEADERS = '_headers';
+
+/**
+ * Each shard's `_headers` has a rule per top-level entry it built (src/lib/csp.ts): the merged
+ * site's has one per entry of any shard, as a whole build would write.
+ */
+function mergeHeaders(dirs: readonly string[], out: string): void {
+  let base: string | undefined;
+  const entries = new Map<string, SiteEntry>();
+  for (const dir of dirs) {
+    const path = join(dir, HEADERS);
+    if (!existsSync(path)) continue;
+    const read = headersEntries(readFileSync(path, 'utf8'));
+    if (base !== undefined && read.base !== base) {
+      throw new Error(
+        `Hai phần dựng cho hai đường dẫn gốc khác nhau ("${base}" và "${read.base}" trong ${path}): hãy dựng mọi phần với cùng BASE_PATH.`,
+      );
+    }
+    base = read.base;
+    for (const entry of read.entries) entries.set(entry.name, entry);
+  }
+  if (base !== undefined)
+    writeFileSync(join(out, HEADERS), headersFile(base, [...entries.values()]));
+}
+
 export interface MergeResult {
   /** Files of the merged site (search indexes left aside). */
   files: number;
@@ -257,7 +287,12 @@ export function mergeShards(
   const indexPrefix = `${SHARD_INDEX_DIR}/`;
   for (const dir of dirs) {
     for (const file of filesOf(dir)) {
-      if (SITEMAP_PART.test(file) || file === SITEMAP_INDEX || file.startsWith(indexPrefix)) {
+      if (
+        SITEMAP_PART.test(file) ||
+        file === SITEMAP_INDEX ||
+        file === HEADERS ||
+        file.startsWith(indexPrefix)
+      ) {
         continue;
       }
       const from = join(dir, file);
@@ -276,14 +311,18 @@ export function mergeShards(
     }
   }
   mergeSitemaps(dirs, out);
+  mergeHeaders(dirs, out);
   const bundlesOf = dirs.map(shardBundles);
   const indexed = bundlesOf.filter((bundles) => bundles.length > 0).length;
   if (indexed === 0) {
     const { parts, quick } = buildSearchIndex(out, { partSize: options.partSize });
     return { files: seen.size, bundles: parts, quick };
   }
-  if (indexed < dirs.length) {
-    const missing = dirs.filter((_, index) => bundlesOf[index]?.length === 0);
+  // A shard without searchable pages (the shared one) has no index of its own.
+  const missing = dirs.filter(
+    (dir, index) => bundlesOf[index]?.length === 0 && searchablePages(dir).length > 0,
+  );
+  if (missing.length > 0) {
     throw new Error(
       `Phần dựng không có chỉ mục tìm kiếm (${missing.join(', ')}): hãy dựng mọi phần bằng "shards.ts build".`,
     );
@@ -300,26 +339,93 @@ export function mergeShards(
   return { files: seen.size, bundles: names.length, quick: buildQuickSearch(out) };
 }
 
-/** Every shard one after the other under `work`, merged into `out` with its search indexes. */
-export function buildSharded(
+/** The end of a child's output, kept for its error message. */
+function tail(text: string, chunk: Buffer): string {
+  return (text + chunk.toString('utf8')).slice(-4000);
+}
+
+/**
+ * One shard's build in a process of its own (`shards.ts build`), so that the parent's event loop
+ * never holds up a sibling: a shard's Pagefind runs while another's Astro does.
+ */
+function buildShardProcess(
+  root: string,
+  shard: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  running: Set<ChildProcess>,
+): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [import.meta.filename, 'build', shard, dir], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output = tail(output, chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output = tail(output, chunk);
+    });
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      if (code === 0) done();
+      else fail(new Error(output.trim() || `Không dựng được phần "${shard}" (${code ?? signal}).`));
+    });
+  });
+}
+
+/** Shards built at once on this machine: one per core (Astro renders pages in one thread). */
+export function localJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Every shard under `work`, `jobs` at a time (the shared pages' shard first: it is the longest),
+ * merged into `out` with their search indexes.
+ */
+export async function buildSharded(
   root: string,
   out: string,
   options: {
     work?: string;
     env?: NodeJS.ProcessEnv;
-    partSize?: number;
     shardSize?: number;
+    jobs?: number;
+    /** Leave the shards' folders in `work` (the tests look inside). */
+    keepWork?: boolean;
   } = {},
-): { shards: string[] } & MergeResult {
+): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
   const work = options.work ?? join(root, '.tmp', 'shards');
   const shards = shardIds(root, options.shardSize);
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
-  shards.forEach((shard, index) => {
-    buildShard(root, shard, dirs[index] as string, options.env, { partSize: options.partSize });
-  });
-  const merged = mergeShards(dirs, out, { partSize: options.partSize });
-  rmSync(work, { recursive: true, force: true });
-  return { shards, ...merged };
+  const env = options.env ?? process.env;
+  const running = new Set<ChildProcess>();
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (next < shards.length && !failed) {
+      const index = next++;
+      try {
+        await buildShardProcess(root, shards[index] as string, dirs[index] as string, env, running);
+      } catch (error) {
+        // One failed shard fails the build: stop the others rather than let them finish.
+        failed = true;
+        for (const child of running) child.kill();
+        throw error;
+      }
+    }
+  };
+  const jobs = Math.max(1, Math.min(options.jobs ?? localJobs(), shards.length));
+  const results = await Promise.allSettled(Array.from({ length: jobs }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const merged = mergeShards(dirs, out);
+  if (!options.keepWork) rmSync(work, { recursive: true, force: true });
+  return { shards, dirs, ...merged };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -341,7 +447,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     } else if (command === 'all' || command === undefined) {
       const out = rest[0] ?? 'dist';
       const started = performance.now();
-      const { shards, files, bundles } = buildSharded(root, out);
+      const { shards, files, bundles } = await buildSharded(root, out);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Đã dựng ${shards.length} phần và gộp: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${seconds} giây.`,

@@ -62,6 +62,26 @@ export function headersFile(base: string, entries: readonly SiteEntry[]): string
   return `# Sinh khi dựng (src/lib/csp.ts): chính sách bảo mật nội dung của trang công khai.\n${rules.join('')}`;
 }
 
+/**
+ * The base path and the entries a `_headers` file of headersFile lists: a sharded build writes
+ * one per shard, each listing what that shard built; the merge writes the union.
+ */
+export function headersEntries(text: string): { base: string; entries: SiteEntry[] } {
+  const paths = text
+    .split('\n')
+    .filter((line) => line.startsWith('/'))
+    .map((line) => line.trim());
+  const base = paths[0];
+  if (base === undefined) throw new Error('Tệp _headers không có quy tắc nào.');
+  const entries = paths.slice(1).map((path) => {
+    const name = path.slice(base.length);
+    return name.endsWith('/*')
+      ? { name: name.slice(0, -2), directory: true }
+      : { name, directory: false };
+  });
+  return { base, entries };
+}
+
 const TAG =
   /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;

@@ -48,13 +48,27 @@ export async function findPages(
   if (words.length < 2 || query.includes('"')) {
     return (await pagefind.search(query || null, { filters })).results;
   }
-  const [phrase, all] = await Promise.all([
+  const [phrase, all, present] = await Promise.all([
     pagefind.search(`"${query}"`, { filters }),
     pagefind.search(query, { filters }),
+    // Each word but the last exactly (quoted); the last as Pagefind reads it, which lets a word
+    // being typed match as the start of longer ones.
+    Promise.all(
+      words.map((word, index) => pagefind.search(index < words.length - 1 ? `"${word}"` : word)),
+    ),
   ]);
+  // A bundle of the index that lacks a word altogether answers as if it were not typed, or with
+  // words that only look like it; once a site's index is in several bundles (a large archive's
+  // parts, a sharded build's shards), such a bundle would add pages the whole index would not.
+  // A word found anywhere on the site is required everywhere, as in one whole index; a word
+  // found nowhere is left to Pagefind.
+  const required = present
+    .filter((found) => found.results.length > 0)
+    .map((found) => new Set(found.results.map((result) => result.id)));
+  const matching = all.results.filter((result) => required.every((ids) => ids.has(result.id)));
   const together = new Set(phrase.results.map((result) => result.id));
   return [
-    ...all.results.filter((result) => together.has(result.id)),
-    ...all.results.filter((result) => !together.has(result.id)),
+    ...matching.filter((result) => together.has(result.id)),
+    ...matching.filter((result) => !together.has(result.id)),
   ];
 }

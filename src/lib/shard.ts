@@ -1,27 +1,103 @@
 /**
- * A build in shards: each shard renders the pages of the initiatives of some campaigns (one
- * organiser's call of one year), every shard renders the shared pages (lists, facets, units,
- * campaigns, statistics, open data) from the whole catalog, and the shards are merged into one
- * site (scripts/build/shards.ts). `KHO_SHARD` names the campaigns of this build, comma-separated;
- * unset, the build renders everything.
+ * A build in shards (scripts/build/shards.ts). `KHO_SHARD` says what this build renders:
+ *
+ * - unset or empty: the whole site;
+ * - `@chung`: the shared pages only (lists, facets, units, organisers, statistics, open data,
+ *   share cards, yearbooks), from the whole catalog, and no initiative or campaign page;
+ * - campaign ids, comma-separated: those campaigns' pages, and the pages and attachments of
+ *   their initiatives, and no list. `<campaign>#<k>/<n>` is the k-th of n slices of a campaign
+ *   too large for one shard: the initiatives whose id hashes to it (the campaign's own page goes
+ *   with the first). Astro's content store then holds only those initiatives, so
+ *   a shard's memory and time follow its own size, not the archive's. A campaign's page goes
+ *   with its initiatives: Pagefind drops from a query a word that its bundle lacks altogether,
+ *   so a bundle of campaign pages alone would answer differently from the whole site's index.
+ *
+ * Single pages without parameters (home, first list pages, search…) are rendered by every
+ * build; the merge checks they came out the same.
  */
 export const SHARD_VARIABLE = 'KHO_SHARD';
 
-/** The campaigns whose initiatives this build renders; undefined: all of them. */
-export function shardCampaigns(
-  env: Record<string, string | undefined> = process.env,
-): Set<string> | undefined {
-  const value = env[SHARD_VARIABLE]?.trim();
-  if (!value) return undefined;
-  return new Set(
-    value
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  );
+/** The value of KHO_SHARD for the shared pages' shard: `@` is never part of a campaign id. */
+export const SHARED_SHARD = '@chung';
+
+/** A campaign in a shard: all of it, or one slice of its initiatives. */
+export interface ShardPart {
+  campaign: string;
+  /** 1-based slice of `slices`; absent: the whole campaign. */
+  slice?: number;
+  slices?: number;
 }
 
-/** Whether this build renders the page of an initiative of `campaign`. */
-export function inShard(campaign: string, shard = shardCampaigns()): boolean {
-  return shard === undefined || shard.has(campaign);
+export type ShardMode =
+  | { kind: 'whole' }
+  | { kind: 'shared' }
+  | { kind: 'initiatives'; parts: ReadonlyMap<string, ShardPart> };
+
+const SLICED = /^(.+)#(\d+)\/(\d+)$/;
+
+/** One item of KHO_SHARD: `<campaign>` or `<campaign>#<k>/<n>`. */
+function readPart(item: string): ShardPart {
+  const sliced = SLICED.exec(item);
+  if (!sliced) return { campaign: item };
+  const slice = Number(sliced[2]);
+  const slices = Number(sliced[3]);
+  if (slices < 1 || slice < 1 || slice > slices) {
+    throw new Error(
+      `${SHARD_VARIABLE}: "${item}" không phải một phần hợp lệ (cần <mã-đợt>#k/n, 1 ≤ k ≤ n).`,
+    );
+  }
+  return { campaign: sliced[1] as string, slice, slices };
+}
+
+/** What the build of this environment renders. */
+export function shardMode(env: Record<string, string | undefined> = process.env): ShardMode {
+  const value = env[SHARD_VARIABLE]?.trim();
+  if (!value) return { kind: 'whole' };
+  if (value === SHARED_SHARD) return { kind: 'shared' };
+  const parts = new Map<string, ShardPart>();
+  for (const item of value.split(',')) {
+    const trimmed = item.trim();
+    if (!trimmed) continue;
+    const part = readPart(trimmed);
+    parts.set(part.campaign, part);
+  }
+  return { kind: 'initiatives', parts };
+}
+
+/** The 1-based slice of `slices` an initiative belongs to: a stable hash of its id (FNV-1a). */
+export function sliceOf(id: string, slices: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index += 1) {
+    hash ^= id.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) % slices) + 1;
+}
+
+/**
+ * Whether this build renders the page of `campaign` (no `initiative`) or of its initiative
+ * `initiative`.
+ */
+export function inShard(
+  campaign: string,
+  mode: ShardMode = shardMode(),
+  initiative?: string,
+): boolean {
+  if (mode.kind === 'whole') return true;
+  if (mode.kind === 'shared') return false;
+  const part = mode.parts.get(campaign);
+  if (!part) return false;
+  if (part.slice === undefined || part.slices === undefined) return true;
+  const slice = initiative === undefined ? 1 : sliceOf(initiative, part.slices);
+  return slice === part.slice;
+}
+
+/** Whether this build renders the shared pages that take parameters (lists, facets…). */
+export function rendersShared(mode: ShardMode = shardMode()): boolean {
+  return mode.kind !== 'initiatives';
+}
+
+/** A shared route's paths, or none in an initiatives shard. */
+export async function sharedPaths<T>(paths: () => T[] | Promise<T[]>): Promise<T[]> {
+  return rendersShared() ? await paths() : [];
 }

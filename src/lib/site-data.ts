@@ -1,8 +1,10 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { buildCatalog, type Catalog, type InitiativeView } from './catalog.ts';
+import { readCatalogInput } from './catalog-source.ts';
 import { buildFacets, type Facet } from './facets.ts';
 import { listKey, pageKey, siteKey } from './page-keys.ts';
 import { laterPages } from './pagination.ts';
+import { rendersShared } from './shard.ts';
 import { type SiteIdentity, siteIdentity } from './site-identity.ts';
 import { offerSitemapPlan, sitemapPlan } from './sitemap.ts';
 
@@ -12,24 +14,25 @@ let key: Promise<string> | undefined;
 let facets: Promise<Facet[]> | undefined;
 let initiativeEntries: Promise<Map<string, CollectionEntry<'initiatives'>>> | undefined;
 
-/** The catalog, loaded once per build and shared by every page. */
+/**
+ * The catalog, loaded once per build and shared by every page; read in the project's folder
+ * (Astro runs with it as the working directory). In dev it is read again on every page, so that
+ * an edit shows on the next reload.
+ */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= (async () => {
-    const loaded = buildCatalog({
-      campaigns: await getCollection('campaigns'),
-      initiatives: await getCollection('initiatives'),
-      units: await getCollection('units'),
-      scopeLevels: await getCollection('scopeLevels'),
-      decisions: await getCollection('decisions'),
-      adoptions: await getCollection('adoptions'),
-      organisers: await getCollection('organisers'),
-    });
-    // The sitemap's dates, from this catalog rather than a second reading of every file by the
-    // build's configuration (src/lib/sitemap.ts).
-    offerSitemapPlan(sitemapPlan(loaded));
-    return loaded;
-  })();
+  if (import.meta.env.DEV) return readCatalog(true);
+  catalog ??= readCatalog(false);
   return catalog;
+}
+
+async function readCatalog(dev: boolean): Promise<Catalog> {
+  const loaded = buildCatalog(
+    await readCatalogInput(process.cwd(), { dev, fresh: dev, log: console.warn }),
+  );
+  // The sitemap's dates, from this catalog rather than a second reading of every file by the
+  // build's configuration (src/lib/sitemap.ts).
+  offerSitemapPlan(sitemapPlan(loaded));
+  return loaded;
 }
 
 /**
@@ -37,12 +40,14 @@ export function loadCatalog(): Promise<Catalog> {
  * whole catalog, which every page would otherwise repeat (quadratic in the archive's size).
  */
 export function loadSiteIdentity(): Promise<SiteIdentity> {
+  if (import.meta.env.DEV) return loadCatalog().then(siteIdentity);
   identity ??= loadCatalog().then((loaded) => siteIdentity(loaded));
   return identity;
 }
 
 /** What every page's cache key starts with (src/lib/page-keys.ts), once per build. */
 export function loadSiteKey(): Promise<string> {
+  if (import.meta.env.DEV) key = undefined;
   key ??= Promise.all([loadCatalog(), loadSiteIdentity()]).then(([loaded, shown]) =>
     siteKey(loaded, shown),
   );
@@ -51,12 +56,14 @@ export function loadSiteKey(): Promise<string> {
 
 /** The list's filters with their counts, once per build: every page of the list shows them. */
 export function loadFacets(): Promise<Facet[]> {
+  if (import.meta.env.DEV) return loadCatalog().then(buildFacets);
   facets ??= loadCatalog().then(buildFacets);
   return facets;
 }
 
 /** Initiative entries by id, for rendering their Markdown bodies. */
 export function loadInitiativeEntries(): Promise<Map<string, CollectionEntry<'initiatives'>>> {
+  if (import.meta.env.DEV) initiativeEntries = undefined;
   initiativeEntries ??= getCollection('initiatives').then(
     (entries) => new Map(entries.map((entry) => [entry.id, entry])),
   );
@@ -75,6 +82,8 @@ export async function laterPagePaths<Subject, Params extends Record<string, stri
 ): Promise<
   { params: Params & { page: string }; props: Props & { page: number }; cacheKey: string }[]
 > {
+  // An initiatives shard renders no list (src/lib/shard.ts).
+  if (!rendersShared()) return [];
   const catalog = await loadCatalog();
   const site = await loadSiteKey();
   return subjects.flatMap((subject) => {

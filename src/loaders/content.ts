@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { inShard, shardCampaigns } from '../lib/shard.ts';
+import { inShard, shardMode } from '../lib/shard.ts';
 import { CONTENT_ROOT, type CollectionRow, collectionRows } from '../model/collections.ts';
 import { type RecordFile, readRecords } from '../model/files.ts';
 import { formatText } from '../validator/format-text.ts';
@@ -93,18 +93,15 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
     log: (message) => logger.warn(message),
   });
   const untouched = new Set(store.keys());
-  const shard = row.name === 'initiatives' ? shardCampaigns() : undefined;
+  // A shard's store holds only its own initiatives (src/lib/shard.ts): pages read the front
+  // matter of the whole archive from the catalog (src/lib/site-data.ts), never from the store.
+  const mode = row.name === 'initiatives' ? shardMode() : undefined;
   for (const record of records) {
+    const campaign = String((record.raw as { campaign?: unknown }).campaign);
+    if (mode && !inShard(campaign, mode, record.id)) continue;
     untouched.delete(record.id);
-    // A shard's build renders only its own initiatives' bodies (src/lib/shard.ts): the others'
-    // pages are another shard's, and nothing else shows a body.
-    const skipBody =
-      shard !== undefined &&
-      !inShard(String((record.raw as { campaign?: unknown }).campaign), shard);
     // The text includes the record's own item for a list file: digest the raw value then.
-    const digest =
-      generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text) +
-      (skipBody ? ':no-body' : '');
+    const digest = generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text);
     const existing = store.get(record.id);
     if (existing && existing.digest === digest) continue;
     const filePath = join(root, record.path);
@@ -114,7 +111,7 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
       filePath,
     });
     const rendered =
-      row.format === 'markdown' && !skipBody
+      row.format === 'markdown'
         ? await renderMarkdown(renderInput(record.body), { fileURL: pathToFileURL(filePath) })
         : undefined;
     store.set({

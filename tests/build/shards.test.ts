@@ -1,12 +1,12 @@
 /**
- * A site built in shards (here one per campaign) and merged is the site built at once: the same
+ * A site built in shards (the shared pages, then one per campaign) and merged is the site built at once: the same
  * pages, byte for byte, and the same search, though each shard indexed its own pages and the
  * merge indexed nothing. Real astro builds of a small generated archive over two campaigns, real
  * Pagefind, searched in Node with the search page's own code.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -24,14 +24,16 @@ import {
 } from '../../scripts/build/shards.ts';
 import { findPages, type Pagefind, RANKING } from '../../src/lib/pagefind-search.ts';
 import { QUICK_DIR, QuickIndex } from '../../src/lib/quick-search.ts';
+import { SHARED_SHARD, sliceOf } from '../../src/lib/shard.ts';
 
 let tree: string;
 let single: string;
 let merged: string;
 let shards: string[] = [];
+let shardDirs: string[] = [];
 let bundles = 0;
-/** Twelve pages per shard: each of the two campaigns (12 initiatives and its page) alone. */
-const SHARD_SIZE = 12;
+/** Eight initiatives per shard: each of the two campaigns (12 initiatives) cut into two slices. */
+const SHARD_SIZE = 8;
 
 const env = () => ({
   ...cleanEnv(),
@@ -41,7 +43,7 @@ const env = () => ({
   SOURCE_DATE_EPOCH: '1735689600',
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   tree = makeTree(24, { years: 2 });
   copyProject(tree);
   single = join(tree, 'dist-single');
@@ -50,12 +52,14 @@ beforeAll(() => {
   if (run.status !== 0) throw new Error(`astro build thất bại:\n${run.stderr.slice(-4000)}`);
   buildSearchIndex(single);
   merged = join(tree, 'dist-merged');
-  const sharded = buildSharded(tree, merged, {
+  const sharded = await buildSharded(tree, merged, {
     env: env(),
     work: join(tree, 'shards'),
     shardSize: SHARD_SIZE,
+    keepWork: true,
   });
   shards = sharded.shards;
+  shardDirs = sharded.dirs;
   bundles = sharded.bundles;
 }, 1_500_000);
 
@@ -130,19 +134,37 @@ describe('planShards', () => {
     ['2025-b', 2],
   ]);
 
-  test('whole campaigns in the order of their ids, up to the size in pages, each campaign once', () => {
-    // Each campaign counts its initiatives and its own page: 5 + 1, then 4 more is past 8.
+  test('the shared pages, then whole campaigns in the order of their ids, up to the size', () => {
+    // 4 + 0 + 3 initiatives fit in 8; 9 more do not.
     const plan = planShards(sizes, 8);
-    expect(plan).toEqual(['2023-a,2024-a', '2024-b', '2025-a', '2025-b']);
-    expect(plan.flatMap((shard) => shard.split(',')).sort()).toEqual([...sizes.keys()].sort());
+    expect(plan).toEqual([
+      SHARED_SHARD,
+      '2023-a,2024-a,2024-b',
+      '2025-a#1/2',
+      '2025-a#2/2',
+      '2025-b',
+    ]);
+    expect(
+      plan.slice(1).flatMap((shard) => shard.split(',').map((part) => part.replace(/#.*/, ''))),
+    ).toEqual(['2023-a', '2024-a', '2024-b', '2025-a', '2025-a', '2025-b']);
   });
 
-  test('a campaign larger than the size is a shard of its own; a size of one: one per campaign', () => {
-    expect(planShards(sizes, 1)).toEqual(['2023-a', '2024-a', '2024-b', '2025-a', '2025-b']);
-    expect(planShards(sizes, 100)).toEqual(['2023-a,2024-a,2024-b,2025-a,2025-b']);
+  test('a campaign larger than the size is cut into slices, a shard each', () => {
+    expect(planShards(sizes, 3)).toEqual([
+      SHARED_SHARD,
+      '2023-a#1/2',
+      '2023-a#2/2',
+      '2024-a,2024-b',
+      '2025-a#1/3',
+      '2025-a#2/3',
+      '2025-a#3/3',
+      '2025-b',
+    ]);
   });
 
-  test('no campaign at all: one shard of everything (an empty KHO_SHARD)', () => {
+  test('an archive that fits in one shard, or none at all: one build of everything', () => {
+    expect(planShards(sizes, 100)).toEqual(['']);
+    expect(planShards(new Map([['2024-a', 8]]), 8)).toEqual(['']);
     expect(planShards(new Map())).toEqual(['']);
   });
 
@@ -153,11 +175,51 @@ describe('planShards', () => {
 });
 
 describe('a sharded build', () => {
-  test('splits by campaign', () => {
-    expect(shards).toEqual(['2023-tanh-linh', '2024-tanh-linh']);
+  test('splits by campaign, and a campaign larger than a shard into slices', () => {
+    expect(shards).toEqual([
+      SHARED_SHARD,
+      '2023-tanh-linh#1/2',
+      '2023-tanh-linh#2/2',
+      '2024-tanh-linh#1/2',
+      '2024-tanh-linh#2/2',
+    ]);
     expect(shardIds(tree, SHARD_SIZE)).toEqual(shards);
-    // The default size holds this small archive in one shard.
-    expect(shardIds(tree)).toEqual(['2023-tanh-linh,2024-tanh-linh']);
+    // The default size holds this small archive in one build.
+    expect(shardIds(tree)).toEqual(['']);
+  });
+
+  test('the shared shard renders no initiative; a slice only its own, and no list', () => {
+    const [shared, ...slices] = shardDirs.map(files) as [string[], ...string[][]];
+    const initiativePage = /^sang-kien\/(sang-kien-\d+)\/index\.html$/;
+    expect(shared.filter((file) => initiativePage.test(file))).toEqual([]);
+    expect(shared.filter((file) => /^dot-phat-dong\/[^/]+\/index\.html$/.test(file))).toEqual([]);
+    expect(
+      shared.filter((file) => /^don-vi\/[^/]+\/index\.html$/.test(file)).length,
+    ).toBeGreaterThan(0);
+    expect(existsSync(join(shardDirs[0] as string, SHARD_INDEX_DIR))).toBe(false);
+    const seen: string[] = [];
+    slices.forEach((own, index) => {
+      const [, campaign = '', slice = ''] =
+        /^(.+)#(\d+)\/2$/.exec(shards[index + 1] as string) ?? [];
+      const pages = own.filter((file) => initiativePage.test(file));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) {
+        const id = initiativePage.exec(page)?.[1] as string;
+        expect(sliceOf(id, 2)).toBe(Number(slice));
+        const html = readFileSync(join(shardDirs[index + 1] as string, page), 'utf8');
+        expect(html).toContain(`/dot-phat-dong/${campaign}/`);
+        seen.push(id);
+      }
+      // Its campaign's page in its first slice; no later list page, no unit or organiser page.
+      expect(own.filter((file) => /^dot-phat-dong\/[^/]+\//.test(file))).toEqual(
+        slice === '1' ? [`dot-phat-dong/${campaign}/index.html`] : [],
+      );
+      expect(own.filter((file) => /(^|\/)trang-\d+\//.test(file))).toEqual([]);
+      expect(own.filter((file) => /^(don-vi|co-quan-to-chuc)\/[^/]+\//.test(file))).toEqual([]);
+    });
+    // Every initiative in exactly one slice.
+    expect(seen.sort()).toEqual([...new Set(seen)].sort());
+    expect(seen).toHaveLength(24);
   });
 
   test('merges into the same pages as the single build, byte for byte', () => {
@@ -175,8 +237,12 @@ describe('a sharded build', () => {
   });
 
   test("each shard's own index becomes one bundle of the merged site; every page indexed once", () => {
-    expect(bundles).toBe(2);
-    expect(JSON.parse(readFileSync(join(merged, PARTS_MANIFEST), 'utf8'))).toEqual(['pagefind-2/']);
+    expect(bundles).toBe(4);
+    expect(JSON.parse(readFileSync(join(merged, PARTS_MANIFEST), 'utf8'))).toEqual([
+      'pagefind-2/',
+      'pagefind-3/',
+      'pagefind-4/',
+    ]);
     expect(JSON.parse(readFileSync(join(single, PARTS_MANIFEST), 'utf8'))).toEqual([]);
     const urls = indexedUrls(merged);
     expect(urls).toHaveLength(24 + 2);
@@ -219,12 +285,13 @@ describe('a sharded build', () => {
     expect(() => mergeShards([first, second], join(tree, 'shards-out'))).toThrow(/index\.html/);
   });
 
-  test('a shard folder without its index, beside indexed ones, is refused at the merge', () => {
+  test('a shard folder with searchable pages but no index, beside indexed ones, is refused at the merge', () => {
     const indexed = join(tree, 'shards-c');
     const bare = join(tree, 'shards-d');
     for (const dir of [indexed, bare]) {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(join(dir, 'sang-kien', basename(dir)), { recursive: true });
       writeFileSync(join(dir, 'index.html'), 'trang chủ');
+      writeFileSync(join(dir, 'sang-kien', basename(dir), 'index.html'), 'một sáng kiến');
     }
     mkdirSync(join(indexed, SHARD_INDEX_DIR, '1'), { recursive: true });
     writeFileSync(join(indexed, SHARD_INDEX_DIR, '1', 'pagefind-entry.json'), '{}');

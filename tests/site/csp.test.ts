@@ -6,6 +6,7 @@ import {
   ADMIN_HEADER_POLICY,
   findInlineCode,
   HEADER_POLICY,
+  headersEntries,
   headersFile,
   PAGE_POLICY,
 } from '../../src/lib/csp.ts';
@@ -140,6 +141,16 @@ describe('_headers', () => {
   ];
   test.each(paths)('%s gets exactly one policy', (path, policy) => {
     expect(policyAt(path)).toBe(policy);
+  });
+
+  test('reads back the base and entries it was written from (the merge of shards joins them)', () => {
+    for (const base of ['/kho/', '/']) {
+      const read = headersEntries(headersFile(base, entries));
+      expect(read.base).toBe(base);
+      expect(read.entries).toEqual([...entries].sort((a, b) => a.name.localeCompare(b.name)));
+      expect(headersFile(read.base, read.entries)).toBe(headersFile(base, entries));
+    }
+    expect(() => headersEntries('# trống\n')).toThrow(/_headers/);
   });
 
   test('the file itself gets no rule', () => {

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { attachmentBytes, viewAttachments } from '../../../lib/attachments.ts';
-import { inShard, shardCampaigns } from '../../../lib/shard.ts';
+import { inShard, shardMode } from '../../../lib/shard.ts';
 import { loadCatalog } from '../../../lib/site-data.ts';
 
 /** Attachments are published beside their initiative's page: /sang-kien/<slug>/<file>. */
 export const getStaticPaths = (async () => {
   const catalog = await loadCatalog();
   // Read once, not once per initiative.
-  const shard = shardCampaigns();
+  const shard = shardMode();
   return catalog.initiatives
-    .filter((view) => inShard(view.data.campaign, shard))
+    .filter((view) => inShard(view.data.campaign, shard, view.id))
     .flatMap((view) =>
       viewAttachments(view.filePath, view.data.attachments)
         .filter((attachment) => attachment.path)
