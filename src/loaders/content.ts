@@ -9,7 +9,7 @@
  * In `astro dev` (a watcher is present) an invalid file is left out with a logged
  * message instead, so that one bad save does not take the preview site down.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { inShard, shardMode } from '../lib/shard.ts';
@@ -19,16 +19,41 @@ import { formatText } from '../validator/format-text.ts';
 import { validate } from '../validator/index.ts';
 import type { FileReport, ValidationReport } from '../validator/types.ts';
 
-/** One validator run per build and tree: every collection's loader waits for the same one. */
-const runs = new Map<string, Promise<ValidationReport>>();
+/**
+ * One validator run and one reading of each collection per build process and tree. Kept on
+ * `globalThis`: Astro loads this module twice in a build, once for the content loaders and once
+ * bundled into the pages (which read the catalog through it: src/lib/catalog-source.ts), and each
+ * would otherwise check and read the whole archive again.
+ */
+interface SharedRuns {
+  validations: Map<string, Promise<ValidationReport>>;
+  records: Map<string, RecordFile[]>;
+}
+const SHARED = Symbol.for('kho-sang-kien.content-runs');
+const holder = globalThis as Record<symbol, SharedRuns | undefined>;
+const shared: SharedRuns = holder[SHARED] ?? { validations: new Map(), records: new Map() };
+holder[SHARED] = shared;
 
-function validateTree(root: string, fresh: boolean): Promise<ValidationReport> {
-  let run = runs.get(root);
+function validateTree(folder: string, fresh: boolean): Promise<ValidationReport> {
+  // Astro's root ends with a slash, the working directory does not: one key for both.
+  const root = resolve(folder);
+  let run = shared.validations.get(root);
   if (!run || fresh) {
     run = validate({ root, cache: true });
-    runs.set(root, run);
+    shared.validations.set(root, run);
   }
   return run;
+}
+
+/** The records of a collection, read once per process unless `fresh` (dev reads every time). */
+function recordsOf(root: string, row: CollectionRow, fresh: boolean): RecordFile[] {
+  const key = `${resolve(root)}\0${row.name}`;
+  let records = fresh ? undefined : shared.records.get(key);
+  if (!records) {
+    records = readRecords(root, row);
+    if (!fresh) shared.records.set(key, records);
+  }
+  return records;
 }
 
 /** The report's errors only, as the validator prints them. */
@@ -70,10 +95,11 @@ export async function loadRecords(
   row: CollectionRow,
   options: { dev?: boolean; log?: (message: string) => void; fresh?: boolean } = {},
 ): Promise<RecordFile[]> {
-  const report = await validateTree(root, options.fresh === true || options.dev === true);
+  const fresh = options.fresh === true || options.dev === true;
+  const report = await validateTree(root, fresh);
   const refused = refusedPaths(report);
   if (refused.size > 0 && !options.dev) throw new InvalidContentError(report);
-  const records = readRecords(root, row);
+  const records = recordsOf(root, row, fresh);
   if (refused.size === 0) return records;
   const shown = records.filter((record) => !refused.has(record.path));
   const left = [...new Set(records.filter((r) => refused.has(r.path)).map((r) => r.path))];
