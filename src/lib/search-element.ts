@@ -203,6 +203,10 @@ class KhoSearch extends HTMLElement {
     this.#results = results;
     this.#shown = 0;
     list?.replaceChildren();
+    // The status line speaks (a live region) only once the first results are on the page, so
+    // that a screen reader, or a script, that reads on "Tìm thấy" finds them there.
+    await this.renderMore(false);
+    if (generation !== this.#generation) return;
     if (status) {
       status.textContent =
         results.length === 0
@@ -211,7 +215,6 @@ class KhoSearch extends HTMLElement {
             : 'Không có sáng kiến nào khớp với các điều kiện đã chọn.'
           : `Tìm thấy ${results.length} sáng kiến${this.#fullText ? '' : ' (theo tên, tóm tắt, từ khóa, đơn vị, lĩnh vực)'}.`;
     }
-    await this.renderMore(false);
   }
 
   /**

@@ -151,6 +151,25 @@ describe('finding', () => {
       await context.close();
     }
   });
+  test('the status line says "Tìm thấy" only once the first results are on the page', async () => {
+    const { page, context } = await openSearch();
+    // What a screen reader (the status is a live region) or a script reads at that moment.
+    await page.evaluate(() => {
+      const line = document.querySelector('.kho-search-status') as HTMLElement;
+      const seen: number[] = [];
+      (window as unknown as { seen: number[] }).seen = seen;
+      new MutationObserver(() => {
+        if (/Tìm thấy/.test(line.textContent ?? '')) {
+          seen.push(document.querySelectorAll('.kho-search-results h2 a').length);
+        }
+      }).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await submit(page, 'dat dai');
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]).toBeGreaterThan(0);
+    await context.close();
+  });
 });
 
 describe('a result', () => {
