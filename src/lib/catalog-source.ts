@@ -6,14 +6,21 @@
  * heaviest part, loaded as one JavaScript module.
  */
 import type { z } from 'zod';
-import { loadRecords } from '../loaders/content.ts';
+import { loadRecords, validateTree } from '../loaders/content.ts';
 import { type CollectionRow, collections } from '../model/collections.ts';
+import type { ValidationReport } from '../validator/types.ts';
 import type { CatalogInput, Entry } from './catalog.ts';
+
+interface ReadOptions {
+  dev?: boolean;
+  fresh?: boolean;
+  log?: (message: string) => void;
+}
 
 async function entries<T>(
   root: string,
   row: CollectionRow & { schema: z.ZodType<T> },
-  options: { dev?: boolean; fresh?: boolean; log?: (message: string) => void },
+  options: ReadOptions & { report: ValidationReport },
 ): Promise<Entry<T>[]> {
   const records = await loadRecords(root, row, options);
   return records.flatMap((record) => {
@@ -27,17 +34,20 @@ async function entries<T>(
 /** Every collection of the catalog, as the site's loader would give it to Astro. */
 export async function readCatalogInput(
   root: string,
-  options: { dev?: boolean; fresh?: boolean; log?: (message: string) => void } = {},
+  options: ReadOptions = {},
 ): Promise<CatalogInput> {
+  // One validator run for the seven collections: dev reads the catalog afresh for every page.
+  const report = await validateTree(root, options.fresh === true || options.dev === true);
+  const read = { ...options, report };
   const [campaigns, initiatives, units, scopeLevels, decisions, adoptions, organisers] =
     await Promise.all([
-      entries(root, collections.campaigns, options),
-      entries(root, collections.initiatives, options),
-      entries(root, collections.units, options),
-      entries(root, collections.scopeLevels, options),
-      entries(root, collections.decisions, options),
-      entries(root, collections.adoptions, options),
-      entries(root, collections.organisers, options),
+      entries(root, collections.campaigns, read),
+      entries(root, collections.initiatives, read),
+      entries(root, collections.units, read),
+      entries(root, collections.scopeLevels, read),
+      entries(root, collections.decisions, read),
+      entries(root, collections.adoptions, read),
+      entries(root, collections.organisers, read),
     ]);
   return { campaigns, initiatives, units, scopeLevels, decisions, adoptions, organisers };
 }

@@ -34,7 +34,8 @@ const holder = globalThis as Record<symbol, SharedRuns | undefined>;
 const shared: SharedRuns = holder[SHARED] ?? { validations: new Map(), records: new Map() };
 holder[SHARED] = shared;
 
-function validateTree(folder: string, fresh: boolean): Promise<ValidationReport> {
+/** The validator's report on the tree at `folder`: once per process, or anew when `fresh`. */
+export function validateTree(folder: string, fresh: boolean): Promise<ValidationReport> {
   // Astro's root ends with a slash, the working directory does not: one key for both.
   const root = resolve(folder);
   let run = shared.validations.get(root);
@@ -93,10 +94,16 @@ function refusedPaths(report: ValidationReport): Set<string> {
 export async function loadRecords(
   root: string,
   row: CollectionRow,
-  options: { dev?: boolean; log?: (message: string) => void; fresh?: boolean } = {},
+  options: {
+    dev?: boolean;
+    log?: (message: string) => void;
+    fresh?: boolean;
+    /** A report made for this very read (validateTree), shared by several collections. */
+    report?: ValidationReport;
+  } = {},
 ): Promise<RecordFile[]> {
   const fresh = options.fresh === true || options.dev === true;
-  const report = await validateTree(root, fresh);
+  const report = options.report ?? (await validateTree(root, fresh));
   const refused = refusedPaths(report);
   if (refused.size > 0 && !options.dev) throw new InvalidContentError(report);
   const records = recordsOf(root, row, fresh);
