@@ -19,6 +19,8 @@
  * every shard wrote alike. Nothing is indexed twice, and no Pagefind run at the merge.
  *
  *   node scripts/build/shards.ts list [size]           the shards, as JSON (the matrix)
+ *   node scripts/build/shards.ts prepare <file> [size] validate, snapshot the records into <file>
+ *                                                      (KHO_CATALOG of the shards), the shards
  *   node scripts/build/shards.ts build <shard> <dir>   one shard's pages and index into <dir>
  *   node scripts/build/shards.ts merge <out> <dir>…    merge shard folders into one site
  *   node scripts/build/shards.ts all [out]             every shard (one per core), then the merge
@@ -31,6 +33,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -38,8 +41,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { headersEntries, headersFile, type SiteEntry } from '../../src/lib/csp.ts';
 import { SHARD_VARIABLE, SHARED_SHARD } from '../../src/lib/shard.ts';
+import { InvalidContentError } from '../../src/loaders/content.ts';
 import { collections } from '../../src/model/collections.ts';
-import { readRecords } from '../../src/model/files.ts';
+import { listIds, readRecordFile } from '../../src/model/files.ts';
+import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
+import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
 import {
   buildPagefindBundles,
@@ -61,22 +67,36 @@ export const SHARD_SIZE = PART_SIZE;
 /** Where a shard's folder keeps its Pagefind bundles until the merge names them. */
 export const SHARD_INDEX_DIR = '.kho-pagefind';
 
-/** Number of initiatives of each campaign: every campaign file, and every campaign named by an initiative. */
-export function campaignSizes(root: string): Map<string, number> {
+/** Number of initiatives of each campaign: every campaign given, and every campaign named by an initiative. */
+function sizesOf(
+  campaigns: Iterable<string>,
+  initiatives: Iterable<{ raw: unknown }>,
+): Map<string, number> {
   const sizes = new Map<string, number>();
-  const folder = join(root, collections.campaigns.folder);
-  if (existsSync(folder)) {
-    for (const name of readdirSync(folder)) {
-      if (name.endsWith(collections.campaigns.extension)) {
-        sizes.set(name.slice(0, -collections.campaigns.extension.length), 0);
-      }
-    }
-  }
-  for (const record of readRecords(root, collections.initiatives)) {
+  for (const campaign of campaigns) sizes.set(campaign, 0);
+  for (const record of initiatives) {
     const campaign = (record.raw as { campaign?: unknown } | undefined)?.campaign;
     if (typeof campaign === 'string') sizes.set(campaign, (sizes.get(campaign) ?? 0) + 1);
   }
   return sizes;
+}
+
+/** Number of initiatives of each campaign: every campaign file, and every campaign named by an initiative. */
+export function campaignSizes(root: string): Map<string, number> {
+  const campaigns: string[] = [];
+  const folder = join(root, collections.campaigns.folder);
+  if (existsSync(folder)) {
+    for (const name of readdirSync(folder)) {
+      if (name.endsWith(collections.campaigns.extension)) {
+        campaigns.push(name.slice(0, -collections.campaigns.extension.length));
+      }
+    }
+  }
+  // One file at a time: only its campaign is kept.
+  const initiatives = listIds(root, collections.initiatives).map((id) => ({
+    raw: readRecordFile(root, collections.initiatives, id).raw,
+  }));
+  return sizesOf(campaigns, initiatives);
 }
 
 /**
@@ -120,6 +140,53 @@ export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE
 /** The shards of a project (see planShards). */
 export function shardIds(root: string, size = SHARD_SIZE): string[] {
   return planShards(campaignSizes(root), size);
+}
+
+/**
+ * What a local sharded build does once before its shards: the validator over the whole tree
+ * (InvalidContentError when it refuses), then the snapshot of every record the shards read in
+ * place of the files (src/model/snapshot.ts). Returns the shards' plan, from the same reading.
+ */
+export async function prepareShards(
+  root: string,
+  file: string,
+  size = SHARD_SIZE,
+): Promise<string[]> {
+  const report = await validate({ root, cache: true });
+  if (report.totals.errors > 0) throw new InvalidContentError(report);
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  const snapshot = writeSnapshot(root, report, file);
+  const campaigns = (snapshot.collections[collections.campaigns.name] ?? []).map(
+    (record) => record.id,
+  );
+  return planShards(
+    sizesOf(campaigns, snapshot.collections[collections.initiatives.name] ?? []),
+    size,
+  );
+}
+
+/**
+ * prepareShards in a process of its own, which ends before the shards start: reading the whole
+ * archive is the heaviest step of all (1 GB of heap at 50,000 initiatives), and the parent
+ * process lives on beside the shards.
+ */
+function prepareShardsProcess(
+  root: string,
+  file: string,
+  size: number | undefined,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  const run = spawnSync(
+    process.execPath,
+    [import.meta.filename, 'prepare', file, ...(size === undefined ? [] : [String(size)])],
+    { cwd: root, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+  );
+  if (run.status !== 0) {
+    throw new Error(
+      run.stderr.trim() || run.error?.message || 'Không chuẩn bị được các phần dựng.',
+    );
+  }
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as string[];
 }
 
 /** One shard's `astro build` into `outDir`, then its search index (indexShard). */
@@ -269,6 +336,16 @@ export interface MergeResult {
   quick: number;
 }
 
+/** A file or folder renamed into place; copied when `to` is on another file system. */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+  }
+}
+
 /**
  * Every shard's files in `out`. A file two shards both have (a shared page) must be the same
  * in both: otherwise they were built from different content or code, and the merge stops. The
@@ -279,10 +356,30 @@ export interface MergeResult {
 export function mergeShards(
   dirs: readonly string[],
   out: string,
-  options: { partSize?: number } = {},
+  options: {
+    partSize?: number;
+    /** Move the shards' files instead of copying them (their folders are thrown away after). */
+    move?: boolean;
+  } = {},
 ): MergeResult {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  // Read before any file moves: whether each shard has an index, and pages to index.
+  const bundlesOf = dirs.map(shardBundles);
+  const indexed = bundlesOf.filter((bundles) => bundles.length > 0).length;
+  // A shard without searchable pages (the shared one) has no index of its own.
+  const missing =
+    indexed === 0
+      ? []
+      : dirs.filter(
+          (dir, index) => bundlesOf[index]?.length === 0 && searchablePages(dir).length > 0,
+        );
+  if (missing.length > 0) {
+    throw new Error(
+      `Phần dựng không có chỉ mục tìm kiếm (${missing.join(', ')}): hãy dựng mọi phần bằng "shards.ts build".`,
+    );
+  }
+  const place = options.move ? moveFile : copyFileSync;
   const seen = new Map<string, string>();
   const indexPrefix = `${SHARD_INDEX_DIR}/`;
   for (const dir of dirs) {
@@ -298,7 +395,7 @@ export function mergeShards(
       const from = join(dir, file);
       const earlier = seen.get(file);
       if (earlier !== undefined) {
-        if (!readFileSync(earlier).equals(readFileSync(from))) {
+        if (!readFileSync(join(out, file)).equals(readFileSync(from))) {
           throw new Error(
             `Hai phần dựng khác nhau ở tệp chung "${file}" (${earlier} và ${from}): hãy dựng mọi phần từ cùng nội dung và cùng mã.`,
           );
@@ -307,31 +404,21 @@ export function mergeShards(
       }
       seen.set(file, from);
       mkdirSync(dirname(join(out, file)), { recursive: true });
-      copyFileSync(from, join(out, file));
+      place(from, join(out, file));
     }
   }
   mergeSitemaps(dirs, out);
   mergeHeaders(dirs, out);
-  const bundlesOf = dirs.map(shardBundles);
-  const indexed = bundlesOf.filter((bundles) => bundles.length > 0).length;
   if (indexed === 0) {
     const { parts, quick } = buildSearchIndex(out, { partSize: options.partSize });
     return { files: seen.size, bundles: parts, quick };
-  }
-  // A shard without searchable pages (the shared one) has no index of its own.
-  const missing = dirs.filter(
-    (dir, index) => bundlesOf[index]?.length === 0 && searchablePages(dir).length > 0,
-  );
-  if (missing.length > 0) {
-    throw new Error(
-      `Phần dựng không có chỉ mục tìm kiếm (${missing.join(', ')}): hãy dựng mọi phần bằng "shards.ts build".`,
-    );
   }
   const names: string[] = [];
   dirs.forEach((dir, index) => {
     for (const bundle of bundlesOf[index] ?? []) {
       const name = siteBundle(names.length + 1);
-      cpSync(join(dir, bundle), join(out, name), { recursive: true });
+      if (options.move) moveFile(join(dir, bundle), join(out, name));
+      else cpSync(join(dir, bundle), join(out, name), { recursive: true });
       names.push(name);
     }
   });
@@ -399,10 +486,16 @@ export async function buildSharded(
     keepWork?: boolean;
   } = {},
 ): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
-  const work = options.work ?? join(root, '.tmp', 'shards');
-  const shards = shardIds(root, options.shardSize);
+  const work = resolve(root, options.work ?? join('.tmp', 'shards'));
+  const snapshot = join(work, 'danh-muc.v8');
+  const shards = prepareShardsProcess(
+    root,
+    snapshot,
+    options.shardSize,
+    options.env ?? process.env,
+  );
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
-  const env = options.env ?? process.env;
+  const env = { ...(options.env ?? process.env), [SNAPSHOT_VARIABLE]: snapshot };
   const running = new Set<ChildProcess>();
   let next = 0;
   let failed = false;
@@ -423,7 +516,7 @@ export async function buildSharded(
   const results = await Promise.allSettled(Array.from({ length: jobs }, worker));
   const failure = results.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
-  const merged = mergeShards(dirs, out);
+  const merged = mergeShards(dirs, out, { move: !options.keepWork });
   if (!options.keepWork) rmSync(work, { recursive: true, force: true });
   return { shards, dirs, ...merged };
 }
@@ -434,6 +527,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     if (command === 'list') {
       console.log(JSON.stringify(shardIds(root, rest[0] ? Number(rest[0]) : undefined)));
+    } else if (command === 'prepare' && rest[0]) {
+      console.log(
+        JSON.stringify(await prepareShards(root, rest[0], rest[1] ? Number(rest[1]) : undefined)),
+      );
     } else if (command === 'build' && rest[0] !== undefined && rest[1]) {
       const { pages, bundles, astroSeconds, indexSeconds } = buildShard(root, rest[0], rest[1]);
       console.log(

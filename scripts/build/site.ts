@@ -17,10 +17,12 @@ import {
   siteUrlReport,
 } from '../../src/lib/deploy-config.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
+import { collections } from '../../src/model/collections.ts';
+import { listIds } from '../../src/model/files.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
 import { buildSearchIndex, indexSummary } from './search-index.ts';
-import { buildSharded, localJobs, shardIds } from './shards.ts';
+import { buildSharded, localJobs, SHARD_SIZE } from './shards.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
@@ -30,27 +32,32 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error.message);
     process.exit(1);
   }
-  const report = await validate({ root: process.cwd(), cache: true });
-  if (report.totals.errors > 0) {
-    console.error(new InvalidContentError(report).message);
-    process.exit(1);
-  }
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--outDir');
   const outDir = outIndex >= 0 ? (args[outIndex + 1] ?? 'dist') : 'dist';
   const onlyOutDir = args.length === (outIndex >= 0 ? 2 : 0);
-  const shards = process.env.KHO_SHARDS === '0' || !onlyOutDir ? [''] : shardIds(process.cwd());
+  // More initiatives than one shard holds always plan two shards or more (planShards); the
+  // sharded build validates and reads the tree in a process of its own.
+  const sharded =
+    process.env.KHO_SHARDS !== '0' &&
+    onlyOutDir &&
+    listIds(process.cwd(), collections.initiatives).length > SHARD_SIZE;
+  if (!sharded) {
+    const report = await validate({ root: process.cwd(), cache: true });
+    if (report.totals.errors > 0) {
+      console.error(new InvalidContentError(report).message);
+      process.exit(1);
+    }
+  }
   try {
-    if (shards.length > 1) {
+    if (sharded) {
       const started = performance.now();
       const jobs = localJobs();
-      console.log(
-        `Kho lớn: dựng ${shards.length} phần (trang chung và ${shards.length - 1} nhóm đợt), ${jobs} phần cùng lúc…`,
-      );
-      const { files, bundles } = await buildSharded(process.cwd(), outDir, { jobs });
+      console.log(`Kho lớn: dựng theo phần, ${jobs} phần cùng lúc…`);
+      const { shards, files, bundles } = await buildSharded(process.cwd(), outDir, { jobs });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
-        `Đã dựng ${shards.length} phần và gộp vào ${outDir}: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
+        `Đã dựng ${shards.length} phần (trang chung và ${shards.length - 1} nhóm đợt) và gộp vào ${outDir}: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
       );
     } else {
       const [command, astroArgs] = astroBuildCommand(process.cwd(), args);

@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { inShard, shardMode } from '../lib/shard.ts';
 import { CONTENT_ROOT, type CollectionRow, collectionRows } from '../model/collections.ts';
 import { type RecordFile, readRecords } from '../model/files.ts';
+import { type Snapshot, snapshotFor, snapshotRecords } from '../model/snapshot.ts';
 import { formatText } from '../validator/format-text.ts';
 import { validate } from '../validator/index.ts';
 import type { FileReport, ValidationReport } from '../validator/types.ts';
@@ -28,10 +29,15 @@ import type { FileReport, ValidationReport } from '../validator/types.ts';
 interface SharedRuns {
   validations: Map<string, Promise<ValidationReport>>;
   records: Map<string, RecordFile[]>;
+  snapshots: Map<string, Snapshot | undefined>;
 }
 const SHARED = Symbol.for('kho-sang-kien.content-runs');
 const holder = globalThis as Record<symbol, SharedRuns | undefined>;
-const shared: SharedRuns = holder[SHARED] ?? { validations: new Map(), records: new Map() };
+const shared: SharedRuns = holder[SHARED] ?? {
+  validations: new Map(),
+  records: new Map(),
+  snapshots: new Map(),
+};
 holder[SHARED] = shared;
 
 /** The validator's report on the tree at `folder`: once per process, or anew when `fresh`. */
@@ -40,18 +46,33 @@ export function validateTree(folder: string, fresh: boolean): Promise<Validation
   const root = resolve(folder);
   let run = shared.validations.get(root);
   if (!run || fresh) {
-    run = validate({ root, cache: true });
+    const snapshot = fresh ? undefined : snapshotOf(root);
+    // A shard of a sharded build: the build validated the tree before snapshotting it.
+    run = snapshot
+      ? Promise.resolve({ files: [], totals: snapshot.totals })
+      : validate({ root, cache: true });
     shared.validations.set(root, run);
   }
   return run;
 }
 
-/** The records of a collection, read once per process unless `fresh` (dev reads every time). */
+/** The snapshot of the tree (src/model/snapshot.ts) a sharded build gave this process, if any. */
+function snapshotOf(root: string): Snapshot | undefined {
+  const key = resolve(root);
+  if (!shared.snapshots.has(key)) shared.snapshots.set(key, snapshotFor(key));
+  return shared.snapshots.get(key);
+}
+
+/**
+ * The records of a collection, read once per process unless `fresh` (dev reads every time); from
+ * the build's snapshot when there is one.
+ */
 function recordsOf(root: string, row: CollectionRow, fresh: boolean): RecordFile[] {
   const key = `${resolve(root)}\0${row.name}`;
   let records = fresh ? undefined : shared.records.get(key);
   if (!records) {
-    records = readRecords(root, row);
+    const snapshot = fresh ? undefined : snapshotOf(root);
+    records = snapshot ? snapshotRecords(root, row, snapshot) : readRecords(root, row);
     if (!fresh) shared.records.set(key, records);
   }
   return records;

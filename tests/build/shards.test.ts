@@ -5,7 +5,15 @@
  * Pagefind, searched in Node with the search page's own code.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -234,6 +242,25 @@ describe('a sharded build', () => {
     );
     expect(different).toEqual([]);
     expect(found.some((file) => file.startsWith(SHARD_INDEX_DIR))).toBe(false);
+  });
+
+  test('merging by moving the shards’ files (npm run build) gives the same site as copying them', () => {
+    const moved = join(tree, 'dist-moved');
+    const copies = shardDirs.map((dir, index) => {
+      const copy = join(tree, `moved-${index + 1}`);
+      cpSync(dir, copy, { recursive: true });
+      return copy;
+    });
+    mergeShards(copies, moved, { move: true });
+    const expected = files(merged);
+    expect(files(moved)).toEqual(expected);
+    expect(
+      expected.filter(
+        (file) => !readFileSync(join(merged, file)).equals(readFileSync(join(moved, file))),
+      ),
+    ).toEqual([]);
+    // Moved, not copied: the first shard keeps no page of its own.
+    expect(files(copies[0] as string).filter((file) => file.endsWith('.html'))).toEqual([]);
   });
 
   test("each shard's own index becomes one bundle of the merged site; every page indexed once", () => {

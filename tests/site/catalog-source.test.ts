@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
 
 const runs = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/validator/index.ts', async (original) => {
@@ -20,6 +21,7 @@ vi.mock('../../src/validator/index.ts', async (original) => {
 });
 
 const { readCatalogInput } = await import('../../src/lib/catalog-source.ts');
+const { validate } = await import('../../src/validator/index.ts');
 
 let root: string;
 beforeAll(() => {
@@ -47,6 +49,26 @@ describe('readCatalogInput', () => {
     expect(runs.count).toBe(2);
     const edited = second.initiatives.find((candidate) => candidate.id === entry.id);
     expect((edited?.data as { title: string } | undefined)?.title).toBe(`${title} (đã sửa)`);
+  });
+
+  test('in a shard of a sharded build, reads the snapshot: no validator, the same catalog', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'catalog-source-plain-'));
+    const shard = mkdtempSync(join(tmpdir(), 'catalog-source-shard-'));
+    try {
+      cpSync('content', join(plain, 'content'), { recursive: true });
+      cpSync('content', join(shard, 'content'), { recursive: true });
+      const expected = await readCatalogInput(plain);
+      writeSnapshot(shard, await validate({ root: shard }), join(shard, 'danh-muc.v8'));
+      process.env[SNAPSHOT_VARIABLE] = join(shard, 'danh-muc.v8');
+      runs.count = 0;
+      const read = await readCatalogInput(shard);
+      expect(runs.count).toBe(0);
+      expect(read).toEqual(expected);
+    } finally {
+      delete process.env[SNAPSHOT_VARIABLE];
+      rmSync(plain, { recursive: true, force: true });
+      rmSync(shard, { recursive: true, force: true });
+    }
   });
 
   test('in a build, reads once per process: a second read runs no validator', async () => {
