@@ -287,7 +287,7 @@ jobs:
     const steps: { run?: string; id?: string; env?: Record<string, string> }[] = plan.steps;
     const validateAt = steps.findIndex((step) => /^npm run validate\b/.test(step.run ?? ''));
     const addressAt = steps.findIndex((step) => /-z "\$SITE_URL"/.test(step.run ?? ''));
-    const listAt = steps.findIndex((step) => /shards\.ts list\b/.test(step.run ?? ''));
+    const listAt = steps.findIndex((step) => /shards\.ts prepare\b/.test(step.run ?? ''));
     expect(validateAt).toBeGreaterThan(-1);
     expect(addressAt).toBeGreaterThan(validateAt);
     expect(listAt).toBeGreaterThan(addressAt);
@@ -300,6 +300,28 @@ jobs:
       /shards\.ts build "\$SHARD"/.test(step.run ?? ''),
     );
     expect(shardStep?.env?.SHARD).toBe(expr('matrix.shard'));
+    // Each shard reads the plan's snapshot of the records, downloaded before the build.
+    const snapshot = /shards\.ts prepare (\S+)\/(\S+)/.exec(steps[listAt]?.run ?? '');
+    const planUpload = (plan.steps as { uses?: string; with?: Record<string, unknown> }[]).find(
+      (step) => step.uses?.startsWith('actions/upload-artifact@'),
+    );
+    expect(planUpload?.with?.path).toBe(snapshot?.[1]);
+    const buildSteps = build.steps as {
+      uses?: string;
+      run?: string;
+      with?: Record<string, unknown>;
+    }[];
+    const downloadAt = buildSteps.findIndex(
+      (step) =>
+        step.uses?.startsWith('actions/download-artifact@') &&
+        step.with?.name === planUpload?.with?.name,
+    );
+    expect(downloadAt).toBeGreaterThan(-1);
+    expect(downloadAt).toBeLessThan(buildSteps.indexOf(shardStep as (typeof buildSteps)[number]));
+    expect(buildSteps[downloadAt]?.with?.path).toBe(snapshot?.[1]);
+    expect(shardStep?.env?.KHO_CATALOG).toBe(
+      `${expr('github.workspace')}/${snapshot?.[1]}/${snapshot?.[2]}`,
+    );
     expect(shardStep?.env?.KHO_DEPLOY).toBe('1');
     // Every shard writes the same build date, or their shared pages differ and the merge refuses.
     expect(plan.outputs.epoch).toBe(expr(`steps.${steps[listAt]?.id}.outputs.epoch`));
