@@ -57,20 +57,25 @@ const TIME = '/usr/bin/time';
 const OUTPUT_LIMIT = 1024 * 1024 * 1024;
 
 /** Runs a command; peak memory (RSS) through GNU time when the machine has it. */
-export function timed(command: string, args: string[], cwd: string): Timed {
+export function timed(
+  command: string,
+  args: string[],
+  cwd: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Timed {
   const useTime = existsSync(TIME);
   const started = performance.now();
   const run = useTime
     ? spawnSync(TIME, ['-f', 'MAXRSS %M CPU %U %S', command, ...args], {
         cwd,
         encoding: 'utf8',
-        env: buildEnv(cwd),
+        env: { ...buildEnv(cwd), ...extraEnv },
         maxBuffer: OUTPUT_LIMIT,
       })
     : spawnSync(command, args, {
         cwd,
         encoding: 'utf8',
-        env: buildEnv(cwd),
+        env: { ...buildEnv(cwd), ...extraEnv },
         maxBuffer: OUTPUT_LIMIT,
       });
   const seconds = (performance.now() - started) / 1000;

@@ -3,19 +3,20 @@
  * workflow's matrix builds it, one shard after the other on this machine, so that each shard's
  * own cost shows (the matrix's machines, or `npm run build`'s processes side by side, overlap
  * them). Generates `count` initiatives over `campaigns` campaigns (the validator bench's
- * generator), plans the shards as `shards.ts list` does (the shared pages, then groups of
- * campaigns or slices of a large one), and prints, for each shard as soon as it is built, its
+ * generator), validates and snapshots the records and plans the shards as the deploy's plan job
+ * does (`shards.ts prepare`: the shared pages, then groups of campaigns or slices of a large one),
+ * and prints, for each shard as soon as it is built, its
  * time, CPU time and peak memory (astro build and its Pagefind index), then the merge's. With
  * `built`, only the shared shard and the first `built` others are built, and nothing is merged:
  * the costs of the shards of a large archive without building all of it. Figures are printed,
  * not asserted.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { formatNumber } from '../../src/core/numbers.ts';
+import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
 import { copyProject } from '../build/project-copy.ts';
-import { shardIds } from '../build/shards.ts';
 import { cpu, load, mb, timed } from './build.ts';
 import { makeTree } from './validate.ts';
 
@@ -34,10 +35,16 @@ async function main(): Promise<void> {
   const tree = makeTree(count, { years: campaigns });
   try {
     copyProject(tree);
-    const planned = shardIds(tree);
+    say(
+      `\n${formatNumber(count, 0)} sáng kiến, ${formatNumber(campaigns, 0)} đợt (tải trung bình 1/5/15 phút lúc bắt đầu: ${load()})`,
+    );
+    // As the deploy's plan job and npm run build do: validate once, snapshot the records.
+    const snapshot = join(tree, '.tmp', 'danh-muc.v8');
+    const prepare = timed(process.execPath, [SHARDS, 'prepare', snapshot], tree);
+    const planned = JSON.parse((prepare.output ?? '').trim().split('\n').pop() ?? '[]') as string[];
     const shards = planned.slice(0, built === undefined ? undefined : built + 1);
     say(
-      `\n${formatNumber(count, 0)} sáng kiến, ${formatNumber(campaigns, 0)} đợt, ${planned.length} phần (tải trung bình 1/5/15 phút lúc bắt đầu: ${load()})`,
+      `  Chuẩn bị (validator, bản chụp danh mục ${mb(statSync(snapshot).size / 1024 / 1024)}): ${formatNumber(prepare.seconds, 1)} s${cpu(prepare.cpuSeconds)}, bộ nhớ đỉnh ${mb(prepare.maxRssMb)}; ${planned.length} phần`,
     );
     const dirs: string[] = [];
     let sum = 0;
@@ -45,7 +52,9 @@ async function main(): Promise<void> {
     for (const [index, shard] of shards.entries()) {
       const dir = join(tree, 'phan', String(index + 1));
       dirs.push(dir);
-      const run = timed(process.execPath, [SHARDS, 'build', shard, dir], tree);
+      const run = timed(process.execPath, [SHARDS, 'build', shard, dir], tree, {
+        [SNAPSHOT_VARIABLE]: snapshot,
+      });
       sum += run.seconds;
       sumCpu += run.cpuSeconds ?? 0;
       const files = readdirSync(dir, { recursive: true }).length;
