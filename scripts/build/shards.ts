@@ -222,6 +222,16 @@ export function buildShard(
 }
 
 /**
+ * Pages per Pagefind part of a shard's index: one part for a shard up to a tenth over PART_SIZE.
+ * A slice of a campaign holds about SHARD_SIZE initiatives, give or take what the hash deals it
+ * (5,055 for one slice of ten at 50,000), plus its campaign's page; cut in PART_SIZE parts, each
+ * such slice became two half-size bundles, one more request per word searched.
+ */
+export function shardPartSize(pages: number): number {
+  return pages > PART_SIZE && pages <= Math.floor(PART_SIZE * 1.1) ? pages : PART_SIZE;
+}
+
+/**
  * The Pagefind index of a shard's searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder: each
  * searchable page (a campaign's or an initiative's) is built by its campaign's shard only
  * (src/lib/shard.ts), so a shard indexes every one it has. The shared shard has none.
@@ -238,7 +248,7 @@ export function indexShard(
     site,
     pages,
     (part) => join(SHARD_INDEX_DIR, String(part)),
-    options.partSize,
+    options.partSize ?? shardPartSize(pages.length),
   );
   return { pages: indexed, bundles: bundles.length };
 }

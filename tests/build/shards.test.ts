@@ -22,13 +22,19 @@ import { makeTree } from '../../scripts/bench/validate.ts';
 import { astroBuildCommand } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
-import { buildSearchIndex, PARTS_MANIFEST } from '../../scripts/build/search-index.ts';
+import {
+  buildSearchIndex,
+  PART_SIZE,
+  PARTS_MANIFEST,
+  planParts,
+} from '../../scripts/build/search-index.ts';
 import {
   buildSharded,
   mergeShards,
   planShards,
   SHARD_INDEX_DIR,
   shardIds,
+  shardPartSize,
 } from '../../scripts/build/shards.ts';
 import { findPages, type Pagefind, RANKING } from '../../src/lib/pagefind-search.ts';
 import { QUICK_DIR, QuickIndex } from '../../src/lib/quick-search.ts';
@@ -132,6 +138,19 @@ async function urlsFor(pagefind: Pagefind, typed: string): Promise<string[]> {
   const results = await findPages(pagefind, typed);
   return Promise.all(results.map(async (result) => (await result.data()).url));
 }
+
+describe('shardPartSize', () => {
+  test('one Pagefind part for a slice a little over the part size, as many as a whole build past that', () => {
+    expect(shardPartSize(24)).toBe(PART_SIZE);
+    expect(shardPartSize(PART_SIZE)).toBe(PART_SIZE);
+    expect(planParts(Array.from({ length: 5_055 }, String), shardPartSize(5_055))).toHaveLength(1);
+    expect(shardPartSize(Math.floor(PART_SIZE * 1.1))).toBe(Math.floor(PART_SIZE * 1.1));
+    expect(shardPartSize(Math.floor(PART_SIZE * 1.1) + 1)).toBe(PART_SIZE);
+    expect(planParts(Array.from({ length: 12_000 }, String), shardPartSize(12_000))).toHaveLength(
+      3,
+    );
+  });
+});
 
 describe('planShards', () => {
   const sizes = new Map([
