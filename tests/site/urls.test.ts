@@ -106,7 +106,7 @@ describe('the site address of a build', () => {
     const check = plan.steps[checkAt];
     expect(check?.run).toMatch(/exit 1/);
     expect(check?.env?.SITE_URL).toMatch(/steps\.pages\.outputs\.origin/);
-    const shardsAt = plan.steps.findIndex((step) => /shards\.ts list/.test(step.run ?? ''));
+    const shardsAt = plan.steps.findIndex((step) => /shards\.ts prepare/.test(step.run ?? ''));
     expect(checkAt).toBeLessThan(shardsAt);
     expect(plan.outputs.origin).toBe(check?.env?.SITE_URL);
     // …and every shard is built after the plan, in deploy mode, with the address it checked.
