@@ -5,11 +5,10 @@
  * them). Generates `count` initiatives over `campaigns` campaigns (the validator bench's
  * generator), validates and snapshots the records and plans the shards as the deploy's plan job
  * does (`shards.ts prepare`: the shared pages, then groups of campaigns or slices of a large one),
- * and prints, for each shard as soon as it is built, its
- * time, CPU time and peak memory (astro build and its Pagefind index), then the merge's. With
- * `built`, only the shared shard and the first `built` others are built, and nothing is merged:
- * the costs of the shards of a large archive without building all of it. Figures are printed,
- * not asserted.
+ * and prints that step's cost, then each shard's as soon as it is built (time, CPU time and peak
+ * memory of astro build and its Pagefind index), then the merge's. With `built`, only the shared
+ * shard and the first `built` others are built, and nothing is merged: the costs of the shards of
+ * a large archive without building all of it. Figures are printed, not asserted.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
