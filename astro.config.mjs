@@ -15,15 +15,16 @@ import {
   escapeRawHtml,
   sanitizeHtml,
 } from './src/lib/markdown-safety.ts';
+import { cacheScope } from './src/lib/shard.ts';
 import { sitemapPlanner, sitePathOf } from './src/lib/sitemap.ts';
 
 const base = basePath(process.env.BASE_PATH);
 const site = buildSiteUrl(process.env);
 // Astro's cache (content store, copies of the pages of the last build) per address and shard
 // (src/lib/shard.ts): builds of the same project for two addresses (the tests build several), or
-// two shards of one build, never reuse each other's pages.
+// two shards of one build, never reuse each other's pages; every patch of a build (one cache).
 const cacheDir = `./node_modules/.astro/${createHash('sha256')
-  .update(`${site ?? ''}|${base}|${process.env.KHO_SHARD?.trim() ?? ''}`)
+  .update(`${site ?? ''}|${base}|${cacheScope()}`)
   .digest('hex')
   .slice(0, 12)}`;
 // Empty listings and each page's last change, from the content itself (src/lib/sitemap.ts):

@@ -94,12 +94,18 @@ function runPagefind(args: string[]): number {
   return Number(/Indexed (\d+) pages?/.exec(run.stdout)?.[1] ?? 0);
 }
 
+/** One Pagefind bundle of a built site: its folder, and the pages it indexes. */
+export interface BundlePages {
+  bundle: string;
+  pages: string[];
+}
+
 /**
  * Indexes one part: the pages as the indexer should read them, staged in a folder under the same
  * paths (so page URLs stay the same), unless an earlier build indexed exactly these (index-cache.ts).
  * Returns the pages indexed and whether the bundle came from the cache.
  */
-function indexPart(
+export function indexPart(
   site: string,
   pages: string[],
   bundle: string,
@@ -143,7 +149,7 @@ export function buildPagefindBundles(
   pages: string[],
   bundleOf: (part: number) => string,
   partSize?: number,
-): { pages: number; bundles: string[]; reused: number } {
+): { pages: number; bundles: string[]; reused: number; index: BundlePages[] } {
   const parts = planParts(pages, partSize);
   let indexed = 0;
   let reused = 0;
@@ -158,7 +164,12 @@ export function buildPagefindBundles(
     }
     bundles.push(bundle);
   });
-  return { pages: indexed, bundles, reused };
+  return {
+    pages: indexed,
+    bundles,
+    reused,
+    index: bundles.map((bundle, part) => ({ bundle, pages: parts[part] ?? [] })),
+  };
 }
 
 /**
@@ -205,14 +216,14 @@ export const siteBundle = (part: number): string => (part === 1 ? 'pagefind' : `
 export function buildSearchIndex(
   outDir: string,
   options: { partSize?: number; fullTextMax?: number } = {},
-): { pages: number; parts: number; reused: number; quick: number } {
+): { pages: number; parts: number; reused: number; quick: number; index: BundlePages[] } {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(
       `Không thấy trang web đã dựng trong "${outDir}": hãy chạy "astro build" trước.`,
     );
   }
-  const { pages, bundles, reused } = buildPagefindBundles(
+  const { pages, bundles, reused, index } = buildPagefindBundles(
     site,
     searchablePages(site),
     siteBundle,
@@ -220,7 +231,7 @@ export function buildSearchIndex(
   );
   writePartsManifest(site, bundles.slice(1));
   const quick = buildQuickSearch(site, options);
-  return { pages, parts: bundles.length, reused, quick };
+  return { pages, parts: bundles.length, reused, quick, index };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

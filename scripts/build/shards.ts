@@ -48,6 +48,7 @@ import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand } from './astro-command.ts';
 import {
+  type BundlePages,
   buildPagefindBundles,
   buildQuickSearch,
   buildSearchIndex,
@@ -66,6 +67,8 @@ export const SHARD_SIZE = PART_SIZE;
 
 /** Where a shard's folder keeps its Pagefind bundles until the merge names them. */
 export const SHARD_INDEX_DIR = '.kho-pagefind';
+/** In SHARD_INDEX_DIR: the pages of each of the shard's bundles, in order. */
+const SHARD_INDEX_PAGES = 'pages.json';
 
 /** Number of initiatives of each campaign: every campaign given, and every campaign named by an initiative. */
 function sizesOf(
@@ -244,13 +247,27 @@ export function indexShard(
   rmSync(join(site, SHARD_INDEX_DIR), { recursive: true, force: true });
   const pages = searchablePages(site);
   if (pages.length === 0) return { pages: 0, bundles: 0 };
-  const { pages: indexed, bundles } = buildPagefindBundles(
+  const {
+    pages: indexed,
+    bundles,
+    index,
+  } = buildPagefindBundles(
     site,
     pages,
     (part) => join(SHARD_INDEX_DIR, String(part)),
     options.partSize ?? shardPartSize(pages.length),
   );
+  writeFileSync(
+    join(site, SHARD_INDEX_DIR, SHARD_INDEX_PAGES),
+    JSON.stringify(index.map((bundle) => bundle.pages)),
+  );
   return { pages: indexed, bundles: bundles.length };
+}
+
+/** The pages of each of a shard folder's bundles, in order (none for an older folder). */
+function shardBundlePages(dir: string): string[][] | undefined {
+  const file = join(dir, SHARD_INDEX_DIR, SHARD_INDEX_PAGES);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[][]) : undefined;
 }
 
 /** A shard folder's Pagefind bundles, in order (`.kho-pagefind/1`, `.kho-pagefind/2`…). */
@@ -280,7 +297,11 @@ const SITEMAP_INDEX = 'sitemap-index.xml';
  * Each shard's sitemap lists the pages that shard built: the merged site's lists every page,
  * sorted by address and cut into files as @astrojs/sitemap does for a whole build.
  */
-function mergeSitemaps(dirs: readonly string[], out: string): void {
+export function mergeSitemaps(
+  dirs: readonly string[],
+  out: string,
+  keep: (loc: string, dir: string) => boolean = () => true,
+): void {
   const urls = new Map<string, string>();
   let head = '';
   for (const dir of dirs) {
@@ -288,11 +309,15 @@ function mergeSitemaps(dirs: readonly string[], out: string): void {
       const text = readFileSync(join(dir, name), 'utf8');
       head ||= text.slice(0, text.indexOf('<url>'));
       for (const match of text.matchAll(/<url><loc>([^<]*)<\/loc>[\s\S]*?<\/url>/g)) {
-        urls.set(match[1] as string, match[0]);
+        if (keep(match[1] as string, dir)) urls.set(match[1] as string, match[0]);
       }
     }
   }
   if (!head) return;
+  // Files of an earlier, longer sitemap in `out` (a patched site's) go.
+  for (const name of readdirSync(out).filter((file) => SITEMAP_PART.test(file))) {
+    rmSync(join(out, name));
+  }
   const sorted = [...urls.keys()].sort().map((loc) => urls.get(loc) as string);
   let parts = 0;
   for (let start = 0; start < sorted.length; start += SITEMAP_LIMIT, parts += 1) {
@@ -318,7 +343,11 @@ const HEADERS = '_headers';
  * Each shard's `_headers` has a rule per top-level entry it built (src/lib/csp.ts): the merged
  * site's has one per entry of any shard, as a whole build would write.
  */
-function mergeHeaders(dirs: readonly string[], out: string): void {
+export function mergeHeaders(
+  dirs: readonly string[],
+  out: string,
+  keep: (entry: SiteEntry) => boolean = () => true,
+): void {
   let base: string | undefined;
   const entries = new Map<string, SiteEntry>();
   for (const dir of dirs) {
@@ -331,7 +360,7 @@ function mergeHeaders(dirs: readonly string[], out: string): void {
       );
     }
     base = read.base;
-    for (const entry of read.entries) entries.set(entry.name, entry);
+    for (const entry of read.entries) if (keep(entry)) entries.set(entry.name, entry);
   }
   if (base !== undefined)
     writeFileSync(join(out, HEADERS), headersFile(base, [...entries.values()]));
@@ -344,6 +373,8 @@ export interface MergeResult {
   bundles: number;
   /** Documents of the quick index. */
   quick: number;
+  /** The pages of each Pagefind bundle (undefined: a shard folder did not say). */
+  index?: BundlePages[];
 }
 
 /** A file or folder renamed into place; copied when `to` is on another file system. */
@@ -376,6 +407,7 @@ export function mergeShards(
   mkdirSync(out, { recursive: true });
   // Read before any file moves: whether each shard has an index, and pages to index.
   const bundlesOf = dirs.map(shardBundles);
+  const pagesOf = dirs.map(shardBundlePages);
   const indexed = bundlesOf.filter((bundles) => bundles.length > 0).length;
   // A shard without searchable pages (the shared one) has no index of its own.
   const missing =
@@ -420,20 +452,25 @@ export function mergeShards(
   mergeSitemaps(dirs, out);
   mergeHeaders(dirs, out);
   if (indexed === 0) {
-    const { parts, quick } = buildSearchIndex(out, { partSize: options.partSize });
-    return { files: seen.size, bundles: parts, quick };
+    const { parts, quick, index } = buildSearchIndex(out, { partSize: options.partSize });
+    return { files: seen.size, bundles: parts, quick, index };
   }
   const names: string[] = [];
-  dirs.forEach((dir, index) => {
-    for (const bundle of bundlesOf[index] ?? []) {
+  let index: BundlePages[] | undefined = [];
+  dirs.forEach((dir, shard) => {
+    const bundles = bundlesOf[shard] ?? [];
+    const pages = pagesOf[shard];
+    if (bundles.length > 0 && pages?.length !== bundles.length) index = undefined;
+    bundles.forEach((bundle, part) => {
       const name = siteBundle(names.length + 1);
       if (options.move) moveFile(join(dir, bundle), join(out, name));
       else cpSync(join(dir, bundle), join(out, name), { recursive: true });
       names.push(name);
-    }
+      index?.push({ bundle: name, pages: pages?.[part] ?? [] });
+    });
   });
   writePartsManifest(out, names.slice(1));
-  return { files: seen.size, bundles: names.length, quick: buildQuickSearch(out) };
+  return { files: seen.size, bundles: names.length, quick: buildQuickSearch(out), index };
 }
 
 /** The end of a child's output, kept for its error message. */
@@ -494,16 +531,15 @@ export async function buildSharded(
     jobs?: number;
     /** Leave the shards' folders in `work` (the tests look inside). */
     keepWork?: boolean;
+    /** The snapshot and shards of a validation already made (patch.ts: planBuild). */
+    prepared?: { snapshot: string; shards: string[] };
   } = {},
 ): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
   const work = resolve(root, options.work ?? join('.tmp', 'shards'));
-  const snapshot = join(work, 'danh-muc.v8');
-  const shards = prepareShardsProcess(
-    root,
-    snapshot,
-    options.shardSize,
-    options.env ?? process.env,
-  );
+  const snapshot = options.prepared?.snapshot ?? join(work, 'danh-muc.v8');
+  const shards =
+    options.prepared?.shards ??
+    prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
   const env = { ...(options.env ?? process.env), [SNAPSHOT_VARIABLE]: snapshot };
   const running = new Set<ChildProcess>();

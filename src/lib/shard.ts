@@ -12,6 +12,10 @@
  *   with its initiatives: Pagefind drops from a query a word that its bundle lacks altogether,
  *   so a bundle of campaign pages alone would answer differently from the whole site's index.
  *
+ * - `@sua:<initiative ids>;<campaign ids>` (comma-separated): a patch of the last build
+ *   (scripts/build/patch.ts): every shared page, and the pages of only those initiatives and
+ *   campaigns, which changed since.
+ *
  * Single pages without parameters (home, first list pages, search…) are rendered by every
  * build; the merge checks they came out the same.
  */
@@ -28,10 +32,25 @@ export interface ShardPart {
   slices?: number;
 }
 
+/** The prefix of KHO_SHARD for a patch of the last build. */
+export const PATCH_PREFIX = '@sua:';
+
 export type ShardMode =
   | { kind: 'whole' }
   | { kind: 'shared' }
-  | { kind: 'initiatives'; parts: ReadonlyMap<string, ShardPart> };
+  | { kind: 'initiatives'; parts: ReadonlyMap<string, ShardPart> }
+  | { kind: 'patch'; initiatives: ReadonlySet<string>; campaigns: ReadonlySet<string> };
+
+const idList = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The KHO_SHARD of a patch rendering the shared pages and these pages only. */
+export function patchShard(initiatives: Iterable<string>, campaigns: Iterable<string>): string {
+  return `${PATCH_PREFIX}${[...initiatives].join(',')};${[...campaigns].join(',')}`;
+}
 
 const SLICED = /^(.+)#(\d+)\/(\d+)$/;
 
@@ -54,6 +73,14 @@ export function shardMode(env: Record<string, string | undefined> = process.env)
   const value = env[SHARD_VARIABLE]?.trim();
   if (!value) return { kind: 'whole' };
   if (value === SHARED_SHARD) return { kind: 'shared' };
+  if (value.startsWith(PATCH_PREFIX)) {
+    const [initiatives, campaigns] = value.slice(PATCH_PREFIX.length).split(';');
+    return {
+      kind: 'patch',
+      initiatives: new Set(idList(initiatives)),
+      campaigns: new Set(idList(campaigns)),
+    };
+  }
   const parts = new Map<string, ShardPart>();
   for (const item of value.split(',')) {
     const trimmed = item.trim();
@@ -85,11 +112,25 @@ export function inShard(
 ): boolean {
   if (mode.kind === 'whole') return true;
   if (mode.kind === 'shared') return false;
+  if (mode.kind === 'patch') {
+    return initiative === undefined
+      ? mode.campaigns.has(campaign)
+      : mode.initiatives.has(initiative);
+  }
   const part = mode.parts.get(campaign);
   if (!part) return false;
   if (part.slice === undefined || part.slices === undefined) return true;
   const slice = initiative === undefined ? 1 : sliceOf(initiative, part.slices);
   return slice === part.slice;
+}
+
+/**
+ * What Astro's cache folder is named after (astro.config.mjs): the value of KHO_SHARD, except
+ * that every patch shares one cache, whichever pages it renders.
+ */
+export function cacheScope(env: Record<string, string | undefined> = process.env): string {
+  const value = env[SHARD_VARIABLE]?.trim() ?? '';
+  return value.startsWith(PATCH_PREFIX) ? PATCH_PREFIX : value;
 }
 
 /** Whether this build renders the shared pages that take parameters (lists, facets…). */

@@ -15,7 +15,12 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { inShard, shardMode } from '../lib/shard.ts';
 import { CONTENT_ROOT, type CollectionRow, collectionRows } from '../model/collections.ts';
 import { type RecordFile, readRecords } from '../model/files.ts';
-import { type Snapshot, snapshotFor, snapshotRecords } from '../model/snapshot.ts';
+import {
+  SNAPSHOT_VARIABLE,
+  type Snapshot,
+  snapshotFor,
+  snapshotRecords,
+} from '../model/snapshot.ts';
 import { formatText } from '../validator/format-text.ts';
 import { validate } from '../validator/index.ts';
 import type { FileReport, ValidationReport } from '../validator/types.ts';
@@ -40,26 +45,35 @@ const shared: SharedRuns = holder[SHARED] ?? {
 };
 holder[SHARED] = shared;
 
+/**
+ * What the runs of a process are kept by: the tree, and the snapshot it is read from (a build's
+ * plan, scripts/build/patch.ts, snapshots the tree afresh and reads it back in one process).
+ */
+function treeKey(folder: string): string {
+  // Astro's root ends with a slash, the working directory does not: one key for both.
+  return `${resolve(folder)}\0${process.env[SNAPSHOT_VARIABLE] ?? ''}`;
+}
+
 /** The validator's report on the tree at `folder`: once per process, or anew when `fresh`. */
 export function validateTree(folder: string, fresh: boolean): Promise<ValidationReport> {
-  // Astro's root ends with a slash, the working directory does not: one key for both.
   const root = resolve(folder);
-  let run = shared.validations.get(root);
+  const key = treeKey(root);
+  let run = shared.validations.get(key);
   if (!run || fresh) {
     const snapshot = fresh ? undefined : snapshotOf(root);
     // A shard of a sharded build: the build validated the tree before snapshotting it.
     run = snapshot
       ? Promise.resolve({ files: [], totals: snapshot.totals })
       : validate({ root, cache: true });
-    shared.validations.set(root, run);
+    shared.validations.set(key, run);
   }
   return run;
 }
 
 /** The snapshot of the tree (src/model/snapshot.ts) a sharded build gave this process, if any. */
 function snapshotOf(root: string): Snapshot | undefined {
-  const key = resolve(root);
-  if (!shared.snapshots.has(key)) shared.snapshots.set(key, snapshotFor(key));
+  const key = treeKey(root);
+  if (!shared.snapshots.has(key)) shared.snapshots.set(key, snapshotFor(resolve(root)));
   return shared.snapshots.get(key);
 }
 
@@ -68,7 +82,7 @@ function snapshotOf(root: string): Snapshot | undefined {
  * the build's snapshot when there is one.
  */
 function recordsOf(root: string, row: CollectionRow, fresh: boolean): RecordFile[] {
-  const key = `${resolve(root)}\0${row.name}`;
+  const key = `${treeKey(root)}\0${row.name}`;
   let records = fresh ? undefined : shared.records.get(key);
   if (!records) {
     const snapshot = fresh ? undefined : snapshotOf(root);

@@ -1,0 +1,505 @@
+/**
+ * A patch of the last build. After a change to a few initiatives, `npm run build` does not build
+ * the whole site again: one `astro build` renders every shared page (lists, facets, units,
+ * statistics, open data…: they show every initiative) and the pages of only the initiatives and
+ * campaigns that changed (src/lib/shard.ts, `@sua:`), into a folder of its own; those files
+ * replace theirs in the last build's output, the sitemap and `_headers` are merged, and only the
+ * Pagefind bundles holding a changed page are indexed again, with the same pages as before.
+ *
+ * The result must be the site a build from nothing would give (tests/build/patch.test.ts), so a
+ * patch is taken only when everything else is known to be as the last build left it:
+ *
+ * - the build state (node_modules/.cache/kho-build/, one file per output folder) was written by
+ *   the last build into this folder, and the folder's files are still those it wrote (name,
+ *   size, modification time);
+ * - the code, configuration, environment, build day and every content file other than the
+ *   initiatives are the same (any change there can touch every page);
+ * - the same initiatives exist, each in the same campaign (a new or removed one shifts lists
+ *   and search bundles), the key that every page holds (src/lib/page-keys.ts: the site's
+ *   identity, the small collections) is the same, and at most PATCH_LIMIT initiatives changed.
+ *
+ * An initiative changed when the files of its folder (name, size, modification time, as the
+ * validator's cache sees them) or its view (its front matter and everything its page shows of
+ * others: page-keys.ts) did. Otherwise the build is a full one, which writes a new state.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { todayInVietnam } from '../../src/core/dates.ts';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { readCatalogInput } from '../../src/lib/catalog-source.ts';
+import { basePath } from '../../src/lib/deploy-config.ts';
+import { siteKey, viewKey } from '../../src/lib/page-keys.ts';
+import { QUICK_DIR, QUICK_SOURCE } from '../../src/lib/quick-search.ts';
+import { patchShard, SHARD_VARIABLE } from '../../src/lib/shard.ts';
+import { siteIdentity } from '../../src/lib/site-identity.ts';
+import { InvalidContentError } from '../../src/loaders/content.ts';
+import { collections } from '../../src/model/collections.ts';
+import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
+import { entryKey } from '../../src/validator/cache.ts';
+import { validate } from '../../src/validator/index.ts';
+import { astroBuildCommand, projectRoot } from './astro-command.ts';
+import {
+  type BundlePages,
+  buildQuickSearch,
+  indexPart,
+  writePartsManifest,
+} from './search-index.ts';
+import { mergeHeaders, mergeSitemaps, planShards } from './shards.ts';
+
+const STATE_VERSION = 1;
+const STATE_FOLDER = 'node_modules/.cache/kho-build';
+
+/** Initiatives changed at most for a patch: past that, a full build is about as fast. */
+export const PATCH_LIMIT = 200;
+
+/** Turns patches off (`KHO_PATCH=0`): every build is a full one. */
+export const PATCH_VARIABLE = 'KHO_PATCH';
+
+/** What the content and the code of a build were, as far as a patch needs to know. */
+export interface ContentState {
+  /** Code, configuration, environment, build day and every content file but the initiatives. */
+  inputs: string;
+  /** The key every page holds (page-keys.ts), with the build day. */
+  site: string;
+  campaigns: string[];
+  initiatives: Record<string, { campaign: string; view: string; files: string }>;
+}
+
+/** What the last build left: its content state, its output and its search bundles. */
+export interface BuildState extends ContentState {
+  version: number;
+  /** Digest of the output folder's files: name, size, modification time. */
+  output: string;
+  index: BundlePages[];
+}
+
+export type PatchPlan =
+  | { kind: 'full'; reason: string }
+  | { kind: 'none' }
+  | { kind: 'patch'; initiatives: string[]; campaigns: string[] };
+
+/** The state file of the build into `out`. */
+export function statePath(root: string, out: string): string {
+  const id = createHash('sha1').update(resolve(root, out)).digest('hex').slice(0, 16);
+  return join(root, STATE_FOLDER, `${id}.json`);
+}
+
+export function readState(root: string, out: string): BuildState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(statePath(root, out), 'utf8')) as BuildState;
+    return state.version === STATE_VERSION ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeState(root: string, out: string, state: BuildState): void {
+  const file = statePath(root, out);
+  mkdirSync(dirname(file), { recursive: true });
+  // Whole or absent, never half-written: a half-written state would be read as no state anyway.
+  writeFileSync(`${file}.tmp`, JSON.stringify(state));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Forgets the last build of `out`: the next build is a full one. */
+export function forgetState(root: string, out: string): void {
+  rmSync(statePath(root, out), { force: true });
+}
+
+/** Every file under `dir`, relative, sorted; none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Digest of a folder's files as they stand: name, size, modification time. */
+export function outputDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir)) {
+    const stat = statSync(join(dir, file));
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** Environment variables that can change what a build writes (its own workings aside). */
+const OUTPUT_ENV =
+  /^(KHO_|SITE_URL$|BASE_PATH$|SOURCE_DATE_EPOCH$|PUBLIC_|ASTRO_|NODE_ENV$|TZ$|LANG$|LC_)/;
+/** Set by the build itself, or changing how it works but not what it writes. */
+const INTERNAL_ENV = new Set([SHARD_VARIABLE, SNAPSHOT_VARIABLE, PATCH_VARIABLE, 'KHO_INDEX_CACHE']);
+
+/** Files of the code and configuration a build runs, by content. */
+function codeFiles(root: string): string[] {
+  const top = readdirSync(root).filter(
+    (name) =>
+      /^astro\.config.*\.mjs$/.test(name) ||
+      ['tsconfig.json', 'package.json', 'package-lock.json'].includes(name),
+  );
+  return [
+    ...top.map((name) => join(root, name)),
+    ...['src', 'public'].flatMap((folder) =>
+      filesUnder(join(root, folder)).map((file) => join(root, folder, file)),
+    ),
+    // The build's own scripts and the installed packages' versions, where the project lives.
+    ...filesUnder(join(projectRoot, 'scripts/build')).map((file) =>
+      join(projectRoot, 'scripts/build', file),
+    ),
+    join(projectRoot, 'package-lock.json'),
+  ];
+}
+
+/** Digest of code, configuration, environment, build day and the content beside the initiatives. */
+function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
+  const hash = createHash('sha256').update(`${STATE_VERSION}\0${process.version}\0`);
+  for (const file of codeFiles(root)) {
+    hash.update(`${relative(root, file)}\0`);
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  for (const key of Object.keys(env).sort()) {
+    if (OUTPUT_ENV.test(key) && !INTERNAL_ENV.has(key)) hash.update(`${key}=${env[key]}\0`);
+  }
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  hash.update(
+    todayInVietnam(epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()),
+  );
+  const content = join(root, 'content');
+  const initiatives = `${collections.initiatives.folder.replace(/^content\//, '')}/`;
+  for (const file of filesUnder(content)) {
+    if (file.startsWith(initiatives)) continue;
+    hash.update(`\0${file}\0`).update(readFileSync(join(content, file)));
+  }
+  return hash.digest('hex');
+}
+
+/** The content state of `root`, read from the snapshot `snapshot` (src/model/snapshot.ts). */
+export async function contentState(
+  root: string,
+  snapshot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ContentState> {
+  const before = process.env[SNAPSHOT_VARIABLE];
+  process.env[SNAPSHOT_VARIABLE] = snapshot;
+  try {
+    const catalog = buildCatalog(await readCatalogInput(root));
+    const initiatives: ContentState['initiatives'] = {};
+    for (const view of catalog.initiatives) {
+      initiatives[view.id] = {
+        campaign: view.data.campaign,
+        view: viewKey(view),
+        files: (view.filePath && entryKey(root, view.filePath, false)) || '',
+      };
+    }
+    const identity = siteIdentity(catalog, env);
+    return {
+      inputs: inputsKey(root, env),
+      site: `${siteKey(catalog, identity)}\0${identity.builtOnShown}`,
+      campaigns: catalog.campaigns.map((campaign) => campaign.id).sort(),
+      initiatives,
+    };
+  } finally {
+    if (before === undefined) delete process.env[SNAPSHOT_VARIABLE];
+    else process.env[SNAPSHOT_VARIABLE] = before;
+  }
+}
+
+/** Whether the last build can be patched into the site of `now`, and with what. */
+export function planPatch(
+  state: BuildState | undefined,
+  now: ContentState,
+  output: string | undefined,
+): PatchPlan {
+  if (!state) return { kind: 'full', reason: 'chưa có bản dựng trước vào thư mục này' };
+  if (output !== state.output) {
+    return { kind: 'full', reason: 'thư mục ra đã đổi từ lần dựng trước' };
+  }
+  if (now.inputs !== state.inputs) {
+    return {
+      kind: 'full',
+      reason: 'mã, cấu hình, biến môi trường, ngày dựng hay nội dung ngoài sáng kiến đã đổi',
+    };
+  }
+  const ids = Object.keys(now.initiatives);
+  const before = Object.keys(state.initiatives);
+  if (ids.length !== before.length || ids.some((id) => !state.initiatives[id])) {
+    return { kind: 'full', reason: 'có sáng kiến được thêm hoặc bỏ' };
+  }
+  if (now.site !== state.site) {
+    return { kind: 'full', reason: 'phần chung của mọi trang đã đổi' };
+  }
+  const changed = ids.filter((id) => {
+    const a = now.initiatives[id];
+    const b = state.initiatives[id];
+    return a?.view !== b?.view || a?.files !== b?.files || !a?.files;
+  });
+  if (changed.some((id) => now.initiatives[id]?.campaign !== state.initiatives[id]?.campaign)) {
+    return { kind: 'full', reason: 'có sáng kiến chuyển sang đợt khác' };
+  }
+  if (changed.length > PATCH_LIMIT) {
+    return { kind: 'full', reason: `${changed.length} sáng kiến đổi (quá ${PATCH_LIMIT})` };
+  }
+  if (changed.length === 0) return { kind: 'none' };
+  // A campaign's page counts and groups its initiatives.
+  const campaigns = [...new Set(changed.map((id) => now.initiatives[id]?.campaign ?? ''))]
+    .filter((id) => now.campaigns.includes(id))
+    .sort();
+  return { kind: 'patch', initiatives: changed.sort(), campaigns };
+}
+
+/** What one file of a built site belongs to, for the patch. */
+type Owner =
+  | { kind: 'initiative' | 'campaign'; id: string }
+  | { kind: 'shared' }
+  /** Written after Astro (search bundles, quick index) or merged (sitemap, `_headers`). */
+  | { kind: 'after' };
+
+function ownerOf(file: string, state: ContentState): Owner {
+  const [top, second, third] = file.split('/');
+  if (/^pagefind(-\d+)?$/.test(top ?? '') && second !== undefined) return { kind: 'after' };
+  if (file.startsWith(QUICK_DIR)) return { kind: 'after' };
+  if (/^sitemap-(index|\d+)\.xml$/.test(file) || file === '_headers') return { kind: 'after' };
+  if (top === 'sang-kien' && third !== undefined && second && state.initiatives[second]) {
+    return { kind: 'initiative', id: second };
+  }
+  if (top === 'dot-phat-dong' && third === 'index.html' && second) {
+    if (state.campaigns.includes(second)) return { kind: 'campaign', id: second };
+  }
+  return { kind: 'shared' };
+}
+
+/**
+ * Applies a patch rendered into `patchDir` to the built site `out`: shared files replaced (and
+ * those no longer rendered removed), the changed pages' folders replaced, the sitemap and
+ * `_headers` merged, the quick index and the changed pages' Pagefind bundles made again.
+ */
+export function applyPatch(
+  patchDir: string,
+  out: string,
+  plan: Extract<PatchPlan, { kind: 'patch' }>,
+  state: BuildState,
+  env: NodeJS.ProcessEnv = process.env,
+): { files: number; bundles: number } {
+  const changed = new Set(plan.initiatives);
+  const campaigns = new Set(plan.campaigns);
+  const rendered = new Set(filesUnder(patchDir));
+  const mine = (owner: Owner): boolean =>
+    owner.kind === 'shared' ||
+    (owner.kind === 'initiative' && changed.has(owner.id)) ||
+    (owner.kind === 'campaign' && campaigns.has(owner.id));
+  // Refuse before touching the site: a patch that rendered what it should not is a fault.
+  for (const file of rendered) {
+    const owner = ownerOf(file, state);
+    if (owner.kind !== 'after' && !mine(owner)) {
+      throw new Error(`Bản vá dựng tệp "${file}" ngoài phần được sửa: hãy dựng lại từ đầu.`);
+    }
+  }
+  for (const file of filesUnder(out)) {
+    const owner = ownerOf(file, state);
+    if (mine(owner) && !rendered.has(file)) rmSync(join(out, file));
+  }
+  // Searchable pages whose HTML changed: only their bundles are indexed again.
+  const searchable = new Set(state.index.flatMap((bundle) => bundle.pages));
+  const changedPages = new Set<string>();
+  let copied = 0;
+  for (const file of rendered) {
+    if (ownerOf(file, state).kind === 'after') continue;
+    const target = join(out, file);
+    if (
+      searchable.has(file) &&
+      !(existsSync(target) && readFileSync(target).equals(readFileSync(join(patchDir, file))))
+    ) {
+      changedPages.add(file);
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(patchDir, file), target);
+    copied += 1;
+  }
+  // The sitemap: the patch's word on every page it rendered, the last build's on the others.
+  const base = basePath(env.BASE_PATH);
+  const pageOf = (loc: string): string => {
+    const path = decodeURI(new URL(loc).pathname);
+    const inSite = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+    return inSite === '' || inSite.endsWith('/') ? `${inSite}index.html` : inSite;
+  };
+  mergeSitemaps([out, patchDir], out, (loc, dir) => {
+    if (dir === patchDir) return true;
+    const page = pageOf(loc);
+    return !rendered.has(page) && existsSync(join(out, page));
+  });
+  mergeHeaders([out, patchDir], out, (entry) => existsSync(join(out, entry.name)));
+  if (existsSync(join(out, QUICK_SOURCE))) buildQuickSearch(out);
+  const bundles = state.index.filter((bundle) =>
+    bundle.pages.some((page) => changedPages.has(page)),
+  );
+  for (const bundle of bundles) {
+    indexPart(out, bundle.pages, bundle.bundle, state.index.indexOf(bundle) + 1);
+  }
+  // The list of bundles lives in the first one (search-index.ts).
+  if (state.index[0] && bundles.includes(state.index[0])) {
+    writePartsManifest(
+      out,
+      state.index.slice(1).map((item) => item.bundle),
+    );
+  }
+  return { files: copied, bundles: bundles.length };
+}
+
+/** What `plan` (the first step of every `npm run build`) found. */
+export interface BuildPlan {
+  /** The snapshot of the records (KHO_CATALOG of the shards and of a patch). */
+  snapshot: string;
+  /** The shards of a full build (shards.ts: `['']` for one build of everything). */
+  shards: string[];
+  /** The content state, written with the build's state when the build succeeds. */
+  content: string;
+  patch: PatchPlan;
+}
+
+/**
+ * The validator over the whole tree (InvalidContentError when it refuses), the snapshot of its
+ * records, the shards of a full build, the content state and whether the last build into `out`
+ * can be patched. Files go to `work`.
+ */
+export async function planBuild(
+  root: string,
+  out: string,
+  work: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BuildPlan> {
+  const report = await validate({ root, cache: true });
+  if (report.totals.errors > 0) throw new InvalidContentError(report);
+  mkdirSync(work, { recursive: true });
+  const snapshotFile = join(work, 'danh-muc.v8');
+  const snapshot = writeSnapshot(root, report, snapshotFile);
+  const sizes = new Map<string, number>();
+  for (const record of snapshot.collections[collections.campaigns.name] ?? []) {
+    sizes.set(record.id, 0);
+  }
+  for (const record of snapshot.collections[collections.initiatives.name] ?? []) {
+    const campaign = (record.raw as { campaign?: unknown } | undefined)?.campaign;
+    if (typeof campaign === 'string') sizes.set(campaign, (sizes.get(campaign) ?? 0) + 1);
+  }
+  const now = await contentState(root, snapshotFile, env);
+  const contentFile = join(work, 'noi-dung.json');
+  writeFileSync(contentFile, JSON.stringify(now));
+  const off = env[PATCH_VARIABLE] === '0';
+  const state = off ? undefined : readState(root, out);
+  const output = state ? outputDigest(resolve(root, out)) : undefined;
+  return {
+    snapshot: snapshotFile,
+    shards: planShards(sizes),
+    content: contentFile,
+    patch: off ? { kind: 'full', reason: `${PATCH_VARIABLE}=0` } : planPatch(state, now, output),
+  };
+}
+
+/** planBuild in a process of its own (its memory is gone before Astro starts). */
+export function planBuildProcess(
+  root: string,
+  out: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+): BuildPlan {
+  const run = spawnSync(process.execPath, [import.meta.filename, 'plan', out, work], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    throw new Error(run.stderr.trim() || run.error?.message || 'Không lập được kế hoạch dựng.');
+  }
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as BuildPlan;
+}
+
+/** Writes the state of a build that just finished into `out`. */
+export function recordBuild(
+  root: string,
+  out: string,
+  plan: BuildPlan,
+  index: BundlePages[],
+): void {
+  const content = JSON.parse(readFileSync(plan.content, 'utf8')) as ContentState;
+  writeState(root, out, {
+    ...content,
+    version: STATE_VERSION,
+    output: outputDigest(resolve(root, out)),
+    index,
+  });
+}
+
+/**
+ * The patch of a build: `astro build` of the shared pages and the changed ones into
+ * `<work>/ban-va`, then applied to `out`, and the new state written.
+ */
+export function patchBuild(
+  root: string,
+  out: string,
+  work: string,
+  plan: BuildPlan,
+  env: NodeJS.ProcessEnv,
+): { files: number; bundles: number; astroSeconds: number; applySeconds: number } {
+  const patch = plan.patch;
+  if (patch.kind !== 'patch') throw new Error('Không có bản vá để dựng.');
+  const state = readState(root, out);
+  if (!state) throw new Error('Không còn trạng thái của lần dựng trước: hãy dựng lại từ đầu.');
+  // Whatever happens next, the output is no longer the one the state describes.
+  forgetState(root, out);
+  const patchDir = join(work, 'ban-va');
+  rmSync(patchDir, { recursive: true, force: true });
+  const started = performance.now();
+  const [command, args] = astroBuildCommand(root, ['--outDir', patchDir]);
+  const run = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: {
+      ...env,
+      [SHARD_VARIABLE]: patchShard(patch.initiatives, patch.campaigns),
+      [SNAPSHOT_VARIABLE]: plan.snapshot,
+    },
+  });
+  if (run.status !== 0) {
+    throw new Error(
+      `Không dựng được bản vá:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`,
+    );
+  }
+  const built = performance.now();
+  const applied = applyPatch(patchDir, resolve(root, out), patch, state, env);
+  recordBuild(root, out, plan, state.index);
+  rmSync(patchDir, { recursive: true, force: true });
+  return {
+    ...applied,
+    astroSeconds: (built - started) / 1000,
+    applySeconds: (performance.now() - built) / 1000,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [command, out, work] = process.argv.slice(2);
+  try {
+    if (command === 'plan' && out && work) {
+      console.log(JSON.stringify(await planBuild(process.cwd(), out, work)));
+    } else {
+      console.error('Cách dùng: patch.ts plan <thư-mục-ra> <thư-mục-tạm>');
+      process.exit(2);
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
