@@ -141,7 +141,12 @@ export function outputDigest(dir: string): string {
 const OUTPUT_ENV =
   /^(KHO_|SITE_URL$|BASE_PATH$|SOURCE_DATE_EPOCH$|PUBLIC_|ASTRO_|NODE_ENV$|TZ$|LANG$|LC_)/;
 /** Set by the build itself, or changing how it works but not what it writes. */
-const INTERNAL_ENV = new Set([SHARD_VARIABLE, SNAPSHOT_VARIABLE, PATCH_VARIABLE, 'KHO_INDEX_CACHE']);
+const INTERNAL_ENV = new Set([
+  SHARD_VARIABLE,
+  SNAPSHOT_VARIABLE,
+  PATCH_VARIABLE,
+  'KHO_INDEX_CACHE',
+]);
 
 /** Files of the code and configuration a build runs, by content. */
 function codeFiles(root: string): string[] {

@@ -6,14 +6,7 @@
  * what each build did is read from its log. What a patch cannot cover must build from nothing.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -137,7 +130,9 @@ describe('npm run build after the last build', () => {
     expect(patched, log).not.toBeNull();
     // The three changed, and the neighbours that link to the retitled one; not all sixteen.
     expect(Number(patched?.[1])).toBeGreaterThanOrEqual(3);
-    expect(Number(patched?.[1])).toBeLessThan(readdirSync(join(tree, 'content/initiatives')).length);
+    expect(Number(patched?.[1])).toBeLessThan(
+      readdirSync(join(tree, 'content/initiatives')).length,
+    );
     expect(log).toMatch(/[1-9]\d* gói chỉ mục Pagefind lập lại/);
     const after = files('dist');
     expect(after.get(`sang-kien/${BODY}/index.html`)).toContain('zyxwv');
@@ -198,9 +193,11 @@ describe('planPatch', () => {
   const before = { a: entry('c1', '1'), b: entry('c1', '2'), c: entry('c2', '3') };
 
   test('patches the changed initiatives and their campaigns only', () => {
-    expect(
-      planPatch(state(before), content({ ...before, b: entry('c1', '9') }), 'o'),
-    ).toEqual({ kind: 'patch', initiatives: ['b'], campaigns: ['c1'] });
+    expect(planPatch(state(before), content({ ...before, b: entry('c1', '9') }), 'o')).toEqual({
+      kind: 'patch',
+      initiatives: ['b'],
+      campaigns: ['c1'],
+    });
     expect(
       planPatch(state(before), content({ ...before, c: { ...before.c, files: 'x' } }), 'o'),
     ).toEqual({ kind: 'patch', initiatives: ['c'], campaigns: ['c2'] });
