@@ -4,10 +4,10 @@
  * the build when it fails or indexes no page.
  *
  * Pagefind holds every indexed word of every page in memory until it writes the index: about
- * 270 kB per initiative page, so 2.7 GB for 10,000 pages. Above `PART_SIZE` searchable pages the
- * index is built in parts, one Pagefind run after the other (peak memory of one part), and the
- * search page merges them in the browser (`mergeIndex`): the first part stays in `pagefind/`,
- * the others go to `pagefind-2/`, `pagefind-3/`…, listed in `pagefind/kho-parts.json`.
+ * 270 kB per initiative page, so 2.7 GB for 10,000 pages. Above MIN_PART_SIZE searchable pages
+ * the index is built in parts (partSizeFor), one Pagefind run after the other (peak memory of one
+ * part), and the search page merges them in the browser (`mergeIndex`): the first part stays in
+ * `pagefind/`, the others go to `pagefind-2/`, `pagefind-3/`…, listed in `pagefind/kho-parts.json`.
  *
  * Pagefind reads a staged copy of each page in which `đ` is written `d` + U+0335 and glued
  * dashes are spaced (src/lib/search-text.ts), so that words with `đ` are found when typed with
@@ -34,8 +34,22 @@ const LISTINGS = new Set([
   sitePaths.statuses(),
 ]);
 
-/** Pages per index part: 5,000 pages need about 1.4 GB. */
+/** Most pages per index part: 5,000 pages need about 1.4 GB. */
 export const PART_SIZE = 5_000;
+/** Fewest pages per index part of an archive cut into parts: 1,000 pages need about 260 MB. */
+export const MIN_PART_SIZE = 1_000;
+/** Parts of an archive before they grow past MIN_PART_SIZE. */
+const TARGET_PARTS = 10;
+
+/**
+ * Pages per index part for an archive of `pages` searchable pages. Small parts, because a patch
+ * of the last build (patch.ts) indexes again each part holding a changed page (1,000 pages: about
+ * 2 s; 5,000: about 11 s); but no more than TARGET_PARTS of them until each holds PART_SIZE pages,
+ * because the first search fetches every part's entry, metadata and word chunk.
+ */
+export function partSizeFor(pages: number): number {
+  return Math.min(PART_SIZE, Math.max(MIN_PART_SIZE, Math.ceil(pages / TARGET_PARTS)));
+}
 
 /** Listed by the search page: the bundles to merge with `pagefind/`, relative to the site root. */
 export const PARTS_MANIFEST = 'pagefind/kho-parts.json';
@@ -223,11 +237,12 @@ export function buildSearchIndex(
       `Không thấy trang web đã dựng trong "${outDir}": hãy chạy "astro build" trước.`,
     );
   }
+  const searchable = searchablePages(site);
   const { pages, bundles, reused, index } = buildPagefindBundles(
     site,
-    searchablePages(site),
+    searchable,
     siteBundle,
-    options.partSize,
+    options.partSize ?? partSizeFor(searchable.length),
   );
   writePartsManifest(site, bundles.slice(1));
   const quick = buildQuickSearch(site, options);

@@ -53,15 +53,17 @@ import {
   buildQuickSearch,
   buildSearchIndex,
   PART_SIZE,
+  partSizeFor,
   searchablePages,
   siteBundle,
   writePartsManifest,
 } from './search-index.ts';
 
 /**
- * Searchable pages per shard: one Pagefind part (search-index.ts), so that the merged site has about
- * as many bundles as a whole build would, and a national archive (~500,000) about 100 shards,
- * within a GitHub Actions matrix's 256 jobs.
+ * Initiatives per shard: as many as the largest Pagefind part (search-index.ts), so that each
+ * shard's index is cut into parts of the whole archive's part size (partSizeFor) like a whole
+ * build's, and a national archive (~500,000) is about 100 shards, within a GitHub Actions matrix's
+ * 256 jobs.
  */
 export const SHARD_SIZE = PART_SIZE;
 
@@ -216,7 +218,9 @@ export function buildShard(
     );
   }
   const built = performance.now();
-  const index = indexShard(outDir, options);
+  const index = indexShard(outDir, {
+    partSize: options.partSize ?? partSizeFor(archivePages(root)),
+  });
   return {
     ...index,
     astroSeconds: (built - started) / 1000,
@@ -225,17 +229,32 @@ export function buildShard(
 }
 
 /**
- * Pages per Pagefind part of a shard's index: one part for a shard up to a tenth over PART_SIZE.
- * A slice of a campaign holds about SHARD_SIZE initiatives, give or take what the hash deals it
- * (5,055 for one slice of ten at 50,000), plus its campaign's page; cut in PART_SIZE parts, each
- * such slice became two half-size bundles, one more request per word searched.
+ * The searchable pages of the whole archive (an initiative's or a campaign's), counted from the
+ * content's folders: every shard counts the same, and sizes its index parts by it (partSizeFor).
  */
-export function shardPartSize(pages: number): number {
-  return pages > PART_SIZE && pages <= Math.floor(PART_SIZE * 1.1) ? pages : PART_SIZE;
+export function archivePages(root: string): number {
+  const folder = join(root, collections.campaigns.folder);
+  const campaigns = existsSync(folder)
+    ? readdirSync(folder).filter((name) => name.endsWith(collections.campaigns.extension)).length
+    : 0;
+  return listIds(root, collections.initiatives).length + campaigns;
 }
 
 /**
- * The Pagefind index of a shard's searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder: each
+ * Pages per Pagefind part of a shard of `pages` searchable pages, for parts of about `size`: as
+ * many parts as it takes to stay within a tenth over `size`, the pages dealt evenly. A slice of a
+ * campaign holds about SHARD_SIZE initiatives, give or take what the hash deals it (5,055 for one
+ * slice of ten at 50,000), plus its campaign's page; cut in parts of exactly `size`, each such
+ * slice got one more, nearly empty part: one more request per word searched.
+ */
+export function shardPartSize(pages: number, size = PART_SIZE): number {
+  const parts = Math.max(1, Math.ceil(pages / Math.floor(size * 1.1)));
+  return Math.max(1, Math.ceil(pages / parts));
+}
+
+/**
+ * The Pagefind index of a shard's searchable pages, in `SHARD_INDEX_DIR/<n>/` of its folder, in
+ * parts of about `partSize` pages (shardPartSize; buildShard gives the archive's part size): each
  * searchable page (a campaign's or an initiative's) is built by its campaign's shard only
  * (src/lib/shard.ts), so a shard indexes every one it has. The shared shard has none.
  */
@@ -255,7 +274,7 @@ export function indexShard(
     site,
     pages,
     (part) => join(SHARD_INDEX_DIR, String(part)),
-    options.partSize ?? shardPartSize(pages.length),
+    shardPartSize(pages.length, options.partSize),
   );
   writeFileSync(
     join(site, SHARD_INDEX_DIR, SHARD_INDEX_PAGES),

@@ -24,8 +24,10 @@ import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import {
   buildSearchIndex,
+  MIN_PART_SIZE,
   PART_SIZE,
   PARTS_MANIFEST,
+  partSizeFor,
   planParts,
 } from '../../scripts/build/search-index.ts';
 import {
@@ -140,15 +142,36 @@ async function urlsFor(pagefind: Pagefind, typed: string): Promise<string[]> {
 }
 
 describe('shardPartSize', () => {
-  test('one Pagefind part for a slice a little over the part size, as many as a whole build past that', () => {
-    expect(shardPartSize(24)).toBe(PART_SIZE);
-    expect(shardPartSize(PART_SIZE)).toBe(PART_SIZE);
-    expect(planParts(Array.from({ length: 5_055 }, String), shardPartSize(5_055))).toHaveLength(1);
-    expect(shardPartSize(Math.floor(PART_SIZE * 1.1))).toBe(Math.floor(PART_SIZE * 1.1));
-    expect(shardPartSize(Math.floor(PART_SIZE * 1.1) + 1)).toBe(PART_SIZE);
-    expect(planParts(Array.from({ length: 12_000 }, String), shardPartSize(12_000))).toHaveLength(
-      3,
+  const partsOf = (pages: number, size?: number) =>
+    planParts(Array.from({ length: pages }, String), shardPartSize(pages, size)).map(
+      (part) => part.length,
     );
+
+  test('one Pagefind part for a slice a little over the part size, as many as a whole build past that', () => {
+    expect(partsOf(24)).toEqual([24]);
+    expect(partsOf(PART_SIZE)).toEqual([PART_SIZE]);
+    expect(partsOf(5_055)).toEqual([5_055]);
+    expect(partsOf(Math.floor(PART_SIZE * 1.1))).toHaveLength(1);
+    expect(partsOf(Math.floor(PART_SIZE * 1.1) + 1)).toHaveLength(2);
+    expect(partsOf(12_000)).toEqual([4_000, 4_000, 4_000]);
+  });
+
+  test('parts of about the part size of the whole archive, dealt evenly', () => {
+    // A slice of 5,000 initiatives and its campaign's page, in an archive of 10,000.
+    expect(partsOf(5_001, partSizeFor(10_002))).toEqual([1_001, 1_000, 1_000, 1_000, 1_000]);
+    expect(partsOf(5_055, partSizeFor(50_010))).toEqual([5_055]);
+    expect(partsOf(5, 2)).toEqual([2, 2, 1]);
+  });
+});
+
+describe('partSizeFor', () => {
+  test('parts of 1,000 pages up to ten of them, then larger up to 5,000 each', () => {
+    expect(partSizeFor(17)).toBe(MIN_PART_SIZE);
+    expect(partSizeFor(10_000)).toBe(1_000);
+    expect(partSizeFor(10_002)).toBe(1_001);
+    expect(partSizeFor(30_000)).toBe(3_000);
+    expect(partSizeFor(50_010)).toBe(PART_SIZE);
+    expect(partSizeFor(500_000)).toBe(PART_SIZE);
   });
 });
 
