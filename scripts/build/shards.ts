@@ -142,6 +142,18 @@ export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE
   return [SHARED_SHARD, ...shards];
 }
 
+/**
+ * The shards of a build on one machine: the shared pages go with the last shard (the remainder
+ * group, or a slice) instead of an `astro build` of their own, which would pay Astro's start
+ * (Vite, the content sync, the catalog) once more and make the others wait behind it. The
+ * combined shard comes first, being the longest. A matrix keeps the plan as it is: there, the
+ * longest job sets the time.
+ */
+export function foldShared(shards: readonly string[]): string[] {
+  if (shards[0] !== SHARED_SHARD || shards.length < 3) return [...shards];
+  return [`${SHARED_SHARD},${shards[shards.length - 1]}`, ...shards.slice(1, -1)];
+}
+
 /** The shards of a project (see planShards). */
 export function shardIds(root: string, size = SHARD_SIZE): string[] {
   return planShards(campaignSizes(root), size);
@@ -552,13 +564,16 @@ export async function buildSharded(
     keepWork?: boolean;
     /** The snapshot and shards of a validation already made (patch.ts: planBuild). */
     prepared?: { snapshot: string; shards: string[] };
+    /** The shared pages with the last shard (foldShared), as `npm run build` does. */
+    foldShared?: boolean;
   } = {},
 ): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
   const work = resolve(root, options.work ?? join('.tmp', 'shards'));
   const snapshot = options.prepared?.snapshot ?? join(work, 'danh-muc.v8');
-  const shards =
+  const planned =
     options.prepared?.shards ??
     prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
+  const shards = options.foldShared ? foldShared(planned) : planned;
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
   const env = { ...(options.env ?? process.env), [SNAPSHOT_VARIABLE]: snapshot };
   const running = new Set<ChildProcess>();

@@ -86,12 +86,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         if (process.env.KHO_SHARDS !== '0' && plan.shards.length > 1) {
           const jobs = localJobs();
           console.log(`Kho lớn: dựng theo phần, ${jobs} phần cùng lúc…`);
-          const merged = await buildSharded(root, outDir, { jobs, prepared: plan });
+          const merged = await buildSharded(root, outDir, {
+            jobs,
+            prepared: plan,
+            foldShared: true,
+          });
           index = merged.index;
           say(
             started,
             (seconds) =>
-              `Đã dựng ${merged.shards.length} phần (trang chung và ${merged.shards.length - 1} nhóm đợt) và gộp vào ${outDir}: ${merged.files} tệp, ${merged.bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
+              `Đã dựng ${merged.shards.length} phần (nhóm đợt hay lát của đợt, phần đầu có cả trang chung) và gộp vào ${outDir}: ${merged.files} tệp, ${merged.bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
           );
         } else {
           const [command, astroArgs] = astroBuildCommand(root, args);

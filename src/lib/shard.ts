@@ -5,7 +5,7 @@
  * - `@chung`: the shared pages only (lists, facets, units, organisers, statistics, open data,
  *   share cards, yearbooks), from the whole catalog, and no initiative or campaign page;
  * - campaign ids, comma-separated: those campaigns' pages, and the pages and attachments of
- *   their initiatives, and no list. `<campaign>#<k>/<n>` is the k-th of n slices of a campaign
+ *   their initiatives, and no list (with `@chung` among them: the shared pages too). `<campaign>#<k>/<n>` is the k-th of n slices of a campaign
  *   too large for one shard: the initiatives whose id hashes to it (the campaign's own page goes
  *   with the first). Astro's content store then holds only those initiatives, so
  *   a shard's memory and time follow its own size, not the archive's. A campaign's page goes
@@ -38,7 +38,12 @@ export const PATCH_PREFIX = '@sua:';
 export type ShardMode =
   | { kind: 'whole' }
   | { kind: 'shared' }
-  | { kind: 'initiatives'; parts: ReadonlyMap<string, ShardPart> }
+  | {
+      kind: 'initiatives';
+      parts: ReadonlyMap<string, ShardPart>;
+      /** The shared pages too (`@chung,<campaign>…`: a local build's last shard). */
+      shared?: boolean;
+    }
   | { kind: 'patch'; initiatives: ReadonlySet<string>; campaigns: ReadonlySet<string> };
 
 const idList = (text: string | undefined): string[] =>
@@ -82,13 +87,15 @@ export function shardMode(env: Record<string, string | undefined> = process.env)
     };
   }
   const parts = new Map<string, ShardPart>();
+  let shared = false;
   for (const item of value.split(',')) {
     const trimmed = item.trim();
-    if (!trimmed) continue;
+    if (trimmed === SHARED_SHARD) shared = true;
+    if (!trimmed || trimmed === SHARED_SHARD) continue;
     const part = readPart(trimmed);
     parts.set(part.campaign, part);
   }
-  return { kind: 'initiatives', parts };
+  return { kind: 'initiatives', parts, shared };
 }
 
 /** The 1-based slice of `slices` an initiative belongs to: a stable hash of its id (FNV-1a). */
@@ -135,7 +142,7 @@ export function cacheScope(env: Record<string, string | undefined> = process.env
 
 /** Whether this build renders the shared pages that take parameters (lists, facets…). */
 export function rendersShared(mode: ShardMode = shardMode()): boolean {
-  return mode.kind !== 'initiatives';
+  return mode.kind !== 'initiatives' || mode.shared === true;
 }
 
 /** A shared route's paths, or none in an initiatives shard. */

@@ -305,6 +305,29 @@ describe('a sharded build', () => {
     expect(files(copies[0] as string).filter((file) => file.endsWith('.html'))).toEqual([]);
   });
 
+  test('with the shared pages folded into the last shard (npm run build), the same site and index', async () => {
+    const folded = join(tree, 'dist-folded');
+    const built = await buildSharded(tree, folded, {
+      env: env(),
+      work: join(tree, 'shards-folded'),
+      shardSize: SHARD_SIZE,
+      foldShared: true,
+    });
+    // One Astro build fewer: the shared pages ride with the last slice, built first.
+    expect(built.shards).toEqual([`${SHARED_SHARD},${shards.at(-1)}`, ...shards.slice(1, -1)]);
+    const expected = files(merged);
+    expect(files(folded).filter((file) => !isPagefind(file))).toEqual(
+      expected.filter((file) => !isPagefind(file)),
+    );
+    const different = expected.filter(
+      (file) =>
+        !isPagefind(file) &&
+        !readFileSync(join(merged, file)).equals(readFileSync(join(folded, file))),
+    );
+    expect(different).toEqual([]);
+    expect(indexedUrls(folded)).toEqual(indexedUrls(single));
+  }, 900_000);
+
   test("each shard's own index becomes one bundle of the merged site; every page indexed once", () => {
     expect(bundles).toBe(4);
     expect(JSON.parse(readFileSync(join(merged, PARTS_MANIFEST), 'utf8'))).toEqual([

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  cacheScope,
   inShard,
+  PATCH_PREFIX,
+  patchShard,
   rendersShared,
   SHARD_VARIABLE,
   SHARED_SHARD,
@@ -34,6 +37,7 @@ describe('what a build renders (KHO_SHARD)', () => {
         ['2023-tanh-linh', { campaign: '2023-tanh-linh' }],
         ['2024-tanh-linh', { campaign: '2024-tanh-linh' }],
       ]),
+      shared: false,
     });
     expect(inShard('2023-tanh-linh', campaigns)).toBe(true);
     expect(inShard('2025-tanh-linh', campaigns)).toBe(false);
@@ -57,6 +61,34 @@ describe('what a build renders (KHO_SHARD)', () => {
     expect(inShard('2024-a', mode('2024-a#2/3'))).toBe(false);
     // A whole campaign beside it is whole.
     expect(inShard('2023-b', first, 'sang-kien-7')).toBe(true);
+  });
+
+  test('the shared pages with campaigns (the last shard of a local build): both', () => {
+    const folded = mode(`${SHARED_SHARD},2024-a#2/2`);
+    expect(rendersShared(folded)).toBe(true);
+    expect(inShard('2024-a', folded, 'sang-kien-1')).toBe(sliceOf('sang-kien-1', 2) === 2);
+    expect(inShard('2023-b', folded, 'sang-kien-1')).toBe(false);
+  });
+
+  test('a patch: the shared pages, and only the named initiatives and campaigns', () => {
+    const value = patchShard(['sang-kien-1', 'sang-kien-2'], ['2024-a']);
+    const patch = mode(value);
+    expect(patch).toEqual({
+      kind: 'patch',
+      initiatives: new Set(['sang-kien-1', 'sang-kien-2']),
+      campaigns: new Set(['2024-a']),
+    });
+    expect(rendersShared(patch)).toBe(true);
+    expect(inShard('2024-a', patch, 'sang-kien-2')).toBe(true);
+    expect(inShard('2023-b', patch, 'sang-kien-1')).toBe(true);
+    expect(inShard('2024-a', patch, 'sang-kien-3')).toBe(false);
+    expect(inShard('2024-a', patch)).toBe(true);
+    expect(inShard('2023-b', patch)).toBe(false);
+    // Every patch shares one cache of Astro's, whatever it renders; each shard has its own.
+    expect(cacheScope({ [SHARD_VARIABLE]: value })).toBe(PATCH_PREFIX);
+    expect(cacheScope({ [SHARD_VARIABLE]: patchShard(['x'], []) })).toBe(PATCH_PREFIX);
+    expect(cacheScope({ [SHARD_VARIABLE]: ' 2024-a#1/2 ' })).toBe('2024-a#1/2');
+    expect(cacheScope({})).toBe('');
   });
 
   test('a malformed slice is refused, naming the variable', () => {
