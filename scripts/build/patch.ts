@@ -12,8 +12,8 @@
  * - the build state (node_modules/.cache/kho-build/, one file per output folder) was written by
  *   the last build into this folder, and the folder's files are still those it wrote (name,
  *   size, modification time);
- * - the code, configuration, environment, build day and every content file other than the
- *   initiatives are the same (any change there can touch every page);
+ * - the code, configuration, environment and every content file other than the initiatives are
+ *   the same (any change there can touch every page);
  * - the same initiatives exist, each in the same campaign (a new or removed one shifts lists
  *   and search bundles), the key that every page holds (src/lib/page-keys.ts: the site's
  *   identity, the small collections) is the same, and at most PATCH_LIMIT initiatives changed.
@@ -36,7 +36,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { todayInVietnam } from '../../src/core/dates.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { readCatalogInput } from '../../src/lib/catalog-source.ts';
 import { basePath } from '../../src/lib/deploy-config.ts';
@@ -69,9 +68,9 @@ export const PATCH_VARIABLE = 'KHO_PATCH';
 
 /** What the content and the code of a build were, as far as a patch needs to know. */
 export interface ContentState {
-  /** Code, configuration, environment, build day and every content file but the initiatives. */
+  /** Code, configuration, environment and every content file but the initiatives. */
   inputs: string;
-  /** The key every page holds (page-keys.ts), with the build day. */
+  /** The key every page holds (page-keys.ts): the build day too, where pages show it. */
   site: string;
   campaigns: string[];
   initiatives: Record<string, { campaign: string; view: string; files: string }>;
@@ -137,9 +136,12 @@ export function outputDigest(dir: string): string {
   return hash.digest('hex');
 }
 
-/** Environment variables that can change what a build writes (its own workings aside). */
-const OUTPUT_ENV =
-  /^(KHO_|SITE_URL$|BASE_PATH$|SOURCE_DATE_EPOCH$|PUBLIC_|ASTRO_|NODE_ENV$|TZ$|LANG$|LC_)/;
+/**
+ * Environment variables that can change what a build writes (its own workings aside).
+ * SOURCE_DATE_EPOCH is not one of them: the day it sets is the data's and the build's date, both
+ * in the key every page holds (`site`), where they show.
+ */
+const OUTPUT_ENV = /^(KHO_|SITE_URL$|BASE_PATH$|PUBLIC_|ASTRO_|NODE_ENV$|TZ$|LANG$|LC_)/;
 /** Set by the build itself, or changing how it works but not what it writes. */
 const INTERNAL_ENV = new Set([
   SHARD_VARIABLE,
@@ -168,7 +170,7 @@ function codeFiles(root: string): string[] {
   ];
 }
 
-/** Digest of code, configuration, environment, build day and the content beside the initiatives. */
+/** Digest of code, configuration, environment and the content beside the initiatives. */
 function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
   const hash = createHash('sha256').update(`${STATE_VERSION}\0${process.version}\0`);
   for (const file of codeFiles(root)) {
@@ -178,10 +180,6 @@ function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
   for (const key of Object.keys(env).sort()) {
     if (OUTPUT_ENV.test(key) && !INTERNAL_ENV.has(key)) hash.update(`${key}=${env[key]}\0`);
   }
-  const epoch = env.SOURCE_DATE_EPOCH?.trim();
-  hash.update(
-    todayInVietnam(epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()),
-  );
   const content = join(root, 'content');
   const initiatives = `${collections.initiatives.folder.replace(/^content\//, '')}/`;
   for (const file of filesUnder(content)) {
@@ -209,10 +207,10 @@ export async function contentState(
         files: (view.filePath && entryKey(root, view.filePath, false)) || '',
       };
     }
-    const identity = siteIdentity(catalog, env);
     return {
       inputs: inputsKey(root, env),
-      site: `${siteKey(catalog, identity)}\0${identity.builtOnShown}`,
+      // With the build day where a page shows it (when no content dates the data).
+      site: siteKey(catalog, siteIdentity(catalog, env)),
       campaigns: catalog.campaigns.map((campaign) => campaign.id).sort(),
       initiatives,
     };
@@ -235,7 +233,7 @@ export function planPatch(
   if (now.inputs !== state.inputs) {
     return {
       kind: 'full',
-      reason: 'mã, cấu hình, biến môi trường, ngày dựng hay nội dung ngoài sáng kiến đã đổi',
+      reason: 'mã, cấu hình, biến môi trường hay nội dung ngoài sáng kiến đã đổi',
     };
   }
   const ids = Object.keys(now.initiatives);
@@ -244,7 +242,10 @@ export function planPatch(
     return { kind: 'full', reason: 'có sáng kiến được thêm hoặc bỏ' };
   }
   if (now.site !== state.site) {
-    return { kind: 'full', reason: 'phần chung của mọi trang đã đổi' };
+    return {
+      kind: 'full',
+      reason: 'phần chung của mọi trang đã đổi (đơn vị vận hành, ngày dữ liệu…)',
+    };
   }
   const changed = ids.filter((id) => {
     const a = now.initiatives[id];

@@ -80,10 +80,10 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 /** Whether the last build of `dist` would be patched now (as the build's child sees it). */
-async function planNow(): Promise<ReturnType<typeof planPatch>> {
+async function planNow(extra: NodeJS.ProcessEnv = {}): Promise<ReturnType<typeof planPatch>> {
   const work = mkdtempSync(join(tmpdir(), 'kho-plan-'));
   try {
-    const env = { ...cleanEnv(), ...ENV, KHO_INDEX_CACHE: join(tree, '.index-cache') };
+    const env = { ...cleanEnv(), ...ENV, KHO_INDEX_CACHE: join(tree, '.index-cache'), ...extra };
     return (await planBuild(tree, 'dist', work, env)).patch;
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -155,12 +155,20 @@ describe('npm run build after the last build', () => {
 
   test('plans a build from nothing for what a patch cannot cover', async () => {
     expect((await planNow()).kind).toBe('none');
+    // Another day, when the build sets it: the data's date on every page changes.
+    expect(
+      await planNow({ SOURCE_DATE_EPOCH: String(Number(ENV.SOURCE_DATE_EPOCH) + 86_400) }),
+    ).toEqual({
+      kind: 'full',
+      reason: 'phần chung của mọi trang đã đổi (đơn vị vận hành, ngày dữ liệu…)',
+    });
+    expect(await planNow({ SITE_URL: 'https://kho.example.vn' })).toMatchObject({ kind: 'full' });
     edit(join(tree, collections.units.file), (text) =>
       text.replace(/^(\s*name: )(UBND xã Đức Phú)$/m, '$1$2 (đổi tên)'),
     );
     expect(await planNow()).toEqual({
       kind: 'full',
-      reason: 'mã, cấu hình, biến môi trường, ngày dựng hay nội dung ngoài sáng kiến đã đổi',
+      reason: 'mã, cấu hình, biến môi trường hay nội dung ngoài sáng kiến đã đổi',
     });
     edit(join(tree, collections.units.file), (text) => text.replace(' (đổi tên)', ''));
     expect((await planNow()).kind).toBe('none');
