@@ -89,7 +89,8 @@ export default defineConfig({
     }),
   ],
   // A page whose cache key (src/lib/page-keys.ts), template code and rendered entries are as in
-  // the last build is copied from that build instead of rendered again.
-  experimental: { incrementalBuild: true },
+  // the last build is copied from that build instead of rendered again. Not in the shards of a
+  // local build (KHO_PAGE_CACHE=0, scripts/build/shards.ts): its rebuilds are patches.
+  experimental: { incrementalBuild: process.env.KHO_PAGE_CACHE !== '0' },
   devToolbar: { enabled: false },
 });

@@ -55,7 +55,7 @@ import {
   indexPart,
   writePartsManifest,
 } from './search-index.ts';
-import { mergeHeaders, mergeSitemaps, planShards } from './shards.ts';
+import { mergeHeaders, mergeSitemaps, PAGE_CACHE_VARIABLE, planShards } from './shards.ts';
 
 const STATE_VERSION = 1;
 const STATE_FOLDER = 'node_modules/.cache/kho-build';
@@ -147,6 +147,7 @@ const INTERNAL_ENV = new Set([
   SHARD_VARIABLE,
   SNAPSHOT_VARIABLE,
   PATCH_VARIABLE,
+  PAGE_CACHE_VARIABLE,
   'KHO_INDEX_CACHE',
 ]);
 

@@ -67,6 +67,14 @@ import {
  */
 export const SHARD_SIZE = PART_SIZE;
 
+/**
+ * `0`: no copy of every page for Astro's incremental build (astro.config.mjs). A local build of a
+ * large archive is rebuilt by patches (patch.ts); the copies cost about 5 s of CPU per 10,000
+ * pages, and a full build after a change a patch cannot cover (a unit, a campaign, an initiative
+ * added) changes the key of nearly every page anyway.
+ */
+export const PAGE_CACHE_VARIABLE = 'KHO_PAGE_CACHE';
+
 /** Where a shard's folder keeps its Pagefind bundles until the merge names them. */
 export const SHARD_INDEX_DIR = '.kho-pagefind';
 /** In SHARD_INDEX_DIR: the pages of each of the shard's bundles, in order. */
@@ -564,8 +572,11 @@ export async function buildSharded(
     keepWork?: boolean;
     /** The snapshot and shards of a validation already made (patch.ts: planBuild). */
     prepared?: { snapshot: string; shards: string[] };
-    /** The shared pages with the last shard (foldShared), as `npm run build` does. */
-    foldShared?: boolean;
+    /**
+     * As `npm run build` on one machine: the shared pages with the last shard (foldShared), and
+     * no copy of every page for Astro's incremental build (PAGE_CACHE_VARIABLE).
+     */
+    local?: boolean;
   } = {},
 ): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
   const work = resolve(root, options.work ?? join('.tmp', 'shards'));
@@ -573,9 +584,13 @@ export async function buildSharded(
   const planned =
     options.prepared?.shards ??
     prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
-  const shards = options.foldShared ? foldShared(planned) : planned;
+  const shards = options.local ? foldShared(planned) : planned;
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
-  const env = { ...(options.env ?? process.env), [SNAPSHOT_VARIABLE]: snapshot };
+  const env = {
+    ...(options.env ?? process.env),
+    [SNAPSHOT_VARIABLE]: snapshot,
+    ...(options.local ? { [PAGE_CACHE_VARIABLE]: '0' } : {}),
+  };
   const running = new Set<ChildProcess>();
   let next = 0;
   let failed = false;

@@ -89,7 +89,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           const merged = await buildSharded(root, outDir, {
             jobs,
             prepared: plan,
-            foldShared: true,
+            local: true,
           });
           index = merged.index;
           say(

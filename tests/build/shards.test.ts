@@ -311,7 +311,7 @@ describe('a sharded build', () => {
       env: env(),
       work: join(tree, 'shards-folded'),
       shardSize: SHARD_SIZE,
-      foldShared: true,
+      local: true,
     });
     // One Astro build fewer: the shared pages ride with the last slice, built first.
     expect(built.shards).toEqual([`${SHARED_SHARD},${shards.at(-1)}`, ...shards.slice(1, -1)]);
