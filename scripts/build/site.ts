@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   basePath,
   buildSiteUrl,
@@ -27,6 +27,15 @@ import { astroBuildCommand } from './astro-command.ts';
 import { forgetState, patchBuild, planBuildProcess, recordBuild } from './patch.ts';
 import { type BundlePages, buildSearchIndex, indexSummary } from './search-index.ts';
 import { buildSharded, localJobs } from './shards.ts';
+
+/** `astro build` failed, with this exit status. */
+class AstroFailed extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(`astro build thất bại (mã ${status}).`);
+    this.status = status;
+  }
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
@@ -41,7 +50,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const outIndex = args.indexOf('--outDir');
   const outDir = outIndex >= 0 ? (args[outIndex + 1] ?? 'dist') : 'dist';
   const onlyOutDir = args.length === (outIndex >= 0 ? 2 : 0);
-  const work = resolve(root, '.tmp', 'build');
+  // One folder per build: two builds of the same project at once (tests do) keep apart.
+  const work = resolve(root, '.tmp', `build-${process.pid}`);
   const say = (started: number, line: (seconds: string) => string) =>
     console.log(line(((performance.now() - started) / 1000).toFixed(1)));
   try {
@@ -52,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (report.totals.errors > 0) throw new InvalidContentError(report);
       const [command, astroArgs] = astroBuildCommand(root, args);
       const astro = spawnSync(command, astroArgs, { stdio: 'inherit' });
-      if (astro.status !== 0) process.exit(astro.status ?? 1);
+      if (astro.status !== 0) throw new AstroFailed(astro.status ?? 1);
       const started = performance.now();
       const { pages, parts, reused } = buildSearchIndex(outDir);
       say(started, (seconds) => indexSummary(pages, parts, reused, seconds));
@@ -90,6 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
             jobs,
             prepared: plan,
             local: true,
+            work: join(work, 'shards'),
           });
           index = merged.index;
           say(
@@ -100,7 +111,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         } else {
           const [command, astroArgs] = astroBuildCommand(root, args);
           const astro = spawnSync(command, astroArgs, { stdio: 'inherit' });
-          if (astro.status !== 0) process.exit(astro.status ?? 1);
+          if (astro.status !== 0) throw new AstroFailed(astro.status ?? 1);
           const indexed = performance.now();
           const built = buildSearchIndex(outDir);
           index = built.index;
@@ -111,8 +122,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     console.log(siteUrlReport(process.env, basePath(process.env.BASE_PATH)));
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    // Astro said what went wrong on the terminal already.
+    if (!(error instanceof AstroFailed)) {
+      console.error(error instanceof Error ? error.message : String(error));
+    }
+    process.exitCode = error instanceof AstroFailed ? error.status : 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
