@@ -7,7 +7,7 @@
  * the two sites must be the same, and the build with the cache must have reused pages.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +15,7 @@ import { astroBuildCommand, projectRoot } from '../../scripts/build/astro-comman
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
+import { siteFiles } from '../support/site-files.ts';
 
 const CACHE = '.astro-cache';
 let tree: string;
@@ -38,21 +39,9 @@ function build(out: string): string {
   return run.stdout;
 }
 
-/** Every file of a built site, by path; the yearbook's PDF without its creation date and id. */
+/** Every file of a built site in the copy (tests/support/site-files.ts). */
 function files(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const entry of readdirSync(join(tree, dir), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name).slice(join(tree, dir).length + 1);
-    let text = readFileSync(join(entry.parentPath, entry.name), 'latin1');
-    if (path.endsWith('.pdf')) {
-      text = text
-        .replace(/\(D:[0-9Z+'-]+\)/g, '(D:)')
-        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
-    }
-    found.set(path, text);
-  }
-  return found;
+  return siteFiles(join(tree, dir));
 }
 
 /** Builds again with the cache and from nothing; both sites must be equal, file by file. */

@@ -21,6 +21,7 @@ import {
 } from '../../scripts/build/patch.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
+import { siteFiles } from '../support/site-files.ts';
 
 let tree: string;
 
@@ -50,22 +51,9 @@ function build(out: string, env: NodeJS.ProcessEnv = {}): string {
   return run.stdout;
 }
 
-/** Every file of a built site, by path; the yearbook's PDF without its creation date and id. */
+/** Every file of a built site in the copy (tests/support/site-files.ts). */
 function files(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const root = join(tree, dir);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name).slice(root.length + 1);
-    let text = readFileSync(join(entry.parentPath, entry.name), 'latin1');
-    if (path.endsWith('.pdf')) {
-      text = text
-        .replace(/\(D:[0-9Z+'-]+\)/g, '(D:)')
-        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
-    }
-    found.set(path, text);
-  }
-  return found;
+  return siteFiles(join(tree, dir));
 }
 
 function initiativeFile(id: string, name = 'index.md'): string {

@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Every file of a built site under `root`, by path, to compare two builds: the yearbook's PDF
+ * without its creation date and id, which differ from one run to the next.
+ */
+export function siteFiles(root: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name).slice(root.length + 1);
+    let text = readFileSync(join(entry.parentPath, entry.name), 'latin1');
+    if (path.endsWith('.pdf')) {
+      text = text
+        .replace(/\(D:[0-9Z+'-]+\)/g, '(D:)')
+        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
+    }
+    found.set(path, text);
+  }
+  return found;
+}
