@@ -15,7 +15,7 @@ import { astroBuildCommand, projectRoot } from '../../scripts/build/astro-comman
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
-import { siteFiles } from '../support/site-files.ts';
+import { edit, siteFiles } from '../support/site-files.ts';
 
 const CACHE = '.astro-cache';
 let tree: string;
@@ -60,13 +60,6 @@ function expectSameAsFromNothing(): void {
 
 function initiativeFile(id: string, name = 'index.md'): string {
   return join(tree, placeOf(collections.initiatives, id), name);
-}
-
-function edit(file: string, change: (text: string) => string): void {
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(file, after);
 }
 
 beforeAll(() => {

@@ -21,7 +21,7 @@ import {
 } from '../../scripts/build/patch.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
-import { siteFiles } from '../support/site-files.ts';
+import { edit, siteFiles } from '../support/site-files.ts';
 
 let tree: string;
 
@@ -58,13 +58,6 @@ function files(dir: string): Map<string, string> {
 
 function initiativeFile(id: string, name = 'index.md'): string {
   return join(tree, placeOf(collections.initiatives, id), name);
-}
-
-function edit(file: string, change: (text: string) => string): void {
-  const before = readFileSync(file, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(file, after);
 }
 
 /** Whether the last build of `dist` would be patched now (as the build's child sees it). */

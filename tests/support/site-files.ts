@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 /**
  * Every file of a built site under `root`, by path, to compare two builds: the yearbook's PDF
@@ -19,4 +20,12 @@ export function siteFiles(root: string): Map<string, string> {
     found.set(path, text);
   }
   return found;
+}
+
+/** Changes a content file as an author would; the change must change something. */
+export function edit(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
 }
