@@ -22,7 +22,8 @@ const base = basePath(process.env.BASE_PATH);
 const site = buildSiteUrl(process.env);
 // Astro's cache (content store, copies of the pages of the last build) per address and shard
 // (src/lib/shard.ts): builds of the same project for two addresses (the tests build several), or
-// two shards of one build, never reuse each other's pages; every patch of a build (one cache).
+// two shards of one build, never reuse each other's pages; all patches (scripts/build/patch.ts)
+// share one.
 const cacheDir = `./node_modules/.astro/${createHash('sha256')
   .update(`${site ?? ''}|${base}|${cacheScope()}`)
   .digest('hex')

@@ -43,11 +43,9 @@ import { siteKey, viewKey } from '../../src/lib/page-keys.ts';
 import { QUICK_DIR, QUICK_SOURCE } from '../../src/lib/quick-search.ts';
 import { patchShard, SHARD_VARIABLE } from '../../src/lib/shard.ts';
 import { siteIdentity } from '../../src/lib/site-identity.ts';
-import { InvalidContentError } from '../../src/loaders/content.ts';
 import { collections } from '../../src/model/collections.ts';
-import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
+import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
 import { entryKey } from '../../src/validator/cache.ts';
-import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand, projectRoot } from './astro-command.ts';
 import {
   type BundlePages,
@@ -55,7 +53,13 @@ import {
   indexPart,
   writePartsManifest,
 } from './search-index.ts';
-import { mergeHeaders, mergeSitemaps, PAGE_CACHE_VARIABLE, planShards } from './shards.ts';
+import {
+  filesOf,
+  mergeHeaders,
+  mergeSitemaps,
+  PAGE_CACHE_VARIABLE,
+  prepareShards,
+} from './shards.ts';
 
 const STATE_VERSION = 1;
 const STATE_FOLDER = 'node_modules/.cache/kho-build';
@@ -117,19 +121,10 @@ export function forgetState(root: string, out: string): void {
   rmSync(statePath(root, out), { force: true });
 }
 
-/** Every file under `dir`, relative, sorted; none when it does not exist. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 /** Digest of a folder's files as they stand: name, size, modification time. */
 export function outputDigest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of filesUnder(dir)) {
+  for (const file of filesOf(dir)) {
     const stat = statSync(join(dir, file));
     hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
   }
@@ -161,10 +156,10 @@ function codeFiles(root: string): string[] {
   return [
     ...top.map((name) => join(root, name)),
     ...['src', 'public'].flatMap((folder) =>
-      filesUnder(join(root, folder)).map((file) => join(root, folder, file)),
+      filesOf(join(root, folder)).map((file) => join(root, folder, file)),
     ),
     // The build's own scripts and the installed packages' versions, where the project lives.
-    ...filesUnder(join(projectRoot, 'scripts/build')).map((file) =>
+    ...filesOf(join(projectRoot, 'scripts/build')).map((file) =>
       join(projectRoot, 'scripts/build', file),
     ),
     join(projectRoot, 'package-lock.json'),
@@ -183,7 +178,7 @@ function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
   }
   const content = join(root, 'content');
   const initiatives = `${collections.initiatives.folder.replace(/^content\//, '')}/`;
-  for (const file of filesUnder(content)) {
+  for (const file of filesOf(content)) {
     if (file.startsWith(initiatives)) continue;
     hash.update(`\0${file}\0`).update(readFileSync(join(content, file)));
   }
@@ -302,7 +297,7 @@ export function applyPatch(
 ): { files: number; bundles: number } {
   const changed = new Set(plan.initiatives);
   const campaigns = new Set(plan.campaigns);
-  const rendered = new Set(filesUnder(patchDir));
+  const rendered = new Set(filesOf(patchDir));
   const mine = (owner: Owner): boolean =>
     owner.kind === 'shared' ||
     (owner.kind === 'initiative' && changed.has(owner.id)) ||
@@ -314,7 +309,7 @@ export function applyPatch(
       throw new Error(`Bản vá dựng tệp "${file}" ngoài phần được sửa: hãy dựng lại từ đầu.`);
     }
   }
-  for (const file of filesUnder(out)) {
+  for (const file of filesOf(out)) {
     const owner = ownerOf(file, state);
     if (mine(owner) && !rendered.has(file)) rmSync(join(out, file));
   }
@@ -377,9 +372,9 @@ export interface BuildPlan {
 }
 
 /**
- * The validator over the whole tree (InvalidContentError when it refuses), the snapshot of its
- * records, the shards of a full build, the content state and whether the last build into `out`
- * can be patched. Files go to `work`.
+ * What shards.ts prepares for a sharded build (the validator over the whole tree, refusing with
+ * InvalidContentError; the snapshot of its records; the shards of a full build), then the content
+ * state and whether the last build into `out` can be patched. Files go to `work`.
  */
 export async function planBuild(
   root: string,
@@ -387,19 +382,9 @@ export async function planBuild(
   work: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<BuildPlan> {
-  const report = await validate({ root, cache: true });
-  if (report.totals.errors > 0) throw new InvalidContentError(report);
   mkdirSync(work, { recursive: true });
   const snapshotFile = join(work, 'danh-muc.v8');
-  const snapshot = writeSnapshot(root, report, snapshotFile);
-  const sizes = new Map<string, number>();
-  for (const record of snapshot.collections[collections.campaigns.name] ?? []) {
-    sizes.set(record.id, 0);
-  }
-  for (const record of snapshot.collections[collections.initiatives.name] ?? []) {
-    const campaign = (record.raw as { campaign?: unknown } | undefined)?.campaign;
-    if (typeof campaign === 'string') sizes.set(campaign, (sizes.get(campaign) ?? 0) + 1);
-  }
+  const shards = await prepareShards(root, snapshotFile);
   const now = await contentState(root, snapshotFile, env);
   const contentFile = join(work, 'noi-dung.json');
   writeFileSync(contentFile, JSON.stringify(now));
@@ -408,7 +393,7 @@ export async function planBuild(
   const output = state ? outputDigest(resolve(root, out)) : undefined;
   return {
     snapshot: snapshotFile,
-    shards: planShards(sizes),
+    shards,
     content: contentFile,
     patch: off ? { kind: 'full', reason: `${PATCH_VARIABLE}=0` } : planPatch(state, now, output),
   };

@@ -319,7 +319,9 @@ function shardBundles(dir: string): string[] {
     .map((name) => join(SHARD_INDEX_DIR, name));
 }
 
-function filesOf(dir: string): string[] {
+/** Every file under `dir`, relative to it, sorted; none when it does not exist. */
+export function filesOf(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))

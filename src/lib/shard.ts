@@ -5,10 +5,11 @@
  * - `@chung`: the shared pages only (lists, facets, units, organisers, statistics, open data,
  *   share cards, yearbooks), from the whole catalog, and no initiative or campaign page;
  * - campaign ids, comma-separated: those campaigns' pages, and the pages and attachments of
- *   their initiatives, and no list (with `@chung` among them: the shared pages too). `<campaign>#<k>/<n>` is the k-th of n slices of a campaign
- *   too large for one shard: the initiatives whose id hashes to it (the campaign's own page goes
- *   with the first). Astro's content store then holds only those initiatives, so
- *   a shard's memory and time follow its own size, not the archive's. A campaign's page goes
+ *   their initiatives, and no list (with `@chung` among them: the shared pages too).
+ *   `<campaign>#<k>/<n>` is the k-th of n slices of a campaign too large for one shard: the
+ *   initiatives whose id hashes to it (the campaign's own page goes with the first). Astro's
+ *   content store then holds only those initiatives, so a shard's memory and time follow its
+ *   own size, not the archive's. A campaign's page goes
  *   with its initiatives: Pagefind drops from a query a word that its bundle lacks altogether,
  *   so a bundle of campaign pages alone would answer differently from the whole site's index.
  *
