@@ -1,7 +1,7 @@
 /**
  * Writes the quick search's index (src/lib/quick-search.ts) into a built site, from the
- * documents the site build wrote to QUICK_SOURCE (one file per build, several when shards of
- * the site were built apart), and removes those sources from the site.
+ * documents the site build wrote to QUICK_SOURCE (the build of the shared pages writes it, for
+ * the whole archive), and removes that source from the site.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -16,7 +16,8 @@
  * renames the shards' Pagefind bundles `pagefind/`, `pagefind-2/`… as a whole build names its
  * parts, listed in `pagefind/kho-parts.json` for the search page to merge in the browser
  * (Pagefind has no merge on disk); and writes the quick index from the documents' source that
- * every shard wrote alike. Nothing is indexed twice, and no Pagefind run at the merge.
+ * the shared shard wrote (as the open data, it is written by that shard only: src/lib/shard.ts).
+ * Nothing is indexed twice, and no Pagefind run at the merge.
  *
  *   node scripts/build/shards.ts list [size]           the shards, as JSON (the matrix)
  *   node scripts/build/shards.ts prepare <file> [size] validate, snapshot the records into <file>

@@ -2,7 +2,7 @@
  * The titles of the published initiatives and who took each one up, by id: what the admin
  * shows in place of an initiative's id (an adoption's list line, a decision's result) and
  * in its preview's record of an entry (src/admin/site-names.ts). The site writes it with
- * every build (src/pages/du-lieu/initiative-names.json.ts), so the admin, bundled once for
+ * every build (src/pages/du-lieu/[dataset].ts), so the admin, bundled once for
  * many publishes, reads the names of today's site instead of carrying every title.
  */
 import { adopterNames, type Catalog } from './catalog.ts';

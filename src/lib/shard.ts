@@ -18,7 +18,9 @@
  *   campaigns, which changed since.
  *
  * Single pages without parameters (home, first list pages, search…) are rendered by every
- * build; the merge checks they came out the same.
+ * build; the merge checks they came out the same. Documents of the whole archive (open data,
+ * the quick search's source) are routes with a parameter, so that only the shared pages' build
+ * writes them.
  */
 export const SHARD_VARIABLE = 'KHO_SHARD';
 

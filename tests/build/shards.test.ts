@@ -39,7 +39,7 @@ import {
   shardPartSize,
 } from '../../scripts/build/shards.ts';
 import { findPages, type Pagefind, RANKING } from '../../src/lib/pagefind-search.ts';
-import { QUICK_DIR, QuickIndex } from '../../src/lib/quick-search.ts';
+import { QUICK_DIR, QUICK_SOURCE, QuickIndex } from '../../src/lib/quick-search.ts';
 import { SHARED_SHARD, sliceOf } from '../../src/lib/shard.ts';
 
 let tree: string;
@@ -247,6 +247,17 @@ describe('a sharded build', () => {
       shared.filter((file) => /^don-vi\/[^/]+\/index\.html$/.test(file)).length,
     ).toBeGreaterThan(0);
     expect(existsSync(join(shardDirs[0] as string, SHARD_INDEX_DIR))).toBe(false);
+    // The documents of the whole archive: written by the shared shard alone.
+    const archiveDocuments = (list: string[]) =>
+      list.filter((file) => /^du-lieu\/[^/]+\.(json|csv)$/.test(file) || file === QUICK_SOURCE);
+    expect(archiveDocuments(shared).sort()).toEqual([
+      'du-lieu/initiative-names.json',
+      'du-lieu/initiatives.csv',
+      'du-lieu/initiatives.json',
+      'du-lieu/initiatives.schema.json',
+      QUICK_SOURCE,
+    ]);
+    for (const own of slices) expect(archiveDocuments(own)).toEqual([]);
     const seen: string[] = [];
     slices.forEach((own, index) => {
       const [, campaign = '', slice = ''] =

@@ -110,7 +110,7 @@ describe('a collapsed list item is summed up by names', () => {
   });
 });
 
-/** The site's document of names (src/pages/du-lieu/initiative-names.json.ts) for these ids. */
+/** The site's document of names (src/pages/du-lieu/[dataset].ts) for these ids. */
 function namesDocument(ids: readonly string[]) {
   const initiatives: Record<string, { title: string }> = {};
   for (const id of ids) {
