@@ -21,6 +21,11 @@
  * An initiative changed when the files of its folder (name, size, modification time, as the
  * validator's cache sees them) or its view (its front matter and everything its page shows of
  * others: page-keys.ts) did. Otherwise the build is a full one, which writes a new state.
+ *
+ * When every changed initiative kept its place in the lists (page-keys.ts: placeKey — only the
+ * text of its card changed, or nothing a list shows), the lists' later pages (`trang-<n>/`) are
+ * rendered only where they show one whose view changed: at 10,000 initiatives, a handful of
+ * pages instead of about 900. The others stay as the last build wrote them.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -39,7 +44,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { readCatalogInput } from '../../src/lib/catalog-source.ts';
 import { basePath } from '../../src/lib/deploy-config.ts';
-import { siteKey, viewKey } from '../../src/lib/page-keys.ts';
+import { placeKey, siteKey, viewKey } from '../../src/lib/page-keys.ts';
 import { QUICK_DIR, QUICK_SOURCE } from '../../src/lib/quick-search.ts';
 import { patchShard, SHARD_VARIABLE } from '../../src/lib/shard.ts';
 import { siteIdentity } from '../../src/lib/site-identity.ts';
@@ -61,7 +66,7 @@ import {
   prepareShards,
 } from './shards.ts';
 
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 const STATE_FOLDER = 'node_modules/.cache/kho-build';
 
 /** Initiatives changed at most for a patch: past that, a full build is about as fast. */
@@ -77,7 +82,7 @@ export interface ContentState {
   /** The key every page holds (page-keys.ts): the build day too, where pages show it. */
   site: string;
   campaigns: string[];
-  initiatives: Record<string, { campaign: string; view: string; files: string }>;
+  initiatives: Record<string, { campaign: string; view: string; place: string; files: string }>;
 }
 
 /** What the last build left: its content state, its output and its search bundles. */
@@ -91,7 +96,16 @@ export interface BuildState extends ContentState {
 export type PatchPlan =
   | { kind: 'full'; reason: string }
   | { kind: 'none' }
-  | { kind: 'patch'; initiatives: string[]; campaigns: string[] };
+  | {
+      kind: 'patch';
+      initiatives: string[];
+      campaigns: string[];
+      /**
+       * The initiatives whose lists' later pages are rendered again (those showing them); absent:
+       * some initiative moved in a list (placeKey), and every later page is rendered.
+       */
+      lists?: string[];
+    };
 
 /** The state file of the build into `out`. */
 export function statePath(root: string, out: string): string {
@@ -200,6 +214,7 @@ export async function contentState(
       initiatives[view.id] = {
         campaign: view.data.campaign,
         view: viewKey(view),
+        place: placeKey(view),
         files: (view.filePath && entryKey(root, view.filePath, false)) || '',
       };
     }
@@ -259,8 +274,19 @@ export function planPatch(
   const campaigns = [...new Set(changed.map((id) => now.initiatives[id]?.campaign ?? ''))]
     .filter((id) => now.campaigns.includes(id))
     .sort();
-  return { kind: 'patch', initiatives: changed.sort(), campaigns };
+  const moved = changed.some((id) => now.initiatives[id]?.place !== state.initiatives[id]?.place);
+  // A list page shows an initiative's view: one whose view is the same looks the same there.
+  const lists = changed.filter((id) => now.initiatives[id]?.view !== state.initiatives[id]?.view);
+  return {
+    kind: 'patch',
+    initiatives: changed.sort(),
+    campaigns,
+    ...(moved ? {} : { lists: lists.sort() }),
+  };
 }
+
+/** A list's page after the first (src/lib/pagination.ts). */
+const LATER_LIST_PAGE = /(^|\/)trang-\d+\/index\.html$/;
 
 /** What one file of a built site belongs to, for the patch. */
 type Owner =
@@ -309,9 +335,11 @@ export function applyPatch(
       throw new Error(`Bản vá dựng tệp "${file}" ngoài phần được sửa: hãy dựng lại từ đầu.`);
     }
   }
+  // A patch that left every list's places alone rendered only some of the later list pages.
+  const keep = (file: string): boolean => plan.lists !== undefined && LATER_LIST_PAGE.test(file);
   for (const file of filesOf(out)) {
     const owner = ownerOf(file, state);
-    if (mine(owner) && !rendered.has(file)) rmSync(join(out, file));
+    if (mine(owner) && !rendered.has(file) && !keep(file)) rmSync(join(out, file));
   }
   // Searchable pages whose HTML changed: only their bundles are indexed again.
   const searchable = new Set(state.index.flatMap((bundle) => bundle.pages));
@@ -461,7 +489,7 @@ export function patchBuild(
     maxBuffer: 1024 * 1024 * 1024,
     env: {
       ...env,
-      [SHARD_VARIABLE]: patchShard(patch.initiatives, patch.campaigns),
+      [SHARD_VARIABLE]: patchShard(patch.initiatives, patch.campaigns, patch.lists),
       [SNAPSHOT_VARIABLE]: plan.snapshot,
     },
   });

@@ -74,8 +74,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (patch.kind === 'none') {
         console.log(`Mã và nội dung không đổi từ lần dựng trước: ${outDir} giữ nguyên.`);
       } else if (patch.kind === 'patch') {
+        const shared = patch.lists
+          ? 'các trang chung (của các danh sách, chỉ những trang có sáng kiến đổi)'
+          : 'mọi trang chung';
         console.log(
-          `Dựng lại phần đổi: ${patch.initiatives.length} sáng kiến, ${patch.campaigns.length} đợt phát động và mọi trang chung.`,
+          `Dựng lại phần đổi: ${patch.initiatives.length} sáng kiến, ${patch.campaigns.length} đợt phát động và ${shared}.`,
         );
         const { files, bundles, astroSeconds, applySeconds } = patchBuild(
           root,

@@ -71,3 +71,21 @@ export function listingPage(
     .filter((group) => group.items.length > 0);
   return { page: slice, groups };
 }
+
+/**
+ * The pages of the list `items` that show one of `ids`, in either order a list's pages take:
+ * as given (ArchiveList, Facet) or by verdict (StatusGroups).
+ */
+export function pagesShowing(
+  items: readonly InitiativeView[],
+  ids: ReadonlySet<string>,
+  size = PAGE_SIZE,
+): Set<number> {
+  const pages = new Set<number>();
+  for (const order of [items, byVerdict(items)]) {
+    order.forEach((view, index) => {
+      if (ids.has(view.id)) pages.add(Math.floor(index / size) + 1);
+    });
+  }
+  return pages;
+}

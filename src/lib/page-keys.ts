@@ -49,6 +49,16 @@ export function viewKey(view: InitiativeView): string {
   return key;
 }
 
+/**
+ * What lists hold of an initiative beyond the text of its own card: its whole view but the
+ * summary, which its card shows and nothing counts, groups or sorts by. When only that text
+ * changed, every list keeps its order, groups and counts, and only the list pages that show the
+ * initiative change (scripts/build/patch.ts renders those alone).
+ */
+export function placeKey(view: InitiativeView): string {
+  return digestOf({ ...view, data: { ...view.data, summary: undefined } });
+}
+
 /** The digest of a list of initiatives, in order, once per list. */
 export function listKey(items: readonly InitiativeView[]): string {
   let key = lists.get(items);

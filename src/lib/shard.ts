@@ -13,9 +13,10 @@
  *   with its initiatives: Pagefind drops from a query a word that its bundle lacks altogether,
  *   so a bundle of campaign pages alone would answer differently from the whole site's index.
  *
- * - `@sua:<initiative ids>;<campaign ids>` (comma-separated): a patch of the last build
- *   (scripts/build/patch.ts): every shared page, and the pages of only those initiatives and
- *   campaigns, which changed since.
+ * - `@sua:<initiative ids>;<campaign ids>;<listed ids>` (comma-separated): a patch of the last
+ *   build (scripts/build/patch.ts): the shared pages, and the pages of only those initiatives and
+ *   campaigns, which changed since. Of the lists' later pages (`trang-<n>/`), only those showing
+ *   one of the listed initiatives, or all of them when the third part is `*`.
  *
  * Single pages without parameters (home, first list pages, search…) are rendered by every
  * build; the merge checks they came out the same. Documents of the whole archive (open data,
@@ -47,7 +48,13 @@ export type ShardMode =
       /** The shared pages too (`@chung,<campaign>…`: a local build's last shard). */
       shared?: boolean;
     }
-  | { kind: 'patch'; initiatives: ReadonlySet<string>; campaigns: ReadonlySet<string> };
+  | {
+      kind: 'patch';
+      initiatives: ReadonlySet<string>;
+      campaigns: ReadonlySet<string>;
+      /** The initiatives whose lists' later pages are rendered; undefined: every later page. */
+      lists?: ReadonlySet<string>;
+    };
 
 const idList = (text: string | undefined): string[] =>
   (text ?? '')
@@ -55,9 +62,20 @@ const idList = (text: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** The KHO_SHARD of a patch rendering the shared pages and these pages only. */
-export function patchShard(initiatives: Iterable<string>, campaigns: Iterable<string>): string {
-  return `${PATCH_PREFIX}${[...initiatives].join(',')};${[...campaigns].join(',')}`;
+/** Every list page, in the third part of a patch's KHO_SHARD. */
+const EVERY_LIST_PAGE = '*';
+
+/**
+ * The KHO_SHARD of a patch rendering the shared pages and these pages only; of the lists' later
+ * pages, those showing one of `lists` (all of them when undefined).
+ */
+export function patchShard(
+  initiatives: Iterable<string>,
+  campaigns: Iterable<string>,
+  lists?: Iterable<string>,
+): string {
+  const listed = lists === undefined ? EVERY_LIST_PAGE : [...lists].join(',');
+  return `${PATCH_PREFIX}${[...initiatives].join(',')};${[...campaigns].join(',')};${listed}`;
 }
 
 const SLICED = /^(.+)#(\d+)\/(\d+)$/;
@@ -82,11 +100,14 @@ export function shardMode(env: Record<string, string | undefined> = process.env)
   if (!value) return { kind: 'whole' };
   if (value === SHARED_SHARD) return { kind: 'shared' };
   if (value.startsWith(PATCH_PREFIX)) {
-    const [initiatives, campaigns] = value.slice(PATCH_PREFIX.length).split(';');
+    const [initiatives, campaigns, lists = EVERY_LIST_PAGE] = value
+      .slice(PATCH_PREFIX.length)
+      .split(';');
     return {
       kind: 'patch',
       initiatives: new Set(idList(initiatives)),
       campaigns: new Set(idList(campaigns)),
+      ...(lists.trim() === EVERY_LIST_PAGE ? {} : { lists: new Set(idList(lists)) }),
     };
   }
   const parts = new Map<string, ShardPart>();

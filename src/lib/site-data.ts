@@ -2,9 +2,10 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { buildCatalog, type Catalog, type InitiativeView } from './catalog.ts';
 import { readCatalogInput } from './catalog-source.ts';
 import { buildFacets, type Facet } from './facets.ts';
+import { pagesShowing } from './listing.ts';
 import { listKey, pageKey, siteKey } from './page-keys.ts';
 import { laterPages } from './pagination.ts';
-import { rendersShared } from './shard.ts';
+import { rendersShared, shardMode } from './shard.ts';
 import { type SiteIdentity, siteIdentity } from './site-identity.ts';
 import { offerSitemapPlan, sitemapPlan } from './sitemap.ts';
 
@@ -86,10 +87,15 @@ export async function laterPagePaths<Subject, Params extends Record<string, stri
   if (!rendersShared()) return [];
   const catalog = await loadCatalog();
   const site = await loadSiteKey();
+  // A patch whose initiatives kept their place in every list: only the pages showing them.
+  const mode = shardMode();
+  const only = mode.kind === 'patch' ? mode.lists : undefined;
   return subjects.flatMap((subject) => {
     const items = itemsOf(catalog, subject) ?? [];
     const list = listKey(items);
-    return laterPages(items.length).map((page) => {
+    const shown = only && pagesShowing(items, only);
+    const pages = laterPages(items.length).filter((page) => !shown || shown.has(page));
+    return pages.map((page) => {
       const props = { ...propsOf(subject), page };
       return {
         params: { ...paramsOf(subject), page: String(page) },

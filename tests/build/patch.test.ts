@@ -166,7 +166,13 @@ describe('npm run build after the last build', () => {
 });
 
 describe('planPatch', () => {
-  const entry = (campaign: string, view: string) => ({ campaign, view, files: `f-${view}` });
+  // By default an initiative's place in the lists changes with its view.
+  const entry = (campaign: string, view: string, place = `p-${view}`) => ({
+    campaign,
+    view,
+    place,
+    files: `f-${view}`,
+  });
   const content = (initiatives: ContentState['initiatives']): ContentState => ({
     inputs: 'i',
     site: 's',
@@ -187,10 +193,32 @@ describe('planPatch', () => {
       initiatives: ['b'],
       campaigns: ['c1'],
     });
-    expect(
-      planPatch(state(before), content({ ...before, c: { ...before.c, files: 'x' } }), 'o'),
-    ).toEqual({ kind: 'patch', initiatives: ['c'], campaigns: ['c2'] });
     expect(planPatch(state(before), content(before), 'o')).toEqual({ kind: 'none' });
+  });
+
+  test('renders only the list pages showing a changed view when no initiative moved in a list', () => {
+    // Only the text of its card changed: the same place.
+    const retold = { ...before, b: entry('c1', '9', before.b.place) };
+    expect(planPatch(state(before), content(retold), 'o')).toEqual({
+      kind: 'patch',
+      initiatives: ['b'],
+      campaigns: ['c1'],
+      lists: ['b'],
+    });
+    // Only its files changed: its view, so every list page, looks the same.
+    const body = { ...before, c: { ...before.c, files: 'x' } };
+    expect(planPatch(state(before), content(body), 'o')).toEqual({
+      kind: 'patch',
+      initiatives: ['c'],
+      campaigns: ['c2'],
+      lists: [],
+    });
+    // One moved and one retold: every later page.
+    expect(planPatch(state(before), content({ ...retold, a: entry('c1', '1y') }), 'o')).toEqual({
+      kind: 'patch',
+      initiatives: ['a', 'b'],
+      campaigns: ['c1'],
+    });
   });
 
   test('refuses what it cannot patch, saying why', () => {

@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { decisionStatuses } from '../../src/core/status.ts';
 import { adoptionsByUnit, type Entry, type InitiativeView } from '../../src/lib/catalog.ts';
-import { listingPage, verdictCounts } from '../../src/lib/listing.ts';
-import { pageCount } from '../../src/lib/pagination.ts';
+import { listingPage, pagesShowing, verdictCounts } from '../../src/lib/listing.ts';
+import { pageCount, pageOf } from '../../src/lib/pagination.ts';
 import type { Adoption } from '../../src/schemas/index.ts';
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
@@ -96,5 +96,24 @@ describe('adoptions by unit', () => {
       );
     }
     expect(adoptionsByUnit(adoptions)).toBe(grouped);
+  });
+});
+
+describe('the pages of a list that show some initiatives', () => {
+  test('are every page where one of them appears, as listed or grouped by verdict', () => {
+    const next = random(7_001);
+    for (const count of [0, 5, 30, 101]) {
+      const items = views(count, next);
+      const size = 10;
+      const ids = new Set(items.filter(() => next() < 0.08).map((view) => view.id));
+      const expected = new Set<number>();
+      for (let page = 1; page <= pageCount(items.length, size); page += 1) {
+        const listed = pageOf(items, page, size).items;
+        const grouped = listingPage(items, page, size).groups.flatMap((group) => group.items);
+        if ([...listed, ...grouped].some((view) => ids.has(view.id))) expected.add(page);
+      }
+      expect(pagesShowing(items, ids, size)).toEqual(expected);
+    }
+    expect(pagesShowing(views(30, next), new Set())).toEqual(new Set());
   });
 });

@@ -91,6 +91,18 @@ describe('what a build renders (KHO_SHARD)', () => {
     expect(cacheScope({})).toBe('');
   });
 
+  test('a patch names the initiatives whose list pages it renders, or none for every list page', () => {
+    expect(mode(patchShard(['sang-kien-1', 'sang-kien-2'], ['2024-a'], ['sang-kien-2']))).toEqual({
+      kind: 'patch',
+      initiatives: new Set(['sang-kien-1', 'sang-kien-2']),
+      campaigns: new Set(['2024-a']),
+      lists: new Set(['sang-kien-2']),
+    });
+    // A body changed, no view: no list page at all.
+    expect(mode(patchShard(['sang-kien-1'], ['2024-a'], []))).toMatchObject({ lists: new Set() });
+    expect(mode(patchShard(['sang-kien-1'], ['2024-a']))).not.toHaveProperty('lists');
+  });
+
   test('a malformed slice is refused, naming the variable', () => {
     for (const value of ['2024-a#0/3', '2024-a#4/3', '2024-a#1/0']) {
       expect(() => mode(value)).toThrow(/KHO_SHARD/);
