@@ -31,22 +31,37 @@ function stableJson(value: unknown): string {
   });
 }
 
+const digestText = (text: string): string =>
+  createHash('sha256').update(text).digest('base64url').slice(0, 32);
+
 /** A short digest of any JSON-able value. */
 export function digestOf(value: unknown): string {
-  return createHash('sha256').update(stableJson(value)).digest('base64url').slice(0, 32);
+  return digestText(stableJson(value));
 }
 
-const views = new WeakMap<InitiativeView, string>();
+const keys = new WeakMap<InitiativeView, { view: string; place: string }>();
 const lists = new WeakMap<readonly InitiativeView[], string>();
+
+/**
+ * The keys of an initiative's view, once per view. Its place (placeKey) is its whole view but
+ * the summary; its view key adds the summary: both from one serialisation of the view.
+ */
+function keysOf(view: InitiativeView): { view: string; place: string } {
+  let found = keys.get(view);
+  if (found === undefined) {
+    const place = stableJson({ ...view, data: { ...view.data, summary: undefined } });
+    found = {
+      place: digestText(place),
+      view: digestText(`${place}\0${stableJson(view.data.summary ?? null)}`),
+    };
+    keys.set(view, found);
+  }
+  return found;
+}
 
 /** The digest of everything an initiative's view holds, once per view. */
 export function viewKey(view: InitiativeView): string {
-  let key = views.get(view);
-  if (key === undefined) {
-    key = digestOf(view);
-    views.set(view, key);
-  }
-  return key;
+  return keysOf(view).view;
 }
 
 /**
@@ -56,7 +71,7 @@ export function viewKey(view: InitiativeView): string {
  * initiative change (scripts/build/patch.ts renders those alone).
  */
 export function placeKey(view: InitiativeView): string {
-  return digestOf({ ...view, data: { ...view.data, summary: undefined } });
+  return keysOf(view).place;
 }
 
 /** The digest of a list of initiatives, in order, once per list. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Catalog, InitiativeView } from '../../src/lib/catalog.ts';
-import { digestOf, listKey, pageKey, siteKey, viewKey } from '../../src/lib/page-keys.ts';
+import { digestOf, listKey, pageKey, placeKey, siteKey, viewKey } from '../../src/lib/page-keys.ts';
 import type { SiteIdentity } from '../../src/lib/site-identity.ts';
 
 const identity = (lastUpdated: string | null, builtOnShown: string): SiteIdentity => ({
@@ -68,5 +68,20 @@ describe('viewKey and listKey', () => {
     expect(listKey([one, view('Hai, đã sửa')])).not.toBe(key);
     expect(listKey([two, one])).not.toBe(key);
     expect(viewKey(view('Một'))).toBe(viewKey(one));
+  });
+
+  test('a place in the lists changes with everything of the view but its summary', () => {
+    const card = (title: string, summary: string, unit = 'xa-a') =>
+      ({ id: 'a', data: { title, summary, unit }, adoptions: [] }) as unknown as InitiativeView;
+    const one = card('Một', 'Tóm tắt');
+    const retold = card('Một', 'Tóm tắt, đã sửa');
+    expect(placeKey(retold)).toBe(placeKey(one));
+    expect(viewKey(retold)).not.toBe(viewKey(one));
+    for (const moved of [card('Một, đã sửa', 'Tóm tắt'), card('Một', 'Tóm tắt', 'xa-b')]) {
+      expect(placeKey(moved)).not.toBe(placeKey(one));
+      expect(viewKey(moved)).not.toBe(viewKey(one));
+    }
+    // The summary's text cannot pass for another field's.
+    expect(viewKey(card('Một', ''))).not.toBe(viewKey(card('Một', '\u0000')));
   });
 });
