@@ -4,45 +4,27 @@
  * later pages that show them are rendered again, the others are left as they were, and the site
  * is still, file by file, the one a build from nothing gives (scripts/build/patch.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeTree } from '../../scripts/bench/validate.ts';
-import { projectRoot } from '../../scripts/build/astro-command.ts';
-import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
+import { runBuildScript } from '../support/build-script.ts';
 import { edit, siteFiles } from '../support/site-files.ts';
 
 const COUNT = 240;
 const CHANGED = 'sang-kien-00000';
 let tree: string;
 
-function build(out: string, env: NodeJS.ProcessEnv = {}): string {
-  const run = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'scripts/build/site.ts'), '--outDir', out],
-    {
-      cwd: tree,
-      encoding: 'utf8',
-      maxBuffer: 1024 * 1024 * 1024,
-      env: {
-        ...cleanEnv(),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        BASE_PATH: '/',
-        SITE_URL: 'https://kho.example.vn',
-        SOURCE_DATE_EPOCH: '1767225600',
-        KHO_INDEX_CACHE: join(tree, '.index-cache'),
-        ...env,
-      },
-    },
-  );
-  if (run.status !== 0) {
-    throw new Error(`npm run build thất bại:\n${run.stdout.slice(-3000)}\n${run.stderr}`);
-  }
-  return run.stdout;
-}
+const build = (out: string, env: NodeJS.ProcessEnv = {}): string =>
+  runBuildScript(tree, out, {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    BASE_PATH: '/',
+    SITE_URL: 'https://kho.example.vn',
+    SOURCE_DATE_EPOCH: '1767225600',
+    ...env,
+  });
 
 /** The later list pages of a built site, with their modification times. */
 function laterPages(out: string): Map<string, number> {

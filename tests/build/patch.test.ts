@@ -5,7 +5,6 @@
  * with the real build script; then content is changed as an author or the secretary would, and
  * what each build did is read from its log. What a patch cannot cover must build from nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import {
 } from '../../scripts/build/patch.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
+import { runBuildScript } from '../support/build-script.ts';
 import { edit, siteFiles } from '../support/site-files.ts';
 
 let tree: string;
@@ -34,22 +34,8 @@ const ENV = {
 };
 
 /** `npm run build`'s script in the copy, into `out`; its log. */
-function build(out: string, env: NodeJS.ProcessEnv = {}): string {
-  const run = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'scripts/build/site.ts'), '--outDir', out],
-    {
-      cwd: tree,
-      encoding: 'utf8',
-      maxBuffer: 1024 * 1024 * 1024,
-      env: { ...cleanEnv(), ...ENV, KHO_INDEX_CACHE: join(tree, '.index-cache'), ...env },
-    },
-  );
-  if (run.status !== 0) {
-    throw new Error(`npm run build thất bại:\n${run.stdout.slice(-3000)}\n${run.stderr}`);
-  }
-  return run.stdout;
-}
+const build = (out: string, env: NodeJS.ProcessEnv = {}): string =>
+  runBuildScript(tree, out, { ...ENV, ...env });
 
 /** Every file of a built site in the copy (tests/support/site-files.ts). */
 function files(dir: string): Map<string, string> {
