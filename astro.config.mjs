@@ -1,20 +1,13 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { adminSlimming } from './src/lib/admin-slimming.ts';
 import { contentSecurityPolicy } from './src/lib/csp-integration.ts';
 import { basePath, buildSiteUrl } from './src/lib/deploy-config.ts';
-import { imageAttributes } from './src/lib/image-attributes.ts';
-import {
-  attachmentImages,
-  dropUnsafeUrls,
-  escapeRawHtml,
-  sanitizeHtml,
-} from './src/lib/markdown-safety.ts';
+import { markdownProcessor, SYNTAX_HIGHLIGHT } from './src/lib/markdown.ts';
 import { cacheScope } from './src/lib/shard.ts';
 import { sitemapPlanner, sitePathOf } from './src/lib/sitemap.ts';
 
@@ -47,30 +40,8 @@ export default defineConfig({
   // and stylesheet is a file, however small.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [adminSlimming] },
-  markdown: {
-    // Initiative bodies are plain Markdown written by the public: raw HTML is shown as text, never rendered,
-    // even when an entry reaches the build without passing the validator; the rendered tree then
-    // keeps only what Markdown makes (sanitizeHtml).
-    processor: satteri({
-      mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
-      // After the sanitizer, which keeps only src, alt and title: lazy loading, and the size of
-      // an image beside the entry so that the page does not jump (image-attributes.ts).
-      hastPlugins: [sanitizeHtml, imageAttributes(base)],
-      // The footnotes section speaks the site's language (the defaults are English).
-      features: {
-        gfm: {
-          footnotes: {
-            label: 'Chú thích',
-            backContent: '↩',
-            backLabel: 'Quay lại chỗ dẫn chú thích {reference}',
-          },
-        },
-      },
-    }),
-    // Shiki colours code with style attributes: sanitizeHtml drops them and the site's policy
-    // (src/lib/csp.ts) refuses them.
-    syntaxHighlight: false,
-  },
+  // One pipeline for entries, pages and the initiative page's body (src/lib/markdown.ts).
+  markdown: { processor: markdownProcessor(base), syntaxHighlight: SYNTAX_HIGHLIGHT },
   integrations: [
     contentSecurityPolicy(),
     mdx(),

@@ -168,8 +168,11 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
     const campaign = String((record.raw as { campaign?: unknown }).campaign);
     if (mode && !inShard(campaign, mode, record.id)) continue;
     untouched.delete(record.id);
-    // The text includes the record's own item for a list file: digest the raw value then.
-    const digest = generateDigest(row.layout === 'list' ? JSON.stringify(record.raw) : record.text);
+    // The text includes the record's own item for a list file: digest the raw value then. With
+    // the form of what is stored: entries stored in another form are stored again.
+    const digest = generateDigest(
+      `${STORE_FORM}\0${row.layout === 'list' ? JSON.stringify(record.raw) : record.text}`,
+    );
     const existing = store.get(record.id);
     if (existing && existing.digest === digest) continue;
     const filePath = join(root, record.path);
@@ -178,8 +181,9 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
       data: record.raw as Record<string, unknown>,
       filePath,
     });
+    // An initiative's page renders its body itself (src/lib/markdown.ts says why).
     const rendered =
-      row.format === 'markdown'
+      row.format === 'markdown' && row.name !== 'initiatives'
         ? await renderMarkdown(renderInput(record.body), { fileURL: pathToFileURL(filePath) })
         : undefined;
     store.set({
@@ -202,6 +206,13 @@ async function load(row: CollectionRow, context: LoaderContext): Promise<void> {
     for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
   }
 }
+
+/**
+ * The form of the entries this loader stores, part of their digest: Astro keeps the store between
+ * builds, and an entry whose digest is unchanged is not stored again. 2: initiatives without their
+ * rendered body (src/lib/markdown.ts).
+ */
+const STORE_FORM = 2;
 
 /**
  * What the renderer is given for a body. Astro's renderer strips a leading front matter
