@@ -30,7 +30,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -62,6 +61,7 @@ import {
   filesOf,
   mergeHeaders,
   mergeSitemaps,
+  moveFile,
   PAGE_CACHE_VARIABLE,
   prepareShards,
 } from './shards.ts';
@@ -355,7 +355,8 @@ export function applyPatch(
       changedPages.add(file);
     }
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(patchDir, file), target);
+    // Moved, not copied: the patch's folder is thrown away after.
+    moveFile(join(patchDir, file), target);
     copied += 1;
   }
   // The sitemap: the patch's word on every page it rendered, the last build's on the others.

@@ -420,7 +420,7 @@ export interface MergeResult {
 }
 
 /** A file or folder renamed into place; copied when `to` is on another file system. */
-function moveFile(from: string, to: string): void {
+export function moveFile(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
