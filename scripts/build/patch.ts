@@ -59,6 +59,7 @@ import {
 } from './search-index.ts';
 import {
   filesOf,
+  JOBS_VARIABLE,
   mergeHeaders,
   mergeSitemaps,
   moveFile,
@@ -157,6 +158,7 @@ const INTERNAL_ENV = new Set([
   SNAPSHOT_VARIABLE,
   PATCH_VARIABLE,
   PAGE_CACHE_VARIABLE,
+  JOBS_VARIABLE,
   'KHO_INDEX_CACHE',
 ]);
 

@@ -554,9 +554,23 @@ function buildShardProcess(
   });
 }
 
-/** Shards built at once on this machine: one per core (Astro renders pages in one thread). */
-export function localJobs(): number {
-  return Math.max(1, availableParallelism());
+/** Shards built at once on this machine (`KHO_JOBS`): a number, else one per core. */
+export const JOBS_VARIABLE = 'KHO_JOBS';
+
+/**
+ * Shards built at once on this machine: `KHO_JOBS`, else one per core (Astro renders pages in one
+ * thread). Each shard's Astro holds 1.5–2 GB at 50,000 initiatives: `KHO_JOBS=1` builds them one
+ * after another, in about that much memory and more time.
+ */
+export function localJobs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env[JOBS_VARIABLE]?.trim();
+  if (!value) return Math.max(1, availableParallelism());
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error(
+      `${JOBS_VARIABLE}="${value}" không hợp lệ: cần số phần dựng cùng lúc, một số nguyên dương.`,
+    );
+  }
+  return Number(value);
 }
 
 /**

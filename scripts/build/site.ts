@@ -68,6 +68,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       say(started, (seconds) => indexSummary(pages, parts, reused, seconds));
     } else {
       const started = performance.now();
+      // A wrong KHO_JOBS is said before the long steps, not after them.
+      const jobs = localJobs();
       // The validator, the records' snapshot, and whether the last build can be patched.
       const plan = planBuildProcess(root, outDir, work, process.env);
       const patch = plan.patch;
@@ -97,7 +99,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         forgetState(root, outDir);
         let index: BundlePages[] | undefined;
         if (process.env.KHO_SHARDS !== '0' && plan.shards.length > 1) {
-          const jobs = localJobs();
           console.log(`Kho lớn: dựng theo phần, ${jobs} phần cùng lúc…`);
           const merged = await buildSharded(root, outDir, {
             jobs,

@@ -14,6 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -32,6 +33,7 @@ import {
 } from '../../scripts/build/search-index.ts';
 import {
   buildSharded,
+  localJobs,
   mergeShards,
   planShards,
   SHARD_INDEX_DIR,
@@ -172,6 +174,17 @@ describe('partSizeFor', () => {
     expect(partSizeFor(30_000)).toBe(3_000);
     expect(partSizeFor(50_010)).toBe(PART_SIZE);
     expect(partSizeFor(500_000)).toBe(PART_SIZE);
+  });
+});
+
+describe('localJobs', () => {
+  test('KHO_JOBS shards at once, else one per core; anything but a positive integer is refused', () => {
+    expect(localJobs({ KHO_JOBS: '1' })).toBe(1);
+    expect(localJobs({ KHO_JOBS: ' 3 ' })).toBe(3);
+    expect(localJobs({})).toBe(Math.max(1, availableParallelism()));
+    for (const value of ['0', '-1', '1.5', 'hai', '2x']) {
+      expect(() => localJobs({ KHO_JOBS: value })).toThrow(/KHO_JOBS=.* không hợp lệ/);
+    }
   });
 });
 
