@@ -55,7 +55,9 @@ export function initiativeSlugOf(fileURL: URL | undefined): string | undefined {
 /**
  * An image beside the entry (`![…](so-do.png)`) is published with the page's
  * attachments (`<base>sang-kien/<slug>/so-do.png`) and shown as is: no image
- * pipeline, so a build never depends on image processing of submitted files.
+ * pipeline, so a build never depends on image processing of submitted files. Any other
+ * relative address in an initiative (`../x.png`, `thu-muc/x.png`: the validator refuses them,
+ * `safety.image`) is left with none, rather than handed to Astro's image pipeline.
  */
 export function attachmentImages(base: string) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -63,9 +65,12 @@ export function attachmentImages(base: string) {
     name: 'kho-attachment-images',
     image(node: { url: string }, ctx: VisitorContext) {
       const slug = initiativeSlugOf(ctx.fileURL);
+      if (!slug) return;
       const url = node.url.replace(/^\.\//, '');
-      if (slug && BARE_FILE.test(url)) {
+      if (BARE_FILE.test(url)) {
         ctx.setProperty(node, 'url', `${prefix}sang-kien/${slug}/${url}`);
+      } else if (url && !URL.canParse(url) && !url.startsWith('/') && !url.startsWith('#')) {
+        ctx.setProperty(node, 'url', '');
       }
     },
   };

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, test } from 'vitest';
+import { renderBody } from '../../src/lib/markdown.ts';
 import {
   attachmentImages,
   dropUnsafeUrls,
@@ -82,6 +83,19 @@ describe('attachment images', () => {
   ];
   test.each(cases)('%s → %s', async (markdown, expected) => {
     expect(await render(markdown)).toContain(expected);
+  });
+
+  test('any other relative image of an initiative is left with no address, as its page renders it', async () => {
+    for (const markdown of ['![a](../khac/x.png)', '![b](con/x.png)']) {
+      const html = await renderBody(
+        markdown,
+        '/repo/content/initiatives/mot-sang-kien/index.md',
+        '/kho/',
+      );
+      expect(html).toMatch(/<img [^>]*alt="[ab]"/);
+      expect(html).not.toContain('x.png');
+      expect(html).not.toContain('__ASTRO_IMAGE_');
+    }
   });
 
   test('pages that are not initiatives keep their image URLs', async () => {
