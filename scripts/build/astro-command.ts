@@ -30,10 +30,31 @@ export function astroHeapMb(root: string): number {
   return Math.max(1024, Math.ceil(384 + entries * 0.064));
 }
 
-/** `node --max-old-space-size=… astro.mjs build …args`, to run from `root`. */
+/**
+ * V8 grows its heap by up to four times what survived the last full collection, so a build
+ * holding 450 MB of live data rose to 900 MB of heap between collections. A fixed 20 % keeps
+ * the heap near the live data; measured on a 5,000-initiative slice, it cost no build time.
+ */
+const HEAP_GROWTH = '--heap-growing-percent=20';
+
+/**
+ * `node --max-old-space-size=… astro.mjs build …args`, to run from `root` with the environment
+ * of astroBuildEnv.
+ */
 export function astroBuildCommand(root: string, args: string[] = []): [string, string[]] {
   return [
     process.execPath,
-    [`--max-old-space-size=${astroHeapMb(root)}`, ASTRO_BIN, 'build', ...args],
+    [`--max-old-space-size=${astroHeapMb(root)}`, HEAP_GROWTH, ASTRO_BIN, 'build', ...args],
   ];
+}
+
+/**
+ * The environment of an `astro build`: `env` with the settings of mimalloc, the allocator of
+ * the bundler and compiler Astro loads (Rust modules). By default it commits a 1 GB arena
+ * eagerly and keeps freed pages: a slice of 5,000 initiatives held 280 MB that it no longer
+ * used. Released at once, the same slice peaked at 860 MB instead of 1,470 MB (with HEAP_GROWTH)
+ * in the same time. A value the caller sets wins.
+ */
+export function astroBuildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...env };
 }

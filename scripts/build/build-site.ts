@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { astroBuildCommand, projectRoot } from './astro-command.ts';
+import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 export { projectRoot };
@@ -45,12 +45,12 @@ export function buildSite(
   const run = spawnSync(command, args, {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: {
+    env: astroBuildEnv({
       ...cleanEnv(),
       BASE_PATH: base,
       SITE_URL: options.site ?? 'http://127.0.0.1:4321',
       ASTRO_TELEMETRY_DISABLED: '1',
-    },
+    }),
   });
   if (run.status !== 0) {
     throw new Error(

@@ -50,7 +50,7 @@ import { siteIdentity } from '../../src/lib/site-identity.ts';
 import { collections } from '../../src/model/collections.ts';
 import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
 import { entryKey } from '../../src/validator/cache.ts';
-import { astroBuildCommand, projectRoot } from './astro-command.ts';
+import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import {
   type BundlePages,
   buildQuickSearch,
@@ -490,11 +490,11 @@ export function patchBuild(
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
-    env: {
+    env: astroBuildEnv({
       ...env,
       [SHARD_VARIABLE]: patchShard(patch.initiatives, patch.campaigns, patch.lists),
       [SNAPSHOT_VARIABLE]: plan.snapshot,
-    },
+    }),
   });
   if (run.status !== 0) {
     throw new Error(

@@ -47,7 +47,7 @@ import { collections } from '../../src/model/collections.ts';
 import { listIds, readRecordFile } from '../../src/model/files.ts';
 import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
 import { validate } from '../../src/validator/index.ts';
-import { astroBuildCommand } from './astro-command.ts';
+import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import {
   type BundlePages,
   buildPagefindBundles,
@@ -231,7 +231,7 @@ export function buildShard(
     encoding: 'utf8',
     // Astro prints a line per page: a large shard's log is past spawnSync's 1 MB default.
     maxBuffer: 1024 * 1024 * 1024,
-    env: { ...env, [SHARD_VARIABLE]: shard },
+    env: astroBuildEnv({ ...env, [SHARD_VARIABLE]: shard }),
   });
   if (run.status !== 0) {
     throw new Error(

@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/deploy-config.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
 import { validate } from '../../src/validator/index.ts';
-import { astroBuildCommand } from './astro-command.ts';
+import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import { forgetState, patchBuild, planBuildProcess, recordBuild } from './patch.ts';
 import { type BundlePages, buildSearchIndex, indexSummary } from './search-index.ts';
 import { buildSharded, localJobs } from './shards.ts';
@@ -61,7 +61,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const report = await validate({ root, cache: true });
       if (report.totals.errors > 0) throw new InvalidContentError(report);
       const [command, astroArgs] = astroBuildCommand(root, args);
-      const astro = spawnSync(command, astroArgs, { stdio: 'inherit' });
+      const astro = spawnSync(command, astroArgs, { stdio: 'inherit', env: astroBuildEnv() });
       if (astro.status !== 0) throw new AstroFailed(astro.status ?? 1);
       const started = performance.now();
       const { pages, parts, reused } = buildSearchIndex(outDir);
@@ -114,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           );
         } else {
           const [command, astroArgs] = astroBuildCommand(root, args);
-          const astro = spawnSync(command, astroArgs, { stdio: 'inherit' });
+          const astro = spawnSync(command, astroArgs, { stdio: 'inherit', env: astroBuildEnv() });
           if (astro.status !== 0) throw new AstroFailed(astro.status ?? 1);
           const indexed = performance.now();
           const built = buildSearchIndex(outDir);

@@ -23,7 +23,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { astroBuildCommand, projectRoot } from '../build/astro-command.ts';
+import { astroBuildCommand, astroBuildEnv, projectRoot } from '../build/astro-command.ts';
 import { cleanEnv } from '../build/build-site.ts';
 import { buildSearchIndex } from '../build/search-index.ts';
 import { runBuildChild } from './build-child.ts';
@@ -189,7 +189,11 @@ function buildInChild(siteDir: string, out: string, withoutAdmin: boolean): void
   if (withoutAdmin) rmSync(join(siteDir, ADMIN_PAGE), { recursive: true, force: true });
   try {
     const [command, args] = astroBuildCommand(siteDir, ['--root', siteDir, '--outDir', out]);
-    const astro = spawnSync(command, args, { cwd: siteDir, stdio: 'inherit' });
+    const astro = spawnSync(command, args, {
+      cwd: siteDir,
+      stdio: 'inherit',
+      env: astroBuildEnv(),
+    });
     if (astro.status !== 0) process.exit(astro.status ?? 1);
   } finally {
     if (withoutAdmin)
