@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { releaseRecords } from '../loaders/content.ts';
 import { buildCatalog, type Catalog, type InitiativeView } from './catalog.ts';
 import { readCatalogInput } from './catalog-source.ts';
 import { buildFacets, type Facet } from './facets.ts';
@@ -33,6 +34,9 @@ async function readCatalog(dev: boolean): Promise<Catalog> {
   // The sitemap's dates, from this catalog rather than a second reading of every file by the
   // build's configuration (src/lib/sitemap.ts).
   offerSitemapPlan(sitemapPlan(loaded));
+  // Astro's store is filled before any page is rendered, and the catalog is kept: a build needs
+  // the records no more.
+  if (!dev) releaseRecords();
   return loaded;
 }
 

@@ -92,6 +92,17 @@ function recordsOf(root: string, row: CollectionRow, fresh: boolean): RecordFile
   return records;
 }
 
+/**
+ * Lets go of the records read in this process. A build reads them for Astro's store and for the
+ * catalog (src/lib/site-data.ts), then renders pages from the catalog for the rest of its run:
+ * the records are the whole archive's front matter again (170 MB of heap in a shard of a 50,000
+ * archive). A later reading reads the files or the snapshot again.
+ */
+export function releaseRecords(): void {
+  shared.records.clear();
+  shared.snapshots.clear();
+}
+
 /** The report's errors only, as the validator prints them. */
 export function errorsOnly(report: ValidationReport): ValidationReport {
   const files: FileReport[] = report.files
