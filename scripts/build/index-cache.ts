@@ -43,11 +43,21 @@ function pagefindVersion(): string {
   ).version;
 }
 
+/** A part's key made one page at a time, so that the part's text is never held whole. */
+export interface PartKey {
+  add(page: string, html: string): void;
+  digest(): string;
+}
+
 /** The key of a part: Pagefind's version and options, then each page's path and staged text. */
-export function partKey(options: readonly string[], staged: readonly [string, string][]): string {
+export function partKeyOf(options: readonly string[]): PartKey {
   const hash = createHash('sha256').update(`pagefind ${pagefindVersion()}\0${options.join('\0')}`);
-  for (const [page, html] of staged) hash.update(`\0${page}\0${html}`);
-  return hash.digest('hex').slice(0, 40);
+  return {
+    add: (page, html) => {
+      hash.update(`\0${page}\0${html}`);
+    },
+    digest: () => hash.digest('hex').slice(0, 40),
+  };
 }
 
 /** Copies the cached bundle of `key` to `target`; the pages it indexed, or undefined when absent. */

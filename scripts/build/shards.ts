@@ -23,6 +23,7 @@
  *   node scripts/build/shards.ts prepare <file> [size] validate, snapshot the records into <file>
  *                                                      (KHO_CATALOG of the shards), the shards
  *   node scripts/build/shards.ts build <shard> <dir>   one shard's pages and index into <dir>
+ *   node scripts/build/shards.ts index <dir>           a shard's index alone (after its pages)
  *   node scripts/build/shards.ts merge <out> <dir>…    merge shard folders into one site
  *   node scripts/build/shards.ts all [out]             every shard (one per core), then the merge
  */
@@ -520,23 +521,16 @@ function tail(text: string, chunk: Buffer): string {
   return (text + chunk.toString('utf8')).slice(-4000);
 }
 
-/**
- * One shard's build in a process of its own (`shards.ts build`), so that the parent's event loop
- * never holds up a sibling: a shard's Pagefind runs while another's Astro does.
- */
-function buildShardProcess(
-  root: string,
-  shard: string,
-  dir: string,
-  env: NodeJS.ProcessEnv,
+/** A child process whose end is awaited, with the end of its output for the error message. */
+function runChild(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
   running: Set<ChildProcess>,
+  failure: (output: string, status: string) => string,
 ): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [import.meta.filename, 'build', shard, dir], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -549,9 +543,40 @@ function buildShardProcess(
     child.on('close', (code, signal) => {
       running.delete(child);
       if (code === 0) done();
-      else fail(new Error(output.trim() || `Không dựng được phần "${shard}" (${code ?? signal}).`));
+      else fail(new Error(failure(output.trim(), String(code ?? signal))));
     });
   });
+}
+
+/**
+ * One shard's build as `shards.ts build` makes it, in processes of their own so that the parent's
+ * event loop never holds up a sibling (a shard's Pagefind runs while another's Astro does): its
+ * `astro build` started from here, then `shards.ts index` for its search index. A process waiting
+ * for Astro held 120 MB, beside each shard, for nothing.
+ */
+async function buildShardProcess(
+  root: string,
+  shard: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  running: Set<ChildProcess>,
+): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  const [command, args] = astroBuildCommand(root, ['--outDir', resolve(dir)]);
+  await runChild(
+    command,
+    args,
+    { cwd: root, env: astroBuildEnv({ ...env, [SHARD_VARIABLE]: shard }) },
+    running,
+    (output, status) => `Không dựng được phần "${shard}" (${status}):\n${output}`,
+  );
+  await runChild(
+    process.execPath,
+    [import.meta.filename, 'index', dir],
+    { cwd: root, env },
+    running,
+    (output, status) => output || `Không lập được chỉ mục của phần "${shard}" (${status}).`,
+  );
 }
 
 /** Shards built at once on this machine (`KHO_JOBS`): a number, else one per core. */
@@ -648,6 +673,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(
         `Đã dựng phần "${rest[0]}" vào ${rest[1]}: astro build ${astroSeconds.toFixed(1)} giây, chỉ mục ${indexSeconds.toFixed(1)} giây (${pages} trang tìm kiếm, ${bundles} gói).`,
       );
+    } else if (command === 'index' && rest[0]) {
+      const { pages, bundles } = indexShard(rest[0], {
+        partSize: partSizeFor(archivePages(root)),
+      });
+      console.log(`Đã lập chỉ mục của ${rest[0]}: ${pages} trang tìm kiếm, ${bundles} gói.`);
     } else if (command === 'merge' && rest[0] && rest.length > 1) {
       const { files, bundles, quick } = mergeShards(rest.slice(1), rest[0]);
       console.log(
@@ -663,7 +693,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
     } else {
       console.error(
-        'Cách dùng: shards.ts list [số-trang-mỗi-phần] | build <phần> <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
+        'Cách dùng: shards.ts list [số-trang-mỗi-phần] | build <phần> <thư-mục> | index <thư-mục> | merge <thư-mục-ra> <thư-mục>… | all [thư-mục-ra]',
       );
       process.exit(2);
     }

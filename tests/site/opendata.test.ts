@@ -8,7 +8,14 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { buildCatalog, type CatalogInput } from '../../src/lib/catalog.ts';
-import { columns, dataDate, openDataDocument, toCsv } from '../../src/lib/opendata.ts';
+import {
+  columns,
+  csvPieces,
+  dataDate,
+  openDataDocument,
+  openDataJsonPieces,
+  toCsv,
+} from '../../src/lib/opendata.ts';
 import {
   type OpenDataRecord,
   openDataDocumentSchema,
@@ -286,5 +293,45 @@ describe('open data CSV', () => {
     expect(at('indicators')).toBe(
       'Tỷ lệ hồ sơ trễ hẹn: 18,4% → 6,1% (càng thấp càng tốt); Số cuộc gọi hỏi: 420 cuộc gọi → 95 cuộc gọi (càng thấp càng tốt)',
     );
+  });
+});
+
+describe('the documents written in pieces (what the route streams)', () => {
+  // More initiatives than one piece of CSV rows, with line breaks, quotes, a separator of lines
+  // that JSON leaves raw, and empty lists.
+  const many = buildCatalog({
+    ...input(),
+    initiatives: [
+      ...input().initiatives,
+      ...Array.from({ length: 1203 }, (_, index) =>
+        initiative(`sk-${index}`, {
+          summary: `Dòng ${index}\n  "thụt lề", dấu phẩy\u2028và dòng mới\r\nhết.`,
+          keywords: index % 2 ? [] : ['một cửa', 'số hoá'],
+        }),
+      ),
+    ],
+  });
+
+  test('join to the very text of the document made whole', () => {
+    const whole = JSON.stringify(openDataDocument(many, paths, {}), null, 2);
+    const pieces = [...openDataJsonPieces(many, paths, {})];
+    expect(pieces.length).toBeGreaterThan(1000);
+    expect(pieces.join('')).toBe(whole);
+    expect(JSON.parse(pieces.join(''))).toEqual(openDataDocument(many, paths, {}));
+  });
+
+  test('an archive without initiatives is the same document too', () => {
+    const empty = buildCatalog({ ...input(), initiatives: [], decisions: [], adoptions: [] });
+    expect([...openDataJsonPieces(empty, paths, {})].join('')).toBe(
+      JSON.stringify(openDataDocument(empty, paths, {}), null, 2),
+    );
+  });
+
+  test('the CSV in pieces of rows is the CSV made whole', () => {
+    const whole = toCsv(many.initiatives, cols, abs);
+    const pieces = [...csvPieces(many.initiatives, cols, abs, 500)];
+    expect(pieces).toHaveLength(1 + Math.ceil(many.initiatives.length / 500));
+    expect(pieces.join('')).toBe(whole);
+    expect([...csvPieces([], cols, abs)].join('')).toBe(toCsv([], cols, abs));
   });
 });
