@@ -153,14 +153,18 @@ export function planShards(sizes: ReadonlyMap<string, number>, size = SHARD_SIZE
 }
 
 /**
- * The shards of a build on one machine: the shared pages go with the last shard (the remainder
- * group, or a slice) instead of an `astro build` of their own, which would pay Astro's start
- * (Vite, the content sync, the catalog) once more and make the others wait behind it. The
- * combined shard comes first, being the longest. A matrix keeps the plan as it is: there, the
- * longest job sets the time.
+ * The shards of a build on one machine running `jobs` at once. When every other shard runs in the
+ * first round, the shared pages go with the last one (the remainder group, or a slice) instead of
+ * an `astro build` of their own, which would pay Astro's start (Vite, the content sync, the
+ * catalog) once more and leave a core idle behind it; the combined shard comes first, being the
+ * longest. With more rounds, the shared pages build alone: combined, they made the heaviest
+ * process heavier still (at 50,000 initiatives, two at once peaked at 2,017 MB; alone, 1,865 MB,
+ * and no slower). A matrix keeps the plan as it is: there, the longest job sets the time.
  */
-export function foldShared(shards: readonly string[]): string[] {
-  if (shards[0] !== SHARED_SHARD || shards.length < 3) return [...shards];
+export function foldShared(shards: readonly string[], jobs = Number.POSITIVE_INFINITY): string[] {
+  if (shards[0] !== SHARED_SHARD || shards.length < 3 || shards.length - 1 > jobs) {
+    return [...shards];
+  }
   return [`${SHARED_SHARD},${shards[shards.length - 1]}`, ...shards.slice(1, -1)];
 }
 
@@ -615,7 +619,8 @@ export async function buildSharded(
     /** The snapshot and shards of a validation already made (patch.ts: planBuild). */
     prepared?: { snapshot: string; shards: string[] };
     /**
-     * As `npm run build` on one machine: the shared pages with the last shard (foldShared), and
+     * As `npm run build` on one machine: the shared pages with the last shard when all fit in one
+     * round of `jobs` (foldShared), and
      * no copy of every page for Astro's incremental build (PAGE_CACHE_VARIABLE).
      */
     local?: boolean;
@@ -626,7 +631,7 @@ export async function buildSharded(
   const planned =
     options.prepared?.shards ??
     prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
-  const shards = options.local ? foldShared(planned) : planned;
+  const shards = options.local ? foldShared(planned, options.jobs ?? localJobs()) : planned;
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
   const env = {
     ...(options.env ?? process.env),

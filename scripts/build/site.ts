@@ -110,7 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           say(
             started,
             (seconds) =>
-              `Đã dựng ${merged.shards.length} phần (nhóm đợt hay lát của đợt, phần đầu có cả trang chung) và gộp vào ${outDir}: ${merged.files} tệp, ${merged.bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
+              `Đã dựng ${merged.shards.length} phần (trang chung, nhóm đợt hay lát của đợt) và gộp vào ${outDir}: ${merged.files} tệp, ${merged.bundles} gói chỉ mục Pagefind, ${seconds} giây.`,
           );
         } else {
           const [command, astroArgs] = astroBuildCommand(root, args);

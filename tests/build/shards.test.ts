@@ -33,6 +33,7 @@ import {
 } from '../../scripts/build/search-index.ts';
 import {
   buildSharded,
+  foldShared,
   localJobs,
   mergeShards,
   planShards,
@@ -231,6 +232,16 @@ describe('planShards', () => {
     expect(planShards(new Map())).toEqual(['']);
   });
 
+  test('on one machine, the shared pages ride with a slice only when every slice runs at once', () => {
+    const plan = [SHARED_SHARD, 'a#1/3', 'a#2/3', 'a#3/3'];
+    expect(foldShared(plan, 3)).toEqual([`${SHARED_SHARD},a#3/3`, 'a#1/3', 'a#2/3']);
+    expect(foldShared(plan)).toEqual([`${SHARED_SHARD},a#3/3`, 'a#1/3', 'a#2/3']);
+    // More rounds than one: the heaviest build stays the shared pages alone.
+    expect(foldShared(plan, 2)).toEqual(plan);
+    expect(foldShared([SHARED_SHARD, 'a'], 1)).toEqual([SHARED_SHARD, 'a']);
+    expect(foldShared([''], 2)).toEqual(['']);
+  });
+
   test('a size that is not a positive integer is refused', () => {
     expect(() => planShards(sizes, 0)).toThrow(/số nguyên dương/);
     expect(() => planShards(sizes, Number.NaN)).toThrow(/số nguyên dương/);
@@ -336,6 +347,8 @@ describe('a sharded build', () => {
       work: join(tree, 'shards-folded'),
       shardSize: SHARD_SIZE,
       local: true,
+      // Every slice at once: only then do the shared pages ride with one (foldShared).
+      jobs: shards.length - 1,
     });
     // One Astro build fewer: the shared pages ride with the last slice, built first.
     expect(built.shards).toEqual([`${SHARED_SHARD},${shards.at(-1)}`, ...shards.slice(1, -1)]);
