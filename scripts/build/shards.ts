@@ -588,8 +588,8 @@ export const JOBS_VARIABLE = 'KHO_JOBS';
 
 /**
  * Shards built at once on this machine: `KHO_JOBS`, else one per core (Astro renders pages in one
- * thread). Each shard's Astro holds 1.5–2 GB at 50,000 initiatives: `KHO_JOBS=1` builds them one
- * after another, in about that much memory and more time.
+ * thread). At 50,000 initiatives a slice's Astro holds about 750 MB, the shared pages' up to 1 GB:
+ * `KHO_JOBS=1` builds them one after another, in about that much memory and more time.
  */
 export function localJobs(env: NodeJS.ProcessEnv = process.env): number {
   const value = env[JOBS_VARIABLE]?.trim();

@@ -17,6 +17,9 @@ const json = (body: unknown, type = 'application/json', indent?: number): Respon
     headers: { 'Content-Type': `${type}; charset=utf-8` },
   });
 
+/** Text gathered into one chunk of a streamed document: a chunk per piece cost 0.4 s at 10,000. */
+const CHUNK = 1 << 16;
+
 /**
  * A document of the whole archive, written as it is made rather than made whole first (opendata.ts
  * says how much that spares at 50,000 initiatives).
@@ -26,9 +29,15 @@ const streamed = (pieces: Iterable<string>, type: string): Response => {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const next = iterator.next();
+      let text = '';
+      let next = iterator.next();
+      while (!next.done) {
+        text += next.value;
+        if (text.length >= CHUNK) break;
+        next = iterator.next();
+      }
+      if (text) controller.enqueue(encoder.encode(text));
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
     },
   });
   return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
