@@ -31,6 +31,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -64,7 +65,7 @@ import {
   mergeSitemaps,
   moveFile,
   PAGE_CACHE_VARIABLE,
-  prepareShards,
+  prepareSnapshot,
 } from './shards.ts';
 
 const STATE_VERSION = 2;
@@ -193,19 +194,35 @@ function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
     if (OUTPUT_ENV.test(key) && !INTERNAL_ENV.has(key)) hash.update(`${key}=${env[key]}\0`);
   }
   const content = join(root, 'content');
-  const initiatives = `${collections.initiatives.folder.replace(/^content\//, '')}/`;
-  for (const file of filesOf(content)) {
-    if (file.startsWith(initiatives)) continue;
+  // The initiatives' own folder is not walked at all: 10,000 folders listed only to be skipped.
+  const initiatives = collections.initiatives.folder.replace(/^content\//, '');
+  const others = existsSync(content)
+    ? readdirSync(content)
+        .filter((name) => name !== initiatives)
+        .sort()
+        .flatMap((name) => {
+          // lstat, as filesOf: a link is neither a folder to walk nor a file to read.
+          const stat = lstatSync(join(content, name));
+          if (stat.isDirectory())
+            return filesOf(join(content, name)).map((file) => `${name}/${file}`);
+          return stat.isFile() ? [name] : [];
+        })
+    : [];
+  for (const file of others) {
     hash.update(`\0${file}\0`).update(readFileSync(join(content, file)));
   }
   return hash.digest('hex');
 }
 
-/** The content state of `root`, read from the snapshot `snapshot` (src/model/snapshot.ts). */
+/**
+ * The content state of `root`, read from the snapshot `snapshot` (src/model/snapshot.ts), whose
+ * entries' keys (`keys`, by initiative id) are the files' state as the snapshot read them.
+ */
 export async function contentState(
   root: string,
   snapshot: string,
   env: NodeJS.ProcessEnv = process.env,
+  keys: ReadonlyMap<string, string> = new Map(),
 ): Promise<ContentState> {
   const before = process.env[SNAPSHOT_VARIABLE];
   process.env[SNAPSHOT_VARIABLE] = snapshot;
@@ -217,7 +234,7 @@ export async function contentState(
         campaign: view.data.campaign,
         view: viewKey(view),
         place: placeKey(view),
-        files: (view.filePath && entryKey(root, view.filePath, false)) || '',
+        files: keys.get(view.id) ?? ((view.filePath && entryKey(root, view.filePath, false)) || ''),
       };
     }
     return {
@@ -415,8 +432,13 @@ export async function planBuild(
 ): Promise<BuildPlan> {
   mkdirSync(work, { recursive: true });
   const snapshotFile = join(work, 'danh-muc.v8');
-  const shards = await prepareShards(root, snapshotFile);
-  const now = await contentState(root, snapshotFile, env);
+  const { shards, snapshot } = await prepareSnapshot(root, snapshotFile);
+  const keys = new Map(
+    (snapshot.collections[collections.initiatives.name] ?? []).flatMap((record) =>
+      record.key === undefined ? [] : [[record.id, record.key] as const],
+    ),
+  );
+  const now = await contentState(root, snapshotFile, env, keys);
   const contentFile = join(work, 'noi-dung.json');
   writeFileSync(contentFile, JSON.stringify(now));
   const off = env[PATCH_VARIABLE] === '0';

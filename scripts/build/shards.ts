@@ -28,6 +28,7 @@
  *   node scripts/build/shards.ts all [out]             every shard (one per core), then the merge
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   cpSync,
@@ -46,7 +47,7 @@ import { SHARD_VARIABLE, SHARED_SHARD } from '../../src/lib/shard.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
 import { collections } from '../../src/model/collections.ts';
 import { listIds, readRecordFile } from '../../src/model/files.ts';
-import { SNAPSHOT_VARIABLE, writeSnapshot } from '../../src/model/snapshot.ts';
+import { SNAPSHOT_VARIABLE, type Snapshot, writeSnapshot } from '../../src/model/snapshot.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import {
@@ -183,17 +184,45 @@ export async function prepareShards(
   file: string,
   size = SHARD_SIZE,
 ): Promise<string[]> {
+  return (await prepareSnapshot(root, file, size)).shards;
+}
+
+/**
+ * Where a build keeps a copy of the last snapshot of the tree at `root`, for the next one to
+ * read only the entries that changed since (writeSnapshot).
+ */
+export function lastSnapshotPath(root: string): string {
+  const id = createHash('sha1').update(resolve(root)).digest('hex').slice(0, 16);
+  return join(root, 'node_modules/.cache/kho-build', `danh-muc-${id}.v8`);
+}
+
+/** prepareShards, with the snapshot it wrote. */
+export async function prepareSnapshot(
+  root: string,
+  file: string,
+  size = SHARD_SIZE,
+): Promise<{ shards: string[]; snapshot: Snapshot }> {
   const report = await validate({ root, cache: true });
   if (report.totals.errors > 0) throw new InvalidContentError(report);
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  const snapshot = writeSnapshot(root, report, file);
+  const last = lastSnapshotPath(root);
+  const snapshot = writeSnapshot(root, report, file, last);
+  try {
+    mkdirSync(dirname(last), { recursive: true });
+    // Whole or absent: a build reading it while it is replaced gets the old one or the new.
+    copyFileSync(file, `${last}.${process.pid}.tmp`);
+    renameSync(`${last}.${process.pid}.tmp`, last);
+  } catch {
+    // Only the next build's time depends on it.
+  }
   const campaigns = (snapshot.collections[collections.campaigns.name] ?? []).map(
     (record) => record.id,
   );
-  return planShards(
+  const shards = planShards(
     sizesOf(campaigns, snapshot.collections[collections.initiatives.name] ?? []),
     size,
   );
+  return { shards, snapshot };
 }
 
 /**

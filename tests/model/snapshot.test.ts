@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { prepareShards } from '../../scripts/build/shards.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
@@ -21,6 +22,7 @@ import { collectionRows, collections } from '../../src/model/collections.ts';
 import { readRecords } from '../../src/model/files.ts';
 import {
   SNAPSHOT_VARIABLE,
+  type Snapshot,
   snapshotFor,
   snapshotRecords,
   writeSnapshot,
@@ -98,6 +100,55 @@ describe('a snapshot', () => {
       const target = join(tree, 'tam', 'danh-muc.v8');
       await expect(prepareShards(tree, target)).rejects.toBeInstanceOf(InvalidContentError);
       expect(existsSync(target)).toBe(false);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a snapshot written after an earlier one', () => {
+  const read = (path: string) => deserialize(readFileSync(path)) as Snapshot;
+  const initiative = (snapshot: Snapshot, id: string) =>
+    snapshot.collections[collections.initiatives.name]?.find((record) => record.id === id);
+
+  test('keeps the entries whose files are as they were, and reads the changed ones again', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'kho-snapshot-again-'));
+    try {
+      cpSync('content', join(tree, 'content'), { recursive: true });
+      const [kept, changed] = readRecords(tree, collections.initiatives);
+      if (!kept || !changed) throw new Error('the sample needs two initiatives');
+      const first = join(tree, 'mot.v8');
+      writeSnapshot(tree, clean, first);
+      // Marks the earlier record of an unchanged entry: only a reused record carries the mark.
+      const earlier = read(first);
+      const mark = (snapshot: Snapshot) => {
+        const record = initiative(snapshot, kept.id);
+        if (record) record.raw = { ...(record.raw as object), title: 'Dấu của bản trước' };
+        return snapshot;
+      };
+      writeFileSync(first, serialize(mark(earlier)));
+      const path = join(tree, changed.path);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^title:.*$/m, 'title: Tên mới hẳn'));
+      const second = join(tree, 'hai.v8');
+      writeSnapshot(tree, clean, second, first);
+      const again = read(second);
+      expect(initiative(again, kept.id)?.raw).toMatchObject({ title: 'Dấu của bản trước' });
+      expect(initiative(again, changed.id)?.raw).toMatchObject({ title: 'Tên mới hẳn' });
+      // Every other record is the reader's, as a snapshot from nothing gives it.
+      const fresh = join(tree, 'ba.v8');
+      writeSnapshot(tree, clean, fresh);
+      const plainRecords = (snapshot: Snapshot) =>
+        snapshot.collections[collections.initiatives.name]?.filter((r) => r.id !== kept.id);
+      expect(plainRecords(again)).toEqual(plainRecords(read(fresh)));
+
+      // Read by other code (another version of the reader), nothing is kept.
+      writeFileSync(first, serialize({ ...mark(read(fresh)), reader: 'khác' }));
+      writeSnapshot(tree, clean, second, first);
+      expect(initiative(read(second), kept.id)?.raw).toEqual(kept.raw);
+      // An unreadable earlier snapshot only costs the time of reading everything.
+      writeFileSync(first, 'không phải bản chụp');
+      writeSnapshot(tree, clean, second, first);
+      expect(initiative(read(second), kept.id)?.raw).toEqual(kept.raw);
     } finally {
       rmSync(tree, { recursive: true, force: true });
     }
