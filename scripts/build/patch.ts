@@ -50,7 +50,6 @@ import { patchShard, SHARD_VARIABLE } from '../../src/lib/shard.ts';
 import { siteIdentity } from '../../src/lib/site-identity.ts';
 import { collections } from '../../src/model/collections.ts';
 import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
-import { entryKey } from '../../src/validator/cache.ts';
 import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import {
   type BundlePages,
@@ -216,13 +215,13 @@ function inputsKey(root: string, env: NodeJS.ProcessEnv): string {
 
 /**
  * The content state of `root`, read from the snapshot `snapshot` (src/model/snapshot.ts), whose
- * entries' keys (`keys`, by initiative id) are the files' state as the snapshot read them.
+ * entry keys (`keys`, by initiative id: entryKey, as the snapshot saw the files) it records.
  */
 export async function contentState(
   root: string,
   snapshot: string,
+  keys: ReadonlyMap<string, string>,
   env: NodeJS.ProcessEnv = process.env,
-  keys: ReadonlyMap<string, string> = new Map(),
 ): Promise<ContentState> {
   const before = process.env[SNAPSHOT_VARIABLE];
   process.env[SNAPSHOT_VARIABLE] = snapshot;
@@ -234,7 +233,7 @@ export async function contentState(
         campaign: view.data.campaign,
         view: viewKey(view),
         place: placeKey(view),
-        files: keys.get(view.id) ?? ((view.filePath && entryKey(root, view.filePath, false)) || ''),
+        files: keys.get(view.id) ?? '',
       };
     }
     return {
@@ -438,7 +437,7 @@ export async function planBuild(
       record.key === undefined ? [] : [[record.id, record.key] as const],
     ),
   );
-  const now = await contentState(root, snapshotFile, env, keys);
+  const now = await contentState(root, snapshotFile, keys, env);
   const contentFile = join(work, 'noi-dung.json');
   writeFileSync(contentFile, JSON.stringify(now));
   const off = env[PATCH_VARIABLE] === '0';

@@ -141,10 +141,18 @@ export function toCsv(
   cols: readonly Column[],
   abs: (path: string) => string,
 ): string {
-  const rows = views.map((view) => cols.map((col) => cell(col.key, col.value(view, abs))));
-  const header = cols.map((col) => cell(undefined, col.header));
-  return `\uFEFF${stringify([header, ...rows], CSV_OPTIONS)}`;
+  const rows = views.map((view) => csvRow(view, cols, abs));
+  return `\uFEFF${stringify([csvHeader(cols), ...rows], CSV_OPTIONS)}`;
 }
+
+const csvHeader = (cols: readonly Column[]): string[] =>
+  cols.map((col) => cell(undefined, col.header));
+
+const csvRow = (
+  view: InitiativeView,
+  cols: readonly Column[],
+  abs: (path: string) => string,
+): string[] => cols.map((col) => cell(col.key, col.value(view, abs)));
 
 /**
  * toCsv's text in pieces of `batch` rows, for a route to stream: at 50,000 initiatives the CSV is
@@ -157,11 +165,9 @@ export function* csvPieces(
   abs: (path: string) => string,
   batch = 500,
 ): Generator<string> {
-  yield `\uFEFF${stringify([cols.map((col) => cell(undefined, col.header))], CSV_OPTIONS)}`;
+  yield `\uFEFF${stringify([csvHeader(cols)], CSV_OPTIONS)}`;
   for (let start = 0; start < views.length; start += batch) {
-    const rows = views
-      .slice(start, start + batch)
-      .map((view) => cols.map((col) => cell(col.key, col.value(view, abs))));
+    const rows = views.slice(start, start + batch).map((view) => csvRow(view, cols, abs));
     yield stringify(rows, CSV_OPTIONS);
   }
 }

@@ -24,6 +24,7 @@ import {
   openDataRecordSchema,
 } from '../../src/lib/opendata-schema.ts';
 import { siteInfo } from '../../src/lib/site.ts';
+import { textStream } from '../../src/lib/text-stream.ts';
 import type { Initiative } from '../../src/schemas/index.ts';
 import { initiativeSchema } from '../../src/schemas/initiative.ts';
 import { schemaTree } from '../../src/schemas/tree.ts';
@@ -325,6 +326,29 @@ describe('the documents written in pieces (what the route streams)', () => {
     expect([...openDataJsonPieces(empty, paths, {})].join('')).toBe(
       JSON.stringify(openDataDocument(empty, paths, {}), null, 2),
     );
+  });
+
+  test('streamed as the route streams them, Astro reads the very same bytes', async () => {
+    const whole = JSON.stringify(openDataDocument(many, paths, {}), null, 2);
+    const sizes: number[] = [];
+    const counted = textStream(openDataJsonPieces(many, paths, {}), 4096).pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          sizes.push(chunk.byteLength);
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    // Astro writes an endpoint's body from response.arrayBuffer().
+    const bytes = async (stream: ReadableStream<Uint8Array>) =>
+      Buffer.from(await new Response(stream).arrayBuffer());
+    expect((await bytes(counted)).equals(Buffer.from(whole, 'utf8'))).toBe(true);
+    // Gathered: every chunk but the last holds at least the text asked for.
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(sizes.slice(0, -1).every((size) => size >= 4096)).toBe(true);
+    const csv = await bytes(textStream(csvPieces(many.initiatives, cols, abs), 4096));
+    expect(csv.equals(Buffer.from(toCsv(many.initiatives, cols, abs), 'utf8'))).toBe(true);
+    expect((await bytes(textStream([]))).length).toBe(0);
   });
 
   test('the CSV in pieces of rows is the CSV made whole', () => {
