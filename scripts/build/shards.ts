@@ -40,8 +40,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { headersEntries, headersFile, type SiteEntry } from '../../src/lib/csp.ts';
 import { SHARD_VARIABLE, SHARED_SHARD } from '../../src/lib/shard.ts';
 import { InvalidContentError } from '../../src/loaders/content.ts';
@@ -565,18 +566,20 @@ function runChild(
   return new Promise((done, fail) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
+    // Kept apart: Astro writes the error to stderr, and may go on listing pages on stdout after it.
     let output = '';
+    let errors = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output = tail(output, chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      output = tail(output, chunk);
+      errors = tail(errors, chunk);
     });
     child.on('error', fail);
     child.on('close', (code, signal) => {
       running.delete(child);
       if (code === 0) done();
-      else fail(new Error(failure(output.trim(), String(code ?? signal))));
+      else fail(new Error(failure(errors.trim() || output.trim(), String(code ?? signal))));
     });
   });
 }
@@ -610,6 +613,28 @@ async function buildShardProcess(
     running,
     (output, status) => output || `Không lập được chỉ mục của phần "${shard}" (${status}).`,
   );
+}
+
+/**
+ * Deletes the last build's output while the shards build, moved aside into `work` first. At
+ * 50,000 initiatives its 110,000 files took the merge 60–70 s to delete, spent waiting on the
+ * disk with both cores idle; beside the shards' Astro builds, which wait on nothing, it costs
+ * them next to no time. As with `astro build`, which empties its outDir before it starts, a
+ * build that fails leaves no output. An output holding the work folder is left to the merge.
+ */
+async function clearOutput(out: string, work: string): Promise<void> {
+  const target = resolve(out);
+  const within = relative(target, work);
+  if (!existsSync(target) || within === '' || !within.startsWith('..')) return;
+  let aside = join(work, 'dist-cu');
+  try {
+    mkdirSync(work, { recursive: true });
+    renameSync(target, aside);
+  } catch {
+    // Another file system, say: deleted where it is.
+    aside = target;
+  }
+  await rm(aside, { recursive: true, force: true });
 }
 
 /** Shards built at once on this machine (`KHO_JOBS`): a number, else one per core. */
@@ -656,12 +681,21 @@ export async function buildSharded(
   } = {},
 ): Promise<{ shards: string[]; dirs: string[] } & MergeResult> {
   const work = resolve(root, options.work ?? join('.tmp', 'shards'));
+  const inside = relative(resolve(root), work);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    // Astro puts a build's server files in <root>/.astro/ when its outDir lies outside the
+    // project: shards built at once there overwrite each other's.
+    throw new Error(
+      `Thư mục làm việc của các phần dựng (${work}) phải nằm bên trong dự án (${resolve(root)}).`,
+    );
+  }
   const snapshot = options.prepared?.snapshot ?? join(work, 'danh-muc.v8');
   const planned =
     options.prepared?.shards ??
     prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
   const shards = options.local ? foldShared(planned, options.jobs ?? localJobs()) : planned;
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
+  const cleared = clearOutput(out, work);
   const env = {
     ...(options.env ?? process.env),
     [SNAPSHOT_VARIABLE]: snapshot,
@@ -669,24 +703,24 @@ export async function buildSharded(
   };
   const running = new Set<ChildProcess>();
   let next = 0;
-  let failed = false;
+  // The shard that failed first: the others, stopped because of it, fail too, but say nothing.
+  let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (next < shards.length && !failed) {
+    while (next < shards.length && !failure) {
       const index = next++;
       try {
         await buildShardProcess(root, shards[index] as string, dirs[index] as string, env, running);
       } catch (error) {
+        if (failure) return;
         // One failed shard fails the build: stop the others rather than let them finish.
-        failed = true;
+        failure = { error };
         for (const child of running) child.kill();
-        throw error;
       }
     }
   };
   const jobs = Math.max(1, Math.min(options.jobs ?? localJobs(), shards.length));
-  const results = await Promise.allSettled(Array.from({ length: jobs }, worker));
-  const failure = results.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
+  await Promise.all([cleared, ...Array.from({ length: jobs }, worker)]);
+  if (failure) throw failure.error;
   const merged = mergeShards(dirs, out, { move: !options.keepWork });
   if (!options.keepWork) rmSync(work, { recursive: true, force: true });
   return { shards, dirs, ...merged };

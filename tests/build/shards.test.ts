@@ -14,7 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -342,6 +342,9 @@ describe('a sharded build', () => {
 
   test('with the shared pages folded into the last shard (npm run build), the same site and index', async () => {
     const folded = join(tree, 'dist-folded');
+    // An earlier build's output, with a page this build does not make: it must not survive.
+    mkdirSync(join(folded, 'trang-cu'), { recursive: true });
+    writeFileSync(join(folded, 'trang-cu', 'index.html'), '<p>cũ</p>');
     const built = await buildSharded(tree, folded, {
       env: env(),
       work: join(tree, 'shards-folded'),
@@ -362,6 +365,7 @@ describe('a sharded build', () => {
         !readFileSync(join(merged, file)).equals(readFileSync(join(folded, file))),
     );
     expect(different).toEqual([]);
+    expect(existsSync(join(folded, 'trang-cu'))).toBe(false);
     expect(indexedUrls(folded)).toEqual(indexedUrls(single));
   }, 900_000);
 
@@ -399,6 +403,33 @@ describe('a sharded build', () => {
       found += fullA.length;
     }
     expect(found).toBeGreaterThan(0);
+  });
+
+  test('the shard that failed is reported, with its own error, not a sibling stopped for it', async () => {
+    const work = join(tree, 'shards-failing');
+    // A valid shard beside one that Astro refuses (a slice 0 of 1): the refusal stops the other.
+    const failing = buildSharded(tree, join(tree, 'dist-failing'), {
+      env: env(),
+      work,
+      jobs: 2,
+      prepared: { snapshot: join(tree, 'shards', 'danh-muc.v8'), shards: [SHARED_SHARD, 'x#0/1'] },
+    });
+    const error = await failing.then(
+      () => undefined,
+      (reason: unknown) => reason as Error,
+    );
+    expect(error?.message).toContain('Không dựng được phần "x#0/1"');
+    expect(error?.message).toContain('không phải một phần hợp lệ');
+    expect(error?.message).not.toContain('SIGTERM');
+  }, 600_000);
+
+  test('a work folder outside the project is refused before anything is built', async () => {
+    for (const work of [join(tmpdir(), 'kho-shards-elsewhere'), tree]) {
+      await expect(buildSharded(tree, join(tree, 'dist-elsewhere'), { work })).rejects.toThrow(
+        /phải nằm bên trong dự án/,
+      );
+    }
+    expect(existsSync(join(tree, 'dist-elsewhere'))).toBe(false);
   });
 
   test('two shards built from different content are refused at the merge', () => {
