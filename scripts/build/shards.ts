@@ -40,7 +40,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { headersEntries, headersFile, type SiteEntry } from '../../src/lib/csp.ts';
@@ -634,8 +633,26 @@ async function clearOutput(out: string, work: string): Promise<void> {
     // Another file system, say: deleted where it is.
     aside = target;
   }
-  await rm(aside, { recursive: true, force: true });
+  // In a process of its own, one file after another: fs.promises.rm starts on every folder at once,
+  // which held 190 MB more for an output of 50,000 pages, beside the shards' Astro builds.
+  await new Promise<void>((done, fail) => {
+    // rm holds 2 MB where a Node process holds 90.
+    const [command, args] =
+      process.platform === 'win32'
+        ? [process.execPath, ['-e', DELETE_FOLDER, aside]]
+        : ['rm', ['-rf', '--', aside]];
+    const child = spawn(command, args, { stdio: 'ignore' });
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0
+        ? done()
+        : fail(new Error(`Không xoá được thư mục ra của lần dựng trước (${aside}).`)),
+    );
+  });
 }
+
+const DELETE_FOLDER =
+  "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
 
 /** Shards built at once on this machine (`KHO_JOBS`): a number, else one per core. */
 export const JOBS_VARIABLE = 'KHO_JOBS';
