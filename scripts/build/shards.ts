@@ -712,7 +712,6 @@ export async function buildSharded(
     prepareShardsProcess(root, snapshot, options.shardSize, options.env ?? process.env);
   const shards = options.local ? foldShared(planned, options.jobs ?? localJobs()) : planned;
   const dirs = shards.map((_, index) => join(work, `phan-${index + 1}`));
-  const cleared = clearOutput(out, work);
   const env = {
     ...(options.env ?? process.env),
     [SNAPSHOT_VARIABLE]: snapshot,
@@ -728,13 +727,17 @@ export async function buildSharded(
       try {
         await buildShardProcess(root, shards[index] as string, dirs[index] as string, env, running);
       } catch (error) {
-        if (failure) return;
-        // One failed shard fails the build: stop the others rather than let them finish.
-        failure = { error };
-        for (const child of running) child.kill();
+        stop(error);
       }
     }
   };
+  const stop = (error: unknown) => {
+    if (failure) return;
+    // One failed shard fails the build: stop the others rather than let them finish.
+    failure = { error };
+    for (const child of running) child.kill();
+  };
+  const cleared = clearOutput(out, work).catch(stop);
   const jobs = Math.max(1, Math.min(options.jobs ?? localJobs(), shards.length));
   await Promise.all([cleared, ...Array.from({ length: jobs }, worker)]);
   if (failure) throw failure.error;
