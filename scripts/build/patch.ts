@@ -328,6 +328,39 @@ function ownerOf(file: string, state: ContentState): Owner {
 }
 
 /**
+ * The files of the built site `out` that a patch may own (ownerOf), `/`-separated: the folders of
+ * the initiatives that did not change and of what is written after Astro (search bundles, quick
+ * index) hold none, and are not walked — at 10,000 initiatives, 10,000 of the site's 12,000 files.
+ */
+export function patchableFiles(
+  out: string,
+  state: ContentState,
+  changed: ReadonlySet<string>,
+): string[] {
+  const quick = QUICK_DIR.replace(/\/$/, '');
+  const skip = (folder: string): boolean => {
+    const [top, second, third] = folder.split('/');
+    if (third !== undefined) return false;
+    if (second === undefined) return /^pagefind(-\d+)?$/.test(top ?? '');
+    if (folder === quick) return true;
+    return top === 'sang-kien' && state.initiatives[second] !== undefined && !changed.has(second);
+  };
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(join(out, folder), { withFileTypes: true })) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!skip(path)) walk(path);
+      } else if (entry.isFile()) {
+        files.push(path);
+      }
+    }
+  };
+  if (existsSync(out)) walk('');
+  return files.sort();
+}
+
+/**
  * Applies a patch rendered into `patchDir` to the built site `out`: shared files replaced (and
  * those no longer rendered removed), the changed pages' folders replaced, the sitemap and
  * `_headers` merged, the quick index and the changed pages' Pagefind bundles made again.
@@ -355,7 +388,7 @@ export function applyPatch(
   }
   // A patch that left every list's places alone rendered only some of the later list pages.
   const keep = (file: string): boolean => plan.lists !== undefined && LATER_LIST_PAGE.test(file);
-  for (const file of filesOf(out)) {
+  for (const file of patchableFiles(out, state, changed)) {
     const owner = ownerOf(file, state);
     if (mine(owner) && !rendered.has(file) && !keep(file)) rmSync(join(out, file));
   }

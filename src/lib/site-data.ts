@@ -96,9 +96,11 @@ export async function laterPagePaths<Subject, Params extends Record<string, stri
   const only = mode.kind === 'patch' ? mode.lists : undefined;
   return subjects.flatMap((subject) => {
     const items = itemsOf(catalog, subject) ?? [];
-    const list = listKey(items);
     const shown = only && pagesShowing(items, only);
     const pages = laterPages(items.length).filter((page) => !shown || shown.has(page));
+    // A key of every initiative of the list: for a list with pages to render only.
+    if (pages.length === 0) return [];
+    const list = listKey(items);
     return pages.map((page) => {
       const props = { ...propsOf(subject), page };
       return {

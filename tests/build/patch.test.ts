@@ -5,7 +5,15 @@
  * with the real build script; then content is changed as an author or the secretary would, and
  * what each build did is read from its log. What a patch cannot cover must build from nothing.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +23,7 @@ import {
   type BuildState,
   type ContentState,
   PATCH_LIMIT,
+  patchableFiles,
   planBuild,
   planPatch,
 } from '../../scripts/build/patch.ts';
@@ -233,5 +242,64 @@ describe('planPatch', () => {
     expect(reason(planPatch(state(many), content(changed), 'o'))).toMatch(
       new RegExp(`${PATCH_LIMIT + 1} sáng kiến đổi`),
     );
+  });
+});
+
+describe('patchableFiles', () => {
+  test('lists every file a patch may own, and none of the unchanged initiatives or search files', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kho-patchable-'));
+    try {
+      const files = [
+        'index.html',
+        '_headers',
+        'sitemap-0.xml',
+        'sang-kien/index.html',
+        'sang-kien/trang-2/index.html',
+        // A folder among the initiatives that is not one: a listing.
+        'sang-kien/linh-vuc/chuyen-doi-so/index.html',
+        'sang-kien/a/index.html',
+        'sang-kien/a/so-do.png',
+        'sang-kien/b/index.html',
+        'sang-kien/b/tep/so-do.png',
+        'dot-phat-dong/c1/index.html',
+        'dot-phat-dong/c1/trang-2/index.html',
+        'pagefind/pagefind-entry.json',
+        'pagefind-2/fragment/x.pf_fragment',
+        'tim-kiem/index.html',
+        'tim-kiem/nhanh/muc-luc.json',
+        'du-lieu/initiatives.csv',
+      ];
+      for (const file of files) {
+        mkdirSync(join(out, file, '..'), { recursive: true });
+        writeFileSync(join(out, file), file);
+      }
+      const state: ContentState = {
+        inputs: 'i',
+        site: 's',
+        campaigns: ['c1'],
+        initiatives: {
+          a: { campaign: 'c1', view: '1', place: '1', files: '1' },
+          b: { campaign: 'c1', view: '2', place: '2', files: '2' },
+        },
+      };
+      expect(patchableFiles(out, state, new Set(['b']))).toEqual(
+        [
+          'index.html',
+          '_headers',
+          'sitemap-0.xml',
+          'sang-kien/index.html',
+          'sang-kien/trang-2/index.html',
+          'sang-kien/linh-vuc/chuyen-doi-so/index.html',
+          'sang-kien/b/index.html',
+          'sang-kien/b/tep/so-do.png',
+          'dot-phat-dong/c1/index.html',
+          'dot-phat-dong/c1/trang-2/index.html',
+          'tim-kiem/index.html',
+          'du-lieu/initiatives.csv',
+        ].sort(),
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
