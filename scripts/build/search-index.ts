@@ -34,8 +34,13 @@ const LISTINGS = new Set([
   sitePaths.statuses(),
 ]);
 
-/** Most pages per index part: 5,000 pages need about 1.4 GB. */
-export const PART_SIZE = 5_000;
+/**
+ * Most pages per index part. Pagefind holds a part's words in memory until it writes it: 2,500
+ * pages need about 650 MB, 5,000 pages 1.2 GB, and a shard's part is indexed while another
+ * shard's Astro build runs (about 1 GB), within the 2 GB of a whole build. With parts of 5,000,
+ * a first build of 50,000 initiatives peaked at 2.6 GB (docs/benchmarks.md).
+ */
+export const PART_SIZE = 2_500;
 /** Fewest pages per index part of an archive cut into parts: 1,000 pages need about 260 MB. */
 export const MIN_PART_SIZE = 1_000;
 /** Parts of an archive before they grow past MIN_PART_SIZE. */
@@ -44,7 +49,7 @@ const TARGET_PARTS = 10;
 /**
  * Pages per index part for an archive of `pages` searchable pages. Small parts, because a patch
  * of the last build (patch.ts) indexes again each part holding a changed page (1,000 pages: about
- * 2 s; 5,000: about 11 s); but no more than TARGET_PARTS of them until each holds PART_SIZE pages,
+ * 3 s; 2,500: about 13 s); but no more than TARGET_PARTS of them until each holds PART_SIZE pages,
  * because the first search fetches every part's entry, metadata and word chunk.
  */
 export function partSizeFor(pages: number): number {

@@ -153,26 +153,29 @@ describe('shardPartSize', () => {
   test('one Pagefind part for a slice a little over the part size, as many as a whole build past that', () => {
     expect(partsOf(24)).toEqual([24]);
     expect(partsOf(PART_SIZE)).toEqual([PART_SIZE]);
-    expect(partsOf(5_055)).toEqual([5_055]);
+    // A slice of ten of 50,000 initiatives (a shard of 5,000: two parts' worth): two parts.
+    expect(partsOf(5_055)).toEqual([2_528, 2_527]);
     expect(partsOf(Math.floor(PART_SIZE * 1.1))).toHaveLength(1);
     expect(partsOf(Math.floor(PART_SIZE * 1.1) + 1)).toHaveLength(2);
-    expect(partsOf(12_000)).toEqual([4_000, 4_000, 4_000]);
+    expect(partsOf(12_000)).toEqual([2_400, 2_400, 2_400, 2_400, 2_400]);
   });
 
   test('parts of about the part size of the whole archive, dealt evenly', () => {
     // A slice of 5,000 initiatives and its campaign's page, in an archive of 10,000.
     expect(partsOf(5_001, partSizeFor(10_002))).toEqual([1_001, 1_000, 1_000, 1_000, 1_000]);
-    expect(partsOf(5_055, partSizeFor(50_010))).toEqual([5_055]);
+    expect(partsOf(5_055, partSizeFor(50_010))).toEqual([2_528, 2_527]);
     expect(partsOf(5, 2)).toEqual([2, 2, 1]);
   });
 });
 
 describe('partSizeFor', () => {
-  test('parts of 1,000 pages up to ten of them, then larger up to 5,000 each', () => {
+  test('parts of 1,000 pages up to ten of them, then larger up to 2,500 each', () => {
     expect(partSizeFor(17)).toBe(MIN_PART_SIZE);
     expect(partSizeFor(10_000)).toBe(1_000);
     expect(partSizeFor(10_002)).toBe(1_001);
-    expect(partSizeFor(30_000)).toBe(3_000);
+    expect(partSizeFor(20_000)).toBe(2_000);
+    expect(partSizeFor(30_000)).toBe(PART_SIZE);
+    expect(PART_SIZE).toBe(2_500);
     expect(partSizeFor(50_010)).toBe(PART_SIZE);
     expect(partSizeFor(500_000)).toBe(PART_SIZE);
   });
