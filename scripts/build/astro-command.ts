@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { collections } from '../../src/model/collections.ts';
+import { LAYOUT } from '../../src/model/layout.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -25,7 +25,7 @@ const ASTRO_BIN = join(
  * (about 64 kB of live heap each) so that a larger collection never runs out.
  */
 export function astroHeapMb(root: string): number {
-  const folder = join(root, collections.initiatives.folder);
+  const folder = join(root, LAYOUT.initiatives);
   const entries = existsSync(folder) ? readdirSync(folder).length : 0;
   return Math.max(1024, Math.ceil(384 + entries * 0.064));
 }

@@ -35,9 +35,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -52,99 +50,24 @@ import { collections } from '../../src/model/collections.ts';
 import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
 import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import {
-  type BundlePages,
-  buildQuickSearch,
-  indexPart,
-  writePartsManifest,
-} from './search-index.ts';
-import {
+  type BuildPlan,
+  type BuildState,
+  type ContentState,
   filesOf,
-  JOBS_VARIABLE,
-  mergeHeaders,
-  mergeSitemaps,
-  moveFile,
-  PAGE_CACHE_VARIABLE,
-  prepareSnapshot,
-} from './shards.ts';
-
-const STATE_VERSION = 2;
-const STATE_FOLDER = 'node_modules/.cache/kho-build';
+  forgetState,
+  outputDigest,
+  PATCH_VARIABLE,
+  type PatchPlan,
+  readState,
+  recordBuild,
+  STATE_VERSION,
+} from './build-state.ts';
+import { buildQuickSearch, indexPart, writePartsManifest } from './search-index.ts';
+import { JOBS_VARIABLE, PAGE_CACHE_VARIABLE } from './shard-runner.ts';
+import { mergeHeaders, mergeSitemaps, moveFile, prepareSnapshot } from './shards.ts';
 
 /** Initiatives changed at most for a patch: past that, a full build is about as fast. */
 export const PATCH_LIMIT = 200;
-
-/** Turns patches off (`KHO_PATCH=0`): every build is a full one. */
-export const PATCH_VARIABLE = 'KHO_PATCH';
-
-/** What the content and the code of a build were, as far as a patch needs to know. */
-export interface ContentState {
-  /** Code, configuration, environment and every content file but the initiatives. */
-  inputs: string;
-  /** The key every page holds (page-keys.ts): the build day too, where pages show it. */
-  site: string;
-  campaigns: string[];
-  initiatives: Record<string, { campaign: string; view: string; place: string; files: string }>;
-}
-
-/** What the last build left: its content state, its output and its search bundles. */
-export interface BuildState extends ContentState {
-  version: number;
-  /** Digest of the output folder's files: name, size, modification time. */
-  output: string;
-  index: BundlePages[];
-}
-
-export type PatchPlan =
-  | { kind: 'full'; reason: string }
-  | { kind: 'none' }
-  | {
-      kind: 'patch';
-      initiatives: string[];
-      campaigns: string[];
-      /**
-       * The initiatives whose lists' later pages are rendered again (those showing them); absent:
-       * some initiative moved in a list (placeKey), and every later page is rendered.
-       */
-      lists?: string[];
-    };
-
-/** The state file of the build into `out`. */
-export function statePath(root: string, out: string): string {
-  const id = createHash('sha1').update(resolve(root, out)).digest('hex').slice(0, 16);
-  return join(root, STATE_FOLDER, `${id}.json`);
-}
-
-export function readState(root: string, out: string): BuildState | undefined {
-  try {
-    const state = JSON.parse(readFileSync(statePath(root, out), 'utf8')) as BuildState;
-    return state.version === STATE_VERSION ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeState(root: string, out: string, state: BuildState): void {
-  const file = statePath(root, out);
-  mkdirSync(dirname(file), { recursive: true });
-  // Whole or absent, never half-written: a half-written state would be read as no state anyway.
-  writeFileSync(`${file}.tmp`, JSON.stringify(state));
-  renameSync(`${file}.tmp`, file);
-}
-
-/** Forgets the last build of `out`: the next build is a full one. */
-export function forgetState(root: string, out: string): void {
-  rmSync(statePath(root, out), { force: true });
-}
-
-/** Digest of a folder's files as they stand: name, size, modification time. */
-export function outputDigest(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of filesOf(dir)) {
-    const stat = statSync(join(dir, file));
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
-  }
-  return hash.digest('hex');
-}
 
 /**
  * Environment variables that can change what a build writes (its own workings aside).
@@ -441,15 +364,6 @@ export function applyPatch(
 }
 
 /** What `plan` (the first step of every `npm run build`) found. */
-export interface BuildPlan {
-  /** The snapshot of the records (KHO_CATALOG of the shards and of a patch). */
-  snapshot: string;
-  /** The shards of a full build (shards.ts: `['']` for one build of everything). */
-  shards: string[];
-  /** The content state, written with the build's state when the build succeeds. */
-  content: string;
-  patch: PatchPlan;
-}
 
 /**
  * What shards.ts prepares for a sharded build (the validator over the whole tree, refusing with
@@ -482,41 +396,6 @@ export async function planBuild(
     content: contentFile,
     patch: off ? { kind: 'full', reason: `${PATCH_VARIABLE}=0` } : planPatch(state, now, output),
   };
-}
-
-/** planBuild in a process of its own (its memory is gone before Astro starts). */
-export function planBuildProcess(
-  root: string,
-  out: string,
-  work: string,
-  env: NodeJS.ProcessEnv,
-): BuildPlan {
-  const run = spawnSync(process.execPath, [import.meta.filename, 'plan', out, work], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (run.status !== 0) {
-    throw new Error(run.stderr.trim() || run.error?.message || 'Không lập được kế hoạch dựng.');
-  }
-  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as BuildPlan;
-}
-
-/** Writes the state of a build that just finished into `out`. */
-export function recordBuild(
-  root: string,
-  out: string,
-  plan: BuildPlan,
-  index: BundlePages[],
-): void {
-  const content = JSON.parse(readFileSync(plan.content, 'utf8')) as ContentState;
-  writeState(root, out, {
-    ...content,
-    version: STATE_VERSION,
-    output: outputDigest(resolve(root, out)),
-    index,
-  });
 }
 
 /**

@@ -11,6 +11,8 @@
  * time; `KHO_PATCH=0` builds from nothing every time.
  * A deploy build (KHO_DEPLOY=1) without SITE_URL refuses before anything else; every build ends
  * by saying which address it wrote into the site.
+ * This process lives beside the shards' Astro builds from start to end: it loads the validator, the
+ * patch's code and the search index only on the paths that use them, not while shards run.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -21,12 +23,10 @@ import {
   SiteUrlError,
   siteUrlReport,
 } from '../../src/lib/deploy-config.ts';
-import { InvalidContentError } from '../../src/loaders/content.ts';
-import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
-import { forgetState, patchBuild, planBuildProcess, recordBuild } from './patch.ts';
-import { type BundlePages, buildSearchIndex, indexSummary } from './search-index.ts';
-import { buildSharded, localJobs } from './shards.ts';
+import { forgetState, planBuildProcess, recordBuild } from './build-state.ts';
+import type { BundlePages } from './search-index.ts';
+import { buildSharded, localJobs } from './shard-runner.ts';
 
 /** `astro build` failed, with this exit status. */
 class AstroFailed extends Error {
@@ -58,6 +58,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!onlyOutDir) {
       // Options of astro build's own: one process, from nothing, and no state for a patch.
       forgetState(root, outDir);
+      const { validate } = await import('../../src/validator/index.ts');
+      const { InvalidContentError } = await import('../../src/loaders/content.ts');
+      const { buildSearchIndex, indexSummary } = await import('./search-index.ts');
       const report = await validate({ root, cache: true });
       if (report.totals.errors > 0) throw new InvalidContentError(report);
       const [command, astroArgs] = astroBuildCommand(root, args);
@@ -82,6 +85,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         console.log(
           `Dựng lại phần đổi: ${patch.initiatives.length} sáng kiến, ${patch.campaigns.length} đợt phát động và ${shared}.`,
         );
+        const { patchBuild } = await import('./patch.ts');
         const { files, bundles, astroSeconds, applySeconds } = patchBuild(
           root,
           outDir,
@@ -117,6 +121,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           const astro = spawnSync(command, astroArgs, { stdio: 'inherit', env: astroBuildEnv() });
           if (astro.status !== 0) throw new AstroFailed(astro.status ?? 1);
           const indexed = performance.now();
+          const { buildSearchIndex, indexSummary } = await import('./search-index.ts');
           const built = buildSearchIndex(outDir);
           index = built.index;
           say(indexed, (seconds) => indexSummary(built.pages, built.parts, built.reused, seconds));

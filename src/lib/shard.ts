@@ -25,6 +25,13 @@
  */
 export const SHARD_VARIABLE = 'KHO_SHARD';
 
+/**
+ * The snapshot of the records (src/model/snapshot.ts) that a shard's content loader reads in place
+ * of the files: named here, beside KHO_SHARD, for the build's coordinator, which passes it on
+ * without reading it.
+ */
+export const SNAPSHOT_VARIABLE = 'KHO_CATALOG';
+
 /** The value of KHO_SHARD for the shared pages' shard: `@` is never part of a campaign id. */
 export const SHARED_SHARD = '@chung';
 

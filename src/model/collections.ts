@@ -17,9 +17,9 @@ import {
   unitListSchema,
   unitSchema,
 } from '../schemas/index.ts';
+import { CONTENT_ROOT, LAYOUT } from './layout.ts';
 
-/** The folder, relative to the repository root, that holds every content file. */
-export const CONTENT_ROOT = 'content';
+export { CONTENT_ROOT } from './layout.ts';
 
 interface RowBase {
   /** Astro collection name and CMS collection name. */
@@ -79,7 +79,7 @@ const initiatives = {
   committeeOwned: false,
   layout: 'folder',
   format: 'markdown',
-  folder: `${CONTENT_ROOT}/initiatives`,
+  folder: LAYOUT.initiatives,
   entryFile: 'index.md',
   schema: initiativeSchema,
 } as const satisfies FolderRow;
@@ -93,7 +93,7 @@ const organisers = {
   committeeOwned: true,
   layout: 'files',
   format: 'yaml',
-  folder: `${CONTENT_ROOT}/organisers`,
+  folder: LAYOUT.organisers,
   extension: '.yaml',
   schema: organiserSchema,
 } as const satisfies FilesRow;
@@ -107,7 +107,7 @@ const campaigns = {
   committeeOwned: true,
   layout: 'files',
   format: 'markdown',
-  folder: `${CONTENT_ROOT}/campaigns`,
+  folder: LAYOUT.campaigns,
   extension: '.md',
   schema: campaignSchema,
 } as const satisfies FilesRow;
@@ -120,7 +120,7 @@ const units = {
   committeeOwned: true,
   layout: 'list',
   format: 'yaml',
-  file: `${CONTENT_ROOT}/units.yaml`,
+  file: LAYOUT.units,
   schema: unitSchema,
   listSchema: unitListSchema,
 } as const satisfies ListRow;
@@ -133,7 +133,7 @@ const scopeLevels = {
   committeeOwned: true,
   layout: 'list',
   format: 'yaml',
-  file: `${CONTENT_ROOT}/scope-levels.yaml`,
+  file: LAYOUT.scopeLevels,
   schema: scopeLevelSchema,
   listSchema: scopeLevelListSchema,
 } as const satisfies ListRow;
@@ -147,7 +147,7 @@ const decisions = {
   committeeOwned: true,
   layout: 'files',
   format: 'yaml',
-  folder: `${CONTENT_ROOT}/decisions`,
+  folder: LAYOUT.decisions,
   extension: '.yaml',
   schema: decisionSchema,
 } as const satisfies FilesRow;
@@ -160,7 +160,7 @@ const adoptions = {
   committeeOwned: false,
   layout: 'files',
   format: 'yaml',
-  folder: `${CONTENT_ROOT}/adoptions`,
+  folder: LAYOUT.adoptions,
   extension: '.yaml',
   schema: adoptionSchema,
 } as const satisfies FilesRow;

@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { SNAPSHOT_VARIABLE } from '../lib/shard.ts';
 import { entryKey, validatorVersion } from '../validator/cache.ts';
 import type { ValidationReport } from '../validator/types.ts';
 import { type CollectionRow, collectionRows, pathOf } from './collections.ts';
@@ -20,7 +21,7 @@ import { listIds, type RecordFile, readRecordFile, readRecords, readYamlFile } f
 import type { Problem } from './problems.ts';
 
 /** The environment variable naming the snapshot a shard's build reads. */
-export const SNAPSHOT_VARIABLE = 'KHO_CATALOG';
+export { SNAPSHOT_VARIABLE } from '../lib/shard.ts';
 
 const VERSION = 2;
 

@@ -19,14 +19,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
-import {
-  type BuildState,
-  type ContentState,
-  PATCH_LIMIT,
-  patchableFiles,
-  planBuild,
-  planPatch,
-} from '../../scripts/build/patch.ts';
+import type { BuildState, ContentState } from '../../scripts/build/build-state.ts';
+import { PATCH_LIMIT, patchableFiles, planBuild, planPatch } from '../../scripts/build/patch.ts';
 import { copyProject } from '../../scripts/build/project-copy.ts';
 import { collections, placeOf } from '../../src/model/collections.ts';
 import { runBuildScript } from '../support/build-script.ts';

@@ -31,10 +31,8 @@ import {
   partSizeFor,
   planParts,
 } from '../../scripts/build/search-index.ts';
+import { buildSharded, foldShared, localJobs } from '../../scripts/build/shard-runner.ts';
 import {
-  buildSharded,
-  foldShared,
-  localJobs,
   mergeShards,
   planShards,
   SHARD_INDEX_DIR,
