@@ -109,6 +109,7 @@ export function outputDigest(dir: string): string {
   return hash.digest('hex');
 }
 
+/** What `plan` (the first step of every `npm run build`) found. */
 export interface BuildPlan {
   /** The snapshot of the records (KHO_CATALOG of the shards and of a patch). */
   snapshot: string;

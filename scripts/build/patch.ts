@@ -363,8 +363,6 @@ export function applyPatch(
   return { files: copied, bundles: bundles.length };
 }
 
-/** What `plan` (the first step of every `npm run build`) found. */
-
 /**
  * What shards.ts prepares for a sharded build (the validator over the whole tree, refusing with
  * InvalidContentError; the snapshot of its records; the shards of a full build), then the content

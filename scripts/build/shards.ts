@@ -308,8 +308,6 @@ function shardBundles(dir: string): string[] {
     .map((name) => join(SHARD_INDEX_DIR, name));
 }
 
-export { filesOf };
-
 /** The sitemap's files (`sitemap-0.xml`…), listed by `sitemap-index.xml`. */
 const SITEMAP_PART = /^sitemap-\d+\.xml$/;
 /** URLs per sitemap file: @astrojs/sitemap's default `entryLimit`. */
