@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HEADER_POLICY, PAGE_POLICY } from '../../src/lib/csp.ts';
 import { linksWithoutStatus, pageText } from '../site/status-mentions.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { wcagViolations } from './support/axe.ts';
+import { axeInEveryPage, wcagViolations } from './support/axe.ts';
 import { htmlProblems, projectConfig, RULE_CHANGES } from './support/html-validity.ts';
 import {
   type BuiltSite,
@@ -600,6 +600,7 @@ describe('accessibility and layout', () => {
     // axe is injected as an inline script, which the site's policy blocks (as it should): this
     // test looks at accessibility only; the policy has its own test below.
     const context = await browser.newContext({ bypassCSP: true });
+    await axeInEveryPage(context);
     const page = await context.newPage();
     const { failures, at } = recordFailures(page);
     for (const url of urls) {

@@ -26,7 +26,7 @@ import { astroBuildCommand } from '../../scripts/build/astro-command.ts';
 import { cleanEnv } from '../../scripts/build/build-site.ts';
 import { copyProject, projectRoot } from '../../scripts/build/project-copy.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { wcagViolations } from './support/axe.ts';
+import { axeInEveryPage, wcagViolations } from './support/axe.ts';
 import { type StaticServer, serveStatic, sitemapUrls } from './support/site.ts';
 
 const BASE = '/kho-sang-kien/';
@@ -242,6 +242,7 @@ describe('index pages of the parent paths', () => {
 
   test('axe finds no WCAG 2.2 AA violation on any of them, nor on the filter notice', async () => {
     const context = await browser.newContext({ bypassCSP: true });
+    await axeInEveryPage(context);
     const page = await context.newPage();
     const failures: string[] = [];
     // And the list with its notice about an unknown value.

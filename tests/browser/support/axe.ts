@@ -4,17 +4,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * axe in every document `context` opens from now on, for a test that checks page after page:
+ * the browser compiles it once, where sending its 550 kB to each page cost more than the checks.
+ */
+export async function axeInEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: axeSource });
+}
+
 /** Each violation on the page as "rule: selector, selector…"; none is an empty list. */
 export async function wcagViolations(page: Page): Promise<string[]> {
   await settled(page);
-  await page.addScriptTag({ content: axeSource });
+  // Once per document: the admin, a single-page app, keeps it from one screen to the next.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const result = await (
       window as unknown as {
