@@ -116,6 +116,7 @@ export const distinctTitles = [
   'Sổ tay nghiệp vụ điện tử cho công chức mới nhận việc',
 ];
 
+/** Which title the next initiativeData takes: each fixture starts again from the first. */
 let counter = 0;
 
 export function initiativeData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -167,6 +168,9 @@ export interface FixtureOptions {
 }
 
 export function makeFixture(options: FixtureOptions = {}): Fixture {
+  // The same titles whatever ran before in this process: a test that adds an entry under one of
+  // distinctTitles must not meet it among the fixture's own.
+  counter = 0;
   const root = mkdtempSync(join(tmpdir(), 'kho-validate-'));
   const write = (relative: string, content: string | Buffer) => {
     const path = join(root, relative);
