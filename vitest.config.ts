@@ -12,10 +12,11 @@ const WORKERS = 2;
 const globalSetup = ['tests/support/shared-sites-setup.ts'];
 
 /**
- * Files of plain functions over files they make themselves: no server, no environment variable,
- * no mock. They share their worker's loaded modules (zod, the schemas, the validator loaded once
- * per worker, not once per file), which saved about 0.7 s of CPU per file. The other files keep
- * a process each: they start servers and child processes, and some set what the next would read.
+ * Files that start no server of their own, set no environment variable and replace no module
+ * (some run a build or a command line as a child process). They share their worker's loaded
+ * modules (zod, the schemas, the validator loaded once per worker, not once per file), which saved
+ * about 0.7 s of CPU per file. The other unit files keep a process each: they start servers (the
+ * GitHub-like server, decap-server) or set what the next file would read.
  */
 const SHARED_MODULES = [
   'tests/core/**/*.test.ts',
