@@ -597,8 +597,8 @@ describe('accessibility and layout', () => {
   test('axe finds no WCAG 2.2 AA violation, and the console no error, on any URL of the sitemap', async () => {
     const urls = sitemapUrls(site.outDir, server);
     expect(urls.length).toBeGreaterThan(10);
-    // axe is injected as an inline script, which the site's policy blocks (as it should): this
-    // test looks at accessibility only; the policy has its own test below.
+    // The site's policy is left out: this test looks at accessibility and script errors only;
+    // the policy has its own test below.
     const context = await browser.newContext({ bypassCSP: true });
     await axeInEveryPage(context);
     const page = await context.newPage();
