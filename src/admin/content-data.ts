@@ -61,31 +61,45 @@ interface CampaignFile {
   campaign: Campaign | undefined;
 }
 
-function readCampaigns(): CampaignFile[] {
-  return Object.entries(campaignFiles).map(([file, text]) => {
+/**
+ * The bundled files never change while the admin runs, and widgets ask for them at every
+ * render: each is read once (parsing them again at each call cost a quarter of a second of
+ * every admin start). Callers must not change what they get.
+ */
+function once<T>(read: () => T): () => T {
+  let value: { read: T } | undefined;
+  return () => {
+    value ??= { read: read() };
+    return value.read;
+  };
+}
+
+const readCampaigns = once((): CampaignFile[] =>
+  Object.entries(campaignFiles).map(([file, text]) => {
     const id = (file.split('/').at(-1) ?? '').replace(/\.md$/, '');
     const { data } = parseEntryText(text, file);
     const parsed = data ? campaignSchema.safeParse(data) : undefined;
     return { id, data, campaign: parsed?.success ? parsed.data : undefined };
-  });
-}
+  }),
+);
 
 /** Organisers that pass the schema, by id (the file name). */
-function readOrganisers(): Map<string, Organiser> {
-  return new Map(
-    Object.entries(organiserFiles).flatMap(([file, text]) => {
-      const id = (file.split('/').at(-1) ?? '').replace(/\.yaml$/, '');
-      const parsed = organiserSchema.safeParse(parseYamlSafely(text, 1).data);
-      return parsed.success ? [[id, parsed.data] as const] : [];
-    }),
-  );
-}
+const readOrganisers = once(
+  (): Map<string, Organiser> =>
+    new Map(
+      Object.entries(organiserFiles).flatMap(([file, text]) => {
+        const id = (file.split('/').at(-1) ?? '').replace(/\.yaml$/, '');
+        const parsed = organiserSchema.safeParse(parseYamlSafely(text, 1).data);
+        return parsed.success ? [[id, parsed.data] as const] : [];
+      }),
+    ),
+);
 
 /**
  * Units that pass the schema; as in the validator, one bad item does not switch off the
  * unit checks for all the others. Undefined when there is no list at all.
  */
-function readUnits(): Unit[] | undefined {
+const readUnits = once((): Unit[] | undefined => {
   const text = Object.values(unitFiles)[0];
   if (text === undefined) return undefined;
   const { data } = parseYamlSafely(text, 1);
@@ -96,7 +110,7 @@ function readUnits(): Unit[] | undefined {
     const one = unitSchema.safeParse(item);
     return one.success ? [one.data] : [];
   });
-}
+});
 
 /** Every criterion id of every campaign's rubric, first name and largest maximum kept. */
 export function knownCriteria(): CriterionInfo[] {
