@@ -21,7 +21,7 @@ import { collections, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { openAdminAt, signInLocally } from './support/decap-form.ts';
+import { field, openAdminAt, signInLocally } from './support/decap-form.ts';
 import {
   type BuiltSite,
   projectRoot,
@@ -350,6 +350,37 @@ describe('quiet edits and the submission form', () => {
       await expect.poll(() => card.locator('p').first().textContent()).toMatch(/^Năm 2024, Ủy ban/);
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered, visible text is what is checked
       expect(await card.innerText()).not.toContain('##');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('typing draws the preview again once typing rests, not at each keystroke', async () => {
+    const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await openAdmin(page, '#/collections/initiatives/new', 'Tên sáng kiến');
+      const frame = await previewFrame(page, 'article.kho-initiative h1');
+      // Each time the preview draws, the page in its frame changes in one batch of mutations.
+      await frame.evaluate(() => {
+        const counter = window as unknown as { khoDraws: number };
+        counter.khoDraws = 0;
+        new MutationObserver(() => {
+          counter.khoDraws += 1;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const typed = 'Hẹn giờ trả kết quả qua tin nhắn cho người dân';
+      await field(page, 'Tên sáng kiến, giải pháp').click();
+      await page.keyboard.type(typed);
+      await expect
+        .poll(() => frame.locator('article.kho-initiative h1').textContent(), { timeout: 30_000 })
+        .toBe(typed);
+      const draws = await frame.evaluate(
+        () => (window as unknown as { khoDraws: number }).khoDraws,
+      );
+      // One draw per rest (or per longest lag) instead of one per character; a busy machine
+      // may pause between keys now and then, never near once per key.
+      expect(draws).toBeGreaterThan(0);
+      expect(draws).toBeLessThan(typed.length / 4);
     } finally {
       await page.close();
     }
