@@ -158,11 +158,11 @@ function element(part: Block, key: number) {
  * 429 characters typed in the admin took 11.4 s of the browser's CPU with the preview, 6.2 s
  * without it — on a modest phone, a lag under the fingers.
  */
-export const PREVIEW_REST_MS = 300;
-export const PREVIEW_MAX_LAG_MS = 1500;
+const PREVIEW_REST_MS = 300;
+const PREVIEW_MAX_LAG_MS = 1500;
 
 /** `value` as it was when it last stayed the same for `rest` ms (at most `maxLag` ms old). */
-export function useRested<T>(value: T, rest = PREVIEW_REST_MS, maxLag = PREVIEW_MAX_LAG_MS): T {
+function useRested<T>(value: T, rest = PREVIEW_REST_MS, maxLag = PREVIEW_MAX_LAG_MS): T {
   const [shown, setShown] = useState(() => value);
   const since = useRef<number | undefined>(undefined);
   useEffect(() => {
