@@ -377,10 +377,11 @@ describe('quiet edits and the submission form', () => {
       const draws = await frame.evaluate(
         () => (window as unknown as { khoDraws: number }).khoDraws,
       );
-      // One draw per rest (or per longest lag) instead of one per character; a busy machine
-      // may pause between keys now and then, never near once per key.
+      // One draw per rest (or per longest lag) instead of one per character: the admin that drew
+      // at each key made 46 here. A busy machine may pause between keys now and then, and the
+      // decisions and site names arriving draw once each, never near once per key.
       expect(draws).toBeGreaterThan(0);
-      expect(draws).toBeLessThan(typed.length / 4);
+      expect(draws).toBeLessThan(typed.length / 2);
     } finally {
       await page.close();
     }
