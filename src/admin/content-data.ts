@@ -63,8 +63,8 @@ interface CampaignFile {
 
 /**
  * The bundled files never change while the admin runs, and widgets ask for them at every
- * render: each is read once (parsing them again at each call cost a quarter of a second of
- * every admin start). Callers must not change what they get.
+ * render: each is read once (parsing them again at each call was about a tenth of a second
+ * of every admin start). Callers must not change what they get.
  */
 function once<T>(read: () => T): () => T {
   let value: { read: T } | undefined;
