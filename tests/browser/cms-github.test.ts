@@ -26,6 +26,7 @@ import { campaignSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { type FakeGitHubGit, startFakeGitHubGit } from '../support/fake-github-git.ts';
 import {
+  addListItem,
   choose,
   field,
   openAdminAt,
@@ -195,7 +196,7 @@ async function submitInitiative(page: Page, title: string, attachment?: string) 
   );
   await choose(page, 'Đợt phát động', 'thử nghiệm', campaignTitle);
   await choose(page, 'Cơ quan, đơn vị chủ trì', 'Thử Nghiệm', unitName);
-  await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+  await addListItem(page, 'Thêm tác giả', 'Họ và tên');
   await field(page, 'Họ và tên').fill('Nguyễn Thị Lan');
   await field(page, 'Chức vụ, chức danh').fill('Công chức Văn phòng – Thống kê');
   await choose(page, 'Đơn vị công tác', 'Thử Nghiệm', unitName);

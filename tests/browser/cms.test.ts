@@ -28,6 +28,7 @@ import { readEntryFile } from '../../src/model/files.ts';
 import { campaignSchema, initiativeSchema } from '../../src/schemas/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
+  addListItem,
   bodyMarkdown,
   bodySections,
   choose,
@@ -147,7 +148,7 @@ async function reopen(page: Page) {
 
 async function addAuthors(page: Page, authors: readonly (readonly [string, string, string])[]) {
   for (const [index, [name, position, share]] of authors.entries()) {
-    await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+    await addListItem(page, 'Thêm tác giả', 'Họ và tên');
     await field(page, 'Họ và tên').nth(index).fill(name);
     await field(page, 'Chức vụ, chức danh').nth(index).fill(position);
     await choose(page, 'Đơn vị công tác', 'Thử Nghiệm', unitName, index);

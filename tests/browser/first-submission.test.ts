@@ -26,6 +26,7 @@ import { type Running, startAll } from '../../scripts/start.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { wcagViolations } from './support/axe.ts';
 import {
+  addListItem,
   bodyMarkdown,
   bodySections,
   choose,
@@ -176,7 +177,7 @@ async function fillRequired(page: Page, title: string) {
   await unitField.fill('duc phu');
   await page.getByRole('option', { name: 'UBND xã Đức Phú', exact: true }).waitFor();
   await choose(page, 'Cơ quan, đơn vị chủ trì', unitTyped, unitName);
-  await page.getByRole('button', { name: 'Thêm tác giả' }).click();
+  await addListItem(page, 'Thêm tác giả', 'Họ và tên');
   await field(page, 'Họ và tên').fill('Nguyễn Thị Lan');
   await field(page, 'Chức vụ, chức danh').fill('Công chức Văn phòng – Thống kê');
   await choose(page, 'Đơn vị công tác', unitTyped, unitName);

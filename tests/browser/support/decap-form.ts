@@ -16,6 +16,30 @@ export function field(page: Page, label: string) {
   return page.getByLabel(new RegExp(`^${escapeRegex(label)}( \\(không bắt buộc\\))?$`));
 }
 
+/**
+ * Adds one item to a list widget with its "Thêm …" button, and waits for the item's field
+ * `itemField`. On a busy machine a click can land while Decap draws the form again (after a
+ * pick in a select) and add nothing; the button is pressed again only while no new item has
+ * come, so never two items for one call.
+ */
+export async function addListItem(page: Page, button: string, itemField: string) {
+  const items = field(page, itemField);
+  const before = await items.count();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('button', { name: button }).click();
+    try {
+      // Long enough for Decap to draw the item on a busy machine: a second press while it is
+      // still coming would add two.
+      await items.nth(before).waitFor({ timeout: 20_000 });
+      break;
+    } catch (error) {
+      if ((await items.count()) !== before) break;
+      if (attempt === 3) throw error;
+    }
+  }
+  expect(await items.count()).toBe(before + 1);
+}
+
 /** Pick an option in a Decap select or relation (react-select) by typing part of it. */
 export async function choose(page: Page, label: string, typed: string, option: string, nth = 0) {
   const input = field(page, label).nth(nth);
