@@ -20,7 +20,7 @@ export function field(page: Page, label: string) {
  * Adds one item to a list widget with its "Thêm …" button, and waits for the item's field
  * `itemField`. On a busy machine a click can land while Decap draws the form again (after a
  * pick in a select) and add nothing; the button is pressed again only while no new item has
- * come, so never two items for one call.
+ * come, and a call that still ends with two new items fails.
  */
 export async function addListItem(page: Page, button: string, itemField: string) {
   const items = field(page, itemField);
