@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
  * cores, which is a single file on a two-core runner, where most files spend their time
  * waiting on a child process (astro build, git, Chromium, LibreOffice) that leaves a core idle.
  * Every project takes the same number so that their files run side by side in one queue.
- * Not more: the whole run keeps both cores busy, and three files at a time took as long
- * (1,312.6 s against 1,315.6 s) and spent more CPU (about 2,400 s against 2,000 s).
+ * Not more: three files at a time took as long on CI (1,312.6 s against 1,315.6 s) and longer
+ * on a quiet machine (1,181 s against 1,083 s), spending more CPU both times.
  */
 const WORKERS = 2;
 
