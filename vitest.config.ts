@@ -10,8 +10,12 @@ import { defineConfig } from 'vitest/config';
  */
 const WORKERS = 2;
 
-/** Builds of the sample site, one per set of options, shared by the files of every project. */
-const globalSetup = ['tests/support/shared-sites-setup.ts'];
+/**
+ * Builds of the sample site, one per set of options, shared by the files of every project; and one
+ * scratch folder per run, every file's temporary folder, removed when the run ends.
+ */
+const globalSetup = ['tests/support/shared-sites-setup.ts', 'tests/support/scratch-setup.ts'];
+const setupFiles = ['tests/support/scratch.ts'];
 
 /**
  * Files that start no server of their own, set no environment variable and replace no module
@@ -45,6 +49,7 @@ export default defineConfig({
           testTimeout: 30_000,
           maxWorkers: WORKERS,
           globalSetup,
+          setupFiles,
         },
       },
       {
@@ -55,6 +60,7 @@ export default defineConfig({
           testTimeout: 30_000,
           maxWorkers: WORKERS,
           globalSetup,
+          setupFiles,
         },
       },
       {
@@ -66,6 +72,7 @@ export default defineConfig({
           hookTimeout: 600_000,
           maxWorkers: WORKERS,
           globalSetup,
+          setupFiles,
         },
       },
     ],
