@@ -27,6 +27,8 @@ export interface ValidateRequest {
   changedSince?: string;
   /** Pull-request mode: a submission must stay in one entry folder (default true). */
   onlyEntryFolder?: boolean;
+  /** New initiatives by slug, with the day each was sent (see the validator's `sent`). */
+  sent?: Record<string, string>;
 }
 
 /** The validator's report as findings, one per problem. */

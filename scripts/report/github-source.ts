@@ -111,6 +111,7 @@ export class GitHubSource implements SubmissionSource {
         links,
         partial: true,
         removed,
+        sentAt: new Date(pull.created_at),
       });
     }
     return out;

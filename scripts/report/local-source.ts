@@ -135,11 +135,21 @@ export class LocalGitSource implements SubmissionSource {
       } catch {
         // No description: a branch made by hand rather than by the CMS.
       }
+      // The oldest commit of the branch that the base lacks: the CMS's first save of the entry.
+      const first = gitText(this.root, [
+        'log',
+        '--reverse',
+        '--format=%cI',
+        `${this.base}..${branch}`,
+      ])
+        .split('\n')
+        .find(Boolean);
       out.push({
         slug,
         branch,
         status: statusOfLabel(description) ?? 'unknown',
         ...filesAt(this.root, branch, placeOf(collections.initiatives, slug)),
+        ...(first ? { sentAt: new Date(first) } : {}),
       });
     }
     return out;

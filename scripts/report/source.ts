@@ -33,6 +33,11 @@ export interface PendingSubmission {
   partial?: boolean;
   /** Files of the folder the branch deletes (with `partial`). */
   removed?: string[];
+  /**
+   * When it was sent: its pull request opened (GitHub), or the first commit of its branch after
+   * the base (a local repository). A new entry is held to its campaign's deadline on that day.
+   */
+  sentAt?: Date;
 }
 
 export interface SubmissionSource {

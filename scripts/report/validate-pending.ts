@@ -1,8 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
+import { todayInVietnam } from '../../src/core/dates.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { runValidator, type ValidationReport } from '../github/validator.ts';
 import { inEntryFolder, type PendingSubmission } from './source.ts';
+
+/** The day a submission was sent, in Viet Nam; today when its source cannot say. */
+function sentOn(submission: PendingSubmission): string {
+  return todayInVietnam(submission.sentAt ?? new Date());
+}
 
 /**
  * Validate unmerged submissions as they would be once merged: one copy of the
@@ -30,6 +44,10 @@ export async function validatePending(
     return false;
   });
   if (present.length === 0) return results;
+  // New entries, as a pull request's check sees them: held to the deadline on the day sent.
+  const newOnes = present.filter(
+    (submission) => !existsSync(join(base, pathOf(collections.initiatives, submission.slug))),
+  );
   const overlay = mkdtempSync(join(scratch, 'overlay-'));
   try {
     cpSync(join(base, 'content'), join(overlay, 'content'), { recursive: true });
@@ -59,6 +77,7 @@ export async function validatePending(
     const report = await runValidator({
       root: overlay,
       paths: present.map((submission) => placeOf(collections.initiatives, submission.slug)),
+      sent: Object.fromEntries(newOnes.map((submission) => [submission.slug, sentOn(submission)])),
     });
     for (const submission of present) {
       const findings = report.findings.filter((finding) =>

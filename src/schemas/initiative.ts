@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../core/dates.ts';
 import { nameKey } from '../core/text.ts';
 import { httpsUrl, isoDate, line, paragraph, sampleFlag, slugId, uniqueList } from './common.ts';
 import { describe } from './meta.ts';
@@ -278,7 +279,9 @@ export const initiativeSchema = z
         });
       files.add(attachment.file);
     });
-    if (initiative.firstApplied > initiative.submitted) {
+    // Between two calendar days only: a malformed one already has its own message.
+    const { firstApplied, submitted } = initiative;
+    if (isIsoDate(firstApplied) && isIsoDate(submitted) && firstApplied > submitted) {
       ctx.addIssue({
         code: 'custom',
         path: ['firstApplied'],

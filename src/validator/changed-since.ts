@@ -98,6 +98,14 @@ export function discoverChanged(
       );
     }
   }
+  // Apart from the targets below, which skip a path once seen: an attachment that sorts before
+  // index.md makes the entry a target first, and the new entry must still meet the deadline.
+  for (const change of inRoot) {
+    const slug = initiativeIdOf(change.path);
+    if (slug && change.status === 'A' && change.path === pathOf(collections.initiatives, slug)) {
+      discovery.added.add(slug);
+    }
+  }
   const seen = new Set<string>();
   for (const change of inRoot) {
     if (change.status === 'D' && initiativeIdOf(change.path) === undefined) continue;
@@ -115,10 +123,6 @@ export function discoverChanged(
           ? linked(change.path).misplaced
           : classified.misplaced,
       );
-    }
-    const slug = initiativeIdOf(change.path);
-    if (slug && change.status === 'A' && change.path === pathOf(collections.initiatives, slug)) {
-      discovery.added.add(slug);
     }
   }
   return discovery;

@@ -1,24 +1,27 @@
 /**
  * The campaign's calendar: an initiative is submitted between the opening day
- * and the last valid day (both inclusive, Asia/Ho_Chi_Minh dates). In
- * pull-request mode a new entry cannot be added once that day has passed.
+ * and the last valid day (both inclusive, Asia/Ho_Chi_Minh dates). A new entry cannot
+ * be sent once that day has passed: in pull-request mode it is sent today; a pending
+ * submission the committee looks at later was sent when its branch or pull request began.
  */
 
-import { formatDate } from '../core/dates.ts';
+import { formatDate, isIsoDate } from '../core/dates.ts';
 import { error, type Problem } from '../model/problems.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
 export function checkDeadline(
   facts: InitiativeFacts,
   context: Pick<Context, 'campaigns' | 'today'>,
-  isNew: boolean,
+  /** The day a new entry was sent; undefined for an entry already in the archive. */
+  sentOn: string | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
   const campaign = facts.campaign ? context.campaigns.get(facts.campaign) : undefined;
   if (!campaign) return problems;
   const submitted = facts.submitted;
   const at = { field: 'submitted', line: facts.lines.submitted };
-  if (submitted && /^\d{4}-\d{2}-\d{2}$/.test(submitted)) {
+  // Not a calendar day: the schema says so; comparing its text would only add a wrong message.
+  if (submitted && isIsoDate(submitted)) {
     if (submitted < campaign.opensOn) {
       problems.push(
         error(
@@ -37,11 +40,15 @@ export function checkDeadline(
       );
     }
   }
-  if (isNew && context.today > campaign.deadline) {
+  if (sentOn !== undefined && sentOn > campaign.deadline) {
+    const when =
+      sentOn === context.today
+        ? `hôm nay là ${formatDate(sentOn)}`
+        : `bài được gửi ngày ${formatDate(sentOn)}`;
     problems.push(
       error(
         'deadline.closed',
-        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${formatDate(campaign.deadline)}; hôm nay là ${formatDate(context.today)} (giờ Việt Nam).`,
+        `Đợt "${campaign.title}" đã hết hạn nhận sáng kiến ngày ${formatDate(campaign.deadline)}; ${when} (giờ Việt Nam).`,
         { field: 'campaign', line: facts.lines.campaign },
       ),
     );

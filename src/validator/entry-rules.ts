@@ -8,6 +8,7 @@
  * The admin bundles this module: nothing in its import graph may need Node
  * (tests/validator/entry-rules.test.ts walks the graph).
  */
+import { isIsoDate } from '../core/dates.ts';
 import { error, type FieldPath, formatFieldPath, type Problem } from '../model/problems.ts';
 import { type EntryFile, isPlainRecord, type ParsedYaml, parseEntryText } from '../model/read.ts';
 import { initiativeSchema, slugId } from '../schemas/index.ts';
@@ -50,6 +51,10 @@ export interface InitiativeCheck {
 
 function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+function calendarDay(value: unknown): string | undefined {
+  return typeof value === 'string' && isIsoDate(value) ? value : undefined;
 }
 
 function declaredAttachments(
@@ -110,7 +115,8 @@ export function initiativeFacts(
     title: asString(data?.title),
     campaign: asString(data?.campaign),
     unit: asString(data?.unit),
-    submitted: asString(data?.submitted),
+    // Only a calendar day: the schema names a malformed one, and the rules compare days.
+    submitted: calendarDay(data?.submitted),
     authorNames,
     personUnits,
     adaptedFrom,
@@ -122,7 +128,8 @@ export function initiativeFacts(
 export function checkInitiativeContext(facts: InitiativeFacts, context: EntryContext): Problem[] {
   return [
     ...checkInitiativeReferences(facts, context),
-    ...checkDeadline(facts, context, context.isNew === true),
+    // The form checks an entry being written: if it is new, it is sent today.
+    ...checkDeadline(facts, context, context.isNew === true ? context.today : undefined),
   ];
 }
 

@@ -5,7 +5,7 @@
 
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { todayInVietnam } from '../core/dates.ts';
+import { isIsoDate, todayInVietnam } from '../core/dates.ts';
 import { collections, contentPaths, locate, pathOf } from '../model/collections.ts';
 import { listIds } from '../model/files.ts';
 import { error, type Problem } from '../model/problems.ts';
@@ -116,8 +116,15 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   if (!statSync(join(root, contentPaths.root), { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`Không thấy thư mục ${contentPaths.root}/ trong "${root}".`);
   }
-  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-    throw new UsageError('Ngày hôm nay phải theo dạng YYYY-MM-DD.');
+  if (options.today !== undefined && !isIsoDate(options.today)) {
+    throw new UsageError(
+      `Ngày hôm nay phải là một ngày có thật, theo dạng YYYY-MM-DD (đang là "${options.today}").`,
+    );
+  }
+  for (const [slug, day] of Object.entries(options.sent ?? {})) {
+    if (!isIsoDate(day)) {
+      throw new UsageError(`Ngày gửi của "${slug}" phải theo dạng YYYY-MM-DD (đang là "${day}").`);
+    }
   }
   const fix = options.fix === true;
   let discovery: Discovery | ChangedDiscovery;
@@ -240,16 +247,24 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   const pairs = fullRun ? titles.allPairs() : undefined;
   for (const result of results) {
     const { facts } = result;
-    const problems = result.report.problems;
-    problems.push(...checkInitiativeReferences(facts, context));
-    problems.push(...checkDeadline(facts, context, added.has(facts.slug)));
-    if (facts.title) {
-      const matches = pairs
-        ? (pairs.get(facts.slug) ?? [])
-        : titles.similarTo(facts.title, facts.slug);
-      problems.push(...duplicateProblems(matches, facts.lines.title));
-    }
-    record(fileReport(result.report.path, problems), result.fixed);
+    const sentOn = added.has(facts.slug) ? context.today : options.sent?.[facts.slug];
+    const checked = safely(result.report.path, () => {
+      const problems = [...result.report.problems];
+      problems.push(...checkInitiativeReferences(facts, context));
+      problems.push(...checkDeadline(facts, context, sentOn));
+      if (facts.title) {
+        const matches = pairs
+          ? (pairs.get(facts.slug) ?? [])
+          : titles.similarTo(facts.title, facts.slug);
+        problems.push(...duplicateProblems(matches, facts.lines.title));
+      }
+      return { problems };
+    });
+    // A rule that fails on one entry is that entry's problem; the other entries are still checked.
+    if ('crashed' in checked) {
+      const problems = [...result.report.problems, ...checked.crashed.problems];
+      record(fileReport(result.report.path, problems), result.fixed);
+    } else record(fileReport(result.report.path, checked.problems), result.fixed);
   }
 
   for (const path of byKind('decision')) {

@@ -32,6 +32,13 @@ export interface ValidateOptions {
   /** "Today" (YYYY-MM-DD, Asia/Ho_Chi_Minh) for the deadline of new entries; default: the real date. */
   today?: string;
   /**
+   * New initiatives checked outside pull-request mode (the committee's report and review of
+   * pending submissions), by slug, with the day each was sent (YYYY-MM-DD, Asia/Ho_Chi_Minh):
+   * each must have been sent by its campaign's deadline, as a pull request is checked on the
+   * day it is opened.
+   */
+  sent?: Readonly<Record<string, string>>;
+  /**
    * Reuse single-file results of unchanged initiatives from
    * node_modules/.cache/kho-validate (default false; the CLI turns it on).
    */

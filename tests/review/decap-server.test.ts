@@ -37,7 +37,11 @@ async function call(action: string, params: Record<string, unknown>) {
 
 beforeAll(async () => {
   root = makeRepo(project, {}, true);
-  // Inside the sample campaign's period: the gate checks the deadline when the entry moves to "ready".
+  // Inside the sample campaign's period: the gate checks the deadline when the entry moves to
+  // "ready", and the review by the day decap-server's first commit was made (git, run by
+  // decap-server, dates its commits from these variables).
+  process.env.GIT_AUTHOR_DATE = '2024-08-25T09:00:00+07:00';
+  process.env.GIT_COMMITTER_DATE = '2024-08-25T09:00:00+07:00';
   proxy = await startProxy({ repoDir: root, port: await freePort(8181), today: '2024-08-25' });
   const text = readFileSync(
     join(project, 'content/initiatives', SAMPLE, 'index.md'),
@@ -65,6 +69,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.stop();
+  delete process.env.GIT_AUTHOR_DATE;
+  delete process.env.GIT_COMMITTER_DATE;
 });
 
 describe('review on a branch saved by decap-server', () => {
@@ -84,6 +90,9 @@ describe('review on a branch saved by decap-server', () => {
       scope: [],
     });
     await expect(publish(root, SLUG)).rejects.toThrow(/trạng thái là "Bản nháp"/);
+    expect(git(root, 'log', '-1', '--format=%cI', branchOfSlug(SLUG))).toBe(
+      '2024-08-25T09:00:00+07:00',
+    );
 
     await call('updateUnpublishedEntryStatus', {
       collection: 'initiatives',

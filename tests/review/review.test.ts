@@ -72,6 +72,39 @@ describe('review: list', () => {
   });
 });
 
+describe('review: the campaign’s deadline', () => {
+  it('judges a new entry by the day its branch began: one begun after the deadline is refused, even with --force', async () => {
+    const root = makeRepo(project, {}, true);
+    const title = 'Tin nhắn nhắc hạn hồ sơ đất đai cho người dân ở xã Gia An';
+    cmsBranch(root, 'dung-han', entry(title), 'pending_publish', '2024-09-04T23:30:00+07:00');
+    cmsBranch(
+      root,
+      'qua-han',
+      entry('Sổ theo dõi hồ sơ điện tử dùng chung cho Bộ phận một cửa xã Gia Huynh'),
+      'pending_publish',
+      // 00:30 on 05/09/2024 in Viet Nam, still 4 September in UTC.
+      '2024-09-04T17:30:00Z',
+    );
+    const pending = await listPending(root);
+    expect(pending.map((item) => [item.slug, item.publishable])).toEqual([
+      ['dung-han', true],
+      ['qua-han', false],
+    ]);
+    const late = pending.find((item) => item.slug === 'qua-han');
+    expect(late?.errors.map((finding) => [finding.field, finding.message])).toEqual([
+      [
+        'campaign',
+        'Đợt phát động: Đợt "Tìm kiếm giải pháp, sáng kiến trong công tác cải cách hành chính năm 2024" đã hết hạn nhận sáng kiến ngày 04/09/2024; bài được gửi ngày 05/09/2024 (giờ Việt Nam).',
+      ],
+    ]);
+    await expect(publish(root, 'qua-han', { force: true })).rejects.toThrow(
+      /hết hạn nhận sáng kiến/,
+    );
+    await publish(root, 'dung-han');
+    expect(git(root, 'show', 'main:content/initiatives/dung-han/index.md')).toContain(title);
+  });
+});
+
 describe('review: publish', () => {
   it('merges a ready, valid entry into main like Decap’s Publish, and main then validates', async () => {
     const root = repository();

@@ -24,6 +24,8 @@ export interface FakePull {
   /** `mode` is not in GitHub's list of files; the fake serves it through the head's git tree. */
   files: { filename: string; status: string; mode?: string }[];
   body?: string;
+  /** When it was opened; by default within the sample 2024 campaign, so its entry is on time. */
+  createdAt?: string;
 }
 export interface FakeComment {
   id: number;
@@ -377,6 +379,7 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       base: { ref: pull.base.ref },
       labels: pull.labels.map(labelJson),
       html_url: `https://github.com/${state.owner}/${state.repo}/pull/${pull.number}`,
+      created_at: pull.createdAt ?? '2024-08-20T02:00:00Z',
     };
   }
   function commentJson(comment: FakeComment) {

@@ -13,6 +13,12 @@ export function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
+/**
+ * When the fixtures' submissions are saved: within the sample 2024 campaign (04/09/2024 its last
+ * day), so that a pending entry is judged as sent on time, as it was when its author saved it.
+ */
+export const SENT_ON_TIME = '2024-08-20T09:00:00+07:00';
+
 export function write(root: string, path: string, text: string | Buffer): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
@@ -59,13 +65,18 @@ export function cmsBranch(
   slug: string,
   files: Record<string, string | Buffer>,
   status: 'draft' | 'pending_review' | 'pending_publish',
+  sentAt = SENT_ON_TIME,
 ): string {
   const branch = branchOfSlug(slug);
   git(root, 'checkout', '-q', '-b', branch, 'main');
   for (const [name, text] of Object.entries(files))
     write(root, `content/initiatives/${slug}/${name}`, text);
   git(root, 'add', '.');
-  git(root, 'commit', '-q', '-m', `Create Initiatives “${slug}”`);
+  execFileSync('git', ['commit', '-q', '-m', `Create Initiatives “${slug}”`], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_AUTHOR_DATE: sentAt, GIT_COMMITTER_DATE: sentAt },
+  });
   git(root, 'config', `branch.${branch}.description`, `decap-cms/${status}`);
   git(root, 'checkout', '-q', 'main');
   return branch;

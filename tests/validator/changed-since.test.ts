@@ -69,6 +69,25 @@ describe('--changed-since (pull-request mode)', () => {
     expect(errorCodes(onTime, NEW)).toEqual([]);
   });
 
+  it('refuses a late new entry whatever its attachments are called (one before index.md in git’s order)', async () => {
+    const repo = repository();
+    repo.initiative(
+      'moi',
+      initiativeData({
+        title: distinctTitles[5],
+        attachments: [
+          { file: 'anh.png', title: 'Ảnh' },
+          { file: 'so-do.png', title: 'Sơ đồ' },
+        ],
+      }),
+      undefined,
+      { 'anh.png': PNG, 'so-do.png': PNG },
+    );
+    commit('Nộp muộn, có tệp đính kèm');
+    const late = await validate({ root: repo.root, changedSince: 'main', today: '2024-09-05' });
+    expect(errorCodes(late, NEW)).toEqual(['deadline.closed']);
+  });
+
   it('lets an existing entry be corrected after the deadline', async () => {
     const repo = repository();
     const path = 'content/initiatives/sang-kien-1/index.md';
@@ -163,6 +182,40 @@ describe('--changed-since (pull-request mode)', () => {
     );
     await expect(validate({ root: repo.root, changedSince: '--output=x' })).rejects.toThrow(
       /Không tìm thấy mốc git/,
+    );
+  });
+});
+
+describe('the day a new entry is sent', () => {
+  it('is refused when it is not a day on the calendar, on the command line too', async () => {
+    const repo = repository();
+    await expect(
+      validate({ root: repo.root, changedSince: 'main', today: '2024-02-30' }),
+    ).rejects.toThrow(
+      'Ngày hôm nay phải là một ngày có thật, theo dạng YYYY-MM-DD (đang là "2024-02-30").',
+    );
+    const result = spawnSync(process.execPath, [CLI, '--today', '2024-02-30'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Ngày hôm nay phải là một ngày có thật');
+  });
+
+  it('judges a pending submission checked later by the day it was sent, not by today', async () => {
+    const repo = repository();
+    repo.initiative('moi', initiativeData({ title: distinctTitles[5] }));
+    const onTime = await validate({
+      root: repo.root,
+      paths: [NEW],
+      sent: { moi: '2024-09-04' },
+      today: '2024-12-01',
+    });
+    expect(errorCodes(onTime, NEW)).toEqual([]);
+    const late = await validate({ root: repo.root, paths: [NEW], sent: { moi: '2024-09-05' } });
+    expect(errorCodes(late, NEW)).toEqual(['deadline.closed']);
+    expect(problemsOf(late, NEW)[0]?.message).toContain(
+      'đã hết hạn nhận sáng kiến ngày 04/09/2024; bài được gửi ngày 05/09/2024 (giờ Việt Nam).',
     );
   });
 });

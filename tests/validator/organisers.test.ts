@@ -10,6 +10,7 @@ import { validate } from '../../src/validator/index.ts';
 import {
   CAMPAIGN_ID,
   campaignData,
+  distinctTitles,
   entryText,
   errorCodes,
   type Fixture,
@@ -144,6 +145,33 @@ describe('two organisers before and after 1 July 2025', () => {
     expect(problems[0]?.message).toBe(
       'Cơ quan, đơn vị chủ trì: Đơn vị "UBND xã Đức Phú" chỉ có hiệu lực đến ngày 30/06/2025, không dùng được cho ngày 20/05/2026. Đơn vị kế thừa: "UBND xã Mới" (mã xa-moi, có hiệu lực từ ngày 01/07/2025).',
     );
+  });
+
+  it('name a submission date that is not a day at its field, and still check the other entries', async () => {
+    fixture = makeFixture();
+    reorganised(fixture);
+    // Text that sorts after the units' last day (2025-06-30) and before their first (2025-07-01).
+    const written = ['1/8/2026', 'tháng 8 năm 2024', 'yes', '2025-06-31'];
+    const paths = written.map((submitted, index) =>
+      fixture?.initiative(
+        `sang-kien-ngay-sai-${index + 1}`,
+        initiativeData({
+          ...entry2026,
+          title: distinctTitles[index],
+          submitted,
+        }),
+      ),
+    );
+    const good = fixture.initiative('sang-kien-2026', initiativeData(entry2026));
+    const report = await validate({ root: fixture.root });
+    for (const path of paths) {
+      const problems = problemsOf(report, path as string);
+      expect(problems.map((problem) => [problem.code.split('.')[0], problem.field])).toEqual([
+        ['schema', 'submitted'],
+      ]);
+      expect(problems[0]?.message).toMatch(/^Ngày gửi: /);
+    }
+    expect(problemsOf(report, good)).toEqual([]);
   });
 
   it('refuse an entry of a unit outside the organiser’s scope', async () => {
