@@ -15,15 +15,36 @@ export function isMain(meta: ImportMeta): boolean {
   }
 }
 
-/** node:util parseArgs errors, said in Vietnamese. */
+/**
+ * The option a parseArgs message is about, as the user would type it. Node quotes it with its
+ * short form and an English placeholder ("'-o, --out <value>'"): the long form is kept.
+ */
+function optionOf(quoted: string): string {
+  return /--[^\s,<]+/.exec(quoted)?.[0] ?? /-[^\s,<]+/.exec(quoted)?.[0] ?? quoted;
+}
+
+/**
+ * node:util parseArgs errors, said in Vietnamese. Node's message is English and only its
+ * quoted part (the option or the argument) is kept; the wording is told apart by the phrases
+ * Node uses for each case of ERR_PARSE_ARGS_INVALID_OPTION_VALUE.
+ */
 export function argError(error: unknown): string {
-  const code = (error as { code?: string }).code;
+  const code = (error as { code?: string } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Tùy chọn không có: ${quoted}.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return `Tùy chọn ${quoted.split(' ')[0]} thiếu giá trị hoặc giá trị không hợp lệ.`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Tham số thừa: ${quoted}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = optionOf(quoted);
+    if (!option) return 'Có tùy chọn thiếu giá trị hoặc giá trị không hợp lệ.';
+    if (/does not take an argument/.test(message))
+      return `Tùy chọn ${option} không nhận giá trị: chỉ viết ${option}.`;
+    if (/argument is ambiguous/.test(message))
+      return `Tùy chọn ${option} thiếu giá trị: viết ${option} <giá trị>; giá trị bắt đầu bằng dấu "-" thì viết liền: ${option}=-<giá trị>.`;
+    if (/argument missing/.test(message))
+      return `Tùy chọn ${option} thiếu giá trị: viết ${option} <giá trị>.`;
+    return `Tùy chọn ${option} thiếu giá trị hoặc giá trị không hợp lệ.`;
+  }
   return 'Tham số không hợp lệ.';
 }
 

@@ -1,15 +1,36 @@
 import { formatDate, formatDateOr } from '../../src/core/dates.ts';
+import { markdownText } from '../../src/core/markdown-escape.ts';
 import { formatAuthors, HEADERS } from '../../src/documents/committee/columns.ts';
 import { type Report, statusNames } from './build.ts';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');
+// Titles, units, names and messages come from submitters' files (and the campaign and source
+// names from the repository): all of it must stay inert text. markdownText also escapes `|`
+// and puts line breaks on one line, so a value can neither close a cell nor start a heading.
+const cell = markdownText;
+
+/**
+ * The pull request's address as a link target, or nothing. Only http(s) addresses are linked.
+ * URL already percent-encodes spaces and angle brackets; an unbalanced parenthesis would
+ * still end the target early.
+ */
+function linkTarget(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
 
 export function toMarkdown(report: Report): string {
   const valid = report.rows.filter((row) => row.errors.length === 0).length;
   const lines = [
-    `# Tổng hợp sáng kiến: ${report.campaign.title}`,
+    `# Tổng hợp sáng kiến: ${markdownText(report.campaign.title)}`,
     '',
-    `Nguồn: ${report.source}. Lập ngày ${formatDate(new Date(report.generatedAt))}.`,
+    `Nguồn: ${markdownText(report.source)}. Lập ngày ${formatDate(new Date(report.generatedAt))}.`,
     `Tổng số: ${report.rows.length} sáng kiến, ${valid} hợp lệ, ${report.rows.length - valid} cần sửa.`,
     '',
     `| ${[
@@ -25,10 +46,12 @@ export function toMarkdown(report: Report): string {
     ].join(' | ')} |`,
     '| ---: | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.rows
-      .map((row, index) =>
-        [
+      .map((row, index) => {
+        const title = cell(row.title || row.slug);
+        const target = linkTarget(row.url);
+        return [
           String(index + 1),
-          row.url ? `[${cell(row.title || row.slug)}](${row.url})` : cell(row.title || row.slug),
+          target ? `[${title}](${target})` : title,
           cell(row.unit),
           cell(formatAuthors(row.authors)),
           cell(row.areas.join('; ')),
@@ -40,8 +63,8 @@ export function toMarkdown(report: Report): string {
           row.errors.length === 0
             ? 'Hợp lệ'
             : cell(`${row.errors.length} lỗi: ${row.errors[0]?.message ?? ''}`),
-        ].join(' | '),
-      )
+        ].join(' | ');
+      })
       .map((line) => `| ${line} |`),
     '',
   ];
