@@ -17,9 +17,16 @@ import { SHEETS } from '../src/documents/committee/columns.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
 import { type LoadedContent, loadContent } from '../src/model/files.ts';
 import type { Campaign, Decision, Grade } from '../src/schemas/index.ts';
+import { parseFieldPath } from '../src/validator/field-labels.ts';
 import { writeAtomically } from './decide/atomic.ts';
 import { isBallot } from './decide/ballots.ts';
-import { decide, type InitiativeCount, SheetError } from './decide/decide.ts';
+import {
+  type Decided,
+  decide,
+  describePlace,
+  type InitiativeCount,
+  SheetError,
+} from './decide/decide.ts';
 import {
   type DecisionDiff,
   describeDiff,
@@ -27,6 +34,7 @@ import {
   isEmptyDiff,
   replacesDecided,
 } from './decide/diff.ts';
+import { pathAtLine } from './decide/places.ts';
 import { UserError } from './github/client.ts';
 import { runValidator } from './github/validator.ts';
 import {
@@ -98,8 +106,15 @@ export class ReplaceRefused extends Error {
 /**
  * Run the full validator on the new file in a copy of the content, so that the
  * cross-file rules (recusal, majority, references) agree before anything is written.
+ * Each refusal names where the secretary fixes it: the validator speaks of the YAML
+ * file, which does not exist yet, so its field or line is traced back to the workbook.
  */
-async function checkWithValidator(root: string, campaign: string, text: string): Promise<void> {
+async function checkWithValidator(
+  root: string,
+  campaign: string,
+  text: string,
+  placeOf: Decided['placeOf'],
+): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'kho-decide-'));
   try {
     cpSync(join(root, contentPaths.root), join(scratch, contentPaths.root), { recursive: true });
@@ -110,7 +125,24 @@ async function checkWithValidator(root: string, campaign: string, text: string):
     const errors = report.findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
       throw new SheetError(
-        errors.map((finding) => `Bộ kiểm tra từ chối quyết định: ${finding.message}`),
+        errors.map((finding) => {
+          const own = finding.file.replaceAll('\\', '/').endsWith(relative);
+          const path = !own
+            ? undefined
+            : finding.field !== undefined
+              ? parseFieldPath(finding.field)
+              : finding.line !== undefined
+                ? pathAtLine(text, finding.line)
+                : undefined;
+          const line = finding.line === undefined ? '' : `, dòng ${finding.line}`;
+          const where =
+            path && path.length > 0
+              ? describePlace(placeOf(path))
+              : own
+                ? `Tệp quyết định sẽ ghi (${relative}${line})`
+                : `Tệp ${finding.file}${line}`;
+          return `Bộ kiểm tra từ chối quyết định — ${where}: ${finding.message}`;
+        }),
       );
     }
   } finally {
@@ -168,6 +200,7 @@ export async function runDecide(options: {
       {
         campaign: item.data?.campaign,
         authors: item.data?.authors.map((author) => author.name) ?? [],
+        ...(item.data?.title ? { title: item.data.title } : {}),
       },
     ]),
   );
@@ -178,7 +211,7 @@ export async function runDecide(options: {
       `Tệp quyết định ${pathOf(collections.decisions, options.campaign)} đang có lỗi nên không so được thay đổi; chạy npm run validate để xem, hoặc thêm --replace để thay cả tệp.`,
     );
   const previous = existing?.data;
-  const { decision, counts } = decide({
+  const { decision, counts, placeOf } = decide({
     book,
     campaignId: options.campaign,
     campaign: withCommittee(campaign.data, content),
@@ -190,7 +223,7 @@ export async function runDecide(options: {
   });
   const header = `# Quyết định của Hội đồng xét sáng kiến, đợt ${options.campaign}. Ghi bằng "npm run decide" từ bảng ${basename(options.sheet)}.\n`;
   const text = header + stringify(decision, { lineWidth: 0 });
-  await checkWithValidator(options.root, options.campaign, text);
+  await checkWithValidator(options.root, options.campaign, text, placeOf);
   const diff = previous ? diffDecisions(previous, decision, campaign.data.rubric) : undefined;
   const result: DecideResult = {
     path,

@@ -33,6 +33,8 @@ export interface Ballot {
   memberName: string;
   /** Lines with marks or a vote; blank lines are left out. */
   lines: BallotLine[];
+  /** Column headers as written, for messages: each criterion's by its id, and the vote's. */
+  headers: { criteria: Record<string, string>; vote: string };
 }
 
 /** How far down a ballot the header row may have moved (a secretary may insert lines). */
@@ -167,7 +169,21 @@ function readBallot(
     }
     if (ok && vote !== 'invalid') lines.push({ row: number, slug, scores, vote });
   });
-  return { sheet: label, memberId: identity.id, memberName: identity.name, lines };
+  return {
+    sheet: label,
+    memberId: identity.id,
+    memberName: identity.name,
+    lines,
+    headers: {
+      criteria: Object.fromEntries(
+        criterionColumns.map(({ criterion, column }) => [
+          criterion.id,
+          headers.get(column as number) ?? criterion.name,
+        ]),
+      ),
+      vote: headers.get(voteColumn) ?? BALLOT.vote,
+    },
+  };
 }
 
 /** Every ballot sheet of the workbook, in the workbook's order. */

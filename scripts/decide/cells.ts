@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { parseDate } from '../../src/core/dates.ts';
+import { formatDate, parseDate } from '../../src/core/dates.ts';
 import { restoreCellText } from '../../src/core/spreadsheet.ts';
 
 /**
@@ -10,10 +10,22 @@ function written(text: string): string {
   return restoreCellText(text).normalize('NFC').trim();
 }
 
-/** The text a person sees in a cell, whatever exceljs made of it. */
+/**
+ * A date cell as people read it: dd/mm/yyyy, with the time when there is one. Excel dates
+ * carry no zone and exceljs reads them as UTC, so the UTC day is the day typed: going
+ * through Viet Nam's zone would move a late time to the next day.
+ */
+function shownDate(value: Date): string {
+  if (Number.isNaN(value.getTime())) return '';
+  const iso = value.toISOString();
+  const time = iso.slice(11, 16);
+  return `${formatDate(iso.slice(0, 10))}${time === '00:00' ? '' : ` ${time}`}`;
+}
+
+/** The text a person sees in a cell, whatever exceljs made of it; what messages echo back. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return shownDate(value);
   if (typeof value === 'object') {
     if ('richText' in value) return written(value.richText.map((part) => part.text).join(''));
     if ('text' in value && typeof value.text === 'string') return written(value.text);
@@ -40,6 +52,8 @@ export function cellNumber(value: ExcelJS.CellValue): NumberRead {
 
 /** dd/mm/yyyy, yyyy-mm-dd or a date cell → yyyy-mm-dd. */
 export function cellDate(value: ExcelJS.CellValue): string | undefined {
+  if (value && typeof value === 'object' && 'result' in value)
+    return cellDate((value.result ?? null) as ExcelJS.CellValue);
   if (value instanceof Date) {
     // Excel dates carry no zone; exceljs reads them as UTC midnight.
     return value.toISOString().slice(0, 10);

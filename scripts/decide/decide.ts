@@ -24,7 +24,14 @@ import {
   SHEETS,
   YES,
 } from '../../src/documents/committee/columns.ts';
-import { formatIssue, parseWithInput } from '../../src/model/zod-errors.ts';
+import { fieldLabel } from '../../src/model/labels.ts';
+import type { FieldPath } from '../../src/model/problems.ts';
+import {
+  describeIssue,
+  formatIssue,
+  issuePath,
+  parseWithInput,
+} from '../../src/model/zod-errors.ts';
 import {
   type Campaign,
   type Decision,
@@ -50,8 +57,8 @@ export interface DecideInput {
   campaignId: string;
   campaign: Campaign;
   scopeLevels: ScopeLevel[];
-  /** Initiatives in the repository: slug → campaign and author names. */
-  initiatives: Map<string, { campaign?: string; authors: string[] }>;
+  /** Initiatives in the repository: slug → campaign, author names and title (for messages). */
+  initiatives: Map<string, { campaign?: string; authors: string[]; title?: string }>;
   /** The decision file as it is now, if any (its `sample` flag is kept). */
   previous?: Decision;
   /** Where the roster lives, for messages: `content/campaigns/<id>.md`. */
@@ -206,6 +213,7 @@ function readDocument(book: ExcelJS.Workbook, problems: string[]) {
   return {
     document: { number, date: date(DECISION_LABELS.date), issuer, ...(title ? { title } : {}) },
     meetingOn: date(DECISION_LABELS.meetingOn),
+    where,
   };
 }
 
@@ -217,9 +225,33 @@ export interface InitiativeCount {
   grade?: string;
 }
 
+/** Where a value of the decision came from, for a message about it. */
+export interface Place {
+  /** The sheet, row and column of the workbook (or the file) the value was read from, if known. */
+  cell?: string;
+  /** The initiative whose result holds the value: its title and id. */
+  initiative?: string;
+  /**
+   * The field by its Vietnamese label, inside the initiative's result when there is one;
+   * left out when the cell already names it (the "Quyết định" page labels its own rows).
+   */
+  field?: string;
+}
+
+/** "Trang …, dòng …, cột … — sáng kiến "…" (…), mục "…"": every part that is known. */
+export function describePlace(place: Place): string {
+  const where = [place.cell, place.initiative ? `sáng kiến ${place.initiative}` : undefined]
+    .filter(Boolean)
+    .join(' — ');
+  const field = place.field ? `mục "${place.field}"` : '';
+  return [where, field].filter(Boolean).join(', ') || 'tệp quyết định';
+}
+
 export interface Decided {
   decision: Decision;
   counts: InitiativeCount[];
+  /** Where a field of the decision (`['results', 2, 'note']`) was read from. */
+  placeOf: (path: FieldPath) => Place;
 }
 
 interface ListRow {
@@ -300,8 +332,10 @@ export function decide(input: DecideInput): Decided {
   );
   const results: DecisionResult[] = [];
   const counts: InitiativeCount[] = [];
-  const listAt = (row: number, header: string) =>
-    `Dòng ${row}, cột "${(list && [...list.headers].find(([, text]) => nameKey(text) === nameKey(header))?.[1]) || header}"`;
+  const listHeader = (header: string) =>
+    (list && [...list.headers].find(([, text]) => nameKey(text) === nameKey(header))?.[1]) ||
+    header;
+  const listAt = (row: number, header: string) => `Dòng ${row}, cột "${listHeader(header)}"`;
   for (const slug of slugs) {
     const where = firstLine.get(slug) ?? '';
     const known = input.initiatives.get(slug);
@@ -421,13 +455,94 @@ export function decide(input: DecideInput): Decided {
     results,
     ...(input.previous?.sample ? { sample: true } : {}),
   };
+  const placeOf = (path: FieldPath): Place => {
+    const [top, index, ...rest] = path;
+    const field = labelWithin(path, criteria);
+    const page = (label: string) =>
+      documentPart ? { cell: documentPart.where(label) } : { field };
+    if (top === 'document' && typeof index === 'string' && Object.hasOwn(DECISION_LABELS, index))
+      return page(DECISION_LABELS[index as keyof typeof DECISION_LABELS]);
+    if (top === 'meetingOn') return page(DECISION_LABELS.meetingOn);
+    if (top === 'members' && typeof index === 'number') {
+      const member = roster[index];
+      return {
+        cell: `${input.campaignFile}, mục "Hội đồng xét sáng kiến"${member ? `, ${member.name} (${member.id})` : ''}`,
+        field,
+      };
+    }
+    const result = top === 'results' && typeof index === 'number' ? results[index] : undefined;
+    if (!result) return { field };
+    const slug = result.initiative;
+    const title = input.initiatives.get(slug)?.title;
+    const initiative = title ? `"${title}" (${slug})` : `"${slug}"`;
+    const listRow = rows.get(slug);
+    const [key, line, ...inLine] = rest;
+    const column =
+      typeof key === 'string' && Object.hasOwn(LIST_COLUMNS, key)
+        ? LIST_COLUMNS[key as keyof typeof LIST_COLUMNS]
+        : undefined;
+    if (column && listRow)
+      return {
+        cell: `Trang "${SHEETS.list}", dòng ${listRow.row}, cột "${listHeader(column)}"`,
+        initiative,
+        field,
+      };
+    if (key === 'marks' && typeof line === 'number') {
+      const mark = result.marks?.[line];
+      const ballot = mark ? byMember.get(mark.member) : undefined;
+      const row = ballot?.lines.find((item) => item.slug === slug)?.row;
+      if (ballot && row !== undefined) {
+        const header =
+          inLine[0] === 'vote'
+            ? ballot.headers.vote
+            : inLine[0] === 'scores' && typeof inLine[1] === 'string'
+              ? ballot.headers.criteria[inLine[1]]
+              : undefined;
+        return {
+          cell: `Phiếu "${ballot.sheet}", dòng ${row}${header ? `, cột "${header}"` : ''}`,
+          initiative,
+          field,
+        };
+      }
+    }
+    // Averages, votes and grade are counted from every ballot: the initiative's row says which.
+    return {
+      cell: listRow ? `Trang "${SHEETS.list}", dòng ${listRow.row}` : firstLine.get(slug),
+      initiative,
+      field,
+    };
+  };
   const parsed = parseWithInput(decisionSchema, decision);
   if (!parsed.success) {
     throw new SheetError(
-      parsed.error.issues.map(
-        (issue) => `Kết quả không hợp lệ — ${formatIssue(decisionSchema, issue)}`,
-      ),
+      parsed.error.issues.map((issue) => {
+        const path = issuePath(issue);
+        return path.length > 0
+          ? `Kết quả không hợp lệ — ${describePlace(placeOf(path))}: ${describeIssue(issue)}`
+          : `Kết quả không hợp lệ — ${formatIssue(decisionSchema, issue)}`;
+      }),
     );
   }
-  return { decision: parsed.data, counts };
+  return { decision: parsed.data, counts, placeOf };
+}
+
+/** The list sheet's own columns, by the field of a result they fill. */
+const LIST_COLUMNS = {
+  recognised: HEADERS.recognised,
+  scope: HEADERS.scope,
+  replicate: HEADERS.replicate,
+  note: HEADERS.note,
+} as const;
+
+/**
+ * The field's Vietnamese label, inside its initiative's result when it is in one (the
+ * initiative is named apart), with a criterion called by its name rather than its id.
+ */
+function labelWithin(path: FieldPath, criteria: readonly { id: string; name: string }[]): string {
+  const parts = fieldLabel(decisionSchema, path).split(' › ');
+  const last = path.at(-1);
+  const criterion = criteria.find((item) => item.id === last);
+  if (criterion && path.at(-2) === 'scores') parts[parts.length - 1] = criterion.name;
+  const inResult = path[0] === 'results' && typeof path[1] === 'number' && path.length > 2;
+  return (inResult ? parts.slice(1) : parts).join(' › ');
 }

@@ -26,15 +26,28 @@ const VIDEO = new Set<string>(videoExtensions);
 const EXECUTABLE =
   /\.(?:mdx|md|markdown|html?|xhtml|svg|js|mjs|cjs|jsx|ts|tsx|astro|vue|svelte|php|sh|bat|cmd|ps1|exe|dll|jar|py|rb|pl|json|ya?ml|toml)$/i;
 
-const WEBP = [0x57, 0x45, 0x42, 0x50];
-
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-function startsWith(head: Buffer, magic: readonly number[], at = 0): boolean {
+function startsWith(head: Uint8Array, magic: readonly number[], at = 0): boolean {
   return magic.every((byte, index) => head[at + index] === byte);
+}
+
+/** The image types an attachment may be, as their files are named. */
+export type ImageKind = 'png' | 'jpg' | 'webp';
+
+/**
+ * PNG, JPEG or WebP by the first bytes (WebP is RIFF…WEBP), else undefined: the rule for an
+ * attachment's image and for a picture taken from a Word file (src/documents/import/images.ts).
+ */
+export function imageKindOf(head: Uint8Array): ImageKind | undefined {
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47])) return 'png';
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpg';
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'webp';
+  return undefined;
 }
 
 /** Whether the first bytes match the extension (png is PNG, jpg is JPEG, webp is RIFF…WEBP). */
@@ -42,10 +55,8 @@ function magicMatches(name: string, head: Buffer): boolean {
   const extension = extensionOf(name);
   const type = attachmentTypeOf(name);
   if (!type) return false;
-  if (extension === 'png') return startsWith(head, [0x89, 0x50, 0x4e, 0x47]);
-  if (extension === 'jpg' || extension === 'jpeg') return startsWith(head, [0xff, 0xd8, 0xff]);
-  if (extension === 'webp')
-    return startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, WEBP, 8);
+  if (extension === 'png' || extension === 'webp') return imageKindOf(head) === extension;
+  if (extension === 'jpg' || extension === 'jpeg') return imageKindOf(head) === 'jpg';
   return attachmentTypes[type].magic.some((magic) => startsWith(head, magic));
 }
 

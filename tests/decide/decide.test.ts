@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { writeAtomically } from '../../scripts/decide/atomic.ts';
 import { cellVote } from '../../scripts/decide/ballots.ts';
-import { cellDate, cellNumber, cellYesNo } from '../../scripts/decide/cells.ts';
+import { cellDate, cellNumber, cellText, cellYesNo } from '../../scripts/decide/cells.ts';
+import { pathAtLine } from '../../scripts/decide/places.ts';
 import {
   type DecideResult,
   main,
@@ -18,8 +19,15 @@ import {
 import { buildReport } from '../../scripts/report/build.ts';
 import { LocalGitSource } from '../../scripts/report/local-source.ts';
 import { ballotFileName, writeBallotFiles, writeXlsx } from '../../scripts/report/xlsx.ts';
-import { ballotSheetName, HEADERS, SHEETS } from '../../src/documents/committee/columns.ts';
+import {
+  ballotSheetName,
+  DECISION_LABELS,
+  HEADERS,
+  SHEETS,
+} from '../../src/documents/committee/columns.ts';
+import { parseEntryText } from '../../src/model/read.ts';
 import { type Decision, decisionSchema } from '../../src/schemas/index.ts';
+import { parseFieldPath } from '../../src/validator/field-labels.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 import { ballotOf, fillFromDecision, lineOf, mark } from './fill.ts';
 
@@ -139,6 +147,17 @@ describe('cell readers', () => {
   });
   it('cellNumber rejects words', () =>
     expect(cellNumber('hai mươi')).toEqual({ ok: false, shown: 'hai mươi' }));
+  it('a date cell is echoed back as people read it, dd/mm/yyyy', () => {
+    const date = new Date(Date.UTC(2024, 0, 20));
+    expect(cellNumber(date)).toEqual({ ok: false, shown: '20/01/2024' });
+    expect(cellNumber({ formula: 'TODAY()', result: date } as ExcelJS.CellValue)).toEqual({
+      ok: false,
+      shown: '20/01/2024',
+    });
+    // Late in the day in UTC is still that day: the cell has no zone.
+    expect(cellText(new Date(Date.UTC(2024, 0, 20, 23, 30)))).toBe('20/01/2024 23:30');
+    expect(cellDate({ formula: 'TODAY()', result: date } as ExcelJS.CellValue)).toBe('2024-01-20');
+  });
   it.each([
     ['26/09/2024', '2024-09-26'],
     ['6/9/2024', '2024-09-06'],
@@ -565,6 +584,30 @@ describe('mistakes on a ballot or a page, each named with its place, and nothing
         `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Hiệu quả thiết thực (tối đa 30)": "hai mươi" không phải là số.`,
     ],
     [
+      'a date typed in a score cell',
+      [
+        (b) =>
+          mark(b, 'le-thi-kim-dung', KIOSK, {
+            scores: { ...KIOSK_SCORES, effectiveness: new Date(Date.UTC(2024, 0, 20)) },
+            vote: 'for',
+          }),
+      ],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Hiệu quả thiết thực (tối đa 30)": "20/01/2024" không phải là số.`,
+    ],
+    [
+      'a date typed in the vote cell',
+      [
+        (b) =>
+          mark(b, 'le-thi-kim-dung', KIOSK, {
+            scores: KIOSK_SCORES,
+            vote: new Date(Date.UTC(2024, 0, 20)),
+          }),
+      ],
+      (b) =>
+        `${ballotPlace(b, 'le-thi-kim-dung', KIOSK)}, cột "Biểu quyết": "20/01/2024" — ghi "Đồng ý" hoặc "Không đồng ý".`,
+    ],
+    [
       'a line scored in part',
       [
         (b) =>
@@ -612,6 +655,63 @@ describe('mistakes on a ballot or a page, each named with its place, and nothing
     expect(await refusal(work, path)).toContain(message(book));
     expect(hash(join(work, DECISION))).toBe(before);
     expect(readdirSync(join(work, 'content/decisions'))).toEqual([`${CAMPAIGN}.yaml`]);
+  });
+});
+
+describe('a refusal of the validator names where the secretary fixes it', () => {
+  const titleOf = (slug: string) =>
+    (
+      parseEntryText(
+        readFileSync(join(project, 'content/initiatives', slug, 'index.md'), 'utf8'),
+        slug,
+      ).data as { title: string }
+    ).title;
+
+  it('a zero-width character in the note: the list sheet, row and column, the initiative, the field', async () => {
+    const work = makeRepo(project, {}, true);
+    const before = hash(join(work, DECISION));
+    const { path, book } = await edited(
+      setCell(KIOSK, HEADERS.note, 'Đề nghị nhân rộng\u200b toàn huyện'),
+    );
+    const expected = `Bộ kiểm tra từ chối quyết định — Trang "${SHEETS.list}", dòng ${rowOf(book, KIOSK)}, cột "${HEADERS.note}" — sáng kiến "${titleOf(KIOSK)}" (${KIOSK}), mục "Ghi chú của hội đồng": Có ký tự rộng bằng không (U+200B): ký tự không nhìn thấy hoặc đổi chiều viết, hãy xóa.`;
+    expect(await refusal(work, path)).toEqual([expected]);
+    // What the secretary reads on the command line, and nothing is written.
+    const printed = await run(['--root', work, '--campaign', CAMPAIGN, '--sheet', path]);
+    expect(printed.code).toBe(1);
+    expect(printed.out).toContain(`- ${expected}`);
+    expect(hash(join(work, DECISION))).toBe(before);
+  });
+
+  it('a zero-width character in the decision title: the "Quyết định" page and its row', async () => {
+    const work = makeRepo(project, {}, true);
+    let row = 0;
+    const { path } = await edited((b) => {
+      b.getWorksheet(SHEETS.decision)?.eachRow((line, number) => {
+        if (line.getCell(1).value !== DECISION_LABELS.title) return;
+        line.getCell(2).value = `${String(line.getCell(2).value)}\u200b`;
+        row = number;
+      });
+    });
+    expect(row).toBeGreaterThan(0);
+    expect(await refusal(work, path)).toEqual([
+      `Bộ kiểm tra từ chối quyết định — Trang "${SHEETS.decision}", dòng ${row}, mục "${DECISION_LABELS.title}": Có ký tự rộng bằng không (U+200B): ký tự không nhìn thấy hoặc đổi chiều viết, hãy xóa.`,
+    ]);
+  });
+
+  it('a line of the YAML text and a field path lead back to the same field', () => {
+    const text = `# đầu tệp\ncampaign: x\nresults:\n  - initiative: a\n    note: "ghi chú"\n  - initiative: b\n    marks:\n      - member: m\n        scores:\n          novelty: 20\n`;
+    expect(pathAtLine(text, 1)).toBeUndefined();
+    expect(pathAtLine(text, 2)).toEqual(['campaign']);
+    expect(pathAtLine(text, 5)).toEqual(['results', 0, 'note']);
+    expect(pathAtLine(text, 10)).toEqual(['results', 1, 'marks', 0, 'scores', 'novelty']);
+    expect(parseFieldPath('results[1].marks[0].scores.novelty')).toEqual([
+      'results',
+      1,
+      'marks',
+      0,
+      'scores',
+      'novelty',
+    ]);
   });
 });
 

@@ -14,8 +14,10 @@ import {
 import type { Decision } from '../../src/schemas/index.ts';
 
 export interface Line {
-  scores?: Record<string, number | string>;
-  vote?: 'for' | 'against' | string;
+  /** A Date is a date typed into a score cell by mistake. */
+  scores?: Record<string, number | string | Date>;
+  /** A Date is a date typed into the vote cell by mistake. */
+  vote?: 'for' | 'against' | string | Date;
 }
 
 export function ballotOf(book: ExcelJS.Workbook, memberId: string): ExcelJS.Worksheet {
@@ -61,11 +63,17 @@ export function mark(book: ExcelJS.Workbook, memberId: string, slug: string, lin
   const names = headers(sheet);
   for (const [id, name] of Object.entries(CRITERIA)) {
     const column = names.findIndex((header) => header.startsWith(`${name} (tối đa`));
-    row.getCell(column).value = line.scores?.[id] ?? null;
+    typed(row.getCell(column), line.scores?.[id] ?? null);
   }
   const vote =
     line.vote === 'for' ? VOTE_FOR : line.vote === 'against' ? VOTE_AGAINST : (line.vote ?? null);
-  row.getCell(names.indexOf(BALLOT.vote)).value = vote;
+  typed(row.getCell(names.indexOf(BALLOT.vote)), vote);
+}
+
+/** A value put in a cell as Excel does when it is typed: a date also turns the cell into a date cell. */
+function typed(cell: ExcelJS.Cell, value: ExcelJS.CellValue): void {
+  cell.value = value;
+  if (value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
 }
 
 /**

@@ -153,10 +153,45 @@ export async function sampleJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Authors in a table, a data table in the effect section, a diagram (PNG) and a photo (JPEG). */
-export async function tablesAndImagesDocx(): Promise<Document> {
-  const png = await samplePng();
-  const jpeg = await sampleJpeg();
+/** A picture as a Word file holds it: the type its part is declared as, and the bytes in it. */
+export interface WordPicture {
+  /** The declared type: it names the part (`media/….png`) and so its content type. */
+  type: 'png' | 'jpg';
+  data: Buffer;
+  /** Word's own name of the shape, the title and the description people give it. */
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** The diagram (PNG) and the photo (JPEG) of the sample submission. */
+export async function samplePictures(): Promise<WordPicture[]> {
+  return [
+    {
+      type: 'png',
+      data: await samplePng(),
+      name: 'so-do',
+      title: 'Sơ đồ',
+      description: 'Sơ đồ quy trình thanh toán',
+    },
+    {
+      type: 'jpg',
+      data: await sampleJpeg(),
+      name: 'quay',
+      title: 'Quầy',
+      description: 'Quầy chứng thực có mã QR',
+    },
+  ];
+}
+
+const captions = ['Sơ đồ quy trình thanh toán:', 'Ảnh chụp quầy chứng thực có mã QR:'];
+
+/**
+ * Authors in a table, a data table in the effect section, and pictures in the solution
+ * section: by default a diagram (PNG) and a photo (JPEG).
+ */
+export async function tablesAndImagesDocx(pictures?: WordPicture[]): Promise<Document> {
+  const shown = pictures ?? (await samplePictures());
   return new Document({
     sections: [
       {
@@ -176,32 +211,23 @@ export async function tablesAndImagesDocx(): Promise<Document> {
           h1('Thực trạng và vấn đề cần giải quyết'),
           p('Lệ phí chứng thực thu bằng tiền mặt, cuối ngày phải đếm và lập bảng kê thủ công.'),
           h1('Nội dung giải pháp'),
-          p('Sơ đồ quy trình thanh toán:'),
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'png',
-                data: png,
-                transformation: { width: 120, height: 80 },
-                altText: {
-                  name: 'so-do',
-                  description: 'Sơ đồ quy trình thanh toán',
-                  title: 'Sơ đồ',
-                },
-              }),
-            ],
-          }),
-          p('Ảnh chụp quầy chứng thực có mã QR:'),
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'jpg',
-                data: jpeg,
-                transformation: { width: 90, height: 60 },
-                altText: { name: 'quay', description: 'Quầy chứng thực có mã QR', title: 'Quầy' },
-              }),
-            ],
-          }),
+          ...shown.flatMap((picture, index) => [
+            p(captions[index] ?? `Hình minh họa ${index + 1}:`),
+            new Paragraph({
+              children: [
+                new ImageRun({
+                  type: picture.type,
+                  data: picture.data,
+                  transformation: { width: 120, height: 80 },
+                  altText: {
+                    name: picture.name,
+                    description: picture.description,
+                    title: picture.title,
+                  },
+                }),
+              ],
+            }),
+          ]),
           h1('Tính mới, tính sáng tạo'),
           p('Lần đầu thu lệ phí chứng thực bằng mã QR tại huyện.'),
           h1('Hiệu quả đạt được'),

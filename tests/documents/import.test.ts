@@ -1,12 +1,21 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareImage } from '../../src/documents/import/images.ts';
 import { importDocx } from '../../src/documents/import/index.ts';
 import { parseEntryText } from '../../src/model/read.ts';
-import { groupDocx, singleAuthorDocx, tablesAndImagesDocx } from './import-samples.ts';
+import {
+  groupDocx,
+  sampleJpeg,
+  samplePictures,
+  samplePng,
+  singleAuthorDocx,
+  tablesAndImagesDocx,
+  type WordPicture,
+} from './import-samples.ts';
 import { makeRoot, packDocx, REPO } from './support.ts';
 
 const run = promisify(execFile);
@@ -135,6 +144,9 @@ describe('import:docx', () => {
     const entry = readEntry(result.path);
     const dir = join(root, result.path, '..');
     expect(result.attachments).toEqual(['hinh-1.png', 'hinh-2.jpg']);
+    // Pictures that are what they say they are pass without a word.
+    expect(result.notes.filter((note) => note.startsWith('Hình'))).toEqual([]);
+    expect(readFileSync(join(dir, 'hinh-1.png')).equals(await samplePng())).toBe(true);
     expect([...readFileSync(join(dir, 'hinh-1.png')).subarray(0, 4)]).toEqual([
       0x89, 0x50, 0x4e, 0x47,
     ]);
@@ -173,6 +185,89 @@ describe('import:docx', () => {
     expect(rows[1]?.every((cell) => /^:?-+:?$/.test(cell))).toBe(true);
     expect(rows[2]).toEqual(['Tỷ lệ thanh toán không dùng tiền mặt', '0%', '38%']);
     expect(rows[3]).toEqual(['Thời gian lập bảng kê cuối ngày', '45 phút', '10 phút']);
+  });
+
+  it('an SVG declared as PNG is not written; the note names the picture and says why', {
+    timeout: 120_000,
+  }, async () => {
+    const [diagram, photo] = (await samplePictures()) as [WordPicture, WordPicture];
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>',
+    );
+    const file = await writeSample(
+      'svg-gia-png.docx',
+      packDocx(await tablesAndImagesDocx([{ ...diagram, data: svg }, photo])),
+    );
+    const result = await importDocx({ root, file, campaign: '2024', today: '2024-08-20' });
+    const dir = join(root, result.path, '..');
+    // Only the real photo is kept; numbering of the files follows what is written.
+    expect(result.attachments).toEqual(['hinh-1.jpg']);
+    expect(readdirSync(dir).sort()).toEqual(['hinh-1.jpg', 'index.md']);
+    for (const name of readdirSync(dir))
+      expect(readFileSync(join(dir, name), 'utf8')).not.toMatch(/<svg|<script|onload/);
+    const note = result.notes.find((item) => item.startsWith('Hình 1 '));
+    expect(note).toMatch(
+      /^Hình 1 "Sơ đồ quy trình thanh toán" \(tệp word\/media\/[^ ]+\.png trong tệp Word, khai báo là PNG\) không được đính kèm: nội dung thật là ảnh vẽ SVG, không phải ảnh PNG hay JPEG/,
+    );
+    expect(readEntry(result.path).data.attachments).toEqual([
+      { file: 'hinh-1.jpg', title: 'Quầy chứng thực có mã QR' },
+    ]);
+    expect(result.problems.map((problem) => problem.code)).not.toContain(
+      'attachments.type-mismatch',
+    );
+    expect(result.ok).toBe(true);
+
+    // What the person running the command reads.
+    const again = await writeSample(
+      'svg-gia-png-2.docx',
+      packDocx(await tablesAndImagesDocx([{ ...diagram, data: svg }])),
+    );
+    const printed = await cli(again, '--campaign', '2024', '--out', join(root, 'ra'));
+    expect(printed.stdout).not.toContain('Hình ảnh đính kèm');
+    expect(printed.stdout).toMatch(
+      /Lưu ý: Hình 1 "Sơ đồ quy trình thanh toán" \(tệp word\/media\/[^ ]+\.png trong tệp Word, khai báo là PNG\) không được đính kèm: /,
+    );
+    expect(readdirSync(join(root, 'ra', readdirSync(join(root, 'ra'))[0] as string))).toEqual([
+      'index.md',
+    ]);
+  });
+
+  it('a JPEG declared as PNG is written as .jpg, byte for byte, and said so', async () => {
+    const [diagram, photo] = (await samplePictures()) as [WordPicture, WordPicture];
+    const jpeg = await sampleJpeg();
+    const file = await writeSample(
+      'jpeg-gia-png.docx',
+      packDocx(await tablesAndImagesDocx([{ ...diagram, data: jpeg }, photo])),
+    );
+    const result = await importDocx({ root, file, campaign: '2024', today: '2024-08-20' });
+    const dir = join(root, result.path, '..');
+    expect(result.attachments).toEqual(['hinh-1.jpg', 'hinh-2.jpg']);
+    expect(readFileSync(join(dir, 'hinh-1.jpg')).equals(jpeg)).toBe(true);
+    expect(readEntry(result.path).content).toContain('![Sơ đồ quy trình thanh toán](hinh-1.jpg)');
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(
+        /^Hình 1 "Sơ đồ quy trình thanh toán" \(tệp word\/media\/[^ ]+\.png trong tệp Word, khai báo là PNG\): nội dung thật là ảnh JPEG, đã lưu thành hinh-1\.jpg/,
+      ),
+    );
+    // The validator, which checks each file's first bytes against its name, agrees.
+    expect(result.problems.filter((problem) => problem.code.startsWith('attachments.'))).toEqual(
+      [],
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('a PNG signature with markup behind it is not taken for a picture', async () => {
+    const fake = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('<html><script>alert(1)</script></html>'),
+    ]);
+    const prepared = await prepareImage(fake);
+    expect(prepared.ok).toBe(false);
+    expect(prepared.ok ? '' : prepared.reason).toMatch(
+      /^nội dung có phần đầu của ảnh PNG nhưng không đọc được như một ảnh/,
+    );
+    const real = await prepareImage(await samplePng());
+    expect(real.ok && real.extension).toBe('png');
   });
 
   it('exits 0 when valid, 1 for a draft, never overwrites, and 2 on a wrong command line', {

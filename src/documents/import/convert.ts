@@ -3,10 +3,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import mammoth from 'mammoth';
 import type { Root } from 'mdast';
-import sharp from 'sharp';
 import { matchKey, normalizeLine } from '../../core/text.ts';
-import { attachmentTypes, maxAttachmentsBytesPerEntry } from '../../schemas/vocabularies.ts';
+import { maxAttachmentsBytesPerEntry } from '../../schemas/vocabularies.ts';
 import { UserError } from '../common/errors.ts';
+import { declaredTypeName, prepareImage } from './images.ts';
 import { type DocxFacts, readDocxFacts } from './parts.ts';
 
 export interface ExtractedImage {
@@ -26,37 +26,6 @@ export interface Converted {
 }
 
 const MAX_IMAGES = 20;
-const MAX_IMAGE_BYTES = attachmentTypes.image.maxBytes;
-
-/** Turns any picture Word holds into a PNG or JPEG that fits the attachment rules. */
-async function toAttachmentImage(
-  content: Buffer,
-  contentType: string,
-): Promise<{ content: Buffer; extension: 'png' | 'jpg' } | undefined> {
-  if (contentType === 'image/png' && content.length <= MAX_IMAGE_BYTES)
-    return { content, extension: 'png' };
-  if (
-    (contentType === 'image/jpeg' || contentType === 'image/jpg') &&
-    content.length <= MAX_IMAGE_BYTES
-  )
-    return { content, extension: 'jpg' };
-  try {
-    const image = sharp(content, { limitInputPixels: 100_000_000 });
-    const meta = await image.metadata();
-    if (contentType !== 'image/jpeg' && (meta.hasAlpha || content.length <= MAX_IMAGE_BYTES)) {
-      const png = await image.png().toBuffer();
-      if (png.length <= MAX_IMAGE_BYTES) return { content: png, extension: 'png' };
-    }
-    const jpeg = await sharp(content, { limitInputPixels: 100_000_000 })
-      .resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 82 })
-      .toBuffer();
-    return jpeg.length <= MAX_IMAGE_BYTES ? { content: jpeg, extension: 'jpg' } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Word tables rarely mark a header row, and mammoth then writes no <thead>; the
@@ -122,19 +91,24 @@ export async function convertDocx(buffer: Buffer, name: string): Promise<Convert
       notes.push(`Hình ${number} bị bỏ qua: mỗi sáng kiến đính kèm tối đa ${MAX_IMAGES} tệp.`);
       return { src: '' };
     }
-    const converted = await toAttachmentImage(await image.readAsBuffer(), image.contentType);
-    if (!converted) {
-      notes.push(
-        `Hình ${number} (${image.contentType}) không chuyển được sang PNG/JPEG dưới 5 MB; hãy chèn lại ảnh dạng PNG hoặc JPEG.`,
-      );
+    // Named as the person finds it again in Word: its place, its title, its part in the file.
+    const declared = declaredTypeName(image.contentType ?? '');
+    const named = `Hình ${number}${title ? ` "${title}"` : ''} (${picture?.part ? `tệp ${picture.part} trong tệp Word, ` : ''}khai báo là ${declared})`;
+    const converted = await prepareImage(await image.readAsBuffer());
+    if (!converted.ok) {
+      notes.push(`${named} không được đính kèm: ${converted.reason}`);
       return { src: '' };
     }
     if (total + converted.content.length > maxAttachmentsBytesPerEntry) {
-      notes.push(`Hình ${number} bị bỏ qua: tổng dung lượng tệp đính kèm vượt 25 MB.`);
+      notes.push(`${named} bị bỏ qua: tổng dung lượng tệp đính kèm vượt 25 MB.`);
       return { src: '' };
     }
     total += converted.content.length;
     const file = `hinh-${images.length + 1}.${converted.extension}`;
+    if (converted.real !== declared)
+      notes.push(
+        `${named}: nội dung thật là ảnh ${converted.real}, đã lưu thành ${file} theo nội dung, không theo khai báo.`,
+      );
     images.push({
       file,
       title: title.length >= 3 ? title.slice(0, 160) : `Hình ${images.length + 1}`,

@@ -4,11 +4,17 @@
  * title), the comments, and how many tracked changes and text boxes the file holds, so
  * that the import can say what it did with them.
  */
+import { posix } from 'node:path';
 import yauzl from 'yauzl';
 
 export interface PictureInfo {
   title: string;
   description: string;
+  /**
+   * The picture's own part inside the .docx ("word/media/image1.png"), so that a picture
+   * left out can be named the way the person can find it; empty when the link is not found.
+   */
+  part: string;
 }
 
 export interface WordComment {
@@ -27,7 +33,8 @@ export interface DocxFacts {
   textBoxes: number;
 }
 
-const WANTED = /^word\/(?:document|comments|header\d*|footer\d*)\.xml$/;
+const WANTED =
+  /^word\/(?:(?:document|comments|header\d*|footer\d*)\.xml|_rels\/document\.xml\.rels)$/;
 
 async function readParts(buffer: Buffer): Promise<Map<string, string>> {
   const parts = new Map<string, string>();
@@ -70,20 +77,42 @@ function withoutFallbacks(xml: string): string {
   return xml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '');
 }
 
-function pictures(xml: string): PictureInfo[] {
+/** Relationship id → part path, from word/_rels/document.xml.rels (targets are relative to word/). */
+function relationships(xml: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attribute(match[0], 'Id');
+    const target = attribute(match[0], 'Target');
+    if (!id || !target || attribute(match[0], 'TargetMode') === 'External') continue;
+    found.set(id, target.startsWith('/') ? target.slice(1) : posix.join('word', target));
+  }
+  return found;
+}
+
+function pictures(xml: string, links: Map<string, string>): PictureInfo[] {
   const found: PictureInfo[] = [];
+  const partOf = (tag: string, name: string) => links.get(attribute(tag, name)) ?? '';
   // Modern drawings and old VML pictures, in document order: mammoth reads both kinds.
   for (const match of xml.matchAll(
     /<wp:(inline|anchor)\b[\s\S]*?<\/wp:\1>|<v:imagedata\b[^>]*>/g,
   )) {
     const drawing = match[0];
     if (drawing.startsWith('<v:imagedata')) {
-      found.push({ title: attribute(drawing, 'o:title'), description: '' });
+      found.push({
+        title: attribute(drawing, 'o:title'),
+        description: '',
+        part: partOf(drawing, 'r:id'),
+      });
       continue;
     }
-    if (!/<a:blip\b/.test(drawing)) continue;
+    const blip = /<a:blip\b[^>]*>/.exec(drawing)?.[0];
+    if (!blip) continue;
     const docPr = /<wp:docPr\b[^>]*>/.exec(drawing)?.[0] ?? '';
-    found.push({ title: attribute(docPr, 'title'), description: attribute(docPr, 'descr') });
+    found.push({
+      title: attribute(docPr, 'title'),
+      description: attribute(docPr, 'descr'),
+      part: partOf(blip, 'r:embed'),
+    });
   }
   return found;
 }
@@ -124,7 +153,7 @@ export async function readDocxFacts(buffer: Buffer): Promise<DocxFacts> {
   const parts = await readParts(buffer);
   const document = withoutFallbacks(parts.get('word/document.xml') ?? '');
   return {
-    pictures: pictures(document),
+    pictures: pictures(document, relationships(parts.get('word/_rels/document.xml.rels'))),
     comments: comments(parts.get('word/comments.xml')),
     margins: [
       ...new Set(
