@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { gradeName } from '../src/core/committee.ts';
 import { formatNumber } from '../src/core/numbers.ts';
 import { committeeOf } from '../src/core/organisers.ts';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { viCollator } from '../src/core/text.ts';
 import { SHEETS } from '../src/documents/committee/columns.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
@@ -366,4 +367,7 @@ function report(result: DecideResult, campaignId: string, dryRun: boolean): void
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

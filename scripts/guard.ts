@@ -4,6 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { annotation } from '../src/core/workflow-commands.ts';
 import { collections, initiativeIdOf, placeOf } from '../src/model/collections.ts';
 import {
@@ -203,4 +204,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

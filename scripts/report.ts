@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
 import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 import { buildReport } from './report/build.ts';
@@ -117,4 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

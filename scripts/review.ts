@@ -2,6 +2,7 @@
  * `npm run review`: the committee's review on the local repository (no GitHub).
  */
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { UserError } from './github/client.ts';
 import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 import { resolveRepo } from './review/repo.ts';
@@ -87,4 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

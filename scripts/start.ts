@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDate } from '../src/core/dates.ts';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { type StaticServer, serveStatic } from './build/static-server.ts';
 import { adminsDir, buildAdmin, completedAdmin, pruneAdmins } from './cms/admin-build.ts';
 import { buildsStopped } from './cms/build-child.ts';
@@ -548,5 +549,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.error('Thiếu thư viện: hãy chạy "npm install" trước.');
     process.exit(1);
   }
+  guardTerminal();
   await main();
 }

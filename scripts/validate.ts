@@ -5,6 +5,7 @@
  */
 
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../src/core/terminal.ts';
 import { CONTENT_ROOT, collections, placeOf } from '../src/model/collections.ts';
 import { UsageError } from '../src/validator/types.ts';
 import { existingFolder } from './lib/cli.ts';
@@ -147,6 +148,7 @@ function usageMessage(cause: unknown): string {
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 process.stdout.on('error', () => {});
+guardTerminal();
 
 process.exitCode = await main(process.argv.slice(2)).catch(() => {
   process.stderr.write('Lỗi nội bộ của trình kiểm tra.\n');

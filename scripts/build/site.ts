@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { guardTerminal } from '../../src/core/terminal.ts';
 import {
   basePath,
   buildSiteUrl,
@@ -38,6 +39,7 @@ class AstroFailed extends Error {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  guardTerminal();
   try {
     buildSiteUrl(process.env);
   } catch (error) {

@@ -10,6 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../../src/core/terminal.ts';
 import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from '../lib/cli.ts';
 import {
   createClient,
@@ -295,4 +296,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { guardTerminal } from '../../src/core/terminal.ts';
 import { annotation } from '../../src/core/workflow-commands.ts';
 import { collections, initiativeIdOf, pathOf } from '../../src/model/collections.ts';
 import { readEntryFile } from '../../src/model/files.ts';
@@ -268,4 +269,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta)) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta)) {
+  guardTerminal();
+  process.exitCode = await main(process.argv.slice(2));
+}

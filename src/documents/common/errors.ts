@@ -1,4 +1,5 @@
 import { EXIT, exitCodeOf } from '../../core/exit-codes.ts';
+import { guardTerminal } from '../../core/terminal.ts';
 
 /** An error whose message is written for the person running the command (in Vietnamese). */
 export class UserError extends Error {
@@ -18,6 +19,7 @@ export class UsageError extends UserError {
 
 /** Runs a command's main function; prints Vietnamese errors without a stack trace. */
 export async function runCommand(main: () => Promise<number>): Promise<void> {
+  guardTerminal();
   try {
     process.exitCode = await main();
   } catch (error) {
