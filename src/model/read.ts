@@ -54,6 +54,21 @@ export interface YamlScalar {
   offset: number;
   /** Whether the scalar is a mapping key. */
   isKey: boolean;
+  /** The field it belongs to (a key: its own field), so that a rule can name it. */
+  path: FieldPath;
+}
+
+/** The field path of a node from its ancestors, as the visitor gives them. */
+function fieldPathOf(ancestors: readonly unknown[], node: unknown): FieldPath {
+  const path: (string | number)[] = [];
+  const chain = [...ancestors, node];
+  for (let index = 0; index < chain.length - 1; index += 1) {
+    const parent = chain[index];
+    const child = chain[index + 1];
+    if (isPair(parent) && isScalar(parent.key)) path.push(String(parent.key.value));
+    else if (isSeq(parent)) path.push(parent.items.indexOf(child as YamlNode));
+  }
+  return path;
 }
 
 export interface EntryFile extends ParsedYaml {
@@ -170,12 +185,13 @@ export function parseYamlFully(source: string, firstLine: number): ParsedYaml {
   let aliases = 0;
   const scalars: YamlScalar[] = [];
   visit(doc, {
-    Node(key, node) {
+    Node(key, node, ancestors) {
       if (isScalar(node)) {
         scalars.push({
           text: node.source ?? String(node.value),
           offset: node.range?.[0] ?? 0,
           isKey: key === 'key',
+          path: fieldPathOf(ancestors, node),
         });
       }
       const explicitTag = (node as { tag?: string }).tag;

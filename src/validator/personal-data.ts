@@ -16,7 +16,7 @@
  * its unit.
  */
 
-import { error, type Problem } from '../model/problems.ts';
+import { error, formatFieldPath, type Problem } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
 import type { MarkdownFacts, VisibleText } from './markdown.ts';
 
@@ -133,11 +133,11 @@ function isIdentity(groups: readonly Group[], digits: string): boolean {
 }
 
 /**
- * Phone and identity numbers in a text: each run of digit groups, and each window of
- * consecutive groups in it split at spaces ("0912 345 678 - 2024" holds a phone).
+ * Phone and identity numbers in a text, at most one per run of digit groups: each run, and each
+ * window of consecutive groups in it split at spaces ("0912 345 678 - 2024" holds a phone).
  */
-function findNumber(text: string): { what: string; index: number } | undefined {
-  for (const match of text.matchAll(NUMBER_RUN)) {
+function* numbersIn(text: string): Generator<{ what: string; index: number }> {
+  runs: for (const match of text.matchAll(NUMBER_RUN)) {
     const run = match[0];
     const at = match.index;
     const groups: Group[] = [];
@@ -185,13 +185,27 @@ function findNumber(text: string): { what: string; index: number } | undefined {
         if (isLast && moneyAfter) continue;
         const window = groups.slice(first, last + 1);
         const index = at + (groups[first] as Group).start;
-        if (isPhone(window, digits)) return { what: 'số điện thoại', index };
+        if (isPhone(window, digits)) {
+          yield { what: PHONE, index };
+          continue runs;
+        }
         // An address's numeric segment is more often a page or group id than an identity number.
         if (first === 0 && segment) continue;
-        if (isIdentity(window, digits)) return { what: 'số định danh cá nhân (CMND/CCCD)', index };
+        if (isIdentity(window, digits)) {
+          yield { what: IDENTITY, index };
+          continue runs;
+        }
       }
     }
   }
+}
+
+const EMAIL_KIND = 'địa chỉ thư điện tử';
+const PHONE = 'số điện thoại';
+const IDENTITY = 'số định danh cá nhân (CMND/CCCD)';
+
+function findNumber(text: string): { what: string; index: number } | undefined {
+  for (const found of numbersIn(text)) return found;
   return undefined;
 }
 
@@ -201,7 +215,7 @@ export function scanPersonalData(text: string): { what: string; line: number } |
   let found: { what: string; index: number } | undefined;
   if (visible.includes('@') || BRACKET_AT.test(visible)) {
     const email = EMAIL.exec(visible);
-    if (email) found = { what: 'địa chỉ thư điện tử', index: email.index };
+    if (email) found = { what: EMAIL_KIND, index: email.index };
   }
   if (!found && atLeastNineDigits(visible)) found = findNumber(visible);
   if (!found) return undefined;
@@ -219,7 +233,26 @@ export function findPersonalData(text: string): string | undefined {
   return scanPersonalData(text)?.what;
 }
 
-function message(what: string): string {
+/**
+ * Every kind of personal data in a text, each once, in a fixed order: an e-mail address hides
+ * no phone number beside it, and the person removes all of them in one pass.
+ */
+export function personalDataKinds(text: string): string[] {
+  if (!scanPersonalData(text)) return [];
+  const visible = COMPATIBILITY.test(text) ? text.normalize('NFKC') : text;
+  const kinds = new Set<string>();
+  if ((visible.includes('@') || BRACKET_AT.test(visible)) && EMAIL.test(visible)) {
+    kinds.add(EMAIL_KIND);
+  }
+  if (atLeastNineDigits(visible)) for (const found of numbersIn(visible)) kinds.add(found.what);
+  return [EMAIL_KIND, PHONE, IDENTITY].filter((kind) => kinds.has(kind));
+}
+
+function message(kinds: readonly string[]): string {
+  const what =
+    kinds.length === 1
+      ? kinds[0]
+      : `${kinds.slice(0, -1).join(', ')} và ${kinds[kinds.length - 1]}`;
   return `Có ${what}: không ghi thông tin liên lạc hoặc định danh cá nhân trong hồ sơ công khai.`;
 }
 
@@ -236,16 +269,19 @@ export function checkYamlPersonalData(
           error(
             'personal-data.field',
             `Trường "${scalar.text}" là thông tin cá nhân, không được có trong hồ sơ.`,
-            { line: file.lineOfOffset(scalar.offset) },
+            { line: file.lineOfOffset(scalar.offset), field: formatFieldPath(scalar.path) },
           ),
         );
       }
       continue;
     }
-    const found = findPersonalData(scalar.text);
-    if (found) {
+    const found = personalDataKinds(scalar.text);
+    if (found.length > 0) {
       problems.push(
-        error('personal-data.value', message(found), { line: file.lineOfOffset(scalar.offset) }),
+        error('personal-data.value', message(found), {
+          line: file.lineOfOffset(scalar.offset),
+          field: formatFieldPath(scalar.path),
+        }),
       );
     }
   }
@@ -313,7 +349,14 @@ export function checkTextPersonalData(
       const at = bodyStartLine + line - 1 + skipped + found.line;
       if (!reported.has(at)) {
         reported.add(at);
-        problems.push(error('personal-data.value', message(found.what), { line: at }));
+        // All that is on the line where the first one was found.
+        const lineText = rest.split('\n')[found.line] ?? '';
+        const kinds = personalDataKinds(lineText);
+        problems.push(
+          error('personal-data.value', message(kinds.length > 0 ? kinds : [found.what]), {
+            line: at,
+          }),
+        );
       }
       // On to the next line: one problem per line, however much is on it.
       let cut = -1;

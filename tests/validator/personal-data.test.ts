@@ -125,6 +125,33 @@ describe('personal data rule', () => {
     ]);
   });
 
+  it('names the field of a front-matter value and every kind of data in it', async () => {
+    fixture = makeFixture();
+    const data = initiativeData({
+      summary: 'Liên hệ chị Lan qua lan@example.com hoặc 0912 345 678; CCCD 052190001234.',
+      authors: [
+        { name: 'Nguyễn Thị Lan', position: 'Công chức, ĐT 0912345678', unit: 'xa-duc-phu' },
+      ],
+    });
+    const body = bodyOf({
+      ...sectionBodies,
+      'Nội dung giải pháp': 'Gửi góp ý về lan@example.com hoặc gọi 0912 345 678.',
+    });
+    const path = fixture.initiative('ca-nhan', data, body);
+    const problems = problemsOf(await validate({ root: fixture.root }), path).filter(
+      (problem) => problem.code === 'personal-data.value',
+    );
+    const rule = 'không ghi thông tin liên lạc hoặc định danh cá nhân trong hồ sơ công khai.';
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      [
+        'summary',
+        `Tóm tắt: Có địa chỉ thư điện tử, số điện thoại và số định danh cá nhân (CMND/CCCD): ${rule}`,
+      ],
+      ['authors[0].position', `Tác giả thứ 1 › Chức vụ, chức danh: Có số điện thoại: ${rule}`],
+      [undefined, `Có địa chỉ thư điện tử và số điện thoại: ${rule}`],
+    ]);
+  });
+
   /** The personal-data problems of an entry, each with the text of the line it names. */
   async function found(text: string) {
     fixture = makeFixture();
