@@ -67,14 +67,14 @@ Kiểm tra và tính trước khi ghi:
 Bảng có lỗi: in từng lỗi, không ghi gì. Đợt đã có quyết định: in các thay đổi (thêm, sửa,
 bỏ); sửa hoặc bỏ kết quả đã ghi chỉ khi có --replace. Tệp được ghi trọn vẹn hoặc giữ nguyên.
 
-  --campaign ID   mã đợt phát động, ví dụ 2024-tanh-linh
-  --sheet FILE    bảng tính .xlsx đã điền phiếu
-  --root PATH     thư mục kho (mặc định: thư mục hiện tại)
-  --dry-run       chỉ kiểm tra, tính và in thay đổi, không ghi tệp
-  --replace       cho phép thay kết quả đã quyết định
-  --ballots DIR   phiếu phát riêng từng người (tệp .xlsx do "npm run report -- --ballot-files"
-                  lập, đã điền); khi có, không đọc các trang phiếu trong bảng tổng hợp
-  -h, --help      in hướng dẫn này
+  --campaign MÃ_ĐỢT   mã đợt phát động, ví dụ 2024-tanh-linh
+  --sheet TỆP.xlsx    bảng tính .xlsx đã điền phiếu
+  --root ĐƯỜNG_DẪN    thư mục kho (mặc định: thư mục hiện tại)
+  --dry-run           chỉ kiểm tra, tính và in thay đổi, không ghi tệp
+  --replace           cho phép thay kết quả đã quyết định
+  --ballots THƯ_MỤC   phiếu phát riêng từng người (tệp .xlsx do "npm run report -- --ballot-files"
+                      lập, đã điền); khi có, không đọc các trang phiếu trong bảng tổng hợp
+  -h, --help          in hướng dẫn này
 
 Mã thoát: 0 đã ghi (hoặc không có gì thay đổi); 1 bảng tính có lỗi, lệch danh sách Hội
 đồng, hoặc sẽ thay kết quả đã quyết định mà thiếu --replace; 2 dùng sai lệnh (thiếu tùy

@@ -9,7 +9,7 @@ import { parseFormat, writeOutput } from '../src/documents/common/output.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =
-  'Cách dùng: npm run doc:application -- <mã sáng kiến | thư mục> --format docx|pdf [--out TỆP] [--undated]';
+  'Cách dùng: npm run doc:application -- MÃ_SÁNG_KIẾN|THƯ_MỤC --format docx|pdf [--out TỆP] [--undated]';
 
 await runCommand(async () => {
   const parsed = readCommandLine(parseOptions, USAGE);

@@ -10,7 +10,7 @@ import { parseFormat, writeOutput } from '../src/documents/common/output.ts';
 import { readCommandLine } from './lib/cli.ts';
 
 const USAGE =
-  'Cách dùng: npm run doc:committee -- <mã đợt> --list review|recognition --format docx|pdf [--out TỆP] [--blank]';
+  'Cách dùng: npm run doc:committee -- MÃ_ĐỢT --list review|recognition --format docx|pdf [--out TỆP] [--blank]';
 
 await runCommand(async () => {
   const parsed = readCommandLine(parseOptions, USAGE);

@@ -19,8 +19,8 @@ import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
 import { type ChangedFile, checkChanges, type GuardVerdict } from './guard/rules.ts';
 import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 
-const HELP = `Cách dùng: npm run guard -- --author TÀI_KHOẢN [--base NHÁNH_GỐC] [--head-ref NHÁNH]
-       npm run guard -- --pr SỐ [--repo chủ/kho]
+const HELP = `Cách dùng: npm run guard -- --author TÀI_KHOẢN [--base MỐC_GIT] [--head-ref NHÁNH]
+       npm run guard -- --pr SỐ [--repo CHỦ/KHO]
 
 Kiểm tra quyền thay đổi của một yêu cầu hợp nhất:
   • tệp do Hội đồng quản lý (đợt phát động, thang điểm, quyết định, danh mục đơn vị, phạm vi)
@@ -36,16 +36,16 @@ Thành viên Hội đồng: danh sách "members" hoặc nhóm "team" trong .gith
 Nhóm được đọc bằng biến COMMITTEE_TOKEN nếu có (mã đọc được thành viên của tổ chức),
 không thì bằng GITHUB_TOKEN.
 
-  --author LOGIN    tài khoản GitHub của người tạo yêu cầu
-  --base REF        nhánh gốc để so sánh bằng git (mặc định origin/main)
-  --head-ref NAME   tên nhánh của yêu cầu (nhánh cms/… là bài gửi qua trang quản trị)
-  --pr N            lấy tác giả và danh sách tệp từ API GitHub thay vì git
-  --repo OWNER/REPO kho GitHub (mặc định: biến GITHUB_REPOSITORY)
-  --api-url URL     địa chỉ API GitHub
-  --root PATH       thư mục kho git (mặc định: thư mục hiện tại)
-  --json FILE       ghi kết quả dạng JSON vào tệp
-  --format github   in lỗi dạng chú thích của GitHub Actions
-  -h, --help        in hướng dẫn này
+  --author TÀI_KHOẢN  tài khoản GitHub của người tạo yêu cầu
+  --base MỐC_GIT      nhánh gốc để so sánh bằng git (mặc định origin/main)
+  --head-ref NHÁNH    tên nhánh của yêu cầu (nhánh cms/… là bài gửi qua trang quản trị)
+  --pr SỐ             lấy tác giả và danh sách tệp từ API GitHub thay vì git
+  --repo CHỦ/KHO      kho GitHub (mặc định: biến GITHUB_REPOSITORY)
+  --api-url ĐỊA_CHỈ   địa chỉ API GitHub
+  --root ĐƯỜNG_DẪN    thư mục kho git (mặc định: thư mục hiện tại)
+  --json TỆP          ghi kết quả dạng JSON vào tệp
+  --format github     in lỗi dạng chú thích của GitHub Actions
+  -h, --help          in hướng dẫn này
 
 Mã thoát: 0 khi hợp lệ, 1 khi có thay đổi không được phép, 2 khi tham số sai.`;
 

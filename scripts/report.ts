@@ -17,7 +17,7 @@ import type { SubmissionSource } from './report/source.ts';
 import { writeBallotFiles, writeXlsx } from './report/xlsx.ts';
 import { resolveRepo } from './review/repo.ts';
 
-const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github chủ/kho] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC] [--ballot-files]
+const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github CHỦ/KHO] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC] [--ballot-files]
 
 Lập danh sách tổng hợp sáng kiến của một đợt phát động: mọi bài đang chờ (yêu cầu hợp nhất
 từ nhánh cms/ trên GitHub, hoặc nhánh cms/ trong kho trên máy) và mọi bài đã công bố, kèm
@@ -27,18 +27,19 @@ trạng thái xét. Ghi ra:
   tong-hop-<đợt>.csv   UTF-8 có BOM, mở được bằng Excel
   tong-hop-<đợt>.md    bảng Markdown
 
-  --campaign ID      mã đợt phát động, ví dụ 2024-tanh-linh (bắt buộc khi có nhiều đợt)
-  --github OWNER/REPO  lấy bài đang chờ từ GitHub (cần GITHUB_TOKEN); bài đã công bố lấy từ
-                     bản sao nhánh chính trong thư mục hiện tại
-  --api-url URL      địa chỉ API GitHub (GitHub Enterprise, máy chủ thử)
-  --repo PATH        kho git trên máy (mặc định: KHO_REPO, kho của npm start, hoặc thư mục hiện tại)
-  --base BRANCH      nhánh chính (mặc định main)
-  --out DIR          thư mục ghi kết quả (mặc định: bao-cao)
-  --format LIST      xlsx,csv,md (mặc định cả ba)
-  --ballot-files     ghi thêm mỗi thành viên Hội đồng một tệp phiếu chấm điểm và biểu quyết
-                     (phieu-cham-<đợt>/phieu-<số>-<mã>.xlsx) để phát và thu lại;
-                     decide đọc chúng bằng --ballots
-  -h, --help         in hướng dẫn này
+  --campaign MÃ_ĐỢT      mã đợt phát động, ví dụ 2024-tanh-linh (bắt buộc khi có nhiều đợt)
+  --github CHỦ/KHO       lấy bài đang chờ từ GitHub (cần GITHUB_TOKEN); bài đã công bố lấy từ
+                         bản sao nhánh chính trong thư mục hiện tại
+  --api-url ĐỊA_CHỈ      địa chỉ API GitHub (GitHub Enterprise, máy chủ thử)
+  --repo ĐƯỜNG_DẪN       kho git trên máy (mặc định: biến KHO_REPO, kho của npm start,
+                         hoặc thư mục hiện tại)
+  --base NHÁNH           nhánh chính (mặc định main)
+  --out THƯ_MỤC          thư mục ghi kết quả (mặc định: bao-cao)
+  --format DANH_SÁCH     các dạng cần ghi, cách nhau bằng dấu phẩy: xlsx,csv,md (mặc định cả ba)
+  --ballot-files         ghi thêm mỗi thành viên Hội đồng một tệp phiếu chấm điểm và biểu quyết
+                         (phieu-cham-<đợt>/phieu-<số>-<mã>.xlsx) để phát và thu lại;
+                         decide đọc chúng bằng --ballots
+  -h, --help             in hướng dẫn này
 
 Ví dụ: npm run report -- --campaign 2024-tanh-linh --out bao-cao`;
 

@@ -12,17 +12,18 @@ const HELP = `Cách dùng: npm run review [-- --repo ĐƯỜNG_DẪN]
        npm run review -- publish MÃ_SÁNG_KIẾN [--force] [--repo ĐƯỜNG_DẪN]
 
 Duyệt bài trên máy, không cần GitHub (các bước giống một yêu cầu hợp nhất):
-  (không lệnh)   liệt kê bài đang chờ (nhánh cms/initiatives/<mã>/index), trạng thái trong trang quản trị,
-                 kết quả kiểm tra tự động và phạm vi thay đổi của từng bài
-  publish MÃ     kiểm tra lại rồi hợp nhất bài vào nhánh chính (như nút "Công bố" của trang
-                 quản trị): chỉ khi bài hợp lệ, chỉ thay đổi thư mục của mình và ở trạng thái
-                 "Sẵn sàng công bố"
+  (không lệnh)       liệt kê bài đang chờ (nhánh cms/initiatives/<mã>/index), trạng thái trong
+                     trang quản trị, kết quả kiểm tra tự động và phạm vi thay đổi của từng bài
+  publish MÃ_SÁNG_KIẾN
+                     kiểm tra lại rồi hợp nhất bài vào nhánh chính (như nút "Công bố" của trang
+                     quản trị): chỉ khi bài hợp lệ, chỉ thay đổi thư mục của mình và ở trạng
+                     thái "Sẵn sàng công bố"
 
-  --repo PATH    kho git (mặc định: biến KHO_REPO, kho của "npm start" trong .tmp/cms-repo,
-                 hoặc thư mục hiện tại)
-  --base BRANCH  nhánh chính (mặc định main)
-  --force        công bố cả khi trạng thái chưa là "Sẵn sàng công bố" (bài vẫn phải hợp lệ)
-  -h, --help     in hướng dẫn này
+  --repo ĐƯỜNG_DẪN   kho git (mặc định: biến KHO_REPO, kho của "npm start" trong .tmp/cms-repo,
+                     hoặc thư mục hiện tại)
+  --base NHÁNH       nhánh chính (mặc định main)
+  --force            công bố cả khi trạng thái chưa là "Sẵn sàng công bố" (bài vẫn phải hợp lệ)
+  -h, --help         in hướng dẫn này
 
 Ví dụ: npm run review -- publish nhac-han-tu-dong-tren-he-thong-mot-cua`;
 

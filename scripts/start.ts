@@ -17,6 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { formatDate } from '../src/core/dates.ts';
 import { guardTerminal } from '../src/core/terminal.ts';
 import { type StaticServer, serveStatic } from './build/static-server.ts';
@@ -42,6 +43,7 @@ import {
   completedBuild,
   pruneBuilds,
 } from './cms/site-build.ts';
+import { readCommandLine } from './lib/cli.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -544,7 +546,30 @@ async function main(): Promise<void> {
   }, 1000).unref();
 }
 
+const HELP = `Cách dùng: npm start [-- --verbose]
+
+Chạy Kho sáng kiến CCHC trên máy này, không cần GitHub: tạo một bản sao git riêng của kho cho
+trang quản trị (.tmp/cms-repo), chạy decap-server (chỉ nghe trên 127.0.0.1), dựng trang công
+khai thật từ nhánh main của bản sao đó và dựng lại sau mỗi lần công bố, rồi in địa chỉ của
+trang công khai và trang quản trị. Khi không có đợt nào đang mở, bản sao (và chỉ bản sao đó)
+có thêm một đợt để thử gửi bài. Bấm Ctrl+C để dừng.
+
+  --verbose    in cả nhật ký của decap-server và của các lần dựng
+  -h, --help   in hướng dẫn này
+
+Mã thoát: 0 khi dừng bằng Ctrl+C; 1 khi không khởi động được; 2 khi tham số sai.`;
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // Before anything starts: "npm start -- --help" used to start every server.
+  const parsed = readCommandLine(
+    () =>
+      parseArgs({
+        args: process.argv.slice(2),
+        options: { verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      }),
+    HELP,
+  );
+  if (typeof parsed === 'number') process.exit(parsed);
   if (!existsSync(join(projectRoot, 'node_modules', 'decap-server'))) {
     console.error('Thiếu thư viện: hãy chạy "npm install" trước.');
     process.exit(1);

@@ -8,30 +8,32 @@ import { parseArgs } from 'node:util';
 import { guardTerminal } from '../src/core/terminal.ts';
 import { CONTENT_ROOT, collections, placeOf } from '../src/model/collections.ts';
 import { UsageError } from '../src/validator/types.ts';
-import { existingFolder } from './lib/cli.ts';
+import { argError, existingFolder } from './lib/cli.ts';
 
 const HELP = `Kiểm tra nội dung kho sáng kiến cải cách hành chính.
 
 Cách dùng:
-  npm run validate -- [tùy chọn] [đường dẫn…]
+  npm run validate -- [tùy chọn] [ĐƯỜNG_DẪN…]
 
 Không ghi đường dẫn: kiểm tra toàn bộ thư mục ${CONTENT_ROOT}/.
 Đường dẫn có thể là một tệp hoặc một thư mục (ví dụ ${placeOf(collections.initiatives, 'ten-sang-kien')}).
 
 Tùy chọn:
-  --changed-since <mốc>  Chế độ pull request: chỉ kiểm tra những gì thay đổi so với
-                         mốc git <mốc> (ví dụ origin/main); bài nộp chỉ được thay đổi
-                         thư mục của một sáng kiến; sáng kiến mới sau hạn cuối bị từ chối.
-  --any-path             Cùng --changed-since, cho pull request của hội đồng hoặc người quản
-                         trị: được thay đổi ngoài thư mục sáng kiến (quyền do npm run guard xét).
-  --format <dạng>        text (mặc định), json hoặc github (chú thích cho GitHub Actions).
-  --fix                  Chuẩn hóa chữ tiếng Việt về dạng NFC ngay trong tệp (không sửa gì khác).
-  --root <thư mục>       Thư mục gốc của kho (chứa ${CONTENT_ROOT}/); mặc định là thư mục hiện tại.
-  --today <YYYY-MM-DD>   Coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn cuối.
-  --workers <số>         Số luồng kiểm tra song song (mặc định: tự chọn theo số nhân).
-  --no-cache             Không dùng kết quả đã lưu của các sáng kiến không đổi
-                         (node_modules/.cache/kho-validate); kiểm tra lại từ đầu.
-  -h, --help             In hướng dẫn này.
+  --changed-since MỐC_GIT  Chế độ yêu cầu hợp nhất: chỉ kiểm tra những gì thay đổi so với
+                           MỐC_GIT (ví dụ origin/main); bài nộp chỉ được thay đổi thư mục của
+                           một sáng kiến; sáng kiến mới sau hạn cuối bị từ chối.
+  --any-path               Cùng --changed-since, cho yêu cầu hợp nhất của hội đồng hoặc người
+                           quản trị: được thay đổi ngoài thư mục sáng kiến; ai được sửa gì do
+                           npm run guard xét.
+  --format ĐỊNH_DẠNG       text (mặc định), json hoặc github (chú thích cho GitHub Actions).
+  --fix                    Chuẩn hóa chữ tiếng Việt về dạng NFC ngay trong tệp
+                           (không sửa gì khác).
+  --root ĐƯỜNG_DẪN         Thư mục gốc của kho (chứa ${CONTENT_ROOT}/); mặc định là thư mục hiện tại.
+  --today NGÀY             Coi hôm nay là ngày này (YYYY-MM-DD, giờ Việt Nam) khi xét hạn cuối.
+  --workers SỐ             Số luồng kiểm tra song song (mặc định: tự chọn theo số nhân).
+  --no-cache               Không dùng kết quả đã lưu của các sáng kiến không đổi
+                           (node_modules/.cache/kho-validate); kiểm tra lại từ đầu.
+  -h, --help               In hướng dẫn này.
 
 Mã thoát: 0 không có lỗi; 1 có lỗi trong nội dung; 2 dùng sai lệnh hoặc lỗi nội bộ.
 `;
@@ -41,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (cause) {
-    process.stderr.write(`Lỗi: ${usageMessage(cause)}\nGõ --help để xem hướng dẫn.\n`);
+    // Said as every other command says it: Node's own message is English ("<value>").
+    process.stderr.write(`Lỗi: ${argError(cause)}\nGõ --help để xem hướng dẫn.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -132,18 +135,6 @@ function parse(argv: string[]) {
       'no-cache': { type: 'boolean' },
     },
   });
-}
-
-function usageMessage(cause: unknown): string {
-  const code = (cause as { code?: string }).code;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const option = /'([^']+)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return `tùy chọn không hợp lệ ${option ?? ''}`.trim();
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return `tùy chọn ${option ?? ''} thiếu giá trị hoặc giá trị không hợp lệ`.replace('  ', ' ');
-  }
-  return 'tham số dòng lệnh không hợp lệ';
 }
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.

@@ -10,7 +10,7 @@ import { yearbookDocument } from '../src/documents/yearbook/index.ts';
 import { DEFAULT_SITE_URL } from '../src/lib/deploy-config.ts';
 import { readCommandLine } from './lib/cli.ts';
 
-const USAGE = 'Cách dùng: npm run yearbook -- <mã đợt> --format pdf|docx [--out TỆP]';
+const USAGE = 'Cách dùng: npm run yearbook -- MÃ_ĐỢT --format pdf|docx [--out TỆP]';
 
 await runCommand(async () => {
   const parsed = readCommandLine(parseOptions, USAGE);

@@ -230,21 +230,22 @@ export async function feedbackForCommit(
   return outcomes;
 }
 
-const HELP = `Cách dùng: npm run feedback -- --head-sha SHA [--head-repo chủ/kho] [--repo chủ/kho]
+const HELP = `Cách dùng: npm run feedback -- --head-sha MÃ_BĂM [--head-repo CHỦ/KHO] [--repo CHỦ/KHO]
 
-Kiểm tra yêu cầu hợp nhất ở lần cập nhật SHA bằng mã của nhánh gốc (thư mục hiện tại), đọc
+Kiểm tra yêu cầu hợp nhất ở lần cập nhật MÃ_BĂM bằng mã của nhánh gốc (thư mục hiện tại), đọc
 tệp của yêu cầu như dữ liệu; rồi đăng (hoặc cập nhật) bình luận kết quả bằng tiếng Việt, gắn
 nhãn "hợp lệ" / "cần sửa" cùng các nội dung cải cách và đặt trạng thái
 "${STATUS_CONTEXT}" trên lần cập nhật đó. Dùng trong quy trình feedback.
 
-  --head-sha SHA     lần cập nhật mà quy trình validate đã chạy (workflow_run.head_sha)
-  --head-repo O/R    kho chứa lần cập nhật đó (workflow_run.head_repository.full_name)
-  --repo OWNER/REPO  kho GitHub (mặc định: biến GITHUB_REPOSITORY)
-  --root PATH        bản sao git của nhánh gốc (mặc định: thư mục hiện tại)
-  --api-url URL      địa chỉ API GitHub (mặc định: GITHUB_API_URL hoặc https://api.github.com)
-  --bot LOGIN        tài khoản đăng bình luận (mặc định: github-actions[bot])
-  --today YYYY-MM-DD coi hôm nay là ngày này (giờ Việt Nam) khi xét hạn nộp
-  -h, --help         in hướng dẫn này
+  --head-sha MÃ_BĂM    mã băm (40 ký tự hệ 16) của lần cập nhật mà quy trình validate đã
+                       chạy (workflow_run.head_sha)
+  --head-repo CHỦ/KHO  kho chứa lần cập nhật đó (workflow_run.head_repository.full_name)
+  --repo CHỦ/KHO       kho GitHub (mặc định: biến GITHUB_REPOSITORY)
+  --root ĐƯỜNG_DẪN     bản sao git của nhánh gốc (mặc định: thư mục hiện tại)
+  --api-url ĐỊA_CHỈ    địa chỉ API GitHub (mặc định: GITHUB_API_URL hoặc https://api.github.com)
+  --bot TÀI_KHOẢN      tài khoản đăng bình luận (mặc định: github-actions[bot])
+  --today NGÀY         coi hôm nay là ngày này (YYYY-MM-DD, giờ Việt Nam) khi xét hạn nộp
+  -h, --help           in hướng dẫn này
 
 Biến môi trường: GITHUB_TOKEN (quyền contents: read, pull-requests: write, issues: write,
 statuses: write); COMMITTEE_TOKEN nếu có, để đọc nhóm Hội đồng của tổ chức.`;

@@ -191,7 +191,7 @@ export async function judge(options: VerdictOptions): Promise<Verdict> {
   return { result, guard, validation, anyPath };
 }
 
-const HELP = `Cách dùng: node scripts/github/verdict.ts --author TÀI_KHOẢN [--base NHÁNH_GỐC] [--head-ref NHÁNH]
+const HELP = `Cách dùng: node scripts/github/verdict.ts --author TÀI_KHOẢN [--base MỐC_GIT] [--head-ref NHÁNH]
 
 Kiểm tra một yêu cầu hợp nhất ngay trên bản sao của nó: phạm vi thay đổi (guard) rồi nội dung
 (validator) của những gì đã thay đổi so với nhánh gốc. Người ngoài Hội đồng chỉ được tạo một
@@ -201,13 +201,13 @@ thư mục sáng kiến; thành viên Hội đồng (theo danh sách trên nhán
 Kết quả này chỉ để người gửi thấy lỗi sớm: nhãn, bình luận và trạng thái bắt buộc do quy
 trình feedback đặt, bằng mã của nhánh gốc.
 
-  --author LOGIN    tài khoản GitHub của người tạo yêu cầu
-  --base REF        nhánh gốc (mặc định origin/main)
-  --head-ref NAME   tên nhánh của yêu cầu
-  --root PATH       thư mục kho git (mặc định: thư mục hiện tại)
-  --format FORMAT   text (mặc định) hoặc github (chú thích của GitHub Actions)
-  --today DATE      coi hôm nay là ngày này (YYYY-MM-DD, giờ Việt Nam) khi xét hạn nộp
-  -h, --help        in hướng dẫn này
+  --author TÀI_KHOẢN  tài khoản GitHub của người tạo yêu cầu
+  --base MỐC_GIT      nhánh gốc (mặc định origin/main)
+  --head-ref NHÁNH    tên nhánh của yêu cầu
+  --root ĐƯỜNG_DẪN    thư mục kho git (mặc định: thư mục hiện tại)
+  --format ĐỊNH_DẠNG  text (mặc định) hoặc github (chú thích của GitHub Actions)
+  --today NGÀY        coi hôm nay là ngày này (YYYY-MM-DD, giờ Việt Nam) khi xét hạn nộp
+  -h, --help          in hướng dẫn này
 
 Mã thoát: 0 khi hợp lệ, 1 khi có lỗi, 2 khi tham số sai.`;
 
@@ -235,9 +235,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`Dạng "${format}" không hỗ trợ; chọn text hoặc github.`);
     return 2;
   }
+  if (!values.author) {
+    console.error(`Thiếu --author (tài khoản GitHub của người tạo yêu cầu).\n\n${HELP}`);
+    return 2;
+  }
   try {
-    if (!values.author)
-      throw new UserError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
     const verdict = await judge({
       repo: values.root ?? process.cwd(),
       base: values.base ?? 'origin/main',
