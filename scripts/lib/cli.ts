@@ -40,9 +40,9 @@ export function argError(error: unknown): string {
     if (/does not take an argument/.test(message))
       return `Tùy chọn ${option} không nhận giá trị: chỉ viết ${option}.`;
     if (/argument is ambiguous/.test(message))
-      return `Tùy chọn ${option} thiếu giá trị: viết ${option} <giá trị>; giá trị bắt đầu bằng dấu "-" thì viết liền: ${option}=-<giá trị>.`;
+      return `Tùy chọn ${option} thiếu giá trị: viết ${option} GIÁ_TRỊ; giá trị bắt đầu bằng dấu "-" thì viết liền: ${option}=-GIÁ_TRỊ.`;
     if (/argument missing/.test(message))
-      return `Tùy chọn ${option} thiếu giá trị: viết ${option} <giá trị>.`;
+      return `Tùy chọn ${option} thiếu giá trị: viết ${option} GIÁ_TRỊ.`;
     return `Tùy chọn ${option} thiếu giá trị hoặc giá trị không hợp lệ.`;
   }
   return 'Tham số không hợp lệ.';

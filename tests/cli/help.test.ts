@@ -108,7 +108,7 @@ describe('usage errors', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'Lỗi: Tùy chọn --today thiếu giá trị: viết --today <giá trị>.\nGõ --help để xem hướng dẫn.\n',
+      'Lỗi: Tùy chọn --today thiếu giá trị: viết --today GIÁ_TRỊ.\nGõ --help để xem hướng dẫn.\n',
     );
   });
 

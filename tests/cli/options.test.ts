@@ -32,13 +32,13 @@ const ENGLISH = /value|argument|option|missing|unknown|unexpected|ambiguous|posi
 
 describe('argError', () => {
   it.each([
-    [['--today'], 'Tùy chọn --today thiếu giá trị: viết --today <giá trị>.'],
+    [['--today'], 'Tùy chọn --today thiếu giá trị: viết --today GIÁ_TRỊ.'],
     // Node names it "-o, --out <value>"; the long form is what the help shows.
-    [['-o'], 'Tùy chọn --out thiếu giá trị: viết --out <giá trị>.'],
-    [['--out'], 'Tùy chọn --out thiếu giá trị: viết --out <giá trị>.'],
+    [['-o'], 'Tùy chọn --out thiếu giá trị: viết --out GIÁ_TRỊ.'],
+    [['--out'], 'Tùy chọn --out thiếu giá trị: viết --out GIÁ_TRỊ.'],
     [
       ['--today', '--help'],
-      'Tùy chọn --today thiếu giá trị: viết --today <giá trị>; giá trị bắt đầu bằng dấu "-" thì viết liền: --today=-<giá trị>.',
+      'Tùy chọn --today thiếu giá trị: viết --today GIÁ_TRỊ; giá trị bắt đầu bằng dấu "-" thì viết liền: --today=-GIÁ_TRỊ.',
     ],
     [['--help=1'], 'Tùy chọn --help không nhận giá trị: chỉ viết --help.'],
     [['--bogus'], 'Tùy chọn không có: --bogus.'],
@@ -74,7 +74,7 @@ describe('readCommandLine', () => {
       console.error = original;
     }
     expect(printed).toEqual([
-      'Tùy chọn --today thiếu giá trị: viết --today <giá trị>.\n\nCách dùng: x',
+      'Tùy chọn --today thiếu giá trị: viết --today GIÁ_TRỊ.\n\nCách dùng: x',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('readCommandLine', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(
-      'Tùy chọn --campaign thiếu giá trị: viết --campaign <giá trị>.',
+      'Tùy chọn --campaign thiếu giá trị: viết --campaign GIÁ_TRỊ.',
     );
     expect(result.stderr).not.toContain('<value>');
   }, 60_000);
