@@ -335,7 +335,8 @@ export function decide(input: DecideInput): Decided {
   const listHeader = (header: string) =>
     (list && [...list.headers].find(([, text]) => nameKey(text) === nameKey(header))?.[1]) ||
     header;
-  const listAt = (row: number, header: string) => `Dòng ${row}, cột "${listHeader(header)}"`;
+  const listAt = (row: number, header: string) =>
+    `Trang "${SHEETS.list}", dòng ${row}, cột "${listHeader(header)}"`;
   for (const slug of slugs) {
     const where = firstLine.get(slug) ?? '';
     const known = input.initiatives.get(slug);

@@ -177,16 +177,33 @@ export function discoverPaths(
       continue;
     }
     if (isDirectory(absolute)) {
+      let matched = false;
       const prefix = relativePath === '' ? '' : `${relativePath}/`;
       for (const target of all.targets) {
         const folder =
           target.kind === 'initiative' ? target.path.replace(/index\.md$/, '') : target.path;
-        if (target.path.startsWith(prefix) || prefix.startsWith(folder))
+        if (target.path.startsWith(prefix) || prefix.startsWith(folder)) {
+          matched = true;
           add(discovery, seen, { target });
+        }
       }
       for (const misplaced of all.misplaced) {
         if (misplaced.path.startsWith(prefix) || `${misplaced.path}/` === prefix) {
+          matched = true;
           discovery.misplaced.push(misplaced);
+        }
+      }
+      // A folder named on the command line whose files are never checked is said, not passed
+      // as "0 files checked": a hidden folder (".an"), or one outside the content. An empty
+      // folder of the content (no initiative yet) is only empty.
+      if (!matched) {
+        if (relativePath.split('/').some((segment) => segment.startsWith('.'))) {
+          throw new UsageError(
+            `"${given}" không được kiểm tra: tệp và thư mục có tên bắt đầu bằng dấu chấm không thuộc kho nội dung.`,
+          );
+        }
+        if (relativePath !== '' && !`${relativePath}/`.startsWith(`${CONTENT_ROOT}/`)) {
+          throw new UsageError(`"${given}" không phải thư mục nội dung (${CONTENT_ROOT}/…).`);
         }
       }
     } else {

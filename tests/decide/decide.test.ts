@@ -228,7 +228,7 @@ describe('decide from the members ballots', () => {
 
     const proposed = await edited(fourOfSeven, setCell(KIOSK, HEADERS.recognised, 'Có'));
     expect(await refusal(work, proposed.path)).toContain(
-      `Dòng ${rowOf(proposed.book, KIOSK)}, cột "${HEADERS.recognised}": được công nhận cần ít nhất 5/7 phiếu đồng ý (hai phần ba thành viên được biểu quyết), mới có 4.`,
+      `Trang "Tổng hợp", dòng ${rowOf(proposed.book, KIOSK)}, cột "${HEADERS.recognised}": được công nhận cần ít nhất 5/7 phiếu đồng ý (hai phần ba thành viên được biểu quyết), mới có 4.`,
     );
   });
 
@@ -635,7 +635,7 @@ describe('mistakes on a ballot or a page, each named with its place, and nothing
       'an unknown scope',
       [setCell(KIOSK, HEADERS.scope, 'Cấp xã')],
       (b) =>
-        `Dòng ${rowOf(b, KIOSK)}, cột "${HEADERS.scope}": "Cấp xã" không có trong danh mục phạm vi (Cấp cơ sở, Cấp huyện, Cấp tỉnh, Toàn quốc).`,
+        `Trang "Tổng hợp", dòng ${rowOf(b, KIOSK)}, cột "${HEADERS.scope}": "Cấp xã" không có trong danh mục phạm vi (Cấp cơ sở, Cấp huyện, Cấp tỉnh, Toàn quốc).`,
     ],
     [
       'a meeting date that is not a date',

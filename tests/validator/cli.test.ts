@@ -115,6 +115,24 @@ describe('validate CLI', () => {
     }
   });
 
+  it('says that a hidden folder or one outside the content is not checked, rather than "0 files"', () => {
+    fixture = makeFixture({ initiatives: 1 });
+    fixture.initiative('.an', initiativeData({ unit: 'xa-khong-co' }));
+    fixture.write('ghi-chu/tam.md', '# Ghi chú\n');
+    const hidden = cli('content/initiatives/.an');
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain(
+      '"content/initiatives/.an" không được kiểm tra: tệp và thư mục có tên bắt đầu bằng dấu chấm không thuộc kho nội dung.',
+    );
+    const outside = cli('ghi-chu');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('"ghi-chu" không phải thư mục nội dung (content/…).');
+    // The same folder named twice is still checked once.
+    const twice = cli('content/initiatives', 'content/initiatives/sang-kien-1');
+    expect(twice.code).toBe(0);
+    expect(twice.stdout.trim()).toBe('Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo.');
+  });
+
   it('prints Vietnamese help', () => {
     fixture = makeFixture();
     const { code, stdout } = cli('--help');
