@@ -15,7 +15,12 @@ import {
   UserError,
 } from './github/client.ts';
 import { changedFilesFromGit, entriesOnBase, pullFromGitHub } from './guard/changes.ts';
-import { isCommitteeMember, readCommitteeConfig } from './guard/members.ts';
+import {
+  type CommitteeConfig,
+  isCommitteeMember,
+  readCommitteeConfig,
+  readCommitteeConfigFromGitHub,
+} from './guard/members.ts';
 import { type ChangedFile, checkChanges, type GuardVerdict } from './guard/rules.ts';
 import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
 
@@ -94,13 +99,13 @@ export async function runGuard(options: {
   let author = options.author ?? '';
   let headRef = options.headRef;
   const base = options.base ?? 'origin/main';
+  let config: CommitteeConfig;
   if (options.pr) {
     if (!github) throw new UserError('Thiếu GITHUB_TOKEN để đọc yêu cầu hợp nhất.');
-    const pull = await pullFromGitHub(
-      github,
-      parseRepo(options.repo ?? process.env.GITHUB_REPOSITORY),
-      options.pr,
-    );
+    const repo = parseRepo(options.repo ?? process.env.GITHUB_REPOSITORY);
+    const pull = await pullFromGitHub(github, repo, options.pr);
+    // The roster of the branch the pull request goes into, never the checkout's copy.
+    config = await readCommitteeConfigFromGitHub(github, repo, pull.baseRef);
     files = pull.files;
     existingEntries = pull.existingEntries;
     author ||= pull.author;
@@ -113,10 +118,10 @@ export async function runGuard(options: {
       .map((path) => initiativeIdOf(path))
       .filter((slug): slug is string => slug !== undefined);
     existingEntries = entriesOnBase(options.root, base, head, slugs);
+    config = readCommitteeConfig(options.root, base);
   }
   if (!author) throw new UsageError('Thiếu --author (tài khoản GitHub của người tạo yêu cầu).');
-  // The roster is read from the base branch: a pull request cannot add its author to it.
-  const config = readCommitteeConfig(options.root, options.pr ? undefined : base);
+  // The roster is read from the base branch (above): a pull request cannot add its author to it.
   const membership = await isCommitteeMember(author, config, teamReader(github, options.apiUrl));
   const verdict = checkChanges({
     files,

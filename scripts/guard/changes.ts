@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { formatNumber } from '../../src/core/numbers.ts';
 import { collections, initiativeIdOf, pathOf } from '../../src/model/collections.ts';
 import { type GitHub, type RepoRef, UserError } from '../github/client.ts';
 import type { ChangedFile } from './rules.ts';
@@ -98,6 +99,9 @@ export interface PullInfo {
  * A pull request's author, branch and changed files from the GitHub API. The list of files
  * carries no mode, so modes are read from the head commit's tree.
  */
+/** How many files of a pull request GitHub's API lists, at most. */
+export const MAX_LISTED_FILES = 3000;
+
 export async function pullFromGitHub(
   github: GitHub,
   repo: RepoRef,
@@ -109,6 +113,16 @@ export async function pullFromGitHub(
     pull_number: number,
     per_page: 100,
   });
+  // GitHub lists at most 3,000 files of a pull request: a file past them would go unjudged.
+  const changed = (pull as { changed_files?: number }).changed_files;
+  if (
+    listed.length >= MAX_LISTED_FILES ||
+    (typeof changed === 'number' && listed.length < changed)
+  ) {
+    throw new UserError(
+      `Yêu cầu hợp nhất #${number} thay đổi ${formatNumber(Math.max(listed.length, changed ?? 0))} tệp trở lên, quá số tệp GitHub liệt kê qua API (${formatNumber(MAX_LISTED_FILES)}): không xét được hết; hãy chạy guard trên bản sao git (--base).`,
+    );
+  }
   const { data: tree } = await github.rest.git.getTree({
     ...repo,
     tree_sha: pull.head.sha,

@@ -5,7 +5,7 @@ import { RequestError } from 'octokit';
 import { z } from 'zod';
 import { parseYamlSafely } from '../../src/model/read.ts';
 import { formatIssue, issuePath, parseWithInput } from '../../src/model/zod-errors.ts';
-import { type GitHub, UserError } from '../github/client.ts';
+import { type GitHub, type RepoRef, UserError } from '../github/client.ts';
 
 /** `.github/committee.yml`: who may change committee-owned files and site code. */
 export const committeeConfigSchema = z.strictObject({
@@ -48,6 +48,30 @@ export function readCommitteeConfig(
   } catch {
     return { members: [] };
   }
+  return parseCommitteeConfig(text, path);
+}
+
+/**
+ * The committee list as a branch of the repository on GitHub holds it: `guard --pr` reads the
+ * pull request's base, not the checkout, which may be the pull request's own branch.
+ */
+export async function readCommitteeConfigFromGitHub(
+  github: GitHub,
+  repo: RepoRef,
+  ref: string,
+  path = COMMITTEE_CONFIG,
+): Promise<CommitteeConfig> {
+  try {
+    const { data } = await github.rest.repos.getContent({ ...repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return { members: [] };
+    return parseCommitteeConfig(Buffer.from(data.content, 'base64').toString('utf8'), path);
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) return { members: [] };
+    throw error;
+  }
+}
+
+function parseCommitteeConfig(text: string, path: string): CommitteeConfig {
   const parsed = parseWithInput(committeeConfigSchema, parseYamlSafely(text, 1).data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

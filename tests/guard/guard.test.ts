@@ -264,10 +264,9 @@ describe('membership', () => {
       ],
       teams: { 'hoi-dong': ['chu-tich'] },
       teamReaders: ['doc-to-chuc'],
+      contents: { main: { '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n' } },
     });
-    const root = makeRepo(project, {
-      '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n',
-    });
+    const root = makeRepo(project);
     const github = createClient({ baseUrl: server.baseUrl, token: 'token-cua-workflow' });
     const options = { root, pr: 4, repo: 'so-noi-vu/kho-sang-kien', github };
     const without = await runGuard(options);
@@ -279,6 +278,55 @@ describe('membership', () => {
     } finally {
       delete process.env.COMMITTEE_TOKEN;
     }
+  });
+
+  it('with --pr, reads the committee list of the pull request’s base on GitHub, not the checkout’s', async () => {
+    const pull = (files: string[]) => ({
+      number: 9,
+      title: 't',
+      state: 'open' as const,
+      user: { login: 'can-bo' },
+      head: { ref: 'cap-nhat', sha: 'a'.repeat(40) },
+      base: { ref: 'main' },
+      labels: [],
+      files: files.map((filename) => ({ filename, status: 'modified' })),
+    });
+    server = await startFakeGitHub({
+      pulls: [pull(['content/decisions/2024-tanh-linh.yaml', '.github/committee.yml'])],
+      contents: { main: { '.github/committee.yml': 'members: [thu-ky]\n' } },
+    });
+    // The secretary has the pull request checked out: its copy of the list names its author.
+    const root = makeRepo(project, { '.github/committee.yml': 'members: [thu-ky, can-bo]\n' });
+    const github = createClient({ baseUrl: server.baseUrl, token: 't' });
+    const report = await runGuard({ root, pr: 9, repo: 'so-noi-vu/kho-sang-kien', github });
+    expect(report).toMatchObject({ ok: false, member: false });
+  });
+
+  it('refuses to judge a pull request with more files than GitHub lists (3,000)', async () => {
+    const files = Array.from({ length: 3000 }, (_, index) => ({
+      filename: `content/initiatives/gia-an/a${String(index).padStart(4, '0')}.png`,
+      status: 'added',
+    }));
+    server = await startFakeGitHub({
+      pulls: [
+        {
+          number: 5,
+          title: 't',
+          state: 'open',
+          user: { login: 'can-bo' },
+          head: { ref: 'cms/initiatives/gia-an/index', sha: 'a'.repeat(40) },
+          base: { ref: 'main' },
+          labels: [],
+          files,
+        },
+      ],
+    });
+    const github = createClient({ baseUrl: server.baseUrl, token: 't' });
+    await expect(
+      pullFromGitHub(github, { owner: 'so-noi-vu', repo: 'kho-sang-kien' }, 5),
+    ).rejects.toThrow(
+      'Yêu cầu hợp nhất #5 thay đổi 3.000 tệp trở lên, quá số tệp GitHub liệt kê qua API (3.000): không xét được hết; hãy chạy guard trên bản sao git (--base).',
+    );
   });
 
   it('reads the PR files from the API across pages', async () => {
@@ -550,10 +598,9 @@ describe('guard --pr against the GitHub-like server', () => {
         },
       ],
       teams: { 'hoi-dong': ['chu-tich'] },
+      contents: { main: { '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n' } },
     });
-    const root = makeRepo(project, {
-      '.github/committee.yml': 'team: so-noi-vu/hoi-dong\nmembers: []\n',
-    });
+    const root = makeRepo(project);
     const original = { log: console.log, error: console.error };
     console.log = () => {};
     console.error = () => {};
