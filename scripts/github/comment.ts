@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { GitHub, RepoRef } from './client.ts';
+import { type GitHub, type RepoRef, UserError } from './client.ts';
 
 /** The hidden line that identifies the validation comment on a pull request. */
 export const MARKER = '<!-- kho-sang-kien:validation -->';
 const HASH_LINE = /\n?<!-- kho-sang-kien:hash ([0-9a-f]{64}) -->\s*$/;
+
+/**
+ * The longest comment body this tool sends, marker and hash line included, in UTF-16 code
+ * units. GitHub refuses a body over 65,536 "characters" (HTTP 422, on creating and on
+ * editing a comment), and which unit it counts is not documented. A third of the limit holds
+ * whichever it is: code points and UTF-16 units are at most 20,000, UTF-8 bytes at most
+ * 60,000 (3 bytes per UTF-16 unit at worst). And 20,000 characters is already more than
+ * anyone reads in a comment: past that, the list is in the fast check's log.
+ */
+export const COMMENT_BUDGET = 20_000;
 
 export type UpsertAction = 'created' | 'updated' | 'unchanged' | 'created-after-edit';
 export interface UpsertResult {
@@ -33,6 +43,19 @@ export function isUntouched(body: string): boolean {
   return digest(text.slice(0, match.index)) === match[1];
 }
 
+/** Said on a fresh comment when the previous one was edited by someone. */
+function editedNote(id: number): string {
+  return `Bình luận kết quả kiểm tra trước (mã ${id}) đã được người khác sửa nên được giữ nguyên; kết quả mới được đăng thành bình luận mới.`;
+}
+
+/**
+ * The most a text given to upsertComment may hold: COMMENT_BUDGET less what upsertComment
+ * wraps around it at most (the marker, the hash line, the note on an edited comment with
+ * the longest id), measured on the wrapping itself.
+ */
+export const TEXT_BUDGET =
+  COMMENT_BUDGET - (withMarker(`> ${editedNote(Number.MAX_SAFE_INTEGER)}\n\n.`).length - 1);
+
 interface CommentLike {
   id: number;
   body?: string | null;
@@ -51,6 +74,14 @@ export function findOwnComment(
       (botLogin ? comment.user?.login === botLogin : comment.user?.type === 'Bot'),
   );
   return own.at(-1);
+}
+
+/** A body over the budget is a fault of the caller: said in Vietnamese, never sent for a 422. */
+function tooLong(body: string): void {
+  if (body.length > COMMENT_BUDGET)
+    throw new UserError(
+      `Bình luận kết quả dài ${body.length} ký tự, quá giới hạn ${COMMENT_BUDGET} ký tự của công cụ; không đăng.`,
+    );
 }
 
 /**
@@ -76,6 +107,7 @@ export async function upsertComment(
     if ((previous.body ?? '').replace(/\r\n/g, '\n') === body) {
       return { action: 'unchanged', commentId: previous.id, url: previous.html_url };
     }
+    tooLong(body);
     const { data } = await github.rest.issues.updateComment({
       owner,
       repo,
@@ -84,10 +116,9 @@ export async function upsertComment(
     });
     return { action: 'updated', commentId: data.id, url: data.html_url };
   }
-  const note = previous
-    ? `Bình luận kết quả kiểm tra trước (mã ${previous.id}) đã được người khác sửa nên được giữ nguyên; kết quả mới được đăng thành bình luận mới.`
-    : undefined;
+  const note = previous ? editedNote(previous.id) : undefined;
   const fresh = note ? withMarker(`> ${note}\n\n${text.trim()}`) : body;
+  tooLong(fresh);
   const { data } = await github.rest.issues.createComment({
     owner,
     repo,

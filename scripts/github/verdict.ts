@@ -23,7 +23,7 @@ import { type ValidationReport, validate } from '../../src/validator/index.ts';
 import { type GuardReport, runGuard } from '../guard.ts';
 import { isMain, readCommandLine } from '../lib/cli.ts';
 import { explainGitHubError, type GitHub, UserError } from './client.ts';
-import { type PrResult, prResultSchema } from './result.ts';
+import { type PrResult, type RawPrResult, toPrResult } from './result.ts';
 import { findingsOf } from './validator.ts';
 
 export interface VerdictOptions {
@@ -115,11 +115,8 @@ export async function withWorktree<T>(
   }
 }
 
-const clip = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
 /** The initiatives a pull request adds or changes, with their title and areas (for the labels). */
-function entriesOf(root: string, paths: string[]): PrResult['entries'] {
+function entriesOf(root: string, paths: string[]): RawPrResult['entries'] {
   const slugs = new Set(
     paths.map((path) => initiativeIdOf(path)).filter((slug) => slug !== undefined),
   );
@@ -131,8 +128,8 @@ function entriesOf(root: string, paths: string[]): PrResult['entries'] {
           (reformAreaIds as readonly unknown[]).includes(area),
         )
       : [];
-    const title = typeof data?.title === 'string' ? clip(data.title, 300) : undefined;
-    return { slug: clip(slug, 200), ...(title ? { title } : {}), areas: [...new Set(areas)] };
+    const title = typeof data?.title === 'string' ? data.title : undefined;
+    return { slug, ...(title ? { title } : {}), areas: [...new Set(areas)] };
   });
 }
 
@@ -164,30 +161,13 @@ export async function judge(options: VerdictOptions): Promise<Verdict> {
   const { validation, entries } = options.inPlace
     ? await check(options.repo)
     : await withWorktree(options.repo, headSha, check);
-  const findings = findingsOf(validation);
-  const result = prResultSchema.parse({
-    version: 1,
+  const result = toPrResult({
     pullRequest: options.pullRequest ?? 1,
     headSha,
-    entries: entries.slice(0, 200),
-    validation: {
-      ok: findings.every((finding) => finding.severity !== 'error'),
-      findings: findings.slice(0, 2000).map((finding) => ({
-        file: clip(finding.file, 300),
-        severity: finding.severity,
-        ...(finding.field ? { field: clip(finding.field, 200) } : {}),
-        ...(finding.line !== undefined ? { line: finding.line } : {}),
-        message: clip(finding.message, 1000),
-      })),
-    },
-    guard: {
-      ok: guard.ok,
-      problems: guard.problems.slice(0, 500).map((problem) => ({
-        ...(problem.file ? { file: clip(problem.file, 300) } : {}),
-        message: clip(problem.message, 1000),
-      })),
-    },
-  } satisfies PrResult);
+    entries,
+    findings: findingsOf(validation),
+    guard: { ok: guard.ok, problems: guard.problems },
+  });
   return { result, guard, validation, anyPath };
 }
 

@@ -8,11 +8,15 @@ import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STATUS_CONTEXT } from '../../scripts/github/feedback.ts';
 import { judge, withWorktree } from '../../scripts/github/verdict.ts';
 import { type FakeGitHub, type FakePull, startFakeGitHub } from '../support/fake-github.ts';
 import { git, type Hosted, makeHosted, openPull } from '../support/git-fixture.ts';
+
+// Each test runs git, the guard, the validator and feedback one after another: on a shared
+// two-core machine one took over 30 s (the unit project's default) while others ran beside it.
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = promisify(execFile);
 const project = resolve(import.meta.dirname, '../..');

@@ -208,8 +208,7 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       if (method === 'POST') {
         const text = (body as { body?: unknown })?.body;
         if (typeof text !== 'string' || text.length === 0) return invalid(response, 'body');
-        if (text.length > 65536)
-          return invalid(response, 'body', 'Body is too long (maximum is 65536 characters)');
+        if (tooLong(text)) return bodyTooLong(response, 'create-an-issue-comment');
         const stamp = now();
         const comment: FakeComment = {
           id: nextCommentId++,
@@ -229,6 +228,8 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       if (!comment) return notFound(response);
       const text = (body as { body?: unknown })?.body;
       if (typeof text !== 'string' || text.length === 0) return invalid(response, 'body');
+      // Editing is held to the same limit as posting; a refused edit keeps the old body.
+      if (tooLong(text)) return bodyTooLong(response, 'update-an-issue-comment');
       comment.body = text;
       comment.updated_at = now();
       return send(response, 200, commentJson(comment));
@@ -454,9 +455,30 @@ function notFound(response: ServerResponse) {
     status: '404',
   });
 }
-function invalid(response: ServerResponse, field: string, message = 'Validation Failed') {
+/** GitHub's limit on a comment's body, in characters (code points, as its message says). */
+export const COMMENT_BODY_LIMIT = 65_536;
+function tooLong(text: string): boolean {
+  return [...text].length > COMMENT_BODY_LIMIT;
+}
+/** What GitHub answers to a comment body over the limit, on POST and on PATCH alike. */
+function bodyTooLong(response: ServerResponse, operation: string) {
   send(response, 422, {
-    message,
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'unprocessable',
+        field: 'data',
+        message: `Body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`,
+      },
+    ],
+    documentation_url: `https://docs.github.com/rest/issues/comments#${operation}`,
+    status: '422',
+  });
+}
+function invalid(response: ServerResponse, field: string) {
+  send(response, 422, {
+    message: 'Validation Failed',
     errors: [{ resource: 'Issue', code: 'missing_field', field }],
     status: '422',
   });
