@@ -1,12 +1,13 @@
 import { formatDate, formatDateOr } from '../../src/core/dates.ts';
-import { markdownText } from '../../src/core/markdown-escape.ts';
+import { markdownInline } from '../../src/core/markdown-escape.ts';
 import { formatAuthors, HEADERS } from '../../src/documents/committee/columns.ts';
 import { type Report, statusNames } from './build.ts';
 
 // Titles, units, names and messages come from submitters' files (and the campaign and source
-// names from the repository): all of it must stay inert text. markdownText also escapes `|`
-// and puts line breaks on one line, so a value can neither close a cell nor start a heading.
-const cell = markdownText;
+// names from the repository): all of it must stay inert text, and readable in the file itself.
+// markdownInline also escapes `|` and puts line breaks on one line, so a value can neither
+// close a cell nor start a heading.
+const cell = markdownInline;
 
 /**
  * The pull request's address as a link target, or nothing. Only http(s) addresses are linked.
@@ -28,9 +29,9 @@ function linkTarget(address: string | undefined): string | undefined {
 export function toMarkdown(report: Report): string {
   const valid = report.rows.filter((row) => row.errors.length === 0).length;
   const lines = [
-    `# Tổng hợp sáng kiến: ${markdownText(report.campaign.title)}`,
+    `# Tổng hợp sáng kiến: ${markdownInline(report.campaign.title)}`,
     '',
-    `Nguồn: ${markdownText(report.source)}. Lập ngày ${formatDate(new Date(report.generatedAt))}.`,
+    `Nguồn: ${markdownInline(report.source)}. Lập ngày ${formatDate(new Date(report.generatedAt))}.`,
     `Tổng số: ${report.rows.length} sáng kiến, ${valid} hợp lệ, ${report.rows.length - valid} cần sửa.`,
     '',
     `| ${[

@@ -59,3 +59,19 @@ export function markdownText(value: string): string {
     .replace(/@/g, '@\u200B')
     .replace(/\\#/g, '\\#\u200B');
 }
+
+/**
+ * Plain text on one line, for a Markdown file that people also read as it is (the committee's
+ * report): only what would make HTML, an entity, a link or an image, emphasis, code, a table
+ * cell's end or a bare link is escaped, so a title keeps its commas, stops and brackets as
+ * typed. Line breaks become spaces; other control and invisible characters become U+FFFD.
+ */
+export function markdownInline(value: string): string {
+  return value
+    .replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, ' ')
+    .replace(CONTROLS, '\uFFFD')
+    .replace(INVISIBLE, '\uFFFD')
+    .replace(/[\\`*_[\]<>|~&!]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownCode, markdownText } from '../../src/core/markdown-escape.ts';
+import { markdownCode, markdownInline, markdownText } from '../../src/core/markdown-escape.ts';
 import { INVISIBLE_CHARACTERS } from '../../src/core/text.ts';
 
 const ZWSP = '\u200B';
@@ -97,5 +97,20 @@ describe('markdownText: words from a pull request, inert', () => {
         expect(unescaped).not.toMatch(/[!-/:-?[-`{-~]/);
       }),
     );
+  });
+});
+
+describe('markdownInline (a file people also read as it is)', () => {
+  it('keeps commas, stops, colons and parentheses; escapes what makes HTML, links or cells', () => {
+    expect(markdownInline('Hồ sơ, một cửa: 90%. (thử) #1 @lan')).toBe(
+      'Hồ sơ, một cửa: 90%. (thử) #1 @lan',
+    );
+    expect(markdownInline('<b>x</b> [a](javascript:alert(1)) *đậm* `mã` a|b & ~x~ !')).toBe(
+      '\\<b\\>x\\</b\\> \\[a\\](javascript:alert(1)) \\*đậm\\* \\`mã\\` a\\|b \\& \\~x\\~ \\!',
+    );
+    expect(markdownInline('https://evil.vn và www.evil.vn')).toBe(
+      'https\\://evil.vn và www\\.evil.vn',
+    );
+    expect(markdownInline('dòng một\ndòng hai\u202e')).toBe('dòng một dòng hai\uFFFD');
   });
 });
