@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { guardTerminal } from '../../src/core/terminal.ts';
+import { clipText } from '../../src/core/text.ts';
 import {
   EXIT,
   existingFolder,
@@ -29,7 +30,7 @@ import {
 } from './client.ts';
 import { type UpsertResult, upsertComment } from './comment.ts';
 import { type LabelChange, labelsFor, syncLabels } from './labels.ts';
-import { clipText, type PrResult, renderComment } from './result.ts';
+import { type PrResult, renderComment } from './result.ts';
 import { judge } from './verdict.ts';
 
 /** The commit status set on the pull request's head: the check branch protection requires. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { markdownCode, markdownText } from '../../src/core/markdown-escape.ts';
+import { clipText } from '../../src/core/text.ts';
 import { describeIssue, issuePath } from '../../src/model/zod-errors.ts';
 import { reformAreaIds } from '../../src/schemas/vocabularies.ts';
 import { UserError } from './client.ts';
@@ -44,22 +45,6 @@ export const prResultSchema = z.strictObject({
   }),
 });
 export type PrResult = z.infer<typeof prResultSchema>;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/**
- * `value` in at most `max` UTF-16 code units (what zod's `.max()` and GitHub's limits count),
- * ending with "…" when cut. The cut backs off a split surrogate pair, and a lone surrogate
- * already in the text becomes U+FFFD: a half of an emoji would make the body GitHub receives
- * invalid UTF-16, which it stores as garbage or refuses.
- */
-export function clipText(value: string, max: number): string {
-  const whole = value.toWellFormed();
-  if (whole.length <= max) return whole;
-  let end = Math.max(max - 1, 0);
-  if (end > 0 && isHighSurrogate(whole.charCodeAt(end - 1))) end -= 1;
-  return `${whole.slice(0, end)}…`;
-}
 
 /** What `toPrResult` is given: the verdict's parts before they are bounded. */
 export interface RawPrResult {

@@ -136,3 +136,19 @@ export const viCollator = new Intl.Collator('vi', { numeric: true });
 export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
   return [...items].sort((a, b) => viCollator.compare(nameOf(a), nameOf(b)));
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * `value` in at most `max` UTF-16 code units (what zod's `.max()` and GitHub's limits count),
+ * ending with "…" when cut. The cut backs off a split surrogate pair, and a lone surrogate
+ * already in the text becomes U+FFFD: a half of an emoji would make the body GitHub receives
+ * invalid UTF-16, which it stores as garbage or refuses.
+ */
+export function clipText(value: string, max: number): string {
+  const whole = value.toWellFormed();
+  if (whole.length <= max) return whole;
+  let end = Math.max(max - 1, 0);
+  if (end > 0 && isHighSurrogate(whole.charCodeAt(end - 1))) end -= 1;
+  return `${whole.slice(0, end)}…`;
+}

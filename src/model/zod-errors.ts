@@ -5,6 +5,7 @@
  * issues through here. Parse with `parseWithInput` so that issues carry the value found.
  */
 import type { z } from 'zod';
+import { clipText } from '../core/text.ts';
 import { fieldLabel } from './labels.ts';
 import type { FieldPath } from './problems.ts';
 
@@ -47,8 +48,7 @@ export function describeFound(value: unknown): string {
 }
 
 function clip(text: string, max = 60): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return clipText(text.replace(/\s+/g, ' '), max);
 }
 
 function sizeWords(origin: string | undefined, bound: number | bigint): string {

@@ -16,13 +16,13 @@ import {
 } from '../../scripts/github/feedback.ts';
 import { labelsFor, syncLabels } from '../../scripts/github/labels.ts';
 import {
-  clipText,
   type PrResult,
   prResultSchema,
   renderComment,
   toPrResult,
 } from '../../scripts/github/result.ts';
 import { markdownCode, markdownText } from '../../src/core/markdown-escape.ts';
+import { clipText } from '../../src/core/text.ts';
 import {
   type FakeGitHub,
   type FakePull,
