@@ -65,12 +65,27 @@ export interface PullVerdict {
  * overwrite the others' and the last one written would decide for all: the commit fails when
  * any of them fails, whatever order GitHub lists them in.
  */
-export function combinedStatus(verdicts: readonly PullVerdict[]): {
-  state: 'success' | 'failure';
+export function combinedStatus(
+  verdicts: readonly PullVerdict[],
+  /** Pull requests with this head that could not be judged: the commit is not passed. */
+  unjudged: readonly number[] = [],
+): {
+  state: 'success' | 'failure' | 'error';
   description: string;
   target_url?: string;
 } {
   const sorted = [...verdicts].sort((a, b) => a.number - b.number);
+  if (unjudged.length > 0) {
+    const url = sorted.find((verdict) => !verdict.valid)?.url;
+    return {
+      state: 'error',
+      description: fitted(
+        [...unjudged].sort((a, b) => a - b).map((number) => `#${number}`),
+        (named) => `Không kiểm tra được yêu cầu ${named}; cần chạy lại quy trình kiểm tra.`,
+      ),
+      ...(url ? { target_url: url } : {}),
+    };
+  }
   const failing = sorted.filter((verdict) => !verdict.valid);
   const state = failing.length === 0 ? 'success' : 'failure';
   const url = (failing[0] ?? sorted[0])?.url;
@@ -205,6 +220,8 @@ export async function sendFeedbackForCommit(
   github: GitHub,
   target: RepoRef & { headSha: string; botLogin?: string },
   results: readonly PrResult[],
+  /** Pull requests with this head whose judging failed: the status says so, never "hợp lệ". */
+  unjudged: readonly number[] = [],
 ): Promise<FeedbackOutcome[]> {
   const outcomes: FeedbackOutcome[] = [];
   const verdicts: PullVerdict[] = [];
@@ -213,13 +230,13 @@ export async function sendFeedbackForCommit(
     outcomes.push(outcome);
     if (verdict) verdicts.push(verdict);
   }
-  if (verdicts.length > 0) {
+  if (verdicts.length > 0 || unjudged.length > 0) {
     await github.rest.repos.createCommitStatus({
       owner: target.owner,
       repo: target.repo,
       sha: target.headSha,
       context: STATUS_CONTEXT,
-      ...combinedStatus(verdicts),
+      ...combinedStatus(verdicts, unjudged),
     });
   }
   return outcomes;
@@ -324,30 +341,41 @@ export async function feedbackForCommit(
   }
   const outcomes: FeedbackOutcome[] = [];
   const results: PrResult[] = [];
+  const unjudged: number[] = [];
   for (const pull of pulls) {
-    const refs = fetchPull(target.root, pull.number, pull.base.ref, target.fetchToken);
-    const fetched = execFileSync('git', ['rev-parse', `${refs.head}^{commit}`], {
-      cwd: target.root,
-      encoding: 'utf8',
-    }).trim();
-    if (fetched !== target.headSha) {
-      outcomes.push({
-        status: 'skipped',
-        message: `Yêu cầu #${pull.number} đã có lần cập nhật mới hơn (${fetched.slice(0, 7)}); lần kiểm tra sau sẽ đăng kết quả.`,
+    // One pull request that cannot be fetched or judged must not keep the others unanswered,
+    // nor leave the commit without a status that says why it was not checked.
+    try {
+      const refs = fetchPull(target.root, pull.number, pull.base.ref, target.fetchToken);
+      const fetched = execFileSync('git', ['rev-parse', `${refs.head}^{commit}`], {
+        cwd: target.root,
+        encoding: 'utf8',
+      }).trim();
+      if (fetched !== target.headSha) {
+        outcomes.push({
+          status: 'skipped',
+          message: `Yêu cầu #${pull.number} đã có lần cập nhật mới hơn (${fetched.slice(0, 7)}); lần kiểm tra sau sẽ đăng kết quả.`,
+        });
+        continue;
+      }
+      const verdict = await judge({
+        repo: target.root,
+        base: refs.base,
+        head: target.headSha,
+        author: pull.user?.login ?? '',
+        headRef: pull.head.ref,
+        pullRequest: pull.number,
+        github,
+        today: target.today,
       });
-      continue;
+      results.push(verdict.result);
+    } catch (error) {
+      unjudged.push(pull.number);
+      outcomes.push({
+        status: 'failed',
+        message: `${explainGitHubError(error, `kiểm tra yêu cầu #${pull.number}`)} Trạng thái "${STATUS_CONTEXT}" ghi là chưa kiểm tra được.`,
+      });
     }
-    const verdict = await judge({
-      repo: target.root,
-      base: refs.base,
-      head: target.headSha,
-      author: pull.user?.login ?? '',
-      headRef: pull.head.ref,
-      pullRequest: pull.number,
-      github,
-      today: target.today,
-    });
-    results.push(verdict.result);
   }
   outcomes.push(
     ...(await sendFeedbackForCommit(
@@ -359,6 +387,7 @@ export async function feedbackForCommit(
         botLogin: target.botLogin,
       },
       results,
+      unjudged,
     )),
   );
   return outcomes;

@@ -313,3 +313,39 @@ describe('pull requests that share a head commit share its status', () => {
     expect(seen[1]).toEqual(seen[0]);
   }, 120_000);
 });
+
+describe('a pull request that cannot be judged', () => {
+  it('leaves the others answered, the commit’s status in error naming it, and a failed outcome', async () => {
+    const hosted = makeHosted(project, ROSTER, true);
+    const branch = 'cap-nhat-quyet-dinh';
+    const head = openPull(hosted, 80, branch, {
+      [DECISION]: `${readFileSync(join(project, DECISION), 'utf8')}# sửa\n`,
+    });
+    // Same head, but its base branch was deleted meanwhile: git cannot fetch what it compares to.
+    git(hosted.work, 'push', '-q', 'origin', `${head}:refs/pull/81/head`);
+    const orphan = { ...fakePull(81, 'thu-ky', branch, head), base: { ref: 'nhanh-da-xoa' } };
+    server = await startFakeGitHub({ pulls: [fakePull(80, 'thu-ky', branch, head), orphan] });
+    const outcomes = await feedback(hosted, head);
+    expect(outcomes).toEqual([
+      {
+        status: 'failed',
+        message: `Không tải được lần cập nhật của yêu cầu #81 và nhánh gốc "nhanh-da-xoa" bằng git. Trạng thái "${STATUS_CONTEXT}" ghi là chưa kiểm tra được.`,
+      },
+      expect.objectContaining({
+        status: 'posted',
+        message: 'Đã đăng bình luận trên yêu cầu #80.',
+      }),
+    ]);
+    expect(commentOf(80)).toContain('Bài gửi hợp lệ');
+    expect(labelsOf(80)).toContain('hợp lệ');
+    expect(server.state.comments.filter((comment) => comment.issue === 81)).toEqual([]);
+    expect(server.state.statuses).toEqual([
+      {
+        sha: head,
+        state: 'error',
+        context: STATUS_CONTEXT,
+        description: 'Không kiểm tra được yêu cầu #81; cần chạy lại quy trình kiểm tra.',
+      },
+    ]);
+  }, 120_000);
+});

@@ -431,6 +431,31 @@ describe('several open pull requests on one commit share one status', () => {
     });
   });
 
+  it('is in error, never passed, while a pull request on the commit could not be judged', () => {
+    expect(
+      combinedStatus(
+        [
+          { number: 80, valid: true, errors: 0, url: 'u80' },
+          { number: 82, valid: false, errors: 2, url: 'u82' },
+        ],
+        [83, 81],
+      ),
+    ).toEqual({
+      state: 'error',
+      description: 'Không kiểm tra được yêu cầu #81, #83; cần chạy lại quy trình kiểm tra.',
+      target_url: 'u82',
+    });
+    const many = combinedStatus(
+      [],
+      Array.from({ length: 40 }, (_, index) => 1000 + index),
+    );
+    expect(many.state).toBe('error');
+    expect(many.description.length).toBeLessThanOrEqual(140);
+    expect(many.description).toMatch(
+      /^Không kiểm tra được yêu cầu #1000, #1001, .* và \d+ yêu cầu khác; /,
+    );
+  });
+
   it('keeps a long list of failing pull requests within GitHub’s 140 characters', () => {
     const verdicts = Array.from({ length: 40 }, (_, index) => ({
       number: 1000 + index,
