@@ -447,9 +447,9 @@ describe('Decap CMS with the local git backend', () => {
     await expect
       .poll(() => preview.locator('article.kho-initiative h1').textContent(), { timeout: 30_000 })
       .toBe(title);
-    expect(await preview.locator('.kho-body h2').allTextContents()).toEqual(
-      bodySections.map(([heading]) => heading),
-    );
+    await expect
+      .poll(() => preview.locator('.kho-body h2').allTextContents(), { timeout: 30_000 })
+      .toEqual(bodySections.map(([heading]) => heading));
     expect(await englishOn(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();

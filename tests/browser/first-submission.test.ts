@@ -255,9 +255,10 @@ async function previewShows(page: Page, title: string) {
   await expect
     .poll(() => preview.locator('article.kho-initiative h1').textContent(), { timeout: 60_000 })
     .toBe(title);
-  expect(await preview.locator('.kho-body h2').allTextContents()).toEqual(
-    bodySections.map(([heading]) => heading),
-  );
+  // The preview re-renders the body after the title under load: wait for it as for the title.
+  await expect
+    .poll(() => preview.locator('.kho-body h2').allTextContents(), { timeout: 60_000 })
+    .toEqual(bodySections.map(([heading]) => heading));
 }
 
 /** Search the local site as a visitor does; the paths of the hits. */
