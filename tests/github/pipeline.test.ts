@@ -160,6 +160,25 @@ describe('validate (the pull request’s code, decides nothing) → feedback (th
     });
   });
 
+  it('a pull request that cannot be fetched makes feedback exit 1 and the shared status an error, the other still answered', async () => {
+    const hosted = makeHosted(project, { '.github/committee.yml': 'members: [thu-ky]\n' }, true);
+    const branch = 'cms/initiatives/gia-an/index';
+    const head = openPull(hosted, 33, branch, { 'content/initiatives/gia-an/index.md': valid });
+    git(hosted.work, 'push', '-q', 'origin', `${head}:refs/pull/34/head`);
+    const pull = fakePull(33, 'can-bo-xa', branch, head);
+    // Same head, but its base branch is gone: git cannot fetch what it would compare it with.
+    const orphan = { ...fakePull(34, 'can-bo-xa', branch, head), base: { ref: 'nhanh-da-xoa' } };
+    server = await startFakeGitHub({ pulls: [pull, orphan] });
+    const result = await feedback(hosted, pull);
+    expect(result.code, result.out).toBe(1);
+    expect(result.out).toContain('Đã đăng bình luận trên yêu cầu #33.');
+    expect(result.out).toContain('yêu cầu #34');
+    expect(server.state.comments.map((comment) => comment.issue)).toEqual([33]);
+    expect(server.state.statuses).toEqual([
+      expect.objectContaining({ sha: head, state: 'error', context: STATUS_CONTEXT }),
+    ]);
+  });
+
   it('a pull request that rewrites the checks and forges a passing result is still judged by the base’s code', async () => {
     const hosted = makeHosted(project, { '.github/committee.yml': 'members: [thu-ky]\n' }, true);
     const marker = join(hosted.checkout, 'DA-CHAY-MA-CUA-YEU-CAU');
