@@ -84,13 +84,19 @@ export function storeBundle(key: string, bundle: string, pages: number): void {
     writeFileSync(join(temporary, META), JSON.stringify({ pages }));
     rmSync(target, { recursive: true, force: true });
     renameSync(temporary, target);
-    pruneUnused();
   } catch {
     // The cache only saves time: a build never fails for it.
   }
 }
 
-function pruneUnused(): void {
+/**
+ * Removes the bundles unused for two weeks: once a build is over (site.ts, shards.ts), never
+ * between its parts. After a pause of two weeks every bundle looks unused until its part is
+ * reached and copied; pruned while the first changed part was stored, the bundles of the parts
+ * still to come were gone, and those parts were indexed again.
+ */
+export function pruneIndexCache(): void {
+  if (!existsSync(cacheFolder())) return;
   for (const name of readdirSync(cacheFolder())) {
     const folder = join(cacheFolder(), name);
     try {

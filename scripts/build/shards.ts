@@ -50,6 +50,7 @@ import { type Snapshot, writeSnapshot } from '../../src/model/snapshot.ts';
 import { validate } from '../../src/validator/index.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import { filesOf } from './build-state.ts';
+import { pruneIndexCache } from './index-cache.ts';
 import {
   type BundlePages,
   buildPagefindBundles,
@@ -506,6 +507,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
     } else if (command === 'build' && rest[0] !== undefined && rest[1]) {
       const { pages, bundles, astroSeconds, indexSeconds } = buildShard(root, rest[0], rest[1]);
+      // A deploy's job: one shard on a runner of its own, with its own cache (deploy.yml).
+      pruneIndexCache();
       console.log(
         `Đã dựng phần "${rest[0]}" vào ${rest[1]}: astro build ${astroSeconds.toFixed(1)} giây, chỉ mục ${indexSeconds.toFixed(1)} giây (${pages} trang tìm kiếm, ${bundles} gói).`,
       );
@@ -523,6 +526,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const out = rest[0] ?? 'dist';
       const started = performance.now();
       const { shards, files, bundles } = await buildSharded(root, out);
+      pruneIndexCache();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Đã dựng ${shards.length} phần và gộp: ${files} tệp, ${bundles} gói chỉ mục Pagefind, ${seconds} giây.`,

@@ -26,6 +26,7 @@ import {
 } from '../../src/lib/deploy-config.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import { forgetState, planBuildProcess, recordBuild } from './build-state.ts';
+import { pruneIndexCache } from './index-cache.ts';
 import type { BundlePages } from './search-index.ts';
 import { buildSharded, localJobs } from './shard-runner.ts';
 
@@ -131,6 +132,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         if (index) recordBuild(root, outDir, plan, index);
       }
     }
+    // Every part of the search index has been copied or indexed by now (index-cache.ts).
+    pruneIndexCache();
     console.log(siteUrlReport(process.env, basePath(process.env.BASE_PATH)));
   } catch (error) {
     // Astro said what went wrong on the terminal already.

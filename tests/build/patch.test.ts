@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,21 @@ describe('npm run build after the last build', () => {
     const before = files('dist');
     expect(build('dist')).toContain('Mã và nội dung không đổi từ lần dựng trước: dist giữ nguyên.');
     expect(files('dist')).toEqual(before);
+  }, 900_000);
+
+  test('removes the search-index bundles unused for two weeks once it is over, and only those', () => {
+    const cache = join(tree, '.index-cache');
+    const used = readdirSync(cache).sort();
+    expect(used.length).toBeGreaterThan(0);
+    // A bundle of a page long gone: a copy of a real one, last used twenty days ago.
+    const stale = join(cache, 'goi-cu-khong-dung');
+    cpSync(join(cache, used[0] as string), stale, { recursive: true });
+    const old = new Date(Date.now() - 20 * 86_400_000);
+    for (const name of readdirSync(stale, { recursive: true, encoding: 'utf8' }))
+      utimesSync(join(stale, name), old, old);
+    utimesSync(stale, old, old);
+    build('dist');
+    expect(readdirSync(cache).sort()).toEqual(used);
   }, 900_000);
 
   test('after changes to initiatives, patches it into the site a build from nothing gives', () => {

@@ -10,12 +10,14 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
+import { pruneIndexCache } from '../../scripts/build/index-cache.ts';
 import {
   buildSearchIndex,
   PARTS_MANIFEST,
@@ -162,5 +164,44 @@ describe('buildSearchIndex', () => {
     );
     expect(titles).toContain(`Bài số 2 ${token} bản sửa`);
     expect(titles).not.toContain(`Bài số 2 ${token}`);
+  }, 120_000);
+
+  test('after two weeks without a build, a changed part keeps the bundles of the parts after it; the build’s end removes only the unused one', () => {
+    // A cache of its own: its bundles are made to look old.
+    const cache = mkdtempSync(join(tmpdir(), 'kho-index-cache-'));
+    made.push(cache);
+    const before = process.env.KHO_INDEX_CACHE;
+    process.env.KHO_INDEX_CACHE = cache;
+    try {
+      const token = `ma${randomUUID().replaceAll('-', '')}`;
+      expect(buildSearchIndex(makeSite(5, token), { partSize: 2 })).toMatchObject({ reused: 0 });
+      const old = new Date(Date.now() - 20 * 86_400_000);
+      const stored = readdirSync(cache);
+      expect(stored).toHaveLength(3);
+      for (const folder of stored) {
+        for (const name of readdirSync(join(cache, folder), { recursive: true, encoding: 'utf8' }))
+          utimesSync(join(cache, folder, name), old, old);
+        utimesSync(join(cache, folder), old, old);
+      }
+
+      // The first part changed: indexed and stored first, before the two others are reached.
+      const changed = () => {
+        const site = makeSite(5, token);
+        writeFileSync(join(site, 'sang-kien/bai-0/index.html'), page(`Bài số 0 ${token} bản sửa`));
+        return site;
+      };
+      expect(buildSearchIndex(changed(), { partSize: 2 })).toMatchObject({ parts: 3, reused: 2 });
+      expect(readdirSync(cache)).toHaveLength(4);
+
+      // Once the build is over, only the first part's old bundle, which no page uses now, goes.
+      pruneIndexCache();
+      const kept = readdirSync(cache);
+      expect(kept).toHaveLength(3);
+      expect(stored.filter((folder) => !kept.includes(folder))).toHaveLength(1);
+      expect(buildSearchIndex(changed(), { partSize: 2 })).toMatchObject({ reused: 3 });
+    } finally {
+      if (before === undefined) delete process.env.KHO_INDEX_CACHE;
+      else process.env.KHO_INDEX_CACHE = before;
+    }
   }, 120_000);
 });
