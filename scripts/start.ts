@@ -16,7 +16,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDate } from '../src/core/dates.ts';
 import { guardTerminal } from '../src/core/terminal.ts';
@@ -43,7 +43,7 @@ import {
   completedBuild,
   pruneBuilds,
 } from './cms/site-build.ts';
-import { readCommandLine } from './lib/cli.ts';
+import { isMain, readCommandLine } from './lib/cli.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -559,7 +559,7 @@ có thêm một đợt để thử gửi bài. Bấm Ctrl+C để dừng.
 
 Mã thoát: 0 khi dừng bằng Ctrl+C; 1 khi không khởi động được; 2 khi tham số sai.`;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta)) {
   // Before anything starts: "npm start -- --help" used to start every server.
   const parsed = readCommandLine(
     () =>

@@ -16,6 +16,7 @@ import { formatNumber } from '../../src/core/numbers.ts';
 import { launchChromium } from '../../tests/support/chromium.ts';
 import { buildSite } from '../build/build-site.ts';
 import { type StaticServer, serveStatic } from '../build/static-server.ts';
+import { isMain } from '../lib/cli.ts';
 import { lighthouseRun } from './lighthouse.ts';
 
 const KB = 1024;
@@ -121,4 +122,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

@@ -29,6 +29,7 @@ import { formatNumber } from '../../src/core/numbers.ts';
 import { collections, globOf, placeOf } from '../../src/model/collections.ts';
 import { copyProject } from '../build/project-copy.ts';
 import { serveStatic } from '../build/static-server.ts';
+import { isMain } from '../lib/cli.ts';
 import { firstSearchBytes } from './budgets.ts';
 import { runTree, type TreeRun } from './process-tree.ts';
 import { makeTree } from './validate.ts';
@@ -333,4 +334,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

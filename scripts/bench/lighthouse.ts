@@ -19,6 +19,7 @@ import { formatNumber } from '../../src/core/numbers.ts';
 import { chromiumArgs, findChromium } from '../../tests/support/chromium.ts';
 import { buildSite } from '../build/build-site.ts';
 import { serveStatic } from '../build/static-server.ts';
+import { isMain } from '../lib/cli.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -193,4 +194,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
 import { copyProject } from '../build/project-copy.ts';
+import { isMain } from '../lib/cli.ts';
 import { cpu, load, mb, timed } from './build.ts';
 import { makeTree } from './validate.ts';
 
@@ -75,4 +76,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
+import { isMain } from '../lib/cli.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -418,4 +419,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
+import { isMain } from '../lib/cli.ts';
 import { makeTree } from './validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -114,4 +115,4 @@ async function main() {
   }
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+if (isMain(import.meta)) await main();

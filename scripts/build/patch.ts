@@ -48,6 +48,7 @@ import { patchShard, SHARD_VARIABLE } from '../../src/lib/shard.ts';
 import { siteIdentity } from '../../src/lib/site-identity.ts';
 import { collections } from '../../src/model/collections.ts';
 import { SNAPSHOT_VARIABLE } from '../../src/model/snapshot.ts';
+import { isMain } from '../lib/cli.ts';
 import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import {
   type BuildPlan,
@@ -443,7 +444,7 @@ export function patchBuild(
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta)) {
   const [command, out, work] = process.argv.slice(2);
   try {
     if (command === 'plan' && out && work) {

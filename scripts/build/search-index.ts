@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { pageFromSegment } from '../../src/lib/pagination.ts';
 import { sitePaths } from '../../src/lib/paths.ts';
 import { indexableHtml, STROKE } from '../../src/lib/search-text.ts';
+import { isMain } from '../lib/cli.ts';
 import { partKeyOf, restoreBundle, storeBundle } from './index-cache.ts';
 import { readQuickSource, writeQuickIndex } from './quick-index.ts';
 
@@ -255,7 +256,7 @@ export function buildSearchIndex(
   return { pages, parts: bundles.length, reused, quick, index };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta)) {
   try {
     const outDir = process.argv[2] ?? 'dist';
     const started = performance.now();

@@ -48,6 +48,7 @@ import { collections } from '../../src/model/collections.ts';
 import { listIds, readRecordFile } from '../../src/model/files.ts';
 import { type Snapshot, writeSnapshot } from '../../src/model/snapshot.ts';
 import { validate } from '../../src/validator/index.ts';
+import { isMain } from '../lib/cli.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import { filesOf } from './build-state.ts';
 import { pruneIndexCache } from './index-cache.ts';
@@ -495,7 +496,7 @@ export function mergeShards(
   return { files: seen.size, bundles: names.length, quick: buildQuickSearch(out), index };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta)) {
   const [command, ...rest] = process.argv.slice(2);
   const root = process.cwd();
   try {

@@ -24,6 +24,7 @@ import {
   SiteUrlError,
   siteUrlReport,
 } from '../../src/lib/deploy-config.ts';
+import { isMain } from '../lib/cli.ts';
 import { astroBuildCommand, astroBuildEnv } from './astro-command.ts';
 import { forgetState, planBuildProcess, recordBuild } from './build-state.ts';
 import { pruneIndexCache } from './index-cache.ts';
@@ -39,7 +40,7 @@ class AstroFailed extends Error {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta)) {
   guardTerminal();
   try {
     buildSiteUrl(process.env);

@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { headersFile } from '../../src/lib/csp.ts';
 import { projectRoot } from '../build/astro-command.ts';
 import { cleanEnv } from '../build/build-site.ts';
+import { isMain } from '../lib/cli.ts';
 import { runBuildChild } from './build-child.ts';
 
 const COMPLETE = '.kho-build-complete';
@@ -202,7 +203,7 @@ async function buildInChild(siteDir: string, out: string): Promise<void> {
   await writeFile(join(out, '_headers'), headersFile('/', entries));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta)) {
   const [siteDir, out] = process.argv.slice(2);
   if (!siteDir || !out) {
     console.error('Cách dùng: node scripts/cms/admin-build.ts <thư-mục-trang> <thư-mục-ra>');

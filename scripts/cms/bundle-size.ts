@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { isMain } from '../lib/cli.ts';
 
 /**
  * What the admin page may weigh, gzipped: 0.9 MB counted as 900 KiB (921,600 bytes). The browser
@@ -56,7 +56,7 @@ export function adminBundleSize(distDir: string, base = '/'): BundleSize {
   return { files: seen.size + 1, rawBytes, gzipBytes, lazyFiles };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta)) {
   try {
     const size = adminBundleSize(process.argv[2] ?? 'dist');
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

@@ -22,10 +22,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { astroBuildCommand, astroBuildEnv, projectRoot } from '../build/astro-command.ts';
 import { cleanEnv } from '../build/build-site.ts';
 import { buildSearchIndex } from '../build/search-index.ts';
+import { isMain } from '../lib/cli.ts';
 import { runBuildChild } from './build-child.ts';
 import { git } from './repo.ts';
 
@@ -203,7 +204,7 @@ function buildInChild(siteDir: string, out: string, withoutAdmin: boolean): void
   console.log(`Chỉ mục tìm kiếm: ${pages} trang.`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta)) {
   const [siteDir, out] = process.argv.slice(2);
   if (!siteDir || !out) {
     console.error(

@@ -12,7 +12,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import {
   type CollectionName,
@@ -42,6 +41,7 @@ import {
   unitKinds,
   videoExtensions,
 } from '../../src/schemas/index.ts';
+import { isMain } from '../lib/cli.ts';
 
 export const SECTION = 'model';
 const root = new URL('../../', import.meta.url).pathname;
@@ -406,7 +406,7 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta)) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
