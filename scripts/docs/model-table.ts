@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
   type CollectionName,
@@ -44,7 +45,7 @@ import {
 import { isMain } from '../lib/cli.ts';
 
 export const SECTION = 'model';
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 export const MODEL_DOC_PATH = join(root, 'docs', 'model.md');
 
 export interface Row {

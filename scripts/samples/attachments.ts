@@ -11,6 +11,7 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
   BorderStyle,
@@ -30,7 +31,7 @@ import sharp from 'sharp';
 import { formatNumber } from '../../src/core/numbers.ts';
 import { contentPaths } from '../../src/model/collections.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Fixed date stamped into generated files, so that re-running changes as little as possible. */
 const STAMP = new Date('2024-08-20T02:00:00Z');

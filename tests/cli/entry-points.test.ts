@@ -47,7 +47,7 @@ const RUNS: Record<string, Run> = {
   'cms/site-build.ts': { args: [], status: 2, says: /^Cách dùng: .*site-build\.ts/m },
   // The copy has no admin (project-copy.ts): the check says so.
   'cms/bundle-size.ts': { args: ['dist'], status: 1, says: /^Không thấy trang quản trị đã dựng/m },
-  'docs/model-table.ts': { args: ['--sai'], status: 2, says: /^Tham số không hợp lệ: --sai/m },
+  'docs/model-table.ts': { args: ['--check'], status: 0, says: /^docs\/model\.md: bảng mô hình/m },
   'start.ts': { args: ['--help'], status: 0, says: /^Cách dùng: npm start/m },
   'review.ts': { args: ['--help'], status: 0, says: /\S/ },
   'decide.ts': { args: ['--help'], status: 0, says: /\S/ },
@@ -66,7 +66,9 @@ beforeAll(() => {
   copy = join(mkdtempSync(join(tmpdir(), 'kho-')), 'Kho sáng kiến CCHC (bản thử)');
   copyProject(copy);
   cpSync(SCRIPTS, join(copy, 'scripts'), { recursive: true });
-  cpSync(join(projectRoot, 'content'), join(copy, 'content'), { recursive: true });
+  for (const folder of ['content', 'docs']) {
+    cpSync(join(projectRoot, folder), join(copy, folder), { recursive: true });
+  }
 });
 
 afterAll(() => {
@@ -79,6 +81,21 @@ describe('commands started from a folder named in Vietnamese, with spaces', () =
     expect(scriptFiles().filter((file) => byHand.test(read(file)))).toEqual([]);
     expect(commandFiles().filter((file) => !isBenchmark(file))).toEqual(Object.keys(RUNS).sort());
     expect(commandFiles().filter(isBenchmark).length).toBeGreaterThan(0);
+  });
+
+  test('no file of the project takes a path from a file URL’s pathname, which is percent-encoded', () => {
+    const fromPathname = /import\.meta\.url\)\.pathname/;
+    const files = ['src', 'scripts', 'tests'].flatMap((folder) =>
+      readdirSync(join(projectRoot, folder), { recursive: true, encoding: 'utf8' })
+        .filter((name) => /\.(?:ts|mjs|astro)$/.test(name))
+        .map((name) => join(folder, name)),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    expect(
+      [...files, 'astro.config.mjs'].filter((file) =>
+        fromPathname.test(readFileSync(join(projectRoot, file), 'utf8')),
+      ),
+    ).toEqual([]);
   });
 
   for (const [file, run] of Object.entries(RUNS)) {

@@ -7,6 +7,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { gradeForScore, totalScore, votesNeeded } from '../../src/core/committee.ts';
@@ -30,7 +31,7 @@ import {
   unitSchema,
 } from '../../src/schemas/index.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const at = (path: string) => join(root, path);
 
 /** The slug of the richest sample entry, which fills every optional field. */

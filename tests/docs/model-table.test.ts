@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../../scripts/docs/model-table.ts';
 import { fieldMeta } from '../../src/schemas/index.ts';
 
-const script = new URL('../../scripts/docs/model-table.ts', import.meta.url).pathname;
+const script = fileURLToPath(new URL('../../scripts/docs/model-table.ts', import.meta.url));
 
 interface JsonNode {
   type?: string;
