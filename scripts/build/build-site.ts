@@ -3,8 +3,7 @@
  * base path: used by the browser tests and the budgets script.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuildCommand, astroBuildEnv, projectRoot } from './astro-command.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -34,12 +33,20 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Where the builds go: inside the project. Astro writes a build's server files to
+ * `<project>/.astro/.prerender/` when its outDir lies outside the project, and removes them at
+ * the end: two builds at once (two test files sharing different sites) broke each other.
+ */
+const SITES_FOLDER = join(projectRoot, '.tmp', 'sites');
+
 /** `astro build` then the Pagefind index, into a fresh temporary folder. */
 export function buildSite(
   options: { base?: string; site?: string; searchPartSize?: number } = {},
 ): BuiltSite {
   const base = options.base ?? '/kho-sang-kien/';
-  const outDir = mkdtempSync(join(tmpdir(), 'kho-site-'));
+  mkdirSync(SITES_FOLDER, { recursive: true });
+  const outDir = mkdtempSync(join(SITES_FOLDER, 'kho-site-'));
   const started = performance.now();
   const [command, args] = astroBuildCommand(projectRoot, ['--outDir', outDir]);
   const run = spawnSync(command, args, {
