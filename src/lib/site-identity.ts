@@ -3,14 +3,15 @@
  * show them. Framework-free so a unit test can check it without a build.
  */
 import { formatDate, todayInVietnam } from '../core/dates.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog, OrganiserView } from './catalog.ts';
 import { dataDate } from './opendata.ts';
-import { type SiteOperator, siteInfo, telHref } from './site.ts';
+import { GENERIC_MARK, type SiteOperator, telHref } from './site.ts';
 
 export interface SiteIdentity {
-  operator: SiteOperator;
+  /** None when no organiser, or more than one, says `operatesSite` (the validator names them). */
+  operator: SiteOperator | undefined;
   /** `tel:` target of the office phone. */
-  phoneHref: string;
+  phoneHref: string | undefined;
   /** The newest content date (ISO), the same as the open data's `modified`; null for no content. */
   lastUpdated: string | null;
   /** `lastUpdated` as dd/mm/yyyy. */
@@ -22,19 +23,39 @@ export interface SiteIdentity {
   builtOnShown: string;
 }
 
+/** The organiser that runs the site: the one, and only one, whose file says `operatesSite`. */
+export function siteOperatorOf(organisers: readonly OrganiserView[]): SiteOperator | undefined {
+  const marked = organisers.filter((organiser) => organiser.operatesSite);
+  if (marked.length !== 1) return undefined;
+  const [organiser] = marked as [OrganiserView];
+  return {
+    id: organiser.id,
+    name: organiser.name,
+    shortName: organiser.shortName,
+    unit: organiser.unit,
+    office: organiser.contact.office,
+    mark: organiser.mark ?? GENERIC_MARK,
+    address: organiser.contact.address,
+    phone: organiser.contact.phone,
+    email: organiser.contact.email,
+    website: organiser.contact.website,
+    sample: organiser.sample,
+  };
+}
+
 export function siteIdentity(
-  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  catalog: Pick<Catalog, 'initiatives' | 'adoptions'> & Partial<Pick<Catalog, 'organisers'>>,
   env?: Record<string, string | undefined>,
-  operator: SiteOperator = siteInfo.operator,
 ): SiteIdentity {
   const lastUpdated = dataDate(catalog, env);
   const epoch = (env ?? process.env).SOURCE_DATE_EPOCH?.trim();
   const builtOn = todayInVietnam(
     epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(),
   );
+  const operator = siteOperatorOf(catalog.organisers ?? []);
   return {
     operator,
-    phoneHref: telHref(operator.phone),
+    phoneHref: operator && telHref(operator.phone),
     lastUpdated,
     lastUpdatedShown: lastUpdated ? formatDate(lastUpdated) : null,
     builtOnShown: formatDate(builtOn),

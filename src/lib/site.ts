@@ -1,9 +1,15 @@
-/** The agency that runs the site and how readers reach its office. */
+/**
+ * The agency that runs the site and how readers reach its office: the organiser whose file in
+ * content/organisers/ says `operatesSite: true` (src/lib/site-identity.ts). Another locality
+ * changes that data, not this code.
+ */
 export interface SiteOperator {
+  /** The organiser's id. */
+  id: string;
   name: string;
   shortName: string;
-  /** The unit in content/units.yaml, when the operator is one of them. */
-  unit?: string;
+  /** The unit in content/units.yaml the operator is. */
+  unit: string;
   /** The office that keeps the site up to date and answers readers. */
   office: string;
   /** Path under public/ of the agency's mark, shown beside its name. */
@@ -12,32 +18,17 @@ export interface SiteOperator {
   /** The office's switchboard: public data, as printed on the agency's letterhead. */
   phone: string;
   email: string;
-  website: string;
+  website?: string | undefined;
   /** The contacts are examples, not the agency's real ones: the footer says so. */
   sample: boolean;
 }
 
-/**
- * The agency that runs the site, named in the header, the footer, the print footer and the
- * "Giới thiệu" page. Another locality changes this block and the mark in public/. Kept here,
- * not under content/, because the content model has no single-record collection yet.
- */
-const operator: SiteOperator = {
-  name: 'Ủy ban nhân dân huyện Tánh Linh',
-  shortName: 'UBND huyện Tánh Linh',
-  unit: 'ubnd-huyen-tanh-linh',
-  office: 'Văn phòng HĐND và UBND huyện Tánh Linh',
-  mark: 'agency-mark.svg',
-  address: 'Khu phố Lạc Hóa 1, thị trấn Lạc Tánh, huyện Tánh Linh, tỉnh Bình Thuận',
-  phone: '0252 3880 131',
-  email: 'vanphong@tanhlinh.binhthuan.gov.vn',
-  website: 'https://tanhlinh.binhthuan.gov.vn',
-  sample: true,
-};
+/** The mark shown for an agency whose organiser file names none (public/). */
+export const GENERIC_MARK = 'agency-mark.svg';
 
 /**
  * The site's own name and description, printed in the header, feeds and share cards, and the
- * licence its open data (/du-lieu/) is published under.
+ * licence its open data (/du-lieu/) is published under. Who runs it is data (SiteOperator).
  */
 export const siteInfo = {
   name: 'Kho sáng kiến cải cách hành chính',
@@ -50,7 +41,6 @@ export const siteInfo = {
     title: 'Creative Commons Ghi công 4.0 Quốc tế',
     url: 'https://creativecommons.org/licenses/by/4.0/deed.vi',
   },
-  operator,
 } as const;
 
 /** The phone number as a `tel:` link target: digits only, with the country code. */

@@ -105,6 +105,10 @@ export const organiserSchema = z
       label: 'Hội đồng sáng kiến thường trực',
       hint: 'Hội đồng của cơ quan; đợt nào không ghi Hội đồng riêng thì dùng Hội đồng này.',
     }),
+    operatesSite: describe(z.boolean({ error: 'Phải là có hoặc không.' }).default(false), {
+      label: 'Cơ quan quản lý trang web',
+      hint: 'Đánh dấu đúng một cơ quan: đầu trang, chân trang và trang Giới thiệu ghi tên, địa chỉ liên hệ của cơ quan này.',
+    }),
     ...validity,
     sample: sampleFlag,
   })

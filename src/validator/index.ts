@@ -33,6 +33,7 @@ import {
   checkDecisionReferences,
   checkInitiativeReferences,
   checkOrganiserReferences,
+  checkSiteOperator,
 } from './references.ts';
 import {
   type FileReport,
@@ -176,6 +177,11 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
   if (targetPaths.has(contentPaths.units)) record(unitsChecked.report, unitsChecked.fixed);
   if (targetPaths.has(contentPaths.scopeLevels)) record(scopeChecked.report, scopeChecked.fixed);
 
+  const organiserTargets: {
+    id: string;
+    path: string;
+    checked: ReturnType<typeof checkOrganiserFile>;
+  }[] = [];
   for (const id of listIds(root, collections.organisers)) {
     const path = pathOf(collections.organisers, id);
     const isTarget = targetPaths.has(path);
@@ -186,11 +192,15 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
       continue;
     }
     if (checked.data) context.organisers.set(id, checked.data);
-    if (isTarget) {
-      if (checked.data)
-        checked.problems.push(...checkOrganiserReferences(checked.data, checked.file, context));
-      record(fileReport(path, checked.problems), checked.fixed);
+    if (isTarget) organiserTargets.push({ id, path, checked });
+  }
+  // Judged once every organiser is read: which of them runs the site is a rule across the files.
+  for (const { id, path, checked } of organiserTargets) {
+    if (checked.data) {
+      checked.problems.push(...checkOrganiserReferences(checked.data, checked.file, context));
+      checked.problems.push(...checkSiteOperator(id, checked.data, checked.file, context));
     }
+    record(fileReport(path, checked.problems), checked.fixed);
   }
 
   for (const id of listIds(root, collections.campaigns)) {

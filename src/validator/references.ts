@@ -57,6 +57,52 @@ export function checkOrganiserReferences(
 }
 
 /**
+ * Exactly one organiser runs the site (`operatesSite`): the header, the footer and the "Giới
+ * thiệu" page give its name and contacts. Two would leave the site naming neither; none, the site
+ * without a contact (a warning: an empty archive still builds); one that has ceased to exist, a
+ * site that names a body readers can no longer reach.
+ */
+export function checkSiteOperator(
+  id: string,
+  organiser: Organiser,
+  file: ParsedYaml,
+  context: Context,
+): Problem[] {
+  const where = at(file, ['operatesSite']);
+  const marked = [...context.organisers].filter(([, other]) => other.operatesSite);
+  if (marked.length === 0) {
+    return [
+      warning(
+        'references.site-operator-missing',
+        `Chưa có cơ quan tổ chức nào là cơ quan quản lý trang web (operatesSite: true): đầu trang, chân trang và trang Giới thiệu không ghi ai quản lý trang và cách liên hệ. Đánh dấu cơ quan đang quản lý trang.`,
+        where,
+      ),
+    ];
+  }
+  if (!organiser.operatesSite) return [];
+  const others = marked.filter(([otherId]) => otherId !== id);
+  if (others.length > 0) {
+    return [
+      error(
+        'references.site-operator-several',
+        `Chỉ một cơ quan là cơ quan quản lý trang web, nhưng ${others.map(([otherId, other]) => `${other.name} (${pathOf(collections.organisers, otherId)})`).join(', ')} cũng được đánh dấu. Bỏ đánh dấu ở cơ quan không quản lý trang.`,
+        where,
+      ),
+    ];
+  }
+  if (organiser.validTo && organiser.validTo < context.today) {
+    return [
+      warning(
+        'references.site-operator-validity',
+        `${organiser.name} chỉ hoạt động đến ngày ${formatDate(organiser.validTo)} mà vẫn là cơ quan quản lý trang web: trang vẫn ghi tên và liên hệ của cơ quan này. Chuyển dấu "Cơ quan quản lý trang web" sang cơ quan đang quản lý trang.`,
+        where,
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
  * A campaign belongs to a known organiser that exists while it runs, and its receiving
  * office lies in that organiser's scope then.
  */

@@ -16,8 +16,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDate } from '../../src/core/dates.ts';
-import { siteInfo } from '../../src/lib/site.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { sampleOperator } from '../support/sample-operator.ts';
 import { type BuiltSite, type StaticServer, serveStatic, sharedSite } from './support/site.ts';
 
 let browser: Browser;
@@ -203,7 +203,7 @@ describe('print of an initiative', () => {
     await context.close();
     expect(found.forced).toEqual([]);
     expect(found.bigUnbreakable).toEqual([]);
-    expect(found.footer).toContain(siteInfo.operator.name);
+    expect(found.footer).toContain(sampleOperator.name);
     expect(found.footer).toMatch(/Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}/);
   });
 
@@ -220,7 +220,7 @@ describe('print of an initiative', () => {
     await page.goto(new URL(`sang-kien/${firstInitiative}/`, server.root).href);
     const footer = await printFooter(page);
     await context.close();
-    expect(footer).toContain(siteInfo.operator.name);
+    expect(footer).toContain(sampleOperator.name);
     expect(footer).toMatch(/Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}$/);
     expect(footer).not.toContain('In ngày');
   });
@@ -236,7 +236,7 @@ describe('print of an initiative', () => {
     const after = await printFooter(page);
     await context.close();
     expect(before).not.toContain('In ngày');
-    expect(after).toContain(`${siteInfo.operator.name} · `);
+    expect(after).toContain(`${sampleOperator.name} · `);
     expect(after).toMatch(/ · In ngày 01\/04\/2026 · Cập nhật dữ liệu: \d{2}\/\d{2}\/\d{4}$/);
   });
 
@@ -275,7 +275,7 @@ describe('print of an initiative', () => {
     }
     await loading.destroy();
     expect(halfEmpty).toEqual([]);
-    expect(text).toContain(siteInfo.operator.name);
+    expect(text).toContain(sampleOperator.name);
     expect(today.some((day) => text.includes(`In ngày ${day}`))).toBe(true);
   }, 120_000);
 });

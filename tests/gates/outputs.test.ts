@@ -43,12 +43,13 @@ import { HEADERS, SHEETS } from '../../src/documents/committee/columns.ts';
 import { isSafeUrl } from '../../src/lib/markdown-safety.ts';
 import { columns } from '../../src/lib/opendata.ts';
 import { type OpenDataDocument, openDataJsonSchema } from '../../src/lib/opendata-schema.ts';
-import { siteInfo, telHref } from '../../src/lib/site.ts';
+import { telHref } from '../../src/lib/site.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { parseEntryText } from '../../src/model/read.ts';
 import { initiativeSchema } from '../../src/schemas/index.ts';
 import type { ValidationReport } from '../../src/validator/types.ts';
 import { git, makeRepo } from '../support/git-fixture.ts';
+import { sampleOperator } from '../support/sample-operator.ts';
 
 const SAMPLE = 'nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai';
 const IMAGE = 'bieu-do-ho-so-tre-hen.png';
@@ -424,7 +425,7 @@ function schemeOf(url: string): string | undefined {
 }
 
 /** The agency's contact links in the footer: from the site's settings, never from an entry. */
-const operatorContacts = [telHref(siteInfo.operator.phone), `mailto:${siteInfo.operator.email}`];
+const operatorContacts = [telHref(sampleOperator.phone), `mailto:${sampleOperator.email}`];
 
 /**
  * A page's own addresses: on the site, or http(s) (the site's absolute URL, an https link);

@@ -9,8 +9,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { BuiltSite } from '../../scripts/build/build-site.ts';
 import { formatDate } from '../../src/core/dates.ts';
 import { pickCurrentCampaign } from '../../src/lib/catalog.ts';
-import { phoneText, siteInfo } from '../../src/lib/site.ts';
+import { phoneText } from '../../src/lib/site.ts';
 import { loadContent } from '../../src/model/files.ts';
+import { sampleOperator } from '../support/sample-operator.ts';
 import { sharedSite } from '../support/shared-site.ts';
 
 let site: BuiltSite;
@@ -29,7 +30,7 @@ function part(html: string, tag: 'header' | 'footer' | 'main'): string {
   return match[0];
 }
 
-const { operator } = siteInfo;
+const operator = sampleOperator;
 
 describe('built pages carry the operator', () => {
   test.each(['index.html', 'sang-kien/index.html', 'gioi-thieu/index.html', '404.html'])(

@@ -1,20 +1,64 @@
 /**
- * The header and footer's identity data: the operator from the site settings and the last update
+ * The header and footer's identity data: the operator from the organisers' files and the last update
  * from the newest content date, the same day the open data calls `modified`.
  */
 import { describe, expect, test } from 'vitest';
-import type { Catalog } from '../../src/lib/catalog.ts';
-import { siteInfo, telHref } from '../../src/lib/site.ts';
-import { siteIdentity } from '../../src/lib/site-identity.ts';
+import type { Catalog, OrganiserView } from '../../src/lib/catalog.ts';
+import { GENERIC_MARK } from '../../src/lib/site.ts';
+import { siteIdentity, siteOperatorOf } from '../../src/lib/site-identity.ts';
 
-type Views = Pick<Catalog, 'initiatives' | 'adoptions'>;
+type Views = Pick<Catalog, 'initiatives' | 'adoptions' | 'organisers'>;
 
-function catalogWith(submitted: string[], adopted: string[] = []): Views {
+function catalogWith(
+  submitted: string[],
+  adopted: string[] = [],
+  organisers: OrganiserView[] = [],
+): Views {
   return {
     initiatives: submitted.map((date) => ({ data: { submitted: date } })),
     adoptions: adopted.map((since) => ({ data: { since } })),
+    organisers,
   } as unknown as Views;
 }
+
+const district: OrganiserView = {
+  id: 'ubnd-huyen-thu',
+  name: 'Ủy ban nhân dân huyện Thử',
+  shortName: 'UBND huyện Thử',
+  kind: 'district',
+  unit: 'huyen-thu',
+  place: 'Thử',
+  mark: 'agency-mark.svg',
+  contact: {
+    office: 'Văn phòng HĐND và UBND huyện Thử',
+    address: 'Khu phố 1, huyện Thử',
+    phone: '0252 3000 111',
+    email: 'vanphong@huyenthu.example.invalid',
+    website: 'https://huyenthu.example.invalid',
+  },
+  scope: [{ unit: 'huyen-thu' }],
+  validTo: '2025-06-30',
+  operatesSite: false,
+  sample: false,
+};
+
+const commune: OrganiserView = {
+  ...district,
+  id: 'ubnd-xa-thu',
+  name: 'Ủy ban nhân dân xã Thử',
+  shortName: 'UBND xã Thử',
+  kind: 'commune',
+  unit: 'xa-thu',
+  mark: 'mark-xa-thu.svg',
+  contact: {
+    office: 'Văn phòng HĐND và UBND xã Thử',
+    address: 'Thôn 1, xã Thử',
+    phone: '0252 3000 999',
+    email: 'vanphong@xathu.example.invalid',
+  },
+  validTo: undefined,
+  operatesSite: true,
+};
 
 describe('siteIdentity', () => {
   test('the last update is the newest content date, shown dd/mm/yyyy', () => {
@@ -37,20 +81,34 @@ describe('siteIdentity', () => {
     expect(identity.lastUpdatedShown).toBeNull();
   });
 
-  test('the operator comes from the settings, and another one is carried as given', () => {
-    expect(siteIdentity(catalogWith(['2024-01-01']), {}).operator).toBe(siteInfo.operator);
-    const other = { ...siteInfo.operator, name: 'Ủy ban nhân dân xã Thử', phone: '0252 3000 999' };
-    const identity = siteIdentity(catalogWith(['2024-01-01']), {}, other);
-    expect(identity.operator.name).toBe('Ủy ban nhân dân xã Thử');
+  test('the operator is the one organiser that says operatesSite, with its contacts', () => {
+    const identity = siteIdentity(catalogWith(['2024-01-01'], [], [district, commune]), {});
+    expect(identity.operator).toEqual({
+      id: 'ubnd-xa-thu',
+      name: 'Ủy ban nhân dân xã Thử',
+      shortName: 'UBND xã Thử',
+      unit: 'xa-thu',
+      office: 'Văn phòng HĐND và UBND xã Thử',
+      mark: 'mark-xa-thu.svg',
+      address: 'Thôn 1, xã Thử',
+      phone: '0252 3000 999',
+      email: 'vanphong@xathu.example.invalid',
+      website: undefined,
+      sample: false,
+    });
     expect(identity.phoneHref).toBe('tel:+842523000999');
   });
 
-  test('the settings name an operator with every contact a reader needs', () => {
-    const { operator } = siteInfo;
-    for (const field of ['name', 'office', 'address', 'phone', 'email', 'website'] as const) {
-      expect(operator[field].trim()).not.toBe('');
-    }
-    expect(operator.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
-    expect(telHref(operator.phone)).toMatch(/^tel:\+84\d{8,10}$/);
+  test('an organiser without a mark of its own is shown with the common one', () => {
+    const plain = { ...commune, mark: undefined };
+    expect(siteOperatorOf([district, plain])?.mark).toBe(GENERIC_MARK);
+  });
+
+  test('none, or more than one, says operatesSite: the site names no operator', () => {
+    expect(siteIdentity(catalogWith([], [], [district]), {}).operator).toBeUndefined();
+    expect(siteIdentity(catalogWith([], [], [district]), {}).phoneHref).toBeUndefined();
+    const both = [commune, { ...district, operatesSite: true }];
+    expect(siteOperatorOf(both)).toBeUndefined();
+    expect(siteIdentity(catalogWith([]), {}).operator).toBeUndefined();
   });
 });

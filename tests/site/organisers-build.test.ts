@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BuiltSite } from '../../scripts/build/build-site.ts';
-import { siteInfo } from '../../src/lib/site.ts';
+import { sampleOperator } from '../support/sample-operator.ts';
 import { sharedSite } from '../support/shared-site.ts';
 
 const DISTRICT = 'Ủy ban nhân dân huyện Tánh Linh';
@@ -50,28 +50,36 @@ describe('a site of two organisers', () => {
     expect(html).toContain('đợt phát động năm 2026');
   });
 
+  // The commune runs the sample site: its own pages name it once, as the operator.
   test.each([
-    ['co-quan-to-chuc/ubnd-xa-tanh-linh', COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg'],
-    ['dot-phat-dong/2026-xa-tanh-linh', COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg'],
-    [`sang-kien/${NEW}`, COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg'],
-    ['co-quan-to-chuc/ubnd-huyen-tanh-linh', DISTRICT, COMMUNE, 'agency-mark.svg'],
-    ['dot-phat-dong/2024-tanh-linh', DISTRICT, COMMUNE, 'agency-mark.svg'],
-    [`sang-kien/${OLD}`, DISTRICT, COMMUNE, 'agency-mark.svg'],
-  ])('%s: header and footer name %s and the site’s operator', (path, shown, other, mark) => {
-    const html = page(path);
-    const header = part(html, 'header');
-    expect(header).toContain(shown);
-    expect(header).toContain(`/${mark}"`);
-    expect(header).not.toContain(other);
-    const footer = part(html, 'footer');
-    expect(footer).toContain(`Cơ quan tổ chức:</strong> <a href="/co-quan-to-chuc/`);
-    expect(footer).toContain(shown);
-    expect(footer).toContain(`Cơ quan quản lý trang:</strong> ${siteInfo.operator.name}`);
-  });
+    ['co-quan-to-chuc/ubnd-xa-tanh-linh', COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg', false],
+    ['dot-phat-dong/2026-xa-tanh-linh', COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg', false],
+    [`sang-kien/${NEW}`, COMMUNE, DISTRICT, 'mark-xa-tanh-linh.svg', false],
+    ['co-quan-to-chuc/ubnd-huyen-tanh-linh', DISTRICT, COMMUNE, 'agency-mark.svg', true],
+    ['dot-phat-dong/2024-tanh-linh', DISTRICT, COMMUNE, 'agency-mark.svg', true],
+    [`sang-kien/${OLD}`, DISTRICT, COMMUNE, 'agency-mark.svg', true],
+  ])(
+    '%s: header names %s; the footer its organiser and the site’s operator',
+    (path, shown, other, mark, organiserBlock) => {
+      const html = page(path);
+      const header = part(html, 'header');
+      expect(header).toContain(shown);
+      expect(header).toContain(`/${mark}"`);
+      expect(header).not.toContain(other);
+      const footer = part(html, 'footer');
+      expect(footer.includes('Cơ quan tổ chức:</strong> <a href="/co-quan-to-chuc/')).toBe(
+        organiserBlock,
+      );
+      expect(footer).toContain(shown);
+      expect(footer).toContain(
+        `Cơ quan quản lý trang:</strong> <a href="/co-quan-to-chuc/${sampleOperator.id}/">${sampleOperator.name}</a>`,
+      );
+    },
+  );
 
   test('a page of no organiser names the site’s operator only', () => {
     const header = part(page('thong-ke'), 'header');
-    expect(header).toContain(siteInfo.operator.name);
+    expect(header).toContain(sampleOperator.name);
     expect(part(page('thong-ke'), 'footer')).not.toContain('Cơ quan tổ chức:</strong>');
   });
 

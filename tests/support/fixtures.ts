@@ -56,6 +56,7 @@ export function organiserData(overrides: Record<string, unknown> = {}): Record<s
       email: 'vanphong@thunghiem.example.invalid',
     },
     scope: [{ unit: 'ubnd-huyen-thu-nghiem' }],
+    operatesSite: true,
     ...overrides,
   };
 }

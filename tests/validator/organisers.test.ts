@@ -58,7 +58,7 @@ function reorganised(fixture: Fixture): void {
   fixture.write('content/units.yaml', stringify([...old, ...newUnits]));
   fixture.write(
     'content/organisers/ubnd-huyen-thu-nghiem.yaml',
-    stringify(organiserData({ validTo: '2025-06-30' })),
+    stringify(organiserData({ validTo: '2025-06-30', operatesSite: false })),
   );
   fixture.write(
     `content/organisers/${NEW_ORGANISER}.yaml`,
@@ -235,5 +235,69 @@ describe('two organisers before and after 1 July 2025', () => {
     const report = await validate({ root: fixture.root });
     expect(errorCodes(report, path)).toEqual(['references.unit']);
     expect(problemsOf(report, path)[0]?.field).toBe('scope[0].unit');
+  });
+});
+
+describe('the site’s operator: one organiser says operatesSite', () => {
+  let fixture: Fixture | undefined;
+  afterEach(() => fixture?.cleanup());
+
+  const DISTRICT_FILE = 'content/organisers/ubnd-huyen-thu-nghiem.yaml';
+  const COMMUNE_FILE = `content/organisers/${NEW_ORGANISER}.yaml`;
+  const codes = (report: Awaited<ReturnType<typeof validate>>, path: string) =>
+    problemsOf(report, path).map((problem) => `${problem.severity} ${problem.code}`);
+
+  it('accepts one operator among several organisers', async () => {
+    fixture = makeFixture();
+    reorganised(fixture);
+    const report = await validate({ root: fixture.root, today: '2026-12-03' });
+    expect(codes(report, DISTRICT_FILE)).toEqual([]);
+    expect(codes(report, COMMUNE_FILE)).toEqual([]);
+  });
+
+  it('refuses two operators, each file naming the other', async () => {
+    fixture = makeFixture();
+    reorganised(fixture);
+    fixture.write(DISTRICT_FILE, stringify(organiserData({ validTo: '2025-06-30' })));
+    const report = await validate({ root: fixture.root, today: '2026-12-03' });
+    expect(errorCodes(report, DISTRICT_FILE)).toEqual(['references.site-operator-several']);
+    expect(errorCodes(report, COMMUNE_FILE)).toEqual(['references.site-operator-several']);
+    const [problem] = problemsOf(report, COMMUNE_FILE);
+    expect(problem?.field).toBe('operatesSite');
+    expect(problem?.message).toContain(`Ủy ban nhân dân huyện Thử Nghiệm (${DISTRICT_FILE})`);
+    expect(problem?.message).toContain('Bỏ đánh dấu ở cơ quan không quản lý trang.');
+    expect(report.totals.errors).toBe(2);
+  });
+
+  it('warns, without refusing, when no organiser runs the site', async () => {
+    fixture = makeFixture();
+    fixture.write(DISTRICT_FILE, stringify(organiserData({ operatesSite: false })));
+    const report = await validate({ root: fixture.root, today: '2026-12-03' });
+    expect(codes(report, DISTRICT_FILE)).toEqual(['warning references.site-operator-missing']);
+    expect(problemsOf(report, DISTRICT_FILE)[0]?.message).toContain(
+      'Chưa có cơ quan tổ chức nào là cơ quan quản lý trang web',
+    );
+  });
+
+  it('warns when the operator has ceased to exist, judged on the day of the check', async () => {
+    fixture = makeFixture();
+    fixture.write(DISTRICT_FILE, stringify(organiserData({ validTo: '2025-06-30' })));
+    const before = await validate({ root: fixture.root, today: '2025-06-30' });
+    expect(codes(before, DISTRICT_FILE)).toEqual([]);
+    const after = await validate({ root: fixture.root, today: '2025-07-01' });
+    expect(codes(after, DISTRICT_FILE)).toEqual(['warning references.site-operator-validity']);
+    expect(problemsOf(after, DISTRICT_FILE)[0]?.message).toContain(
+      'chỉ hoạt động đến ngày 30/06/2025 mà vẫn là cơ quan quản lý trang web',
+    );
+  });
+
+  it('refuses a value that is not yes or no, naming the field in Vietnamese', async () => {
+    fixture = makeFixture();
+    fixture.write(DISTRICT_FILE, stringify(organiserData({ operatesSite: 'có' })));
+    const report = await validate({ root: fixture.root, today: '2026-12-03' });
+    const [problem] = problemsOf(report, DISTRICT_FILE);
+    expect(problem?.severity).toBe('error');
+    expect(problem?.field).toBe('operatesSite');
+    expect(problem?.message).toContain('Cơ quan quản lý trang web');
   });
 });
