@@ -309,6 +309,11 @@ async function foundOnSite(
   const attachment = await fetch(`${siteUrl}sang-kien/${slug}/so-do-quy-trinh.png`);
   expect(attachment.status).toBe(200);
   expect(Buffer.from(await attachment.arrayBuffer())).toEqual(readFileSync(image));
+  // The submitter's guide names the practice campaign as the one open now, with its dates.
+  const guide = await (await fetch(`${siteUrl}huong-dan/`)).text();
+  expect(guide).toContain(`Đợt đang nhận sáng kiến: <a href="/dot-phat-dong/`);
+  expect(guide).toContain(`>${PRACTICE_TITLE}</a>, nhận từ`);
+  expect(guide).not.toContain('Hiện không có đợt nào đang nhận sáng kiến');
   // The index is rebuilt after the page: asked again until it has caught up.
   await expect
     .poll(() => search(page, words), { timeout: 120_000, interval: 2_000 })

@@ -56,6 +56,17 @@ describe('a site with no content yet', () => {
     expect(readFileSync(path, 'utf8')).toContain(text);
   });
 
+  test('with no organiser yet, no page names an operator or its contacts', () => {
+    const footer = /<footer[\s\S]*?<\/footer>/.exec(
+      readFileSync(join(root, 'dist/index.html'), 'utf8'),
+    )?.[0];
+    expect(footer).toContain('Trang gửi sáng kiến (cán bộ)');
+    expect(footer).not.toContain('Cơ quan quản lý trang');
+    expect(footer).not.toContain('tel:');
+    const about = readFileSync(join(root, 'dist/gioi-thieu/index.html'), 'utf8');
+    expect(about).toContain('Trang chưa ghi cơ quan quản lý');
+  });
+
   test('open data is empty but well formed', () => {
     const json = JSON.parse(readFileSync(join(root, 'dist/du-lieu/initiatives.json'), 'utf8'));
     expect(json.initiatives).toEqual([]);

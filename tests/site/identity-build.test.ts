@@ -69,6 +69,23 @@ describe('built pages carry the operator', () => {
   });
 });
 
+describe('the guide never calls a campaign past its deadline open', () => {
+  test('with no campaign open, it says so and shows the latest one’s criteria as such', async () => {
+    const main = part(readFileSync(join(site.outDir, 'huong-dan', 'index.html'), 'utf8'), 'main');
+    const latest = pickCurrentCampaign(
+      (await loadContent()).campaigns.flatMap((entry) =>
+        entry.data ? [{ id: entry.id, data: entry.data }] : [],
+      ),
+    );
+    expect(latest?.data.status).not.toBe('open');
+    expect(main).toContain('Hiện không có đợt nào đang nhận sáng kiến. Đợt gần nhất:');
+    expect(main).toContain(`>${latest?.data.title}</a> (đang tổng hợp, xét chọn)`);
+    expect(main).toContain(`đến hết ngày ${formatDate(latest?.data.deadline ?? '')}`);
+    expect(main).toContain('<caption>Tiêu chí chấm điểm của đợt gần nhất</caption>');
+    expect(main).not.toContain('Đợt đang nhận sáng kiến');
+  });
+});
+
 describe("the home page leads with search and the year's goals", () => {
   test('search, then goals, then recognised initiatives, then figures and the campaign', async () => {
     const main = part(readFileSync(join(site.outDir, 'index.html'), 'utf8'), 'main');
