@@ -6,7 +6,8 @@
  */
 
 import { formatDate, isIsoDate } from '../core/dates.ts';
-import { error, type Problem } from '../model/problems.ts';
+import { error, type Problem, warning } from '../model/problems.ts';
+import type { Campaign } from '../schemas/index.ts';
 import type { Context, InitiativeFacts } from './types.ts';
 
 export function checkDeadline(
@@ -54,4 +55,24 @@ export function checkDeadline(
     );
   }
   return problems;
+}
+
+/**
+ * A campaign still said to be open after its last day: the home page and the submitters' guide
+ * would go on telling readers it receives initiatives. A warning, judged on the day of the check
+ * (Viet Nam time): the organiser moves it on to "reviewing".
+ */
+export function checkCampaignStatus(
+  campaign: Campaign,
+  where: { field: string; line: number | undefined },
+  today: string,
+): Problem[] {
+  if (campaign.status !== 'open' || campaign.deadline >= today) return [];
+  return [
+    warning(
+      'deadline.still-open',
+      `Đợt đã hết hạn nhận sáng kiến (hết ngày ${formatDate(campaign.deadline)}) mà trạng thái vẫn là "Đang nhận sáng kiến": trang chủ và trang hướng dẫn vẫn báo đang nhận. Chuyển trạng thái sang "Đang tổng hợp, xét chọn".`,
+      where,
+    ),
+  ];
 }

@@ -22,7 +22,7 @@ import {
   fileReport,
 } from './check-file.ts';
 import { type Context, factsOf, listFolders } from './context.ts';
-import { checkDeadline } from './deadline.ts';
+import { checkCampaignStatus, checkDeadline } from './deadline.ts';
 import { type Discovery, discoverAll, discoverPaths, type Target } from './discover.ts';
 import { duplicateProblems, TitleIndex } from './duplicates.ts';
 import { labelProblems } from './field-labels.ts';
@@ -218,6 +218,11 @@ export async function validate(options: ValidateOptions = {}): Promise<Validatio
       if (checked.data) {
         checked.report.problems.push(
           ...checkCampaignReferences(checked.data, checked.file, context),
+          ...checkCampaignStatus(
+            checked.data,
+            { field: 'status', line: checked.file.lineOf(['status']) },
+            context.today,
+          ),
         );
       }
       record(fileReport(path, checked.report.problems), checked.fixed);

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validator/index.ts';
 import {
+  CAMPAIGN_ID,
+  campaignData,
+  entryText,
   errorCodes,
   type Fixture,
   initiativeData,
@@ -30,6 +33,31 @@ describe('campaign deadline (opensOn 2024-06-01 … deadline 2024-09-04)', () =>
         field: 'submitted',
         line: expect.any(Number),
       });
+    }
+  });
+});
+
+describe('a campaign still said to be open after its last day (deadline 2024-09-04)', () => {
+  const path = `content/campaigns/${CAMPAIGN_ID}.md`;
+  const withStatus = (status: string) =>
+    fixture?.write(path, entryText(campaignData({ status }), 'Thông báo phát động.\n'));
+
+  it.each([
+    ['open', '2024-09-04', []],
+    ['open', '2024-09-05', ['warning deadline.still-open']],
+    ['reviewing', '2024-09-05', []],
+    ['closed', '2026-12-03', []],
+  ])('status %s, checked on %s', async (status, today, expected) => {
+    fixture = makeFixture();
+    withStatus(status);
+    const report = await validate({ root: fixture.root, today });
+    const problems = problemsOf(report, path);
+    expect(problems.map((problem) => `${problem.severity} ${problem.code}`)).toEqual(expected);
+    if (expected.length > 0) {
+      expect(problems[0]).toMatchObject({ field: 'status', line: expect.any(Number) });
+      expect(problems[0]?.message).toContain('hết ngày 04/09/2024');
+      expect(problems[0]?.message).toContain('"Đang tổng hợp, xét chọn"');
+      expect(report.totals.errors).toBe(0);
     }
   });
 });
