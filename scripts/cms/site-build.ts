@@ -76,9 +76,11 @@ export async function buildKey(siteDir: string, env: Record<string, string>): Pr
 /** The key of the admin bundle: the same, over the files the admin is built from. */
 export async function adminKey(siteDir: string, env: Record<string, string>): Promise<string> {
   const hash = settingsHash(env);
-  const files = (await git(siteDir, 'ls-tree', '-r', '--full-tree', 'HEAD')).split('\n');
+  // -z: paths as they are; without it git quotes a name with a quote, a tab or (by default) a
+  // Vietnamese letter, and an attachment would pass for an admin input.
+  const files = (await git(siteDir, 'ls-tree', '-r', '-z', '--full-tree', 'HEAD')).split('\0');
   for (const line of files) {
-    const path = line.split('\t')[1] ?? '';
+    const path = line.slice(line.indexOf('\t') + 1);
     if (!NOT_ADMIN_INPUTS.some((folder) => path.startsWith(folder))) hash.update(`${line}\n`);
   }
   return hash.digest('hex').slice(0, 16);

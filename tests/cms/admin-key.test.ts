@@ -29,6 +29,8 @@ describe('adminKey', () => {
     const before = await adminKey(root, env);
     commit('content/initiatives/mot-bai-moi/index.md', '---\ntitle: Một bài mới\n---\nNội dung.\n');
     commit('content/adoptions/mot-lan-ap-dung.yaml', 'initiative: mot-bai-moi\n');
+    // Names git would quote without -z: Vietnamese letters, a quote, a tab.
+    commit('content/initiatives/mot-bai-moi/ảnh "sơ đồ"\tmới.png', 'ảnh');
     expect(await adminKey(root, env)).toBe(before);
   });
 
