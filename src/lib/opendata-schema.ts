@@ -197,6 +197,22 @@ export const openDataDocumentSchema = z.strictObject({
   $schema: field(text, { description: 'Địa chỉ của JSON Schema mô tả tệp này.' }),
   name: field(text, { description: 'Tên nguồn dữ liệu.' }),
   url: field(text, { description: 'Trang mô tả dữ liệu.' }),
+  publisher: field(
+    z
+      .strictObject({
+        name: field(text, { description: 'Tên cơ quan.' }),
+        office: field(text, { description: 'Bộ phận cập nhật dữ liệu và trả lời người dùng.' }),
+        email: field(text, { description: 'Thư điện tử của bộ phận ấy.' }),
+        url: field(text.nullable(), {
+          description: 'Cổng thông tin của cơ quan; null khi chưa ghi.',
+        }),
+      })
+      .nullable(),
+    {
+      description:
+        'Cơ quan công bố dữ liệu: cơ quan quản lý trang (cơ quan tổ chức có operatesSite); null khi chưa ghi cơ quan nào.',
+    },
+  ),
   licence: field(z.strictObject({ name: text, title: text, url: text }), {
     description: 'Giấy phép dùng lại dữ liệu.',
   }),

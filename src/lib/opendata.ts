@@ -16,7 +16,7 @@ import {
   openDataMeta,
   openDataRecordSchema,
 } from './opendata-schema.ts';
-import { siteInfo } from './site.ts';
+import { siteInfo, siteOperatorOf } from './site.ts';
 import { area, field, goal } from './terms.ts';
 
 type Value = OpenDataRecord[OpenDataKey];
@@ -208,9 +208,13 @@ export function dataDate(
   );
 }
 
+/** What the open data is made of: the records, and the organisers for its publisher. */
+type OpenDataCatalog = Pick<Catalog, 'initiatives' | 'adoptions'> &
+  Partial<Pick<Catalog, 'organisers'>>;
+
 /** The whole JSON file. */
 export function openDataDocument(
-  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  catalog: OpenDataCatalog,
   paths: OpenDataPaths,
   env?: Record<string, string | undefined>,
 ): OpenDataDocument {
@@ -228,9 +232,22 @@ export interface OpenDataPaths {
   page: string;
 }
 
+/** Who publishes the data: the site's operator, as its organiser file gives it. */
+function publisherOf(catalog: OpenDataCatalog): OpenDataDocument['publisher'] {
+  const operator = siteOperatorOf(catalog.organisers ?? []);
+  return operator
+    ? {
+        name: operator.name,
+        office: operator.office,
+        email: operator.email,
+        url: operator.website ?? null,
+      }
+    : null;
+}
+
 /** The document without its initiatives, which come last. */
 function openDataHead(
-  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  catalog: OpenDataCatalog,
   paths: OpenDataPaths,
   env?: Record<string, string | undefined>,
 ): Omit<OpenDataDocument, 'initiatives'> {
@@ -238,6 +255,7 @@ function openDataHead(
     $schema: paths.absoluteUrl(paths.schema),
     name: siteInfo.name,
     url: paths.absoluteUrl(paths.page),
+    publisher: publisherOf(catalog),
     licence: { ...siteInfo.dataLicence },
     modified: dataDate(catalog, env),
     count: catalog.initiatives.length,
@@ -251,7 +269,7 @@ function openDataHead(
  * exactly that text (tests/site/opendata.test.ts).
  */
 export function* openDataJsonPieces(
-  catalog: Pick<Catalog, 'initiatives' | 'adoptions'>,
+  catalog: OpenDataCatalog,
   paths: OpenDataPaths,
   env?: Record<string, string | undefined>,
 ): Generator<string> {

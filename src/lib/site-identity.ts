@@ -3,9 +3,9 @@
  * show them. Framework-free so a unit test can check it without a build.
  */
 import { formatDate, todayInVietnam } from '../core/dates.ts';
-import type { Catalog, OrganiserView } from './catalog.ts';
+import type { Catalog } from './catalog.ts';
 import { dataDate } from './opendata.ts';
-import { GENERIC_MARK, type SiteOperator, telHref } from './site.ts';
+import { type SiteOperator, siteOperatorOf, telHref } from './site.ts';
 
 export interface SiteIdentity {
   /** None when no organiser, or more than one, says `operatesSite` (the validator names them). */
@@ -21,26 +21,6 @@ export interface SiteIdentity {
    * to date it (the print date itself is written in at print time, src/lib/print-date.ts).
    */
   builtOnShown: string;
-}
-
-/** The organiser that runs the site: the one, and only one, whose file says `operatesSite`. */
-export function siteOperatorOf(organisers: readonly OrganiserView[]): SiteOperator | undefined {
-  const marked = organisers.filter((organiser) => organiser.operatesSite);
-  if (marked.length !== 1) return undefined;
-  const [organiser] = marked as [OrganiserView];
-  return {
-    id: organiser.id,
-    name: organiser.name,
-    shortName: organiser.shortName,
-    unit: organiser.unit,
-    office: organiser.contact.office,
-    mark: organiser.mark ?? GENERIC_MARK,
-    address: organiser.contact.address,
-    phone: organiser.contact.phone,
-    email: organiser.contact.email,
-    website: organiser.contact.website,
-    sample: organiser.sample,
-  };
 }
 
 export function siteIdentity(

@@ -1,6 +1,8 @@
+import type { OrganiserView } from './catalog.ts';
+
 /**
  * The agency that runs the site and how readers reach its office: the organiser whose file in
- * content/organisers/ says `operatesSite: true` (src/lib/site-identity.ts). Another locality
+ * content/organisers/ says `operatesSite: true` (siteOperatorOf). Another locality
  * changes that data, not this code.
  */
 export interface SiteOperator {
@@ -25,6 +27,26 @@ export interface SiteOperator {
 
 /** The mark shown for an agency whose organiser file names none (public/). */
 export const GENERIC_MARK = 'agency-mark.svg';
+
+/** The organiser that runs the site: the one, and only one, whose file says `operatesSite`. */
+export function siteOperatorOf(organisers: readonly OrganiserView[]): SiteOperator | undefined {
+  const marked = organisers.filter((organiser) => organiser.operatesSite);
+  if (marked.length !== 1) return undefined;
+  const [organiser] = marked as [OrganiserView];
+  return {
+    id: organiser.id,
+    name: organiser.name,
+    shortName: organiser.shortName,
+    unit: organiser.unit,
+    office: organiser.contact.office,
+    mark: organiser.mark ?? GENERIC_MARK,
+    address: organiser.contact.address,
+    phone: organiser.contact.phone,
+    email: organiser.contact.email,
+    website: organiser.contact.website,
+    sample: organiser.sample,
+  };
+}
 
 /**
  * The site's own name and description, printed in the header, feeds and share cards, and the

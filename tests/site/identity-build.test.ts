@@ -60,6 +60,19 @@ describe('built pages carry the operator', () => {
     expect(readFileSync(join(site.outDir, operator.mark), 'utf8')).toContain('<svg');
   });
 
+  test('the open data names the operator as its publisher, on the data page too', () => {
+    const json = JSON.parse(readFileSync(join(site.outDir, 'du-lieu', 'initiatives.json'), 'utf8'));
+    expect(json.publisher).toEqual({
+      name: operator.name,
+      office: operator.office,
+      email: operator.email,
+      url: operator.website ?? null,
+    });
+    const main = part(readFileSync(join(site.outDir, 'du-lieu', 'index.html'), 'utf8'), 'main');
+    expect(main).toContain(`Cơ quan công bố dữ liệu: ${operator.name}`);
+    expect(main).toContain(`mailto:${operator.email}`);
+  });
+
   test('"Giới thiệu" names the agency and its office to write to', () => {
     const main = part(readFileSync(join(site.outDir, 'gioi-thieu', 'index.html'), 'utf8'), 'main');
     expect(main).toContain(operator.name);

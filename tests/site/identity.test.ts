@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Catalog, OrganiserView } from '../../src/lib/catalog.ts';
-import { GENERIC_MARK } from '../../src/lib/site.ts';
-import { siteIdentity, siteOperatorOf } from '../../src/lib/site-identity.ts';
+import { GENERIC_MARK, siteOperatorOf } from '../../src/lib/site.ts';
+import { siteIdentity } from '../../src/lib/site-identity.ts';
 
 type Views = Pick<Catalog, 'initiatives' | 'adoptions' | 'organisers'>;
 

@@ -27,6 +27,7 @@ import { siteInfo } from '../../src/lib/site.ts';
 import { textStream } from '../../src/lib/text-stream.ts';
 import type { Initiative } from '../../src/schemas/index.ts';
 import { initiativeSchema } from '../../src/schemas/initiative.ts';
+import { organiserSchema } from '../../src/schemas/organiser.ts';
 import { schemaTree } from '../../src/schemas/tree.ts';
 import { recognisedAndAdopted, testCampaign, testInitiative } from '../support/catalog-fixture.ts';
 
@@ -172,6 +173,47 @@ describe('open data JSON', () => {
     }
     expect(record.authors[0]?.share).toBeNull();
     expect(record.goals).toEqual([]);
+  });
+
+  test('names its publisher, the site’s operator, and null when no organiser runs the site', () => {
+    expect(document.publisher).toBeNull();
+    const organiser = (id: string, name: string, operatesSite: boolean) => ({
+      id,
+      data: organiserSchema.parse({
+        name,
+        shortName: name.replace('Ủy ban nhân dân', 'UBND'),
+        kind: 'commune',
+        unit: 'xa-a',
+        place: 'Đức Phú',
+        contact: {
+          office: `Văn phòng HĐND và ${name}`,
+          address: 'Thôn 1, xã Đức Phú',
+          phone: '0252 3000 999',
+          email: `${id}@example.gov.vn`,
+        },
+        scope: [{ unit: 'xa-a' }],
+        operatesSite,
+      }),
+    });
+    const withOperator = buildCatalog({
+      ...input(),
+      organisers: [
+        organiser('ubnd-huyen-b', 'Ủy ban nhân dân huyện B', false),
+        organiser('ubnd-xa-a', 'Ủy ban nhân dân xã Đức Phú', true),
+      ],
+    });
+    const published = openDataDocument(withOperator, paths, {});
+    expect(published.publisher).toEqual({
+      name: 'Ủy ban nhân dân xã Đức Phú',
+      office: 'Văn phòng HĐND và Ủy ban nhân dân xã Đức Phú',
+      email: 'ubnd-xa-a@example.gov.vn',
+      url: null,
+    });
+    const validate = validator();
+    expect(validate(published), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse([...openDataJsonPieces(withOperator, paths, {})].join(''))).toEqual(
+      published,
+    );
   });
 
   test('carries the licence of the site settings and the data date', () => {
