@@ -94,6 +94,16 @@ describe('a site of two organisers', () => {
     expect(district).toContain('href="/dot-phat-dong/2024-tanh-linh/"');
   });
 
+  test('only the operator’s page says it runs the site', () => {
+    const says = '<dt>Cơ quan quản lý trang web</dt><dd>Cơ quan này quản lý trang web';
+    expect(part(page(`co-quan-to-chuc/${sampleOperator.id}`), 'main')).toContain(says);
+    for (const id of ['ubnd-xa-tanh-linh', 'ubnd-huyen-tanh-linh'].filter(
+      (id) => id !== sampleOperator.id,
+    )) {
+      expect(part(page(`co-quan-to-chuc/${id}`), 'main')).not.toContain(says);
+    }
+  });
+
   test('an adaptation across organisers shows on both initiatives’ pages, with who organised each', () => {
     const fresh = part(page(`sang-kien/${NEW}`), 'main');
     expect(itemLinking(fresh, `sang-kien/${OLD}/`)).toContain(`${DISTRICT}, năm 2024`);
