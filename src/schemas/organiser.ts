@@ -107,7 +107,7 @@ export const organiserSchema = z
     }),
     operatesSite: describe(z.boolean({ error: 'Phải là có hoặc không.' }).default(false), {
       label: 'Cơ quan quản lý trang web',
-      hint: 'Đánh dấu đúng một cơ quan: đầu trang, chân trang và trang Giới thiệu ghi tên, địa chỉ liên hệ của cơ quan này.',
+      hint: 'Đánh dấu đúng một cơ quan: đầu trang, chân trang, trang Giới thiệu và dữ liệu mở ghi tên, địa chỉ liên hệ của cơ quan này.',
     }),
     ...validity,
     sample: sampleFlag,
