@@ -424,7 +424,7 @@ function schemeOf(url: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase();
 }
 
-/** The agency's contact links in the footer: from the site's settings, never from an entry. */
+/** The agency's contact links in the footer: from the operator's organiser file, never from an entry. */
 const operatorContacts = [telHref(sampleOperator.phone), `mailto:${sampleOperator.email}`];
 
 /**
