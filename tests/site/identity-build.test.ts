@@ -96,6 +96,13 @@ describe('the guide never calls a campaign past its deadline open', () => {
     expect(main).toContain(`đến hết ngày ${formatDate(latest?.data.deadline ?? '')}`);
     expect(main).toContain('<caption>Tiêu chí chấm điểm của đợt gần nhất</caption>');
     expect(main).not.toContain('Đợt đang nhận sáng kiến');
+    const home = part(readFileSync(join(site.outDir, 'index.html'), 'utf8'), 'main');
+    expect(home).toMatch(
+      new RegExp(
+        `class="kho-button" href="${site.base}huong-dan/"[^>]*>Hướng dẫn gửi sáng kiến</a>`,
+      ),
+    );
+    expect(home).not.toContain('Cách tham gia');
   });
 });
 
