@@ -2,19 +2,29 @@
  * `npm run report`: the consolidated list of a campaign ("tổng hợp") as XLSX,
  * CSV and Markdown, from GitHub or from a local repository.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import { guardTerminal } from '../src/core/terminal.ts';
-import { createClient, explainGitHubError, parseRepo } from './github/client.ts';
-import { existingFolder, exitCodeOf, isMain, readCommandLine, UsageError } from './lib/cli.ts';
+import { writeErrorMessage } from '../src/documents/common/output.ts';
+import { createClient, explainGitHubError, parseRepo, UserError } from './github/client.ts';
+import {
+  EXIT,
+  existingFolder,
+  exitCodeOf,
+  isMain,
+  readCommandLine,
+  UsageError,
+} from './lib/cli.ts';
 import { buildReport } from './report/build.ts';
 import { toCsv } from './report/csv.ts';
 import { GitHubSource } from './report/github-source.ts';
+import { lostEntries } from './report/keep.ts';
 import { LocalGitSource } from './report/local-source.ts';
 import { toMarkdown } from './report/markdown.ts';
 import type { SubmissionSource } from './report/source.ts';
-import { writeBallotFiles, writeXlsx } from './report/xlsx.ts';
+import { buildBallotBooks, buildWorkbook, writeBook } from './report/xlsx.ts';
 import { resolveRepo } from './review/repo.ts';
 
 const HELP = `Cách dùng: npm run report -- --campaign MÃ_ĐỢT [--github CHỦ/KHO] [--repo ĐƯỜNG_DẪN] [--out THƯ_MỤC] [--ballot-files]
@@ -39,7 +49,13 @@ trạng thái xét. Ghi ra:
   --ballot-files         ghi thêm mỗi thành viên Hội đồng một tệp phiếu chấm điểm và biểu quyết
                          (phieu-cham-<đợt>/phieu-<số>-<mã>.xlsx) để phát và thu lại;
                          decide đọc chúng bằng --ballots
+  --replace              ghi đè cả bảng tính, phiếu đã có điểm, biểu quyết hay đề nghị nhập tay
+                         mà bảng mới không giữ (không có tùy chọn này thì từ chối, không ghi gì)
   -h, --help             in hướng dẫn này
+
+Lập lại bảng (có bài nộp muộn, bài vừa sửa) vào thư mục đã có bảng cũ: điểm, biểu quyết, ghi
+chú và đề nghị đã nhập trong bảng cũ được so với bảng mới; điều gì bảng mới không giữ (chưa ghi
+vào kho bằng npm run decide) thì lệnh dừng, nêu từng ô, không ghi tệp nào.
 
 Ví dụ: npm run report -- --campaign 2024-tanh-linh --out bao-cao`;
 
@@ -52,6 +68,7 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   'ballot-files': { type: 'boolean' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,28 +98,46 @@ export async function main(argv: string[]): Promise<number> {
       : new LocalGitSource(existingFolder(resolveRepo(values.repo), '--repo'), base);
     const report = await buildReport(source, values.campaign);
     const out = resolve(values.out ?? 'bao-cao');
-    mkdirSync(out, { recursive: true });
     const stem = join(out, `tong-hop-${report.campaignId}`);
+    const ballotFolder = join(out, `phieu-cham-${report.campaignId}`);
+    const books = [
+      ...(formats.includes('xlsx') ? [{ path: `${stem}.xlsx`, book: buildWorkbook(report) }] : []),
+      ...(values['ballot-files']
+        ? buildBallotBooks(report).map(({ name, book }) => ({
+            path: join(ballotFolder, name),
+            book,
+          }))
+        : []),
+    ];
+    if (!values.replace) await refuseToLose(books, report.campaignId);
     const written: string[] = [];
-    if (formats.includes('xlsx')) {
-      await writeXlsx(report, `${stem}.xlsx`);
-      written.push(`${stem}.xlsx`);
-    }
-    if (formats.includes('csv')) {
-      writeFileSync(`${stem}.csv`, toCsv(report));
-      written.push(`${stem}.csv`);
-    }
-    if (formats.includes('md')) {
-      writeFileSync(`${stem}.md`, toMarkdown(report));
-      written.push(`${stem}.md`);
-    }
+    const write = async (path: string, save: () => Promise<void> | void) => {
+      try {
+        mkdirSync(join(path, '..'), { recursive: true });
+        await save();
+      } catch (error) {
+        const message = writeErrorMessage(shownPath(path), error);
+        // A file where a folder should be is the command line's fault; a full disk is not.
+        const code = (error as { code?: unknown } | undefined)?.code;
+        throw ['EEXIST', 'ENOTDIR', 'EISDIR'].includes(String(code))
+          ? new UsageError(message)
+          : new UserError(message);
+      }
+      written.push(path);
+    };
+    for (const { path, book } of books.slice(0, formats.includes('xlsx') ? 1 : 0))
+      await write(path, () => writeBook(book, path));
+    if (formats.includes('csv'))
+      await write(`${stem}.csv`, () => writeFileSync(`${stem}.csv`, toCsv(report)));
+    if (formats.includes('md'))
+      await write(`${stem}.md`, () => writeFileSync(`${stem}.md`, toMarkdown(report)));
     if (values['ballot-files']) {
-      const files = await writeBallotFiles(report, join(out, `phieu-cham-${report.campaignId}`));
-      if (files.length === 0)
+      const ballots = books.slice(formats.includes('xlsx') ? 1 : 0);
+      if (ballots.length === 0)
         console.error(
-          `Đợt ${report.campaignId} chưa có danh sách Hội đồng nên chưa có phiếu để phát (mục "Hội đồng xét sáng kiến" của đợt phát động).`,
+          `Đợt ${report.campaignId} chưa có danh sách Hội đồng nên chưa có phiếu để phát (${report.rosterPlace}).`,
         );
-      written.push(...files);
+      for (const { path, book } of ballots) await write(path, () => writeBook(book, path));
     }
     const invalid = report.rows.filter((row) => row.errors.length > 0).length;
     console.log(
@@ -111,12 +146,57 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     console.error(
-      error instanceof UsageError
+      error instanceof UsageError || error instanceof WouldLose
         ? error.message
         : explainGitHubError(error, 'lập danh sách tổng hợp'),
     );
     return exitCodeOf(error);
   }
+}
+
+/** A path under the working folder as typed from there, any other in full. */
+function shownPath(path: string): string {
+  const from = relative(process.cwd(), path);
+  return from && !from.startsWith('..') && !isAbsolute(from) ? from : path;
+}
+
+/** A workbook already in place whose typed cells the new one would not keep. */
+class WouldLose extends Error {
+  override name = 'WouldLose';
+  readonly exitCode = EXIT.content;
+}
+
+/**
+ * Refuse, before writing anything, to replace a workbook or ballot in which the committee
+ * typed marks, votes, notes or proposals that the new one would not carry: they are
+ * recorded nowhere else until `decide` reads them. A file that is no workbook is not
+ * replaced either: it is not one `report` wrote.
+ */
+async function refuseToLose(
+  books: readonly { path: string; book: ExcelJS.Workbook }[],
+  campaignId: string,
+): Promise<void> {
+  const lost: string[] = [];
+  for (const { path, book } of books) {
+    if (!existsSync(path)) continue;
+    const shown = shownPath(path);
+    const old = new ExcelJS.Workbook();
+    try {
+      await old.xlsx.readFile(path);
+    } catch {
+      lost.push(`${shown}: không đọc được như một bảng tính .xlsx.`);
+      continue;
+    }
+    const cells = lostEntries(old, book);
+    if (cells.length === 0) continue;
+    const listed = cells.slice(0, 5).map((cell) => `    ${cell}`);
+    if (cells.length > 5) listed.push(`    … và ${cells.length - 5} ô khác.`);
+    lost.push(`${shown}: ${cells.length} ô đã nhập mà bảng mới không giữ:\n${listed.join('\n')}`);
+  }
+  if (lost.length === 0) return;
+  throw new WouldLose(
+    `Không ghi đè, chưa ghi tệp nào: bảng cũ có điều đã nhập mà chưa ghi vào kho.\n${lost.map((item) => `  ${item}`).join('\n')}\nGhi phiếu vào kho trước (npm run decide -- --campaign ${campaignId} --sheet TỆP.xlsx), hoặc lập bảng mới ở thư mục khác (--out THƯ_MỤC), hoặc thêm --replace để ghi đè.`,
+  );
 }
 
 if (isMain(import.meta)) {

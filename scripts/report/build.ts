@@ -14,6 +14,7 @@ import { workflowStatusNames } from '../../src/core/workflow.ts';
 import { collections, pathOf, placeOf } from '../../src/model/collections.ts';
 import { kindOf, loadContent, sharingParses } from '../../src/model/files.ts';
 import { parseEntryText } from '../../src/model/read.ts';
+import { rosterPlace } from '../../src/model/roster.ts';
 import {
   applicationFields,
   type Campaign,
@@ -67,6 +68,8 @@ export interface Report {
   decision?: Decision;
   /** Scope levels (id → name) for the scoring sheet's choices. */
   scopes: { id: string; name: string }[];
+  /** Where the committee is written (or would be), for messages. */
+  rosterPlace: string;
 }
 
 export const statusNames: Record<ReviewStatus, string> = {
@@ -338,6 +341,7 @@ async function build(
       rows,
       decision,
       scopes: content.scopeLevels.map((level) => ({ id: level.id, name: level.name })),
+      rosterPlace: rosterPlace(chosen.id, chosen.data, organiser),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -368,7 +368,7 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
       : `1. Đợt chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong tệp đợt phát động rồi lập lại bảng này; bảng chưa có phiếu chấm.`,
     `2. Trang phiếu của từng thành viên: ghi điểm từng tiêu chí (không vượt điểm tối đa) và "${VOTE_FOR}" hoặc "${VOTE_AGAINST}" ở cột "${BALLOT.vote}". Thành viên vắng: để trống cả dòng. Dòng ghi "${BALLOT.recused}": để trống.`,
     `3. Trang "${SHEETS.decision}": ghi số, ngày quyết định, cơ quan ban hành và ngày họp xét (ngày dạng dd/mm/yyyy).`,
-    `4. Trang "${SHEETS.list}": ghi phạm vi, nhân rộng, ghi chú; "${HEADERS.recognised}" để trống thì được tính theo phiếu (ít nhất hai phần ba thành viên được biểu quyết đồng ý) và điểm tối thiểu ${report.campaign.rubric.passScore}. Cột điểm và số phiếu ở trang này là kết quả đã ghi lần trước, chỉ để xem: decide tính lại từ các trang phiếu.`,
+    `4. Trang "${SHEETS.list}": ghi phạm vi, nhân rộng, ghi chú. Công nhận hay không luôn tính theo phiếu (ít nhất hai phần ba thành viên được biểu quyết đồng ý) và điểm tối thiểu ${report.campaign.rubric.passScore}; "${HEADERS.recognised}" để trống, hoặc ghi ${YES}/${NO} để đối chiếu (khác với phiếu thì decide từ chối; ô điền sẵn là kết quả lần trước). Cột điểm và số phiếu ở trang này là kết quả đã ghi lần trước, chỉ để xem: decide tính lại từ các trang phiếu.`,
     `Bản in của trang "${SHEETS.list}" (khổ A4 ngang) gồm các cột từ "${HEADERS.index}" đến "${HEADERS.note}"; các cột sau đó (mã sáng kiến, phân loại, chỉ số, nguồn hồ sơ, kết quả kiểm tra) chỉ để xem trên máy.`,
     '5. Lưu tệp rồi chạy: npm run decide -- --campaign <mã đợt> --sheet <tệp .xlsx>. Đợt đã có quyết định thì lệnh in các thay đổi và chỉ ghi khi thêm --replace.',
   ];
@@ -429,6 +429,12 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
   const lastScore = firstScore + criteria.length - 1;
   const totalColumn = lastScore + 1;
   const voteColumn = totalColumn + 1;
+  const recordedMarks = new Map(
+    (report.decision?.results ?? []).flatMap((result) => {
+      const own = result.marks?.find((line) => line.member === member.id);
+      return own ? [[result.initiative, own] as const] : [];
+    }),
+  );
   /** Lines a member fills in: all but those of initiatives they wrote. */
   const open: number[] = [];
   report.rows.forEach((row, offset) => {
@@ -453,9 +459,18 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
       }
       return;
     }
+    // The member's recorded line, if the decision keeps one: run again, the sheet shows what
+    // the repository holds, `decide` reads it back unchanged, and nothing typed is written over.
+    const recorded = recordedMarks.get(row.slug);
+    criteria.forEach((criterion, offset) => {
+      const score = recorded?.scores[criterion.id];
+      if (score !== undefined) line.getCell(firstScore + offset).value = score;
+    });
+    if (recorded)
+      line.getCell(voteColumn).value = recorded.vote === 'for' ? VOTE_FOR : VOTE_AGAINST;
     line.getCell(totalColumn).value = {
       formula: `IF(COUNT(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number})=0,"",SUM(${columnLetter(firstScore)}${line.number}:${columnLetter(lastScore)}${line.number}))`,
-      result: '',
+      result: recorded ? totalScore(recorded.scores) : '',
     };
     open.push(line.number);
   });
@@ -477,8 +492,13 @@ function addBallot(book: ExcelJS.Workbook, report: Report, member: Member, index
  */
 const ZIP = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as const;
 
+/** The consolidated workbook's bytes, as `report` writes them. */
 export async function writeXlsx(report: Report, path: string): Promise<void> {
-  await buildWorkbook(report).xlsx.writeFile(path, ZIP);
+  await writeBook(buildWorkbook(report), path);
+}
+
+export async function writeBook(book: ExcelJS.Workbook, path: string): Promise<void> {
+  await book.xlsx.writeFile(path, ZIP);
 }
 
 /** A member's ballot file's name: "phieu-3-pham-duc-long.xlsx", in roster order. */
@@ -487,21 +507,28 @@ export function ballotFileName(index: number, memberId: string): string {
 }
 
 /**
- * Each member's ballot as a file of its own, to hand out and collect (`decide --ballots`).
- * The same page as in the consolidated workbook, alone in its book.
+ * Each member's ballot as a book of its own, to hand out and collect (`decide --ballots`):
+ * the same page as in the consolidated workbook, alone in its book, with its file's name.
  */
-export async function writeBallotFiles(report: Report, folder: string): Promise<string[]> {
-  mkdirSync(folder, { recursive: true });
-  const written: string[] = [];
-  for (const [index, member] of (report.campaign.committee?.members ?? []).entries()) {
+export function buildBallotBooks(report: Report): { name: string; book: ExcelJS.Workbook }[] {
+  return (report.campaign.committee?.members ?? []).map((member, index) => {
     const book = new ExcelJS.Workbook();
     book.creator = 'Kho sáng kiến CCHC';
     book.created = new Date(report.generatedAt);
     addBallot(book, report, member, index);
     neutraliseText(book);
     fitRows(book);
-    const path = join(folder, ballotFileName(index, member.id));
-    await book.xlsx.writeFile(path, ZIP);
+    return { name: ballotFileName(index, member.id), book };
+  });
+}
+
+/** Each member's ballot file in `folder`; the paths written. */
+export async function writeBallotFiles(report: Report, folder: string): Promise<string[]> {
+  mkdirSync(folder, { recursive: true });
+  const written: string[] = [];
+  for (const { name, book } of buildBallotBooks(report)) {
+    const path = join(folder, name);
+    await writeBook(book, path);
     written.push(path);
   }
   return written;

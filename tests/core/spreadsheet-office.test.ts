@@ -340,8 +340,14 @@ describe('CSV and XLSX files opened in LibreOffice', () => {
     for (const each of found.filter((formula) => formula.sheet !== SHEETS.list)) {
       expect(ballots.map((ballot) => ballot.name)).toContain(each.sheet);
       expect(each.row).toBeGreaterThan(BALLOT_HEADER_ROW);
-      // A blank ballot line totals to nothing.
-      expect(each.cell.result ?? '', `${each.sheet} ${each.cell.address}`).toBe('');
+      // A blank ballot line totals to nothing; one pre-filled with recorded marks, to their sum.
+      const line = workbook.getWorksheet(each.sheet)?.getRow(each.row);
+      const marks = criteria
+        .map((_, offset) => line?.getCell(4 + offset).value)
+        .filter((value): value is number => typeof value === 'number');
+      expect(each.cell.result ?? '', `${each.sheet} ${each.cell.address}`).toBe(
+        marks.length === 0 ? '' : marks.reduce((sum, mark) => sum + mark, 0),
+      );
     }
   });
 });

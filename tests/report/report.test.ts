@@ -278,7 +278,12 @@ describe('report from a local repository with cms/ branches (decap-server git mo
       // Trần Văn Hùng wrote the sample initiative: his line says so and has nothing to fill.
       const author = member.id === 'tran-van-hung';
       expect(own.getCell(voteColumn + 1).value ?? null).toBe(author ? BALLOT.recused : null);
-      expect(own.getCell(voteColumn).value ?? null).toBe(null);
+      // The others' lines come pre-filled with the vote the decision recorded for them.
+      const recorded = report.decision?.results
+        .find((result) => result.initiative === SAMPLE)
+        ?.marks?.find((line) => line.member === member.id)?.vote;
+      if (!author) expect(recorded).toBe('for');
+      expect(own.getCell(voteColumn).value ?? null).toBe(author ? null : VOTE_FOR);
       expect(own.getCell(voteColumn).dataValidation?.formulae).toEqual(
         author ? undefined : [`"${VOTE_FOR},${VOTE_AGAINST}"`],
       );
