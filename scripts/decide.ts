@@ -17,6 +17,7 @@ import { viCollator } from '../src/core/text.ts';
 import { SHEETS } from '../src/documents/committee/columns.ts';
 import { collections, contentPaths, pathOf } from '../src/model/collections.ts';
 import { type LoadedContent, loadContent } from '../src/model/files.ts';
+import { rosterPlace } from '../src/model/roster.ts';
 import type { Campaign, Decision, Grade } from '../src/schemas/index.ts';
 import { parseFieldPath } from '../src/validator/field-labels.ts';
 import { writeAtomically } from './decide/atomic.ts';
@@ -56,8 +57,8 @@ content/decisions/<đợt>.yaml.
 
 Kiểm tra và tính trước khi ghi:
   • danh sách Hội đồng là dữ liệu của đợt (mục "Hội đồng xét sáng kiến" trong tệp đợt phát
-    động): trang "Hội đồng" và các trang phiếu phải đúng những thành viên đó — thiếu hay thừa
-    ai thì từ chối và nêu tên;
+    động, hoặc "Hội đồng sáng kiến thường trực" của cơ quan tổ chức): trang "Hội đồng" và các
+    trang phiếu phải đúng những thành viên đó — thiếu hay thừa ai thì từ chối và nêu tên;
   • điểm từng tiêu chí không vượt điểm tối đa; mỗi dòng phiếu chấm đủ mọi tiêu chí và biểu
     quyết, hoặc để trống cả dòng (thành viên vắng);
   • thành viên là tác giả của sáng kiến không chấm, không biểu quyết (phiếu của họ ở dòng đó
@@ -212,11 +213,12 @@ export async function runDecide(options: {
       `Tệp quyết định ${pathOf(collections.decisions, options.campaign)} đang có lỗi nên không so được thay đổi; chạy npm run validate để xem, hoặc thêm --replace để thay cả tệp.`,
     );
   const previous = existing?.data;
+  const organiser = content.organisers.find((item) => item.id === campaign.data?.organiser);
   const { decision, counts, placeOf } = decide({
     book,
     campaignId: options.campaign,
     campaign: withCommittee(campaign.data, content),
-    campaignFile: pathOf(collections.campaigns, options.campaign),
+    rosterPlace: rosterPlace(options.campaign, campaign.data, organiser?.data),
     scopeLevels: content.scopeLevels,
     initiatives,
     previous,

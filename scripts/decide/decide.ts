@@ -61,8 +61,8 @@ export interface DecideInput {
   initiatives: Map<string, { campaign?: string; authors: string[]; title?: string }>;
   /** The decision file as it is now, if any (its `sample` flag is kept). */
   previous?: Decision;
-  /** Where the roster lives, for messages: `content/campaigns/<id>.md`. */
-  campaignFile: string;
+  /** Where the roster is written, for messages (`rosterPlace`): the campaign's file or its organiser's. */
+  rosterPlace: string;
   /**
    * Ballots handed out as files of their own (`--ballots`): when given, the ballots are
    * these, and the workbook's own ballot pages are not read.
@@ -138,7 +138,7 @@ function checkMembers(
   ballots: readonly Ballot[],
   problems: string[],
 ): Map<string, Ballot> {
-  const rosterPlace = `danh sách Hội đồng của đợt (${input.campaignFile}, mục "Hội đồng xét sáng kiến")`;
+  const rosterPlace = `danh sách Hội đồng của đợt (${input.rosterPlace})`;
   if (seats) {
     const difference = compareRoster(roster, seats);
     if (difference.missing.length > 0)
@@ -299,7 +299,7 @@ export function decide(input: DecideInput): Decided {
   const roster = campaign.committee?.members ?? [];
   if (roster.length === 0) {
     throw new SheetError([
-      `Đợt "${input.campaignId}" chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong ${input.campaignFile}, rồi lập lại bảng bằng npm run report.`,
+      `Đợt "${input.campaignId}" chưa có danh sách Hội đồng: ghi thành viên và vai trò ở ${input.rosterPlace}, rồi lập lại bảng bằng npm run report.`,
     ]);
   }
   const criteria = campaign.rubric.criteria;
@@ -395,8 +395,14 @@ export function decide(input: DecideInput): Decided {
       );
       ok = false;
     }
-    const recognised =
-      proposed === true || proposed === false ? proposed : count.majority && passes;
+    // The ballots decide; the column, pre-filled with the recorded result, may only agree.
+    const recognised = count.majority && passes;
+    if (listRow && proposed === false && ok && recognised) {
+      problems.push(
+        `${listAt(listRow.row, HEADERS.recognised)}: ghi "${NO}", nhưng ${count.votesFor}/${voting} thành viên được biểu quyết đồng ý (cần ${count.needed}) và tổng điểm bình quân ${formatNumber(count.total)} đạt điểm tối thiểu ${campaign.rubric.passScore}, nên theo phiếu sáng kiến được công nhận. Sửa thành "${YES}" hoặc để trống.`,
+      );
+      ok = false;
+    }
     let scope: string | undefined;
     const scopeText = listRow ? cellText(listRow.scope) : '';
     if (listRow && scopeText) {
@@ -467,7 +473,7 @@ export function decide(input: DecideInput): Decided {
     if (top === 'members' && typeof index === 'number') {
       const member = roster[index];
       return {
-        cell: `${input.campaignFile}, mục "Hội đồng xét sáng kiến"${member ? `, ${member.name} (${member.id})` : ''}`,
+        cell: `${input.rosterPlace}${member ? `, ${member.name} (${member.id})` : ''}`,
         field,
       };
     }

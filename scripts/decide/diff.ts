@@ -5,6 +5,7 @@
  */
 
 import { gradeName } from '../../src/core/committee.ts';
+import { formatDate } from '../../src/core/dates.ts';
 import { formatNumber } from '../../src/core/numbers.ts';
 import type { Decision, DecisionResult, Grade } from '../../src/schemas/index.ts';
 
@@ -105,10 +106,10 @@ export function diffDecisions(
   const facts: string[] = [];
   if (!same(before.document, after.document))
     facts.push(
-      `quyết định: ${before.document.number} ngày ${before.document.date} → ${after.document.number} ngày ${after.document.date}`,
+      `quyết định: ${before.document.number} ngày ${formatDate(before.document.date)} → ${after.document.number} ngày ${formatDate(after.document.date)}`,
     );
   if (before.meetingOn !== after.meetingOn)
-    facts.push(`ngày họp xét: ${before.meetingOn} → ${after.meetingOn}`);
+    facts.push(`ngày họp xét: ${formatDate(before.meetingOn)} → ${formatDate(after.meetingOn)}`);
   const names = (decision: Decision) => decision.members.map((member) => member.id);
   if (!same(before.members, after.members)) {
     const gone = names(before).filter((id) => !names(after).includes(id));

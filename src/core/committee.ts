@@ -5,7 +5,7 @@
  */
 import type { Criterion, Grade } from '../schemas/campaign.ts';
 import { RECOGNITION_MAJORITY } from '../schemas/decision.ts';
-import { fold } from './text.ts';
+import { fold, nameKey } from './text.ts';
 
 /**
  * Votes in favour needed to recognise an initiative: two thirds of the members
@@ -67,16 +67,36 @@ export interface Seat {
 }
 
 /**
- * Members who may not score or vote on an initiative: its authors. Names are compared
- * without accents or case, as the validator does, so "Tran Van Hung" on the roster is
- * still the author "Trần Văn Hùng".
+ * Members who may not score or vote on an initiative: its authors. Names are compared with
+ * their accents (case, spacing and Unicode form set aside): "Nguyễn Văn Thanh" and
+ * "Nguyễn Văn Thành", "Trần Văn Hùng" and "Trần Văn Hưng" are different people, and barring
+ * a member who wrote nothing would change the count. Names alike only once the accents are
+ * gone are for a person to judge: see `namesAlike`.
  */
 export function recusedSeats<T extends Seat>(
   members: readonly T[],
   authors: readonly string[],
 ): T[] {
-  const authorKeys = new Set(authors.map(fold));
-  return members.filter((member) => authorKeys.has(fold(member.name)));
+  const authorKeys = new Set(authors.map(nameKey));
+  return members.filter((member) => authorKeys.has(nameKey(member.name)));
+}
+
+/**
+ * Pairs of a member and an author whose names differ only by accents ("Tran Van Hung" and
+ * "Trần Văn Hùng", or "Thanh" and "Thành"): perhaps one person typed two ways, perhaps two
+ * people. The validator warns about them; the count treats them as two people.
+ */
+export function namesAlike<T extends Seat>(
+  members: readonly T[],
+  authors: readonly string[],
+): { member: T; author: string }[] {
+  return members.flatMap((member) =>
+    authors
+      .filter(
+        (author) => fold(author) === fold(member.name) && nameKey(author) !== nameKey(member.name),
+      )
+      .map((author) => ({ member, author })),
+  );
 }
 
 /** One member's ballot line for one initiative: the marks and the vote, or nothing (did not take part). */
@@ -202,7 +222,7 @@ export function compareRoster<T extends Seat>(
   roster: readonly T[],
   sheet: readonly Seat[],
 ): RosterDifference<T> {
-  const matches = (a: Seat, b: Seat) => a.id === b.id || fold(a.name) === fold(b.name);
+  const matches = (a: Seat, b: Seat) => a.id === b.id || nameKey(a.name) === nameKey(b.name);
   return {
     missing: roster.filter((member) => !sheet.some((seat) => matches(member, seat))),
     extra: sheet.filter((seat) => !roster.some((member) => matches(member, seat))),

@@ -6,11 +6,18 @@
  * recused).
  */
 
-import { compareRoster, recount, votesNeeded } from '../core/committee.ts';
+import {
+  compareRoster,
+  gradeForScore,
+  namesAlike,
+  recount,
+  recusedSeats,
+  totalScore,
+  votesNeeded,
+} from '../core/committee.ts';
 import { formatDate } from '../core/dates.ts';
 import { formatNumber } from '../core/numbers.ts';
 import { committeeOf, inScope, validOn } from '../core/organisers.ts';
-import { fold } from '../core/text.ts';
 import { collections, pathOf } from '../model/collections.ts';
 import {
   error,
@@ -20,6 +27,7 @@ import {
   warning,
 } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
+import { rosterPlace } from '../model/roster.ts';
 import type {
   Adoption,
   Campaign,
@@ -203,7 +211,6 @@ export function checkDecisionReferences(
     );
   }
   const memberIds = new Set<string>();
-  const memberByName = new Map<string, string>();
   decision.members.forEach((member, index) => {
     if (memberIds.has(member.id)) {
       problems.push(
@@ -215,14 +222,12 @@ export function checkDecisionReferences(
       );
     }
     memberIds.add(member.id);
-    // Accents ignored on purpose: a member typed "Tran Van Hung" is still the author "Trần Văn Hùng".
-    memberByName.set(fold(member.name), member.id);
   });
   // The campaign's roster is who counts: a member dropped from the decision would lower the two thirds.
   const roster = campaign
     ? committeeOf(campaign, context.organisers.get(campaign.organiser))?.members
     : undefined;
-  if (roster) {
+  if (campaign && roster) {
     const { missing, extra } = compareRoster(roster, decision.members);
     const who = (seats: readonly { id: string; name: string }[]) =>
       seats.map((seat) => `${seat.name} (${seat.id})`).join(', ');
@@ -230,7 +235,7 @@ export function checkDecisionReferences(
       problems.push(
         error(
           'decision.roster',
-          `Thành viên khác danh sách Hội đồng của đợt (${pathOf(collections.campaigns, decision.campaign)}):${missing.length ? ` thiếu ${who(missing)}.` : ''}${extra.length ? ` Thừa ${who(extra)}.` : ''}`,
+          `Thành viên khác danh sách Hội đồng của đợt (${rosterPlace(decision.campaign, campaign, context.organisers.get(campaign.organiser))}):${missing.length ? ` thiếu ${who(missing)}.` : ''}${extra.length ? ` Thừa ${who(extra)}.` : ''}`,
           at(file, ['members']),
         ),
       );
@@ -323,17 +328,27 @@ export function checkDecisionReferences(
         );
       }
     });
-    for (const author of facts?.authorNames ?? []) {
-      const memberId = memberByName.get(fold(author));
-      if (memberId && !result.recused.includes(memberId)) {
+    const authors = facts?.authorNames ?? [];
+    for (const member of recusedSeats(decision.members, authors)) {
+      if (!result.recused.includes(member.id)) {
         problems.push(
           error(
             'decision.recusal',
-            `Thành viên "${author}" là tác giả của sáng kiến này nên phải được ghi vào danh sách không biểu quyết.`,
+            `Thành viên "${member.name}" là tác giả của sáng kiến này nên phải được ghi vào danh sách không biểu quyết.`,
             at(file, [...base, 'recused']),
           ),
         );
       }
+    }
+    for (const { member, author } of namesAlike(decision.members, authors)) {
+      if (result.recused.includes(member.id)) continue;
+      problems.push(
+        warning(
+          'decision.recusal-alike',
+          `Thành viên "${member.name}" và tác giả "${author}" chỉ khác nhau ở dấu. Nếu là một người: sửa họ tên cho đúng một cách viết và ghi thành viên vào danh sách không biểu quyết; nếu là hai người: không cần sửa.`,
+          at(file, [...base, 'recused']),
+        ),
+      );
     }
     if (result.marks) {
       problems.push(
@@ -368,7 +383,97 @@ export function checkDecisionReferences(
         ),
       );
     }
+    if (campaign) problems.push(...checkOutcome(result, base, file, campaign.rubric, needed));
   });
+  if (campaign) problems.push(...checkDecisionDates(decision, file, campaign));
+  return problems;
+}
+
+/**
+ * The result follows from the marks and the votes, as `decide` works it out: recognised when
+ * two thirds agree and the average total reaches the pass score, graded by that total. A
+ * result typed by hand (or in the CMS) that says otherwise would be published as it stands.
+ */
+function checkOutcome(
+  result: DecisionResult,
+  base: readonly ['results', number],
+  file: ParsedYaml,
+  rubric: Campaign['rubric'],
+  needed: number,
+): Problem[] {
+  const problems: Problem[] = [];
+  const total = totalScore(result.scores);
+  const shown = formatNumber(total);
+  const passes = total >= rubric.passScore;
+  if (result.recognised && !passes) {
+    problems.push(
+      error(
+        'decision.pass-score',
+        `Được công nhận cần tổng điểm bình quân ít nhất ${formatNumber(rubric.passScore)}, mới có ${shown}.`,
+        at(file, [...base, 'recognised']),
+      ),
+    );
+  }
+  if (!result.recognised && passes && result.votesFor >= needed) {
+    problems.push(
+      error(
+        'decision.not-recognised',
+        `Ghi không được công nhận, nhưng ${result.votesFor} phiếu đồng ý đã đủ hai phần ba (cần ${needed}) và tổng điểm bình quân ${shown} đạt điểm tối thiểu ${formatNumber(rubric.passScore)}: theo phiếu, sáng kiến được công nhận.`,
+        at(file, [...base, 'recognised']),
+      ),
+    );
+  }
+  if (!result.grade) return problems;
+  const recorded = rubric.grades.find((grade) => grade.id === result.grade);
+  if (!recorded) return problems; // references.grade says so
+  if (!result.recognised) {
+    problems.push(
+      error(
+        'decision.grade-not-recognised',
+        `Sáng kiến không được công nhận thì không xếp loại; bỏ mức "${recorded.name}".`,
+        at(file, [...base, 'grade']),
+      ),
+    );
+    return problems;
+  }
+  const earned = gradeForScore(rubric.grades, total);
+  if (earned?.id !== recorded.id) {
+    const scale = [...rubric.grades]
+      .sort((a, b) => b.minScore - a.minScore)
+      .map((grade) => `${grade.name} từ ${formatNumber(grade.minScore)}`)
+      .join(', ');
+    problems.push(
+      error(
+        'decision.grade',
+        `Mức xếp loại ghi "${recorded.name}", nhưng tổng điểm bình quân ${shown} ${earned ? `ứng với mức "${earned.name}"` : 'chưa tới mức nào'} (${scale}).`,
+        at(file, [...base, 'grade']),
+      ),
+    );
+  }
+  return problems;
+}
+
+/** The decision is issued after the meeting, and the meeting comes after the last day to submit. */
+function checkDecisionDates(decision: Decision, file: ParsedYaml, campaign: Campaign): Problem[] {
+  const problems: Problem[] = [];
+  if (decision.document.date < decision.meetingOn) {
+    problems.push(
+      error(
+        'decision.dates',
+        `Quyết định ban hành ngày ${formatDate(decision.document.date)}, trước ngày họp xét ${formatDate(decision.meetingOn)}.`,
+        at(file, ['document', 'date']),
+      ),
+    );
+  }
+  if (decision.meetingOn < campaign.deadline) {
+    problems.push(
+      warning(
+        'decision.meeting-early',
+        `Ngày họp xét ${formatDate(decision.meetingOn)} sớm hơn hạn cuối nhận sáng kiến của đợt (${formatDate(campaign.deadline)}).`,
+        at(file, ['meetingOn']),
+      ),
+    );
+  }
   return problems;
 }
 

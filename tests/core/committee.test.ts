@@ -5,6 +5,7 @@ import {
   gradeForScore,
   gradeName,
   type Mark,
+  namesAlike,
   readCriterionHeader,
   recusedSeats,
   tally,
@@ -137,10 +138,16 @@ describe('tally: counting one initiative from the members own ballots', () => {
     expect(count.quorum).toBe(false);
   });
 
-  test('an author is recused by name (without accents or case), left out of the averages and of the two thirds', () => {
+  test('an author is recused by name (case aside, accents kept), left out of the averages and of the two thirds', () => {
+    // "Tran Van Hung" and "Trần Văn Hưng" are other people than the member "Trần Văn Hùng".
+    expect(recusedSeats(members, ['TRAN VAN HUNG', 'Trần Văn Hưng'])).toEqual([]);
+    expect(namesAlike(members, ['TRAN VAN HUNG', 'Trần Văn Hưng', 'Lê Văn Khác'])).toEqual([
+      { member: members.find((member) => member.id === 'tac-gia'), author: 'TRAN VAN HUNG' },
+      { member: members.find((member) => member.id === 'tac-gia'), author: 'Trần Văn Hưng' },
+    ]);
     const count = tally({
       members,
-      authors: ['TRAN VAN HUNG'],
+      authors: ['TRẦN  VĂN HÙNG'],
       criteria,
       marks: marks([
         ...members

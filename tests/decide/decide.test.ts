@@ -28,6 +28,7 @@ import {
 import { parseEntryText } from '../../src/model/read.ts';
 import { type Decision, decisionSchema } from '../../src/schemas/index.ts';
 import { parseFieldPath } from '../../src/validator/field-labels.ts';
+import { validate } from '../../src/validator/index.ts';
 import { makeRepo } from '../support/git-fixture.ts';
 import { ballotOf, fillFromDecision, lineOf, mark } from './fill.ts';
 
@@ -232,6 +233,34 @@ describe('decide from the members ballots', () => {
     );
   });
 
+  it('a "Không" left from the last decision cannot overrule a vote that recognises', async () => {
+    const work = makeRepo(project, {}, true);
+    // The report pre-fills La Ngâu's "Không"; the committee then votes again, all in favour.
+    const revote = forEveryMember(LOW, () => ({
+      scores: { novelty: 20, effectiveness: 20, applicability: 20, influence: 10 },
+      vote: 'for',
+    }));
+    const stale = await edited(revote);
+    expect(stale.book.getWorksheet(SHEETS.list)?.getRow(rowOf(stale.book, LOW)).values).toContain(
+      'Không',
+    );
+    expect(await refusal(work, stale.path)).toContain(
+      `Trang "Tổng hợp", dòng ${rowOf(stale.book, LOW)}, cột "${HEADERS.recognised}": ghi "Không", nhưng 7/7 thành viên được biểu quyết đồng ý (cần 5) và tổng điểm bình quân 70 đạt điểm tối thiểu 50, nên theo phiếu sáng kiến được công nhận. Sửa thành "Có" hoặc để trống.`,
+    );
+    const cleared = await edited(revote, setCell(LOW, HEADERS.recognised, ''));
+    const result = await runDecide({
+      root: work,
+      campaign: CAMPAIGN,
+      sheet: cleared.path,
+      dryRun: true,
+      replace: true,
+    });
+    expect(result.decision.results.find((item) => item.initiative === LOW)).toMatchObject({
+      votesFor: 7,
+      recognised: true,
+    });
+  });
+
   it('a member-author is recused and shown; two thirds are of the six entitled', async () => {
     const result = await runDecide({ root, campaign: CAMPAIGN, sheet: filled, dryRun: true });
     const own = result.decision.results.find((item) => item.initiative === OWN);
@@ -322,24 +351,55 @@ describe('the roster: a sheet whose members differ from it is refused', () => {
     );
   });
 
-  it('matches the roster to authors without accents or case', async () => {
-    const campaign = readFileSync(join(project, CAMPAIGN_FILE), 'utf8').replace(
-      'name: Trần Văn Hùng',
-      'name: TRAN VAN HUNG',
-    );
-    const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(await workbookOf(work));
-    fillFromDecision(book, recorded);
-    const path = join(mkdtempSync(join(tmpdir(), 'kho-accents-')), 'bang.xlsx');
-    await book.xlsx.writeFile(path);
-    const result = await runDecide({ root: work, campaign: CAMPAIGN, sheet: path, dryRun: true });
-    expect(result.decision.results.find((item) => item.initiative === OWN)?.recused).toEqual([
+  it('matches the roster to authors by name with its accents, case aside', async () => {
+    const filledFor = async (name: string) => {
+      const campaign = readFileSync(join(project, CAMPAIGN_FILE), 'utf8').replace(
+        'name: Trần Văn Hùng',
+        `name: ${name}`,
+      );
+      const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await workbookOf(work));
+      fillFromDecision(book, recorded);
+      const path = join(mkdtempSync(join(tmpdir(), 'kho-accents-')), 'bang.xlsx');
+      await book.xlsx.writeFile(path);
+      return { work, path };
+    };
+    const upper = await filledFor('TRẦN VĂN HÙNG');
+    const same = await runDecide({
+      root: upper.work,
+      campaign: CAMPAIGN,
+      sheet: upper.path,
+      dryRun: true,
+    });
+    expect(same.decision.results.find((item) => item.initiative === OWN)?.recused).toEqual([
       'tran-van-hung',
     ]);
-    expect(result.decision.members.find((item) => item.id === 'tran-van-hung')?.name).toBe(
-      'TRAN VAN HUNG',
+    expect(same.decision.members.find((item) => item.id === 'tran-van-hung')?.name).toBe(
+      'TRẦN VĂN HÙNG',
     );
+    // "Hưng" is not the author "Hùng": he may score and vote, and the validator asks a person.
+    const other = await filledFor('Trần Văn Hưng');
+    const counted = await runDecide({
+      root: other.work,
+      campaign: CAMPAIGN,
+      sheet: other.path,
+      replace: true,
+    });
+    const own = counted.decision.results.find((item) => item.initiative === OWN);
+    expect(own?.recused).toEqual([]);
+    expect(counted.counts.find((item) => item.initiative === OWN)?.tally.entitled).toHaveLength(7);
+    const report = await validate({ root: other.work, workers: 0 });
+    const problems = report.files.find((file) => file.path === DECISION)?.problems ?? [];
+    expect(problems.filter((problem) => problem.code === 'decision.recusal-alike')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining(
+          'Thành viên "Trần Văn Hưng" và tác giả "Trần Văn Hùng" chỉ khác nhau ở dấu.',
+        ),
+      }),
+    ]);
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
   it('a campaign without a roster cannot be decided', async () => {
@@ -350,7 +410,7 @@ describe('the roster: a sheet whose members differ from it is refused', () => {
     expect(campaign).not.toContain('committee:');
     const work = makeRepo(project, { [CAMPAIGN_FILE]: campaign }, true);
     expect((await refusal(work, filled))[0]).toBe(
-      `Đợt "${CAMPAIGN}" chưa có danh sách Hội đồng: ghi mục "Hội đồng xét sáng kiến" (thành viên, vai trò) trong ${CAMPAIGN_FILE}, rồi lập lại bảng bằng npm run report.`,
+      `Đợt "${CAMPAIGN}" chưa có danh sách Hội đồng: ghi thành viên và vai trò ở mục "Hội đồng xét sáng kiến" của đợt (${CAMPAIGN_FILE}) hoặc "Hội đồng sáng kiến thường trực" của cơ quan tổ chức (content/organisers/ubnd-huyen-tanh-linh.yaml), rồi lập lại bảng bằng npm run report.`,
     );
   });
 });

@@ -145,7 +145,7 @@ describe('a content problem exits 1, a good run 0', () => {
     const outcome = await command('validate.ts', ['--root', broken], broken);
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toContain(
-      'Thành viên khác danh sách Hội đồng của đợt (content/campaigns/2024-tanh-linh.md): thiếu Phạm Đức Long (pham-duc-long).',
+      'Thành viên khác danh sách Hội đồng của đợt (content/campaigns/2024-tanh-linh.md, mục "Hội đồng xét sáng kiến"): thiếu Phạm Đức Long (pham-duc-long).',
     );
   });
 

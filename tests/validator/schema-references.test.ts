@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { validate } from '../../src/validator/index.ts';
 import {
   CAMPAIGN_ID,
@@ -134,7 +134,7 @@ describe('references rule', () => {
     ];
     const result = (overrides: Record<string, unknown> = {}) => ({
       initiative: 'sang-kien-1',
-      scores: { novelty: 30, effect: 50 },
+      scores: { novelty: 35, effect: 55 },
       votesFor: 3,
       votesAgainst: 0,
       recused: ['uy-vien-1'],
@@ -167,6 +167,7 @@ describe('references rule', () => {
           result({ initiative: 'khong-co' }),
           result({
             scores: { novelty: 30, 'sang-tao': 5 },
+            recognised: false,
             grade: 'khong-co',
             scope: 'vu-tru',
             recused: ['uy-vien-1', 'nguoi-la'],
@@ -234,7 +235,96 @@ describe('references rule', () => {
       expect(problemsOf(await run(), path)).toEqual([
         expect.objectContaining({
           code: 'decision.roster',
-          message: `Thành viên hội đồng: Thành viên khác danh sách Hội đồng của đợt (content/campaigns/${CAMPAIGN_ID}.md): thiếu Lê Văn Năm (uy-vien-3).`,
+          message: `Thành viên hội đồng: Thành viên khác danh sách Hội đồng của đợt (content/campaigns/${CAMPAIGN_ID}.md, mục "Hội đồng xét sáng kiến"): thiếu Lê Văn Năm (uy-vien-3).`,
+        }),
+      ]);
+    });
+
+    it('requires the result that the votes and the total give, and the grade of the total', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      const codes = async (overrides: Record<string, unknown>) => {
+        fixture?.write(path, decision([result(overrides)]));
+        return problemsOf(await run(), path).map((problem) => [problem.code, problem.field]);
+      };
+      // Pass score 50; one grade, Xuất sắc from 85; 3 voting, 2 needed.
+      expect(await codes({ scores: { novelty: 20, effect: 25 }, grade: undefined })).toEqual([
+        ['decision.pass-score', 'results[0].recognised'],
+      ]);
+      expect(await codes({ recognised: false, grade: undefined })).toEqual([
+        ['decision.not-recognised', 'results[0].recognised'],
+      ]);
+      expect(
+        await codes({ recognised: false, votesFor: 1, votesAgainst: 2, grade: 'xuat-sac' }),
+      ).toEqual([['decision.grade-not-recognised', 'results[0].grade']]);
+      expect(await codes({ scores: { novelty: 30, effect: 40 } })).toEqual([
+        ['decision.grade', 'results[0].grade'],
+      ]);
+      const [grade] = problemsOf(await run(), path);
+      expect(grade?.message).toContain(
+        'Mức xếp loại ghi "Xuất sắc", nhưng tổng điểm bình quân 70 chưa tới mức nào (Xuất sắc từ 85).',
+      );
+      // Not enough votes and not recognised, below every grade and ungraded: nothing to say.
+      expect(
+        await codes({
+          scores: { novelty: 30, effect: 40 },
+          recognised: false,
+          votesFor: 1,
+          votesAgainst: 2,
+          grade: undefined,
+        }),
+      ).toEqual([]);
+    });
+
+    it('dates the decision after the meeting, and the meeting after the deadline', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      const dated = (document: string, meetingOn: string) =>
+        decision([result()])
+          .replace('date: 2024-09-30', `date: ${document}`)
+          .replace('meetingOn: 2024-09-26', `meetingOn: ${meetingOn}`);
+      fixture.write(path, dated('2024-09-20', '2024-09-26'));
+      expect(problemsOf(await run(), path)).toEqual([
+        expect.objectContaining({
+          code: 'decision.dates',
+          severity: 'error',
+          field: 'document.date',
+          message: expect.stringContaining(
+            'Quyết định ban hành ngày 20/09/2024, trước ngày họp xét 26/09/2024.',
+          ),
+        }),
+      ]);
+      // The fixture campaign's last day is 04/09/2024.
+      const early = '2024-09-03';
+      fixture.write(path, dated(early, early));
+      expect(problemsOf(await run(), path)).toEqual([
+        expect.objectContaining({
+          code: 'decision.meeting-early',
+          severity: 'warning',
+          field: 'meetingOn',
+        }),
+      ]);
+    });
+
+    it('warns when a member and an author differ only by accents, and counts them apart', async () => {
+      fixture = makeFixture({ initiatives: 1 });
+      // The fixture's author is Nguyễn Thị Lan; "Nguyễn Thị Làn" is someone else, not recused.
+      const alike = members.map((member) =>
+        member.id === 'uy-vien-1' ? { ...member, name: 'Nguyễn Thị Làn' } : member,
+      );
+      fixture.write(
+        path,
+        stringify({
+          ...parse(decision([result({ recused: [], votesFor: 4 })])),
+          members: alike,
+        }),
+      );
+      expect(problemsOf(await run(), path)).toEqual([
+        expect.objectContaining({
+          code: 'decision.recusal-alike',
+          severity: 'warning',
+          field: 'results[0].recused',
+          message: expect.stringContaining(
+            'Thành viên "Nguyễn Thị Làn" và tác giả "Nguyễn Thị Lan" chỉ khác nhau ở dấu.',
+          ),
         }),
       ]);
     });
