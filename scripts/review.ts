@@ -25,7 +25,7 @@ Duyệt bài trên máy, không cần GitHub (các bước giống một yêu c�
   --force            công bố cả khi trạng thái chưa là "Sẵn sàng công bố" (bài vẫn phải hợp lệ)
   -h, --help         in hướng dẫn này
 
-Ví dụ: npm run review -- publish nhac-han-tu-dong-tren-he-thong-mot-cua`;
+Ví dụ: npm run review -- publish nhac-han-tu-dong-tren-he-thong-mot-cua-dien-tu-cho-ho-so-dat-dai`;
 
 const OPTIONS = {
   repo: { type: 'string' },
@@ -54,13 +54,19 @@ export async function main(argv: string[]): Promise<number> {
       }
       console.log(`${pending.length} bài đang chờ trong ${root}:`);
       pending.forEach((item, index) => {
-        const check = item.errors.length === 0 ? 'hợp lệ' : `${item.errors.length} lỗi`;
+        // Out-of-scope changes refuse publishing as surely as an error does.
+        const faults = [
+          item.errors.length > 0 ? `${item.errors.length} lỗi` : '',
+          item.scope.length > 0 ? `${item.scope.length} thay đổi ngoài thư mục của bài` : '',
+        ].filter(Boolean);
+        const check = faults.length === 0 ? 'hợp lệ' : faults.join(', ');
         const ready = item.publishable ? ' — có thể công bố' : '';
         console.log(`${index + 1}. ${item.slug} — ${statusName(item.status)} — ${check}${ready}`);
         if (item.title) console.log(`   ${item.title}`);
         console.log(`   Nhánh: ${item.branch}`);
+        // The message already names the field by its Vietnamese label.
         for (const finding of item.errors)
-          console.log(`   - ${finding.field ? `${finding.field}: ` : ''}${finding.message}`);
+          console.log(`   - ${finding.line ? `dòng ${finding.line}: ` : ''}${finding.message}`);
         for (const problem of item.scope)
           console.log(`   - ${problem.file ? `${problem.file}: ` : ''}${problem.message}`);
       });

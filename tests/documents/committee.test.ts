@@ -140,7 +140,9 @@ describe('doc:committee', () => {
   it('says in Vietnamese when the campaign does not exist', async () => {
     await expect(
       committeeDocument({ root, campaign: '1999-khong-co', list: 'review', format: 'docx' }),
-    ).rejects.toThrow(/Không có đợt phát động "1999-khong-co"/);
+    ).rejects.toThrow(
+      'Không có đợt phát động "1999-khong-co". Các đợt hiện có: 2024-tanh-linh, 2026-xa-tanh-linh.',
+    );
   });
 });
 

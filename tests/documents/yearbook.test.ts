@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -246,6 +246,16 @@ describe('npm run yearbook (command line)', () => {
     const option = await run(root, [CAMPAIGN, '--format', 'pdf', '--bogus']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('Tùy chọn không có');
+  }, 300_000);
+
+  it('exits 1, writing nothing, for a campaign with no recognised initiative yet', async () => {
+    const out = join(work, 'trong.pdf');
+    const result = await run(root, ['2026-xa-tanh-linh', '--format', 'pdf', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Lỗi: Đợt "2026-xa-tanh-linh" chưa có sáng kiến nào được công nhận \(\d+ sáng kiến đã nhận; kết quả xét ghi ở content\/decisions\/2026-xa-tanh-linh\.yaml\), nên chưa có kỷ yếu để in\.\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
   }, 300_000);
 
   it('exits 1 when a deploy build has no site address for the QR codes', async () => {

@@ -175,6 +175,13 @@ describe('review CLI', () => {
     expect(lines[0]).toMatch(/^Cách dùng: npm run review/);
     expect(text).toContain(`4 bài đang chờ trong ${root}:`);
     expect(text).toContain('3. san-sang — Sẵn sàng công bố — hợp lệ — có thể công bố');
+    // A branch that also edits the units file is not called valid: publishing refuses it.
+    expect(text).toContain(
+      '4. vuot-pham-vi — Sẵn sàng công bố — 1 thay đổi ngoài thư mục của bài\n',
+    );
+    // Errors are told by their Vietnamese label and line, not by the front matter's keys.
+    expect(text).toMatch(/1\. ban-nhap-loi — [^\n]+ — 2 lỗi\n[\s\S]*\n {3}- dòng \d+: Tóm tắt/);
+    expect(text).not.toMatch(/^ {3}- summary/m);
     // Listed and published under the branch the admin made.
     expect(text).toContain('   Nhánh: cms/initiatives/san-sang/index');
     expect(text).toMatch(/Đã công bố "san-sang" vào nhánh main \(commit [0-9a-f]{7}\)\./);

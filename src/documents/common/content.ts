@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
+import { unknownCampaign } from '../../core/exit-codes.ts';
 import {
   type CollectionRow,
   collections,
@@ -20,7 +21,7 @@ import type {
   ScopeLevel,
   Unit,
 } from '../../schemas/index.ts';
-import { UsageError, UserError } from './errors.ts';
+import { UserError } from './errors.ts';
 
 /**
  * One record through the one reader and its collection's schema; problems become a
@@ -77,9 +78,13 @@ export function loadCampaigns(root: string): CampaignFile[] {
 }
 
 export function loadCampaign(root: string, id: string): CampaignFile {
-  const campaign = loadCampaigns(root).find((item) => item.id === id);
+  const campaigns = loadCampaigns(root);
+  const campaign = campaigns.find((item) => item.id === id);
   if (!campaign)
-    throw new UsageError(`Không có đợt phát động "${id}" trong ${collections.campaigns.folder}.`);
+    throw unknownCampaign(
+      id,
+      campaigns.map((item) => item.id),
+    );
   return campaign;
 }
 

@@ -3,6 +3,7 @@ import { viewIndicator } from '../../core/indicators.ts';
 import { basePath, buildSiteUrl, SiteUrlError } from '../../lib/deploy-config.ts';
 import { joinBase, sitePaths } from '../../lib/paths.ts';
 import { siteInfo } from '../../lib/site.ts';
+import { collections, pathOf } from '../../model/collections.ts';
 import { loadPictures } from '../application/pictures.ts';
 import { UserError } from '../common/errors.ts';
 import { type Format, render } from '../common/output.ts';
@@ -47,6 +48,11 @@ export async function yearbookDocument(
   options: { siteRoot?: string } = {},
 ): Promise<YearbookResult> {
   const data = loadYearbookData(root, campaign);
+  // A booklet of the recognised initiatives with none in it would be a cover and a foreword.
+  if (data.recognised.length === 0)
+    throw new UserError(
+      `Đợt "${campaign}" chưa có sáng kiến nào được công nhận (${data.entries.length} sáng kiến đã nhận; kết quả xét ghi ở ${pathOf(collections.decisions, campaign)}), nên chưa có kỷ yếu để in.`,
+    );
   const siteRoot = options.siteRoot ?? publicRoot();
   const extras = new Map<string, ChapterExtras>();
   // Pictures, charts and QR codes are made concurrently: sharp works off the main thread.
