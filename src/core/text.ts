@@ -45,6 +45,7 @@ export const INVISIBLE_CHARACTERS: ReadonlyMap<number, string> = new Map([
   [0x206d, 'ký tự định dạng ẩn U+206D'],
   [0x206e, 'ký tự định dạng ẩn U+206E'],
   [0x206f, 'ký tự định dạng ẩn U+206F'],
+  [0x2800, 'ô chữ nổi trống (U+2800)'],
   [0x3164, 'ký tự trống Hangul (U+3164)'],
   [0xfeff, 'ký tự BOM (U+FEFF) giữa văn bản'],
   [0xffa0, 'ký tự trống Hangul (U+FFA0)'],

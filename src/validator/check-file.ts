@@ -29,7 +29,7 @@ import { checkAttachments } from './attachments.ts';
 import { titleTokens } from './duplicates.ts';
 import { checkInitiativeEntry } from './entry-rules.ts';
 import { fixNfc } from './fix-nfc.ts';
-import { analyseMarkdown, bodyTexts } from './markdown.ts';
+import { analyseMarkdown, bodyTexts, markdownBudgetProblem } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
 import { checkSchema } from './schema.ts';
@@ -98,7 +98,10 @@ export function checkCampaignFile(root: string, path: string, fix: boolean): Che
     problems.push(...result.problems);
     problems.push(...checkYamlPersonalData(file));
   }
-  if (file.text) {
+  const budget = file.text ? markdownBudgetProblem(file.body, file.bodyStartLine) : undefined;
+  if (budget) {
+    problems.push(budget);
+  } else if (file.text) {
     const markdown = analyseMarkdown(file.body);
     problems.push(...checkMarkdownSafety(markdown, file.bodyStartLine, new Set()));
     problems.push(...checkTextPersonalData(file.body, file.bodyStartLine, markdown));

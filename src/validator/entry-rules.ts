@@ -14,7 +14,7 @@ import { type EntryFile, isPlainRecord, type ParsedYaml, parseEntryText } from '
 import { initiativeSchema, slugId } from '../schemas/index.ts';
 import { checkDeadline } from './deadline.ts';
 import { checkInitiativeReferences, type ReferenceContext } from './initiative-references.ts';
-import { analyseMarkdown, bodyTexts } from './markdown.ts';
+import { analyseMarkdown, bodyTexts, markdownBudgetProblem } from './markdown.ts';
 import { checkTextPersonalData, checkYamlPersonalData } from './personal-data.ts';
 import { checkMarkdownSafety } from './safety.ts';
 import { checkSchema } from './schema.ts';
@@ -161,7 +161,11 @@ export function checkInitiativeEntry(
     problems.push(...checkDecodedUnicode(escapedScalars(file), problems));
   }
   let declared: DeclaredAttachment[] = [];
-  if (file.text) {
+  const budget = file.text ? markdownBudgetProblem(file.body, file.bodyStartLine) : undefined;
+  if (budget) {
+    declared = declaredAttachments(data, file);
+    problems.push(budget);
+  } else if (file.text) {
     const markdown = analyseMarkdown(file.body);
     declared = declaredAttachments(data, file);
     problems.push(...checkSections(file.body, markdown, file.bodyStartLine));

@@ -16,6 +16,8 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { formatNumber } from '../core/numbers.ts';
+import { error, type Problem } from '../model/problems.ts';
 
 export interface Heading {
   depth: number;
@@ -67,6 +69,64 @@ const NEEDS_PARSER_WITH_LINKS = /[<`~\\&\r\t]|^ {1,3}#| {4}/m;
 const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 /** An inline link or image with a plain destination: no space, bracket, parenthesis or quote. */
 const INLINE_LINK = /(!?)\[[^[\]\n]*\]\(([^\s()<>"'[\]]+)\)/y;
+
+/**
+ * Marks of links and emphasis ("[", "*", "_", "~") one paragraph may hold. The CommonMark
+ * parser (micromark, the site's as well as this one's) resolves them in time that grows with
+ * the square of their number in a paragraph: 40,000 "[a]" took 17 s, a quarter of a megabyte
+ * of them would take many minutes, in every check and every build. No written text comes near
+ * a thousand in one paragraph; at that many, a paragraph still parses in a few milliseconds.
+ */
+export const MARKS_PER_PARAGRAPH = 1000;
+
+/**
+ * The line on which the first paragraph (lines between blank lines, a quote's ">" counting as
+ * blank) with more marks than the parser can bear starts; counted before anything is parsed.
+ */
+export function overMarkedParagraph(body: string): number | undefined {
+  let marks = 0;
+  let line = 1;
+  let start = 1;
+  let lineBlank = true;
+  let inParagraph = false;
+  for (let index = 0; index < body.length; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code === 10 /* \n */) {
+      if (lineBlank) {
+        inParagraph = false;
+        marks = 0;
+      }
+      line += 1;
+      lineBlank = true;
+      continue;
+    }
+    if (lineBlank && code !== 32 && code !== 9 && code !== 13 && code !== 62 /* > */) {
+      lineBlank = false;
+      if (!inParagraph) {
+        inParagraph = true;
+        start = line;
+      }
+    }
+    // [ * _ ~
+    if (
+      (code === 91 || code === 42 || code === 95 || code === 126) &&
+      ++marks > MARKS_PER_PARAGRAPH
+    )
+      return start;
+  }
+  return undefined;
+}
+
+/** The error for a body `overMarkedParagraph` stops, at its file line; undefined when it parses. */
+export function markdownBudgetProblem(body: string, bodyStartLine: number): Problem | undefined {
+  const line = overMarkedParagraph(body);
+  if (line === undefined) return undefined;
+  return error(
+    'markdown.too-many-marks',
+    `Đoạn văn bắt đầu ở dòng này có hơn ${formatNumber(MARKS_PER_PARAGRAPH)} dấu [, *, _ hoặc ~: quá nhiều để đọc nội dung. Hãy tách đoạn bằng dòng trống hoặc bỏ bớt các dấu đó; chưa kiểm tra được phần nội dung còn lại.`,
+    { line: line + bodyStartLine - 1 },
+  );
+}
 
 export function analyseMarkdown(body: string): MarkdownFacts {
   if (!NEEDS_PARSER.test(body) && !DECODES.test(body)) return scanLines(body);

@@ -37,9 +37,14 @@ const DIGITS = /(\+?)(\d+)/g;
 
 const EMAIL_AT = '(?:@\\s*|\\s+@\\s+|\\s*[([{]\\s*(?:@|at|a)\\s*[)\\]}]\\s*)';
 const EMAIL_DOT = '(?:\\.|\\s*[([{]\\s*(?:\\.|dot|chấm)\\s*[)\\]}]\\s*)';
-/** An address, plain or written to fool a scraper: "lan @ x.vn", "lan[at]x.vn", "lan(a)x(dot)vn". */
+/**
+ * An address, plain or written to fool a scraper: "lan @ x.vn", "lan[at]x.vn", "lan(a)x(dot)vn".
+ * The local part starts where its run of characters starts: tried from every letter of a long
+ * run ("a.a.a.…@b", or "(a)" before a long "x.x.x…"), the search took time growing with the
+ * square of the run, minutes for one line. Any address found inside a run is found from its start.
+ */
 const EMAIL = new RegExp(
-  `[\\p{L}\\p{N}._%+-]+${EMAIL_AT}[\\p{L}\\p{N}-]+(?:${EMAIL_DOT}[\\p{L}\\p{N}-]+)*${EMAIL_DOT}\\p{L}{2,}`,
+  `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+${EMAIL_AT}[\\p{L}\\p{N}-]+(?:${EMAIL_DOT}[\\p{L}\\p{N}-]+)*${EMAIL_DOT}\\p{L}{2,}`,
   'iu',
 );
 

@@ -7,18 +7,33 @@ import { INVISIBLE_CHARACTERS } from '../core/text.ts';
 import { error, type Problem } from '../model/problems.ts';
 import type { ParsedYaml } from '../model/read.ts';
 
-/** Control characters other than tab, line feed and carriage return; C1; the invisible list. */
-function isSuspect(code: number): boolean {
+/**
+ * Plane 14: tag characters (U+E0000–E007F, which spell hidden text after a visible one) and
+ * the variation selectors supplement (U+E0100–E01EF); all of it shows nothing.
+ */
+const isPlane14 = (code: number) => code >= 0xe0000 && code <= 0xe0fff;
+/** Variation selectors (U+FE00–FE0F): invisible, save the emoji presentation after an emoji. */
+const isSelector = (code: number) => code >= 0xfe00 && code <= 0xfe0f;
+const EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}#*0-9]$/u;
+
+/**
+ * Control characters other than tab, line feed and carriage return; C1; the invisible list;
+ * plane 14; a variation selector that does not follow an emoji (`previous`, the character before).
+ */
+function isSuspect(code: number, previous = ''): boolean {
   if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
   if (code >= 0x7f && code <= 0x9f) return true;
+  if (isPlane14(code)) return true;
+  if (isSelector(code)) return !EMOJI.test(previous);
   return INVISIBLE_CHARACTERS.has(code);
 }
 
 /**
  * The same set as a table indexed by UTF-16 code unit, for the fast "anything
  * suspect at all?" scan: a table lookup per character is six times faster
- * than a regular expression with this many ranges. Every code of the set is
- * below U+10000, so surrogate halves are never suspect, as in isSuspect.
+ * than a regular expression with this many ranges. Plane 14 is reached through its
+ * high surrogate (U+DB40); a variation selector is suspect here and judged with the
+ * character before it by isSuspect.
  */
 const SUSPECT = (() => {
   const table = new Uint8Array(0x10000);
@@ -27,6 +42,8 @@ const SUSPECT = (() => {
   }
   for (let code = 0x7f; code <= 0x9f; code += 1) table[code] = 1;
   for (const code of INVISIBLE_CHARACTERS.keys()) table[code] = 1;
+  for (let code = 0xfe00; code <= 0xfe0f; code += 1) table[code] = 1;
+  table[0xdb40] = 1;
   return table;
 })();
 
@@ -53,9 +70,41 @@ function invisible(name: string, line: number): Problem {
 }
 
 function nameOf(code: number): string {
-  return (
-    INVISIBLE_CHARACTERS.get(code) ??
-    `ký tự điều khiển U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  // A run of tags spells one hidden word: one message for all of them.
+  if (code <= 0xe007f && isPlane14(code)) return 'ký tự thẻ ẩn (U+E0000–U+E007F)';
+  if (isPlane14(code)) return `ký tự ẩn ${hex}`;
+  if (isSelector(code)) return `bộ chọn biến thể (${hex}) không đi sau biểu tượng cảm xúc`;
+  return INVISIBLE_CHARACTERS.get(code) ?? `ký tự điều khiển ${hex}`;
+}
+
+/** A Greek or Cyrillic letter: most of them have a Latin twin ("о" U+043E and "o"). */
+const GREEK_OR_CYRILLIC = /[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]/;
+const WORD = /[\p{L}\p{M}]+/gu;
+const LATIN = /\p{Script=Latin}/u;
+const LOOK_ALIKE = /[\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+/**
+ * Words that mix Latin letters with Greek or Cyrillic ones: "cоng" with a Cyrillic "о" reads
+ * as "cong" but matches nothing, so a copied title slips past the duplicate check and search.
+ * A word wholly in another script (a Greek letter in a formula, a Russian name) is left alone.
+ */
+function mixedScriptWords(line: string): { word: string; letter: string }[] {
+  const found: { word: string; letter: string }[] = [];
+  for (const [word] of line.matchAll(WORD)) {
+    if (!LATIN.test(word)) continue;
+    const letter = [...word].find((char) => LOOK_ALIKE.test(char));
+    if (letter) found.push({ word, letter });
+  }
+  return found;
+}
+
+function mixedScript(word: string, letter: string, line: number): Problem {
+  const code = `U+${(letter.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return error(
+    'unicode.mixed-script',
+    `Từ "${word}" trộn chữ Latinh với chữ Hy Lạp hoặc Kirin trông giống hệt ("${letter}", ${code}): đọc thì như nhau nhưng máy không nhận ra, nên lọt kiểm tra trùng và tìm kiếm. Hãy gõ lại từ này bằng bàn phím tiếng Việt.`,
+    { line },
   );
 }
 
@@ -63,7 +112,8 @@ export function checkUnicode(text: string): Problem[] {
   const problems: Problem[] = [];
   const nfc = isNfc(text);
   const suspect = hasSuspect(text);
-  if (nfc && !suspect) return problems;
+  const lookAlikes = GREEK_OR_CYRILLIC.test(text);
+  if (nfc && !suspect && !lookAlikes) return problems;
   const lines = text.split('\n');
   let nfcReported = 0;
   lines.forEach((lineText, index) => {
@@ -80,11 +130,18 @@ export function checkUnicode(text: string): Problem[] {
         );
       }
     }
+    if (lookAlikes && GREEK_OR_CYRILLIC.test(lineText)) {
+      const [first] = mixedScriptWords(lineText);
+      if (first) problems.push(mixedScript(first.word, first.letter, line));
+    }
     if (suspect && hasSuspect(lineText)) {
       const seen = new Set<string>();
+      let previous = '';
       for (const char of lineText) {
         const code = char.codePointAt(0) ?? 0;
-        if (!isSuspect(code)) continue;
+        const before = previous;
+        previous = char;
+        if (!isSuspect(code, before)) continue;
         const name = nameOf(code);
         if (seen.has(name)) continue;
         seen.add(name);
@@ -104,6 +161,18 @@ export interface DecodedText {
   line: number;
   /** Report every character on `line`: the value's line breaks are not the file's (YAML). */
   oneLine?: boolean;
+}
+
+/** The file line of a decoded text's first line that holds `word`. */
+function firstLineWith({ text, line, oneLine }: DecodedText, word: string): number {
+  if (oneLine) return line;
+  return (
+    line +
+    Math.max(
+      text.split('\n').findIndex((part) => part.includes(word)),
+      0,
+    )
+  );
 }
 
 /** The file line of a decoded text's first line that is not NFC. */
@@ -144,12 +213,26 @@ export function checkDecodedUnicode(
         );
       }
     }
+    if (GREEK_OR_CYRILLIC.test(text)) {
+      const [first] = mixedScriptWords(text);
+      if (first) {
+        const problem = mixedScript(first.word, first.letter, firstLineWith(decoded, first.word));
+        const key = `${problem.line}\0${problem.message}`;
+        if (!said.has(key)) {
+          said.add(key);
+          problems.push(problem);
+        }
+      }
+    }
     if (!hasSuspect(text)) continue;
     let at = line;
+    let previous = '';
     for (const char of text) {
       if (char === '\n' && !oneLine) at += 1;
       const code = char.codePointAt(0) ?? 0;
-      if (!isSuspect(code)) continue;
+      const before = previous;
+      previous = char;
+      if (!isSuspect(code, before)) continue;
       const problem = invisible(nameOf(code), at);
       const key = `${at}\0${problem.message}`;
       if (said.has(key)) continue;

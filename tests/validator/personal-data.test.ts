@@ -256,3 +256,15 @@ describe('personal data rule', () => {
     expect(problemsOf(await validate({ root: fixture.root }), path)).toEqual([]);
   });
 });
+
+describe('personal data rule on long runs of text', () => {
+  it('reads a long run once: an address at its end is found, none is made up', () => {
+    // Tried from every letter, such runs took minutes (the search grew with their square).
+    expect(findPersonalData(`${'a.'.repeat(50_000)}@b`)).toBeUndefined();
+    expect(findPersonalData(`Mục (a) gồm: ${'x.'.repeat(50_000)}`)).toBeUndefined();
+    expect(findPersonalData(`${'a.'.repeat(50_000)}lan@tanhlinh.gov.vn`)).toBe(
+      'địa chỉ thư điện tử',
+    );
+    expect(findPersonalData(`ghi ${'ab..cd'.repeat(10_000)}@x.vn`)).toBe('địa chỉ thư điện tử');
+  });
+});

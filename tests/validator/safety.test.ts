@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validator/index.ts';
 import {
@@ -90,5 +90,38 @@ describe('safety rule: files', () => {
       'safety.front-matter-language',
     );
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe('bodies the CommonMark parser would take minutes over', () => {
+  it('refuses a paragraph of more than a thousand link or emphasis marks, naming its line', async () => {
+    const problems = await bodyProblems(`Danh mục: ${'[a] '.repeat(1001)}`);
+    const over = problems.filter((problem) => problem.code === 'markdown.too-many-marks');
+    expect(over).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('có hơn 1.000 dấu [, *, _ hoặc ~'),
+      }),
+    ]);
+    const text = readFileSync(
+      (fixture as Fixture).path('content/initiatives/an-toan/index.md'),
+      'utf8',
+    ).split('\n');
+    expect(text[(over[0]?.line ?? 0) - 1]).toMatch(/^Danh mục: \[a\]/);
+  });
+
+  it('counts each paragraph, a quote line by line, on its own', async () => {
+    // Two thousand marks in paragraphs of five hundred: nothing to say.
+    const paragraphs = Array.from({ length: 4 }, () => '*a* '.repeat(250)).join('\n\n');
+    expect(
+      (await bodyProblems(paragraphs)).filter(
+        (problem) => problem.code === 'markdown.too-many-marks',
+      ),
+    ).toEqual([]);
+    // A quote's lines run on as one paragraph: the parser sees them together.
+    const quote = Array.from({ length: 1001 }, () => '> [a]').join('\n');
+    expect((await bodyProblems(quote)).map((problem) => problem.code)).toContain(
+      'markdown.too-many-marks',
+    );
   });
 });

@@ -58,6 +58,12 @@ describe('unicode rule', () => {
     ['\ufeff', 'U+FEFF'],
     ['\u00ad', 'U+00AD'],
     ['\u0007', 'U+0007'],
+    // Tag characters (plane 14) spell hidden text; a blank braille cell shows as a space.
+    ['\u{e0041}\u{e0042}', 'U+E0000–U+E007F'],
+    ['\u{e0100}', 'U+E0100'],
+    ['\u2800', 'U+2800'],
+    // A variation selector after a letter changes nothing a reader sees.
+    ['\ufe0f', 'U+FE0F'],
   ])('reports invisible or bidi character %j with its line', async (char, name) => {
     const problems = await unicodeProblems('.', `Nhắc hạn${char} tự động.`);
     expect(problems).toEqual([
@@ -67,6 +73,34 @@ describe('unicode rule', () => {
         text: expect.stringContaining('Nhắc hạn'),
       }),
     ]);
+  });
+
+  it('keeps the emoji presentation selector after an emoji', async () => {
+    expect(await unicodeProblems('.', 'Đã xong ✅ và ❤\ufe0f, 1\ufe0f\u20e3 bước.')).toEqual([]);
+  });
+
+  it.each([
+    ['Cyrillic о, а, с', 'Phân công công chức đầu mối theo nhóm thủ tục tại xã Lа Ngâu', 'Lа'],
+    ['a Greek ο', 'Nhắc hạn hồ sơ đất đai tự động chο người dân', 'chο'],
+  ])('reports a word that mixes Latin with look-alike %s', async (_name, tail, word) => {
+    const problems = await unicodeProblems(` ${tail}.`);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'unicode.mixed-script',
+        severity: 'error',
+        message: expect.stringContaining(`Từ "${word}" trộn chữ Latinh với chữ Hy Lạp hoặc Kirin`),
+        text: expect.stringContaining(`${word} `),
+      }),
+    ]);
+  });
+
+  it('leaves words wholly in Greek or Cyrillic alone', async () => {
+    expect(await unicodeProblems('. Hệ số α và Δ tăng; tên gọi «Москва».')).toEqual([]);
+  });
+
+  it('reports a look-alike written as a character reference', async () => {
+    const problems = await problemsIn(withSolution('Xã L&#1072; Ngâu áp dụng.'));
+    expect(problems.map((problem) => problem.code)).toEqual(['unicode.mixed-script']);
   });
 
   /** Unicode problems of an entry written as `text`, each with the text of its line. */
