@@ -35,7 +35,8 @@ const GROUP = '\\(?\\+?\\d+\\)?';
 const NUMBER_RUN = new RegExp(`${GROUP}(?:${SEPARATOR}${GROUP})*`, 'g');
 const DIGITS = /(\+?)(\d+)/g;
 
-const EMAIL_AT = '(?:@\\s*|\\s+@\\s+|\\s*[([{]\\s*(?:@|at|a)\\s*[)\\]}]\\s*)';
+// An "@" may start the next line: "lan.nguyen\" then "@gmail.com" shows as one address wrapped.
+const EMAIL_AT = '(?:[ \\t]*\\n[ \\t]*@\\s*|@\\s*|\\s+@\\s+|\\s*[([{]\\s*(?:@|at|a)\\s*[)\\]}]\\s*)';
 const EMAIL_DOT = '(?:\\.|\\s*[([{]\\s*(?:\\.|dot|chấm)\\s*[)\\]}]\\s*)';
 /**
  * An address, plain or written to fool a scraper: "lan @ x.vn", "lan[at]x.vn", "lan(a)x(dot)vn".
@@ -75,6 +76,7 @@ export function mayHoldPersonalData(source: string): boolean {
   return (
     /[@\\]/.test(source) ||
     NINE_DIGITS.test(source) ||
+    /sinh/i.test(source) ||
     MAYBE_KEY.test(source) ||
     BRACKET_AT.test(source) ||
     COMPATIBILITY.test(source)
@@ -103,8 +105,12 @@ interface Group {
   end: number;
 }
 
-/** Whether a window of groups is a phone number: +84/84/0 then a mobile or landline number. */
-function isPhone(groups: readonly Group[], digits: string): boolean {
+/**
+ * Whether a window of groups is a phone number: +84/84/0 then a mobile or landline number.
+ * `announced`: a word such as "điện thoại" or "liên hệ" stands just before it, so any grouping
+ * ("0912 34 56 78", "09 12 34 56 78") is a phone number, not a list of small numbers.
+ */
+function isPhone(groups: readonly Group[], digits: string, announced = false): boolean {
   let national: string;
   let first = 0;
   if (groups[0]?.plus || digits.startsWith('0084')) {
@@ -122,14 +128,25 @@ function isPhone(groups: readonly Group[], digits: string): boolean {
     return false;
   }
   if (!NATIONAL.test(national)) return false;
+  if (announced) return true;
   // "05 06 07 08 09" is a list of small numbers, not a phone number.
   const short = groups.slice(first).filter((group) => group.digits.length <= 2).length;
   return short <= 2;
 }
 
-/** Whether a window of groups is an identity number: 9 or 12 digits, or a CCCD in groups. */
-function isIdentity(groups: readonly Group[], digits: string): boolean {
+/**
+ * Whether a window of groups is an identity number: 9 or 12 digits, or a CCCD in groups; a
+ * CMND as 3-3-3 after "CMND", "chứng minh"…; a CCCD wrapped onto the next line anywhere.
+ */
+function isIdentity(
+  groups: readonly Group[],
+  digits: string,
+  facts: { announced: boolean; wrapped: boolean },
+): boolean {
   if (groups.length === 1) return digits.length === 9 || digits.length === 12;
+  if (facts.announced && digits.length === 9 && groups.every((group) => group.digits.length === 3))
+    return true;
+  if (facts.wrapped && digits.length === 12 && digits.startsWith('0')) return true;
   // A CCCD starts with its province code 001–096: "052 190 001 234", "0521 9000 1234".
   if (digits.length !== 12 || !digits.startsWith('0') || groups.some((group) => group.plus))
     return false;
@@ -190,13 +207,18 @@ function* numbersIn(text: string): Generator<{ what: string; index: number }> {
         if (isLast && moneyAfter) continue;
         const window = groups.slice(first, last + 1);
         const index = at + (groups[first] as Group).start;
-        if (isPhone(window, digits)) {
+        const lead = text.slice(Math.max(0, index - 40), index);
+        const wrapped = window.every(
+          (group, offset) =>
+            offset === 0 || LINE_WRAP.test(run.slice(window[offset - 1]?.end, group.start)),
+        );
+        if (isPhone(window, digits, PHONE_WORDS.test(lead))) {
           yield { what: PHONE, index };
           continue runs;
         }
         // An address's numeric segment is more often a page or group id than an identity number.
         if (first === 0 && segment) continue;
-        if (isIdentity(window, digits)) {
+        if (isIdentity(window, digits, { announced: ID_WORDS.test(lead), wrapped })) {
           yield { what: IDENTITY, index };
           continue runs;
         }
@@ -205,9 +227,30 @@ function* numbersIn(text: string): Generator<{ what: string; index: number }> {
   }
 }
 
+/** Words that announce a phone number, just before it. */
+const PHONE_WORDS =
+  /(?:điện\s*thoại|đt|sđt|sdt|gọi|liên\s*hệ|hotline|di\s*động|zalo|số\s*máy)[^\p{L}\p{N}\n]{0,6}$/iu;
+/** Words that announce an identity number, a few words before it. */
+const ID_WORDS = /(?:cmnd|cccd|chứng\s*minh|căn\s*cước|định\s*danh)[^\n]{0,20}$/iu;
+/** Groups of digits apart only because the line wraps between them. */
+const LINE_WRAP = /^[ \t]*\n[ \t]*$/;
+/**
+ * A date of birth: a full date after "sinh ngày", "ngày sinh", "ngày, tháng, năm sinh"; a year
+ * after "năm sinh"; "(sinh năm 1980)" after a name. "Trẻ sinh năm 2024" (a cohort) is no one's.
+ */
+const BIRTH_DATE = new RegExp(
+  [
+    '(?:sinh\\s+ngày|(?:ngày|ngày,?\\s*tháng,?\\s*năm)\\s+sinh)\\s*[:：]?\\s*(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2},?\\s+năm\\s+\\d{4})',
+    'năm\\s+sinh\\s*[:：]?\\s*\\d{4}',
+    '\\(\\s*(?:sinh(?:\\s+năm)?|SN)\\s*[:：]?\\s*\\d{4}\\s*\\)',
+  ].join('|'),
+  'iu',
+);
+
 const EMAIL_KIND = 'địa chỉ thư điện tử';
 const PHONE = 'số điện thoại';
 const IDENTITY = 'số định danh cá nhân (CMND/CCCD)';
+const BIRTH = 'ngày sinh';
 
 function findNumber(text: string): { what: string; index: number } | undefined {
   for (const found of numbersIn(text)) return found;
@@ -223,6 +266,10 @@ export function scanPersonalData(text: string): { what: string; line: number } |
     if (email) found = { what: EMAIL_KIND, index: email.index };
   }
   if (!found && atLeastNineDigits(visible)) found = findNumber(visible);
+  if (!found && /sinh/i.test(visible)) {
+    const birth = BIRTH_DATE.exec(visible);
+    if (birth) found = { what: BIRTH, index: birth.index };
+  }
   if (!found) return undefined;
   let line = 0;
   for (
@@ -250,7 +297,8 @@ export function personalDataKinds(text: string): string[] {
     kinds.add(EMAIL_KIND);
   }
   if (atLeastNineDigits(visible)) for (const found of numbersIn(visible)) kinds.add(found.what);
-  return [EMAIL_KIND, PHONE, IDENTITY].filter((kind) => kinds.has(kind));
+  if (/sinh/i.test(visible) && BIRTH_DATE.test(visible)) kinds.add(BIRTH);
+  return [EMAIL_KIND, PHONE, IDENTITY, BIRTH].filter((kind) => kinds.has(kind));
 }
 
 function message(kinds: readonly string[]): string {
@@ -312,7 +360,8 @@ function sourceTexts(body: string): VisibleText[] {
       return;
     }
     if (lines.length === 0) start = index + 1;
-    let shown = lineText;
+    // A backslash at the end of a line is a line break, not a character between two halves.
+    let shown = lineText.endsWith('\\') ? lineText.slice(0, -1) : lineText;
     if (/[[*_>]/.test(shown)) {
       shown = shown
         .replace(INLINE_LINK, '$1')

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../src/validator/index.ts';
-import { findPersonalData } from '../../src/validator/personal-data.ts';
+import { analyseMarkdown } from '../../src/validator/markdown.ts';
+import { checkTextPersonalData, findPersonalData } from '../../src/validator/personal-data.ts';
 import {
   bodyOf,
   entryText,
@@ -19,6 +20,7 @@ describe('personal data rule', () => {
   const EMAIL = 'địa chỉ thư điện tử';
   const PHONE = 'số điện thoại';
   const IDENTITY = 'số định danh cá nhân (CMND/CCCD)';
+  const BIRTH = 'ngày sinh';
   it.each([
     ['Liên hệ: lan.nguyen@tanhlinh.gov.vn', EMAIL],
     ['Liên hệ: lan.nguyen @ tanhlinh.gov.vn', EMAIL],
@@ -67,6 +69,17 @@ describe('personal data rule', () => {
     ['CCCD 052-190-001-234', IDENTITY],
     ['CCCD ０５２１９０００１２３４', IDENTITY],
     ['CMND số 261234567', IDENTITY],
+    // Written to slip through: a hard line break, a wrap, other groupings after a telling word.
+    ['Gọi 0912 34 56 78', PHONE],
+    ['Điện thoại: 09 12 34 56 78', PHONE],
+    ['Số CMND 261 234 567', IDENTITY],
+    ['Số 079123\n456789', IDENTITY],
+    ['Ông sinh ngày 12/03/1975 tại xã.', BIRTH],
+    ['Ngày sinh: 12-03-1975.', BIRTH],
+    ['Sinh ngày 12 tháng 3 năm 1975.', BIRTH],
+    ['Ngày, tháng, năm sinh: 02/9/1980', BIRTH],
+    ['Năm sinh: 1980', BIRTH],
+    ['Bà Nguyễn Thị Lan (sinh năm 1980), công chức', BIRTH],
   ])('finds %j', (text, what) => {
     expect(findPersonalData(text)).toBe(what);
   });
@@ -98,6 +111,11 @@ describe('personal data rule', () => {
     'Nhóm https://www.facebook.com/groups/123456789012',
     'Bài https://example.vn/tin-tuc/261234567',
     'Văn bản 01/2024/0912345678',
+    'Trẻ sinh năm 2024 được cấp giấy khai sinh trong ngày',
+    'Giấy khai sinh cấp ngày 12/03/2024',
+    'Năm 2023 có 120 150 180 hồ sơ',
+    'Các năm\n2023\n2024\n2025',
+    'Mã số 261 234 567 của hồ sơ',
   ])('does not flag %j', (text) => {
     expect(findPersonalData(text)).toBeUndefined();
   });
@@ -255,6 +273,25 @@ describe('personal data rule', () => {
     const path = fixture.initiative('van-ban', initiativeData(), body);
     expect(problemsOf(await validate({ root: fixture.root }), path)).toEqual([]);
   });
+});
+
+describe('personal data rule on a body as Markdown shows it', () => {
+  it.each([
+    ['Liên hệ 0912\\\n345678 nhé.', 'số điện thoại'],
+    ['Liên hệ lan.nguyen\\\n@gmail.com', 'địa chỉ thư điện tử'],
+  ])(
+    'joins the halves of a hard line break (a backslash at the end of the line): %j',
+    (body, what) => {
+      const problems = checkTextPersonalData(body, 10, analyseMarkdown(body));
+      expect(problems).toEqual([
+        expect.objectContaining({
+          code: 'personal-data.value',
+          line: 10,
+          message: expect.stringContaining(what),
+        }),
+      ]);
+    },
+  );
 });
 
 describe('personal data rule on long runs of text', () => {
