@@ -103,7 +103,7 @@ export function checkCampaignFile(root: string, path: string, fix: boolean): Che
     problems.push(budget);
   } else if (file.text) {
     const markdown = analyseMarkdown(file.body);
-    problems.push(...checkMarkdownSafety(markdown, file.bodyStartLine, new Set()));
+    problems.push(...checkMarkdownSafety(markdown, file.bodyStartLine, new Set(), file.body));
     problems.push(...checkTextPersonalData(file.body, file.bodyStartLine, markdown));
     problems.push(...checkDecodedUnicode(bodyTexts(markdown, file.bodyStartLine), problems));
   }

@@ -174,6 +174,7 @@ export function checkInitiativeEntry(
         markdown,
         file.bodyStartLine,
         new Set(declared.map((attachment) => attachment.file)),
+        file.body,
       ),
     );
     problems.push(...checkTextPersonalData(file.body, file.bodyStartLine, markdown));

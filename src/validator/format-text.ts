@@ -6,15 +6,24 @@ export function summaryLine(report: ValidationReport): string {
   return `Đã kiểm tra ${files} tệp: ${errors} lỗi, ${warnings} cảnh báo.`;
 }
 
+/**
+ * One problem, one line: a file name or a quoted value may hold a line break, which would
+ * otherwise start a line of its own that looks like anything ("::error …", "0 lỗi").
+ */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\\n');
+}
+
 export function formatText(report: ValidationReport): string {
   const out: string[] = [];
   for (const file of report.files) {
     if (file.problems.length === 0) continue;
-    out.push(file.path);
+    const path = oneLine(file.path);
+    out.push(path);
     for (const problem of file.problems) {
-      const where = problem.line === undefined ? file.path : `${file.path}:${problem.line}`;
+      const where = problem.line === undefined ? path : `${path}:${problem.line}`;
       const severity = problem.severity === 'error' ? 'lỗi' : 'cảnh báo';
-      out.push(`  ${where}  ${severity}  ${problem.message}  [${problem.code}]`);
+      out.push(`  ${where}  ${severity}  ${oneLine(problem.message)}  [${problem.code}]`);
     }
     out.push('');
   }

@@ -36,7 +36,8 @@ const NUMBER_RUN = new RegExp(`${GROUP}(?:${SEPARATOR}${GROUP})*`, 'g');
 const DIGITS = /(\+?)(\d+)/g;
 
 // An "@" may start the next line: "lan.nguyen\" then "@gmail.com" shows as one address wrapped.
-const EMAIL_AT = '(?:[ \\t]*\\n[ \\t]*@\\s*|@\\s*|\\s+@\\s+|\\s*[([{]\\s*(?:@|at|a)\\s*[)\\]}]\\s*)';
+const EMAIL_AT =
+  '(?:[ \\t]*\\n[ \\t]*@\\s*|@\\s*|\\s+@\\s+|\\s*[([{]\\s*(?:@|at|a)\\s*[)\\]}]\\s*)';
 const EMAIL_DOT = '(?:\\.|\\s*[([{]\\s*(?:\\.|dot|chấm)\\s*[)\\]}]\\s*)';
 /**
  * An address, plain or written to fool a scraper: "lan @ x.vn", "lan[at]x.vn", "lan(a)x(dot)vn".

@@ -81,10 +81,54 @@ export function classifyUrl(raw: string): UrlVerdict {
   return { ok: true, kind: 'local', file: rest[0] as string };
 }
 
+/**
+ * A web address written bare ("www.x.vn/a", "http://x.vn"): the site's GFM makes it a link,
+ * `http://` for "www.", and then drops a target that is not https, so the reader gets
+ * link-styled text that leads nowhere. Outside code, where GFM makes no link.
+ */
+const BARE_ADDRESS = /(?:^|[\s*_~(])((?:https?:\/\/|www\.)[^\s<]*)/gi;
+
+function bareAddressProblems(
+  body: string,
+  bodyStartLine: number,
+  said: ReadonlySet<number>,
+): Problem[] {
+  const problems: Problem[] = [];
+  let fence: string | undefined;
+  body.split('\n').forEach((text, index) => {
+    const line = index + bodyStartLine;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) {
+      fence = fence ? undefined : marker;
+      return;
+    }
+    if (fence || /^(?: {4}|\t)/.test(text) || said.has(line) || !/https?:|www\./i.test(text))
+      return;
+    const prose = text.replace(/`+[^`]*`+/g, ' ');
+    for (const match of prose.matchAll(BARE_ADDRESS)) {
+      const address = match[1] as string;
+      const start = (match.index ?? 0) + match[0].length - address.length;
+      // In "[text](…)" or "<…>" the address is a link's target, judged as such.
+      if (prose.slice(Math.max(0, start - 2), start) === '](') continue;
+      if (/^https:\/\//i.test(address)) continue;
+      problems.push(
+        error(
+          'safety.url',
+          `Địa chỉ "${address}" viết trần sẽ thành liên kết không mở được: chỉ dùng địa chỉ đầy đủ https://.`,
+          { line },
+        ),
+      );
+      return;
+    }
+  });
+  return problems;
+}
+
 export function checkMarkdownSafety(
   facts: MarkdownFacts,
   bodyStartLine: number,
   attachments: ReadonlySet<string>,
+  body?: string,
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (line: number) => line + bodyStartLine - 1;
@@ -121,6 +165,15 @@ export function checkMarkdownSafety(
             { line },
           ),
         );
+      } else if (reference.url.replace(/^\.\//, '') !== verdict.file) {
+        // The page shows an image only by its plain file name: with "?", "#" or "%61" it is blank.
+        problems.push(
+          error(
+            'safety.image',
+            `Ảnh "${reference.url}" phải ghi đúng tên tệp "${verdict.file}", không kèm "?", "#" hay mã "%": trang chỉ hiện ảnh ghi đúng tên.`,
+            { line },
+          ),
+        );
       }
     } else if (verdict.kind === 'local' && !attachments.has(verdict.file)) {
       problems.push(
@@ -131,6 +184,14 @@ export function checkMarkdownSafety(
         ),
       );
     }
+  }
+  if (body !== undefined) {
+    const said = new Set(
+      problems
+        .filter((problem) => problem.code === 'safety.url')
+        .map((problem) => problem.line ?? 0),
+    );
+    problems.push(...bareAddressProblems(body, bodyStartLine, said));
   }
   return problems;
 }

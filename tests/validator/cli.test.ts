@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +22,11 @@ function cli(...args: string[]) {
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The folder of the fixture's one initiative. */
+function readSlug(from: Fixture): string {
+  return readdirSync(from.path('content/initiatives'))[0] as string;
 }
 
 function brokenFixture() {
@@ -50,6 +55,17 @@ describe('validate CLI', () => {
     );
     expect(stdout).toContain('lỗi  Tóm tắt: Chưa điền (bắt buộc).');
     expect(lines.at(-2)).toBe('Đã kiểm tra 6 tệp: 2 lỗi, 0 cảnh báo.');
+  });
+
+  it('keeps each problem on one line when a file name holds a line break', () => {
+    fixture = makeFixture({ initiatives: 1 });
+    const name = 'x\n::error file=README.md,line=1::GIẢ MẠO.txt';
+    fixture.write(`content/initiatives/${readSlug(fixture)}/${name}`, 'chữ');
+    const { code, stdout } = cli('--format', 'text');
+    // A file beside the entry that no attachment names is a warning.
+    expect(code).toBe(0);
+    expect(stdout).toContain('x\\n::error file=README.md,line=1::GIẢ MẠO.txt');
+    expect(stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([]);
   });
 
   it('prints exactly the JSON shape on stdout', () => {

@@ -68,6 +68,46 @@ describe('safety rule: Markdown body', () => {
   });
 });
 
+describe('safety rule: what the page would not show', () => {
+  it.each([
+    ['![Sơ đồ](so-do.png?x=1#y)', 'so-do.png'],
+    ['![Sơ đồ](%73o-do.png)', 'so-do.png'],
+  ])('refuses an image address the page would blank: %j', async (markdown, file) => {
+    const problems = await bodyProblems(markdown, ['so-do.png']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'safety.image',
+        message: expect.stringContaining(`phải ghi đúng tên tệp "${file}"`),
+      }),
+    ]);
+  });
+
+  it.each([
+    'Xem www.example.com/abc nhé.',
+    'Xem http://example.com nhé.',
+    'Xem (http://example.com) nhé.',
+  ])('refuses a bare address that would become a link leading nowhere: %j', async (markdown) => {
+    const problems = await bodyProblems(markdown);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'safety.url',
+        message: expect.stringContaining('chỉ dùng địa chỉ đầy đủ https://'),
+      }),
+    ]);
+  });
+
+  it('leaves bare https addresses, code and link targets to their own rules', async () => {
+    expect(
+      await bodyProblems(
+        'Xem https://dichvucong.gov.vn và `http://localhost:4321`.\n\n```\nwww.vi-du.vn\n```',
+      ),
+    ).toEqual([]);
+    expect((await bodyProblems('[cổng](http://example.com)')).map((p) => p.code)).toEqual([
+      'safety.url',
+    ]);
+  });
+});
+
 describe('safety rule: files', () => {
   it('refuses an .mdx entry and .mdx campaigns', async () => {
     fixture = makeFixture();
