@@ -323,6 +323,18 @@ function splitEntry(text: string, path: string): Omit<EntryFile, 'hadBom'> {
     doc: undefined,
     scalars: [],
   });
+  // Old Mac files end lines with a lone CR: CommonMark would see lines that nothing else sees.
+  const loneCr = text.search(/\r(?!\n)/);
+  if (loneCr !== -1) {
+    problems.push(
+      error(
+        'file.line-endings',
+        'Tệp xuống dòng bằng ký tự CR đơn lẻ (kiểu máy Mac cũ), nên không đọc được từng dòng; hãy lưu lại tệp với kiểu xuống dòng LF (hoặc CRLF của Windows).',
+        { line: text.slice(0, loneCr).split('\n').length },
+      ),
+    );
+    return noData(text, 1);
+  }
   const firstBreak = text.indexOf('\n');
   const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
   if (!FENCE.test(firstLine)) {

@@ -99,7 +99,9 @@ export function checkCampaignFile(root: string, path: string, fix: boolean): Che
     problems.push(...checkYamlPersonalData(file));
   }
   const budget = file.text ? markdownBudgetProblem(file.body, file.bodyStartLine) : undefined;
-  if (budget) {
+  if (file.problems.some((problem) => problem.code === 'file.line-endings')) {
+    // Said by the reader; a text whose lines cannot be told apart has nothing more to judge.
+  } else if (budget) {
     problems.push(budget);
   } else if (file.text) {
     const markdown = analyseMarkdown(file.body);

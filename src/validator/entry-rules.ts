@@ -162,7 +162,10 @@ export function checkInitiativeEntry(
   }
   let declared: DeclaredAttachment[] = [];
   const budget = file.text ? markdownBudgetProblem(file.body, file.bodyStartLine) : undefined;
-  if (budget) {
+  // Lines that cannot be told apart: the file's own problem says so, nothing else can be judged.
+  if (file.problems.some((problem) => problem.code === 'file.line-endings')) {
+    declared = [];
+  } else if (budget) {
     declared = declaredAttachments(data, file);
     problems.push(budget);
   } else if (file.text) {

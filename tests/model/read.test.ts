@@ -105,6 +105,21 @@ describe('readEntryFile', () => {
     );
   });
 
+  it('reads Windows line endings as line feeds and refuses lone CRs with one clear error', () => {
+    const text = entryText({ title: 'abc' }, '## Mục\n\nChữ.\n');
+    expect(readText(text.replaceAll('\n', '\r\n')).data).toEqual({ title: 'abc' });
+    const mac = readText(text.replaceAll('\n', '\r'));
+    expect(mac.data).toBeUndefined();
+    expect(mac.problems).toEqual([
+      expect.objectContaining({
+        code: 'file.line-endings',
+        severity: 'error',
+        line: 1,
+        message: expect.stringContaining('ký tự CR đơn lẻ (kiểu máy Mac cũ)'),
+      }),
+    ]);
+  });
+
   it('tolerates a leading byte-order mark with a warning', () => {
     const entry = readText(`\ufeff${entryText({ title: 'abc' })}`);
     expect(entry.data).toEqual({ title: 'abc' });
