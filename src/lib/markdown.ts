@@ -8,6 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
+import { bodyHeadingIds } from './heading-ids.ts';
 import { imageAttributes } from './image-attributes.ts';
 import {
   attachmentImages,
@@ -24,8 +25,9 @@ export function markdownProcessor(base: string) {
     // tree then keeps only what Markdown makes (sanitizeHtml).
     mdastPlugins: [escapeRawHtml, dropUnsafeUrls, attachmentImages(base)],
     // After the sanitizer, which keeps only src, alt and title: lazy loading, and the size of an
-    // image beside the entry so that the page does not jump (image-attributes.ts).
-    hastPlugins: [sanitizeHtml, imageAttributes(base)],
+    // image beside the entry so that the page does not jump (image-attributes.ts); heading ids
+    // that keep clear of the page's own (heading-ids.ts).
+    hastPlugins: [sanitizeHtml, imageAttributes(base), bodyHeadingIds()],
     // The footnotes section speaks the site's language (the defaults are English).
     features: {
       gfm: {

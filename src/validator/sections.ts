@@ -1,11 +1,25 @@
 /** Required body sections: each present as a `## ` heading (or an alias), in any order, not empty. */
 
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import { isUnsortedHeading, sectionOfHeading, UNSORTED_HEADING } from '../core/sections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import { bodySections } from '../schemas/index.ts';
 import type { MarkdownFacts } from './markdown.ts';
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
+/** What may hide the letters of a source from its reader: an entity, a link's target, HTML. */
+const MAY_HIDE = /[&[<\\]/;
+
+/**
+ * Whether a section shows a reader any letter or digit: "&nbsp;" or "[](https://…)" has
+ * letters in its source and none on the page. Link texts and image descriptions count.
+ */
+function showsText(content: string): boolean {
+  if (!HAS_CONTENT.test(content)) return false;
+  if (!MAY_HIDE.test(content)) return true;
+  return HAS_CONTENT.test(toString(fromMarkdown(content)));
+}
 
 export function checkSections(
   body: string,
@@ -43,7 +57,7 @@ export function checkSections(
     found.set(section.id, line);
     const next = headings.slice(index + 1).find((other) => other.depth <= 2);
     const content = body.slice(heading.end, next ? next.start : body.length);
-    if (!HAS_CONTENT.test(content)) {
+    if (!showsText(content)) {
       problems.push(
         error('sections.empty', `Mục "${section.heading}" chưa có nội dung. ${section.guidance}`, {
           line,

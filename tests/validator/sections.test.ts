@@ -55,6 +55,23 @@ describe('required body sections', () => {
     );
   });
 
+  it.each([
+    ['&nbsp;'],
+    ['[](https://dichvucong.gov.vn)'],
+    ['&#8203; &nbsp; [ ](https://a.vn)'],
+  ])('counts only what a reader sees: %j is an empty section', async (text) => {
+    const body = bodyOf({ ...sectionBodies, 'Hiệu quả đạt được': text });
+    expect((await sectionProblems(body)).map((p) => p.code)).toEqual(['sections.empty']);
+  });
+
+  it('counts link texts and words written with entities', async () => {
+    const body = bodyOf({
+      ...sectionBodies,
+      'Hiệu quả đạt được': '[Báo cáo quý](https://dichvucong.gov.vn) &amp; số liệu',
+    });
+    expect(await sectionProblems(body)).toEqual([]);
+  });
+
   it('does not count a heading inside a code block or at another level', async () => {
     const sections = { ...sectionBodies };
     delete sections['Nội dung giải pháp'];
