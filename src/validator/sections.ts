@@ -1,7 +1,7 @@
 /** Required body sections: each present as a `## ` heading (or an alias), in any order, not empty. */
 
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { isUnsortedHeading, sectionOfHeading, UNSORTED_HEADING } from '../core/sections.ts';
 import { error, type Problem, warning } from '../model/problems.ts';
 import { bodySections } from '../schemas/index.ts';
@@ -18,7 +18,7 @@ const MAY_HIDE = /[&[<\\]/;
 function showsText(content: string): boolean {
   if (!HAS_CONTENT.test(content)) return false;
   if (!MAY_HIDE.test(content)) return true;
-  return HAS_CONTENT.test(toString(fromMarkdown(content)));
+  return HAS_CONTENT.test(textOf(fromMarkdown(content)));
 }
 
 export function checkSections(

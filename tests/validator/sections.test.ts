@@ -55,14 +55,13 @@ describe('required body sections', () => {
     );
   });
 
-  it.each([
-    ['&nbsp;'],
-    ['[](https://dichvucong.gov.vn)'],
-    ['&#8203; &nbsp; [ ](https://a.vn)'],
-  ])('counts only what a reader sees: %j is an empty section', async (text) => {
-    const body = bodyOf({ ...sectionBodies, 'Hiệu quả đạt được': text });
-    expect((await sectionProblems(body)).map((p) => p.code)).toEqual(['sections.empty']);
-  });
+  it.each([['&nbsp;'], ['[](https://dichvucong.gov.vn)'], ['&#8203; &nbsp; [ ](https://a.vn)']])(
+    'counts only what a reader sees: %j is an empty section',
+    async (text) => {
+      const body = bodyOf({ ...sectionBodies, 'Hiệu quả đạt được': text });
+      expect((await sectionProblems(body)).map((p) => p.code)).toEqual(['sections.empty']);
+    },
+  );
 
   it('counts link texts and words written with entities', async () => {
     const body = bodyOf({
