@@ -3,7 +3,7 @@
  * CSV and Markdown, from GitHub or from a local repository.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { guardTerminal } from '../src/core/terminal.ts';
@@ -100,20 +100,18 @@ export async function main(argv: string[]): Promise<number> {
     const out = resolve(values.out ?? 'bao-cao');
     const stem = join(out, `tong-hop-${report.campaignId}`);
     const ballotFolder = join(out, `phieu-cham-${report.campaignId}`);
-    const books = [
-      ...(formats.includes('xlsx') ? [{ path: `${stem}.xlsx`, book: buildWorkbook(report) }] : []),
-      ...(values['ballot-files']
-        ? buildBallotBooks(report).map(({ name, book }) => ({
-            path: join(ballotFolder, name),
-            book,
-          }))
-        : []),
-    ];
-    if (!values.replace) await refuseToLose(books, report.campaignId);
+    const workbook = formats.includes('xlsx')
+      ? { path: `${stem}.xlsx`, book: buildWorkbook(report) }
+      : undefined;
+    const ballots = values['ballot-files']
+      ? buildBallotBooks(report).map(({ name, book }) => ({ path: join(ballotFolder, name), book }))
+      : [];
+    if (!values.replace)
+      await refuseToLose([...(workbook ? [workbook] : []), ...ballots], report.campaignId);
     const written: string[] = [];
     const write = async (path: string, save: () => Promise<void> | void) => {
       try {
-        mkdirSync(join(path, '..'), { recursive: true });
+        mkdirSync(dirname(path), { recursive: true });
         await save();
       } catch (error) {
         const message = writeErrorMessage(shownPath(path), error);
@@ -125,14 +123,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       written.push(path);
     };
-    for (const { path, book } of books.slice(0, formats.includes('xlsx') ? 1 : 0))
-      await write(path, () => writeBook(book, path));
+    if (workbook) await write(workbook.path, () => writeBook(workbook.book, workbook.path));
     if (formats.includes('csv'))
       await write(`${stem}.csv`, () => writeFileSync(`${stem}.csv`, toCsv(report)));
     if (formats.includes('md'))
       await write(`${stem}.md`, () => writeFileSync(`${stem}.md`, toMarkdown(report)));
     if (values['ballot-files']) {
-      const ballots = books.slice(formats.includes('xlsx') ? 1 : 0);
       if (ballots.length === 0)
         console.error(
           `Đợt ${report.campaignId} chưa có danh sách Hội đồng nên chưa có phiếu để phát (${report.rosterPlace}).`,
