@@ -30,15 +30,19 @@ export function writeDecision(root: string, count: number): number {
     if (kind > 2) continue;
     const yes = kind < 2;
     if (yes) recognised += 1;
+    // Graded as the rubric grades their totals (Tốt from 70, Đạt from 50), as the validator requires.
+    const good = index % 10 === 0;
     results.push({
       initiative: `sang-kien-${String(index).padStart(5, '0')}`,
-      scores: yes
-        ? { novelty: 22, effectiveness: 22, applicability: 18, influence: 12 }
-        : { novelty: 10, effectiveness: 10, applicability: 12, influence: 5 },
+      scores: !yes
+        ? { novelty: 10, effectiveness: 10, applicability: 12, influence: 5 }
+        : good
+          ? { novelty: 22, effectiveness: 22, applicability: 18, influence: 12 }
+          : { novelty: 18, effectiveness: 18, applicability: 14, influence: 10 },
       votesFor: yes ? 6 : 2,
       votesAgainst: yes ? 1 : 5,
       recognised: yes,
-      ...(yes ? { grade: index % 10 === 0 ? 'tot' : 'dat', scope: 'co-so' } : {}),
+      ...(yes ? { grade: good ? 'tot' : 'dat', scope: 'co-so' } : {}),
     });
   }
   const folder = join(root, collections.decisions.folder);
