@@ -323,14 +323,14 @@ function splitEntry(text: string, path: string): Omit<EntryFile, 'hadBom'> {
     doc: undefined,
     scalars: [],
   });
-  // Old Mac files end lines with a lone CR: CommonMark would see lines that nothing else sees.
-  const loneCr = text.search(/\r(?!\n)/);
-  if (loneCr !== -1) {
+  // An old Mac file ends its lines with a lone CR and has no line feed at all: read as one line,
+  // it got a quoted "language name" and every section missing. CRLF is read above as LF.
+  if (text.includes('\r') && !text.includes('\n')) {
     problems.push(
       error(
         'file.line-endings',
         'Tệp xuống dòng bằng ký tự CR đơn lẻ (kiểu máy Mac cũ), nên không đọc được từng dòng; hãy lưu lại tệp với kiểu xuống dòng LF (hoặc CRLF của Windows).',
-        { line: text.slice(0, loneCr).split('\n').length },
+        { line: 1 },
       ),
     );
     return noData(text, 1);

@@ -11,7 +11,8 @@ export function summaryLine(report: ValidationReport): string {
  * otherwise start a line of its own that looks like anything ("::error …", "0 lỗi").
  */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, '\\n');
+  // A carriage return is left to the terminal guard, which writes it out as \x0D.
+  return text.replaceAll('\n', '\\n');
 }
 
 export function formatText(report: ValidationReport): string {
