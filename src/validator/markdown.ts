@@ -79,9 +79,13 @@ const INLINE_LINK = /(!?)\[[^[\]\n]*\]\(([^\s()<>"'[\]]+)\)/y;
  */
 export const MARKS_PER_PARAGRAPH = 1000;
 
+/** What starts a list item: "- ", "* ", "+ ", "1. ", "2) ". */
+const ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+
 /**
  * The line on which the first paragraph (lines between blank lines, a quote's ">" counting as
- * blank) with more marks than the parser can bear starts; counted before anything is parsed.
+ * blank; a table row and a list item each on their own, as the parser reads them) with more
+ * marks than the parser can bear starts; counted before anything is parsed.
  */
 export function overMarkedParagraph(body: string): number | undefined {
   let marks = 0;
@@ -102,9 +106,11 @@ export function overMarkedParagraph(body: string): number | undefined {
     }
     if (lineBlank && code !== 32 && code !== 9 && code !== 13 && code !== 62 /* > */) {
       lineBlank = false;
-      if (!inParagraph) {
+      // A table row, or a list item, is parsed on its own: counting starts again there.
+      if (!inParagraph || code === 124 /* | */ || ITEM.test(body.slice(index, index + 12))) {
         inParagraph = true;
         start = line;
+        marks = 0;
       }
     }
     // [ * _ ~
