@@ -289,6 +289,61 @@ async function judge(options: GateOptions, body: ActionBody): Promise<void> {
 }
 
 /**
+ * decap-server shows an entry's changes as `git diff <base> <branch>`, not from where the branch
+ * left the base. Once another entry is published, the base holds files the branch never had, the
+ * entry seems to delete them, its editor asks for those files as its own attachments, and the
+ * entry no longer opens; saving it would put it right, but it cannot be opened to be saved.
+ * Before an entry is read, its branch is replayed onto the base, as decap-server does itself on
+ * every save: in a worktree of its own, so the clone's working tree is not touched. A branch
+ * that does not replay cleanly is left as it is.
+ */
+async function followBase(options: GateOptions, params: Record<string, unknown>): Promise<void> {
+  const key = typeof params.id === 'string' ? params.id.split('/') : undefined;
+  let branch: string;
+  try {
+    ({ branch } = branchOf(key ? { collection: key[0], slug: key.slice(1).join('/') } : params));
+  } catch {
+    return; // No entry named: decap-server answers that itself.
+  }
+  const repo = options.repoDir;
+  const base = options.base ?? 'main';
+  if (!(await branchExists(repo, branch))) return;
+  const [baseHead, tip] = await Promise.all([
+    git(repo, 'rev-parse', base),
+    git(repo, 'rev-parse', `refs/heads/${branch}`),
+  ]);
+  if ((await git(repo, 'merge-base', base, tip)) === baseHead) return;
+  const work = await mkdtemp(join(tmpdir(), 'kho-cms-base-'));
+  try {
+    await git(repo, 'worktree', 'add', '--quiet', '--detach', work, tip);
+    try {
+      await git(work, 'rebase', '--quiet', base);
+      await git(
+        repo,
+        'update-ref',
+        `refs/heads/${branch}`,
+        await git(work, 'rev-parse', 'HEAD'),
+        tip,
+      );
+    } catch (cause) {
+      await git(work, 'rebase', '--abort').catch(() => undefined);
+      options.log?.(
+        `[cổng CMS] Không đưa được ${branch} theo ${base}: ${String(cause).split('\n')[0]}`,
+      );
+    }
+  } finally {
+    await git(repo, 'worktree', 'remove', '--force', work).catch(() => undefined);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** What a request needs done before decap-server answers it. */
+async function prepare(options: GateOptions, body: ActionBody): Promise<void> {
+  const params = isRecord(body.params) ? body.params : {};
+  if (body.action === 'unpublishedEntry') await followBase(options, params);
+}
+
+/**
  * The one action that does not touch git: everything else runs one at a time, so nothing
  * changes a branch between check and write and decap-server's own 3-second lock never waits.
  */
@@ -437,6 +492,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       }
       const pass = async () => {
         await judge(options, body);
+        await prepare(options, body);
         await forward(options, upstream, req, res, raw);
       };
       if (typeof body.action === 'string' && WITHOUT_GIT.has(body.action)) await pass();

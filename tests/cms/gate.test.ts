@@ -301,6 +301,74 @@ describe('the gate in front of decap-server', () => {
     expect(git(root, 'worktree', 'list').split('\n')).toHaveLength(1);
   });
 
+  it('opens a draft after another entry was published: its changes are its own', async () => {
+    const slugs = ['theo-nhanh-chinh-a', 'theo-nhanh-chinh-b'];
+    for (const [index, slug] of slugs.entries()) {
+      const saved = await post('persistEntry', {
+        dataFiles: [
+          {
+            slug: `${slug}/index`,
+            path: `content/initiatives/${slug}/index.md`,
+            raw: valid.replace(
+              /^title: .*$/m,
+              `title: Theo nhánh chính số ${index + 1} ở xã Gia An`,
+            ),
+          },
+        ],
+        assets:
+          index === 0
+            ? [
+                {
+                  path: `content/initiatives/${slug}/${IMAGE}`,
+                  content: png.toString('base64'),
+                  encoding: 'base64',
+                },
+              ]
+            : [],
+        options: {
+          newEntry: true,
+          collectionName: 'initiatives',
+          commitMessage: `Thêm sáng kiến “${slug}/index”`,
+          useWorkflow: true,
+          status: 'draft',
+        },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    }
+    const [first, second] = slugs as [string, string];
+    const ready = await post('updateUnpublishedEntryStatus', {
+      collection: 'initiatives',
+      slug: `${first}/index`,
+      newStatus: 'pending_publish',
+    });
+    expect(ready.status, JSON.stringify(ready.body)).toBe(200);
+    const published = await post('publishUnpublishedEntry', {
+      collection: 'initiatives',
+      slug: `${first}/index`,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    // What the editor asks for when the draft is opened, by id as the workflow board does.
+    const opened = await post('unpublishedEntry', {
+      id: `initiatives/${second}/index`,
+      collection: 'initiatives',
+      slug: `${second}/index`,
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const diffs = opened.body.diffs as { path: string; status: string }[];
+    expect(diffs.map((diff) => [diff.path, diff.status])).toEqual([
+      [`content/initiatives/${second}/index.md`, 'added'],
+    ]);
+    // The draft now starts from the published entry's commit, and the clone is as it was.
+    expect(git(root, 'merge-base', 'main', branchOfSlug(second))).toBe(mainHead());
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    expect(git(root, 'worktree', 'list').split('\n')).toHaveLength(1);
+    const removed = await post('deleteUnpublishedEntry', {
+      collection: 'initiatives',
+      slug: `${second}/index`,
+    });
+    expect(removed.status).toBe(200);
+  }, 120_000);
+
   it('saves ten entries sent at once, each with an image, while the board reads', async () => {
     const slugs = Array.from({ length: 10 }, (_, index) => `luu-dong-thoi-so-${index + 1}`);
     // What Decap's proxy backend sends for a new entry (implementation.js, persistEntry).
