@@ -55,11 +55,13 @@ function nameListItemControls(): void {
     const what = `${fieldLabelOf(item?.parentElement ?? bar)} – mục ${items.indexOf(item as Element) + 1}`;
     const [first, , last] = bar.children;
     if (bar.children.length === 3 && first instanceof HTMLButtonElement) {
-      // The item's summary line is shown only while the item is collapsed.
-      const summary = bar.nextElementSibling;
+      // The item's summary line is shown only while the item is collapsed; the Lên/Xuống
+      // buttons (list-widget.ts), always shown, stand between it and the bar.
+      let summary = bar.nextElementSibling;
+      while (summary?.classList.contains('kho-move')) summary = summary.nextElementSibling;
       const collapsed = summary ? getComputedStyle(summary).display !== 'none' : false;
-      first.setAttribute('aria-label', `${collapsed ? 'Mở rộng' : 'Thu gọn'} ${what}`);
-      first.setAttribute('aria-expanded', String(!collapsed));
+      setIfChanged(first, 'aria-label', `${collapsed ? 'Mở rộng' : 'Thu gọn'} ${what}`);
+      setIfChanged(first, 'aria-expanded', String(!collapsed));
     }
     if (last instanceof HTMLButtonElement) last.setAttribute('aria-label', `Xóa ${what}`);
   }

@@ -20,7 +20,7 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
-import { namesInitiatives, shownItem } from './shown-names.ts';
+import { namesInitiatives, shownItem, UNFILLED } from './shown-names.ts';
 import { loadSiteNames, siteNamesKnown } from './site-names.ts';
 
 export type Direction = 'up' | 'down';
@@ -34,6 +34,7 @@ export function movedIndex(index: number, count: number, direction: Direction): 
 /** "Nguyễn Văn A – Chuyên viên" from an item's summary line; nothing when it says nothing yet. */
 export function itemSummary(summary: unknown): string {
   const text = typeof summary === 'string' ? summary.replace(/\s+/g, ' ').trim() : '';
+  if (text === UNFILLED) return '';
   return /[\p{L}\p{N}]/u.test(text) ? text.replace(/^[\s–-]+|[\s–-]+$/g, '') : '';
 }
 
@@ -111,8 +112,16 @@ export class ReorderableListControl extends ListBase {
 
   /** The item's summary line, with names for the ids it holds. */
   override objectLabel(item: unknown): unknown {
-    const fields = this.props.field.get('fields') as { toJS(): unknown } | undefined;
-    return super.objectLabel(shownItem(item, fields?.toJS()));
+    const fields = this.props.field.get('fields') as
+      | { toJS(): unknown; first(): { get(key: string): unknown } | undefined }
+      | undefined;
+    const label = super.objectLabel(shownItem(item, fields?.toJS()));
+    if (typeof label !== 'string') return label;
+    // Nothing to name the item by yet: Decap would show its English "No kind", or a summary
+    // template's bare " – ".
+    const first = fields?.first()?.get('name');
+    const unnamed = !/[\p{L}\p{N}]/u.test(label) || label.trim() === `No ${String(first)}`;
+    return unnamed ? UNFILLED : label;
   }
 
   private listLabel(): string {

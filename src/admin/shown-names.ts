@@ -12,6 +12,9 @@ import { CARRIED_PREFIX } from './formats.ts';
 import { INITIATIVE_WIDGET, stripIndex } from './initiative-widget.ts';
 import { initiativeTitle } from './site-names.ts';
 
+/** What a collapsed list item shows while nothing names it yet (list-widget.ts). */
+export const UNFILLED = '(chưa điền)';
+
 export const SHOWN_NAMES = `${CARRIED_PREFIX}names`;
 
 type Data = Record<string, unknown>;

@@ -24,6 +24,7 @@ import { ADMIN_GZIP_BUDGET, adminBundleSize } from '../../scripts/cms/bundle-siz
 import { freePort } from '../../scripts/cms/net.ts';
 import { prepareCmsRepo } from '../../scripts/cms/repo.ts';
 import { type Server, startProxy } from '../../scripts/start.ts';
+import { UNFILLED } from '../../src/admin/shown-names.ts';
 import { formatDate } from '../../src/core/dates.ts';
 import { fold } from '../../src/core/text.ts';
 import { collections, pathOf } from '../../src/model/collections.ts';
@@ -174,9 +175,17 @@ async function englishOn(page: Page): Promise<string[]> {
   const inLines = (lines: string[], phrase: string) =>
     lines.includes(phrase) ||
     (phrase.length > 8 && phrase.includes(' ') && lines.some((line) => line.includes(phrase)));
-  return english.filter(
-    (phrase) => inLines(visible, phrase) || inLines(attributes, phrase) || spoken.includes(phrase),
+  // Decap names an item whose first field is empty "No <field>", shown and in its buttons' names.
+  const unnamed = [...visible, ...attributes].filter((text) =>
+    /(?:^|\()No [a-z]+(?:\)|$)/.test(text),
   );
+  return [
+    ...english.filter(
+      (phrase) =>
+        inLines(visible, phrase) || inLines(attributes, phrase) || spoken.includes(phrase),
+    ),
+    ...unnamed,
+  ];
 }
 
 async function newPage(width: number): Promise<Page> {
@@ -714,6 +723,16 @@ describe('an accessible admin', () => {
     await page.getByRole('button', { name: /^Chuyển Tác giả – mục 1.* xuống$/ }).press('Enter');
     await expect.poll(() => liveText(page)).toContain('Đã chuyển');
     await look('tác giả chuyển chỗ');
+    // An open item's first button says so; collapsed, the item still has a Vietnamese summary.
+    const open = page.getByRole('button', { name: /^Thu gọn Tác giả – mục 1/ });
+    await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
+    await open.click();
+    const collapsed = page.getByRole('button', { name: /^Mở rộng Tác giả – mục 1/ });
+    await expect.poll(() => collapsed.getAttribute('aria-expanded')).toBe('false');
+    await page.getByText(UNFILLED, { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
+    await page.getByRole('button', { name: /^Thu gọn Chỉ số .* – mục 1/ }).click();
+    await look('mục thu gọn chưa điền');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await look('biểu mẫu báo lỗi');
