@@ -27,6 +27,7 @@ import { type GateableBackend, withEntryGate } from './gated-backend.ts';
 import { withGitHubSafety } from './github-safety.ts';
 import { INITIATIVE_WIDGET, initiativeValueSerializer } from './initiative-widget.ts';
 import { ReorderableListControl } from './list-widget.ts';
+import { NumberControl } from './number-widget.ts';
 import { withSiteNames } from './site-names.ts';
 
 type Backend = new (...args: never[]) => GateableBackend;
@@ -47,7 +48,7 @@ CMS.registerBackend(
 CMS.registerWidget([
   string.Widget(),
   text.Widget(),
-  number.Widget(),
+  number.Widget({ name: 'number', controlComponent: NumberControl }),
   boolean.Widget(),
   select.Widget({ name: 'select', controlComponent: ChoiceSelectControl }),
   datetime.Widget({ name: 'datetime', controlComponent: DateControl }),

@@ -48,7 +48,8 @@ export function checkSections(
       problems.push(
         warning(
           'sections.duplicate',
-          `Mục "${section.heading}" xuất hiện hai lần (lần đầu ở dòng ${found.get(section.id)}).`,
+          // No line number in the words: the form counts lines from the body, the file from its top.
+          `Mục "${section.heading}" xuất hiện hai lần: gộp nội dung vào mục đầu tiên rồi xóa tiêu đề này.`,
           { line },
         ),
       );

@@ -724,11 +724,13 @@ describe('an accessible admin', () => {
     await expect.poll(() => liveText(page)).toContain('Đã chuyển');
     await look('tác giả chuyển chỗ');
     // An open item's first button says so; collapsed, the item still has a Vietnamese summary.
-    const open = page.getByRole('button', { name: /^Thu gọn Tác giả – mục 1/ });
-    await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
-    await open.click();
-    const collapsed = page.getByRole('button', { name: /^Mở rộng Tác giả – mục 1/ });
-    await expect.poll(() => collapsed.getAttribute('aria-expanded')).toBe('false');
+    const toggle = page.getByRole('button', { name: /^Thu gọn Tác giả – mục 1\b/ });
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const button = await toggle.elementHandle();
+    await toggle.click();
+    const state = async () =>
+      `${await button?.getAttribute('aria-expanded')} ${await button?.getAttribute('aria-label')}`;
+    await expect.poll(state).toMatch(/^false Mở rộng Tác giả – mục 1\b/);
     await page.getByText(UNFILLED, { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
     await page.getByRole('button', { name: /^Thu gọn Chỉ số .* – mục 1/ }).click();

@@ -71,6 +71,25 @@ describe('required body sections', () => {
     expect(await sectionProblems(body)).toEqual([]);
   });
 
+  it('warns of a section written twice on the second heading, without a line in its words', async () => {
+    const body = `${bodyOf()}\n## Hiệu quả đạt được\n\nThêm số liệu quý IV.\n`;
+    const problems = (await sectionProblems(body)).filter(
+      (problem) => problem.code === 'sections.duplicate',
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'Mục "Hiệu quả đạt được" xuất hiện hai lần: gộp nội dung vào mục đầu tiên rồi xóa tiêu đề này.',
+      }),
+    ]);
+    const text = (fixture as Fixture).path('content/initiatives/muc/index.md');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(text, 'utf8').split('\n');
+    expect(lines[(problems[0]?.line ?? 0) - 1]).toBe('## Hiệu quả đạt được');
+    expect(lines.indexOf('## Hiệu quả đạt được')).toBeLessThan((problems[0]?.line ?? 0) - 1);
+  });
+
   it('does not count a heading inside a code block or at another level', async () => {
     const sections = { ...sectionBodies };
     delete sections['Nội dung giải pháp'];
