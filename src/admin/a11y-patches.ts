@@ -203,6 +203,8 @@ export function startAccessibilityPatches(): void {
   });
   // The preview's document is replaced when the frame loads.
   document.addEventListener('load', schedule, true);
+  // Collapsing a list item changes only classes, which the observer does not watch.
+  document.addEventListener('click', schedule, true);
   document.addEventListener(
     'click',
     (event) => {

@@ -427,7 +427,8 @@ describe('Decap CMS with the local git backend', () => {
     await choose(page, 'Chỉ số', 'trễ hẹn', 'Tỷ lệ hồ sơ trễ hẹn (%)');
     await field(page, 'Giá trị').nth(0).fill('12');
     await field(page, 'Kỳ số liệu').nth(0).fill('6 tháng trước khi áp dụng');
-    await field(page, 'Giá trị').nth(1).fill('3');
+    // Typed as written in Vietnam: a decimal comma (an <input type="number"> made 2,5 into 25).
+    await field(page, 'Giá trị').nth(1).fill('2,5');
     await field(page, 'Kỳ số liệu').nth(1).fill('6 tháng sau khi áp dụng');
     await field(page, 'Nguồn số liệu').fill('Hệ thống một cửa điện tử của xã');
 
@@ -525,7 +526,7 @@ describe('Decap CMS with the local git backend', () => {
     expect(parsed.indicators[0]).toMatchObject({
       kind: 'late-dossier-rate',
       before: { value: 12 },
-      after: { value: 3 },
+      after: { value: 2.5 },
     });
     // Decap's raw editor drops blank lines; the Markdown is the same.
     const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
