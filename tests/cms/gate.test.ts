@@ -102,6 +102,35 @@ function saveEntry(text: string, extra: Record<string, unknown> = {}) {
   });
 }
 
+/** What Decap's proxy backend sends for a new entry (implementation.js, persistEntry). */
+function saveNew(slug: string, title: string, withImage = true) {
+  return post('persistEntry', {
+    dataFiles: [
+      {
+        slug: `${slug}/index`,
+        path: `content/initiatives/${slug}/index.md`,
+        raw: valid.replace(/^title: .*$/m, `title: ${title}`),
+      },
+    ],
+    assets: withImage
+      ? [
+          {
+            path: `content/initiatives/${slug}/${IMAGE}`,
+            content: png.toString('base64'),
+            encoding: 'base64',
+          },
+        ]
+      : [],
+    options: {
+      newEntry: true,
+      collectionName: 'initiatives',
+      commitMessage: `Thêm sáng kiến “${slug}/index”`,
+      useWorkflow: true,
+      status: 'draft',
+    },
+  });
+}
+
 const statusOf = () => git(root, 'config', '--get', `branch.${BRANCH}.description`);
 const mainHead = () => git(root, 'rev-parse', 'main');
 
@@ -304,35 +333,11 @@ describe('the gate in front of decap-server', () => {
   it('opens a draft after another entry was published: its changes are its own', async () => {
     const slugs = ['theo-nhanh-chinh-a', 'theo-nhanh-chinh-b'];
     for (const [index, slug] of slugs.entries()) {
-      const saved = await post('persistEntry', {
-        dataFiles: [
-          {
-            slug: `${slug}/index`,
-            path: `content/initiatives/${slug}/index.md`,
-            raw: valid.replace(
-              /^title: .*$/m,
-              `title: Theo nhánh chính số ${index + 1} ở xã Gia An`,
-            ),
-          },
-        ],
-        assets:
-          index === 0
-            ? [
-                {
-                  path: `content/initiatives/${slug}/${IMAGE}`,
-                  content: png.toString('base64'),
-                  encoding: 'base64',
-                },
-              ]
-            : [],
-        options: {
-          newEntry: true,
-          collectionName: 'initiatives',
-          commitMessage: `Thêm sáng kiến “${slug}/index”`,
-          useWorkflow: true,
-          status: 'draft',
-        },
-      });
+      const saved = await saveNew(
+        slug,
+        `Theo nhánh chính số ${index + 1} ở xã Gia An`,
+        index === 0,
+      );
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     }
     const [first, second] = slugs as [string, string];
@@ -371,31 +376,8 @@ describe('the gate in front of decap-server', () => {
 
   it('saves ten entries sent at once, each with an image, while the board reads', async () => {
     const slugs = Array.from({ length: 10 }, (_, index) => `luu-dong-thoi-so-${index + 1}`);
-    // What Decap's proxy backend sends for a new entry (implementation.js, persistEntry).
     const saves = slugs.map((slug, index) =>
-      post('persistEntry', {
-        dataFiles: [
-          {
-            slug: `${slug}/index`,
-            path: `content/initiatives/${slug}/index.md`,
-            raw: valid.replace(/^title: .*$/m, `title: Lưu đồng thời số ${index + 1} ở xã Gia An`),
-          },
-        ],
-        assets: [
-          {
-            path: `content/initiatives/${slug}/${IMAGE}`,
-            content: png.toString('base64'),
-            encoding: 'base64',
-          },
-        ],
-        options: {
-          newEntry: true,
-          collectionName: 'initiatives',
-          commitMessage: `Thêm sáng kiến “${slug}/index”`,
-          useWorkflow: true,
-          status: 'draft',
-        },
-      }),
+      saveNew(slug, `Lưu đồng thời số ${index + 1} ở xã Gia An`),
     );
     // The workflow board and the open editors read meanwhile.
     const reads = slugs.flatMap(() => [
