@@ -104,7 +104,8 @@ export class EntryChecksControl extends Component<ControlProps, ControlState> {
       summary = 'Không kiểm tra được bài lúc này; khi đổi trạng thái, bài sẽ được kiểm tra lại.';
     else if (!problems) summary = 'Đang kiểm tra…';
     else if (errors.length > 0) {
-      summary = `Còn ${errors.length} lỗi cần sửa trước khi chuyển sang “Sẵn sàng công bố” (bài vẫn lưu nháp được):`;
+      // Decap itself refuses a save while a required field is empty or a number out of range.
+      summary = `Còn ${errors.length} lỗi cần sửa trước khi chuyển sang “Sẵn sàng công bố” (bài vẫn lưu nháp được khi các trường bắt buộc đã điền đúng):`;
     } else summary = 'Chưa thấy lỗi nào: khi viết xong, bài chuyển được sang “Sẵn sàng công bố”.';
     return h(
       'section',
