@@ -235,59 +235,86 @@ export const initiativeSchema = z
     }),
     sample: sampleFlag,
   })
-  .superRefine((initiative, ctx) => {
-    const { authors } = initiative;
-    const withShare = authors.filter((author) => author.share !== undefined);
-    if (authors.length > 1 && withShare.length !== authors.length) {
-      authors.forEach((author, index) => {
-        if (author.share === undefined) {
+  .superRefine(
+    (initiative, ctx) => {
+      // Read defensively: the rules below also run while other fields are still wrong.
+      const data = initiative as unknown as Record<string, unknown>;
+      const authors = listOf(data.authors);
+      const shares = authors.map((author) => author.share);
+      const missing = shares.filter((share) => share === undefined).length;
+      if (authors.length > 1 && missing > 0) {
+        shares.forEach((share, index) => {
+          if (share === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['authors', index, 'share'],
+              message: 'Nhóm tác giả: mỗi người phải có tỷ lệ đóng góp.',
+            });
+          }
+        });
+      } else if (missing < authors.length && shares.every((share) => typeof share === 'number')) {
+        const total = (shares as number[]).reduce((sum, share) => sum + share, 0);
+        if (Math.abs(total - 100) > 0.01) {
           ctx.addIssue({
             code: 'custom',
-            path: ['authors', index, 'share'],
-            message: 'Nhóm tác giả: mỗi người phải có tỷ lệ đóng góp.',
+            path: ['authors'],
+            message: `Tổng tỷ lệ đóng góp là ${Number(total.toFixed(2))}%, phải bằng 100%.`,
           });
         }
+      }
+      const names = new Set<string>();
+      authors.forEach((author, index) => {
+        if (typeof author.name !== 'string') return;
+        const key = nameKey(author.name);
+        if (names.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['authors', index, 'name'],
+            message: `Tác giả "${author.name}" bị ghi hai lần.`,
+          });
+        names.add(key);
       });
-    } else if (withShare.length > 0) {
-      const total = withShare.reduce((sum, author) => sum + (author.share ?? 0), 0);
-      if (Math.abs(total - 100) > 0.01) {
+      const files = new Set<string>();
+      listOf(data.attachments).forEach((attachment, index) => {
+        if (typeof attachment.file !== 'string') return;
+        if (files.has(attachment.file))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['attachments', index, 'file'],
+            message: `Tệp "${attachment.file}" được khai báo hai lần.`,
+          });
+        files.add(attachment.file);
+      });
+      // Between two calendar days only: a malformed one already has its own message.
+      const { firstApplied, submitted } = data;
+      if (
+        typeof firstApplied === 'string' &&
+        typeof submitted === 'string' &&
+        isIsoDate(firstApplied) &&
+        isIsoDate(submitted) &&
+        firstApplied > submitted
+      ) {
         ctx.addIssue({
           code: 'custom',
-          path: ['authors'],
-          message: `Tổng tỷ lệ đóng góp là ${Number(total.toFixed(2))}%, phải bằng 100%.`,
+          path: ['firstApplied'],
+          message:
+            'Ngày áp dụng lần đầu muộn hơn ngày gửi: sáng kiến phải được áp dụng hoặc áp dụng thử trước khi gửi.',
         });
       }
-    }
-    const names = new Set<string>();
-    authors.forEach((author, index) => {
-      const key = nameKey(author.name);
-      if (names.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['authors', index, 'name'],
-          message: `Tác giả "${author.name}" bị ghi hai lần.`,
-        });
-      names.add(key);
-    });
-    const files = new Set<string>();
-    initiative.attachments.forEach((attachment, index) => {
-      if (files.has(attachment.file))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['attachments', index, 'file'],
-          message: `Tệp "${attachment.file}" được khai báo hai lần.`,
-        });
-      files.add(attachment.file);
-    });
-    // Between two calendar days only: a malformed one already has its own message.
-    const { firstApplied, submitted } = initiative;
-    if (isIsoDate(firstApplied) && isIsoDate(submitted) && firstApplied > submitted) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['firstApplied'],
-        message:
-          'Ngày áp dụng lần đầu muộn hơn ngày gửi: sáng kiến phải được áp dụng hoặc áp dụng thử trước khi gửi.',
-      });
-    }
-  });
+    },
+    {
+      // zod skips a refinement while any field has an issue: the form's panel then showed the
+      // shares' sum only after every other mistake was mended. Judged with them instead.
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+    },
+  );
+
+/** The objects of a list that may still be malformed: anything else is left to the schema. */
+function listOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value)
+    ? value.filter(
+        (item): item is Record<string, unknown> => typeof item === 'object' && item !== null,
+      )
+    : [];
+}
 export type Initiative = z.infer<typeof initiativeSchema>;

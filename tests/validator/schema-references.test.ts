@@ -59,6 +59,24 @@ describe('schema rule', () => {
     expect(lines[(problem?.line ?? 0) - 1]).toBe('authors:');
   });
 
+  it("tells the shares' sum and a doubled author along with the other mistakes, not after them", async () => {
+    fixture = makeFixture();
+    const data = initiativeData({
+      summary: 'ngắn',
+      areas: [],
+      authors: [
+        { name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-duc-phu', share: 60 },
+        { name: 'Nguyễn Thị Lan', position: 'Công chức', unit: 'xa-duc-phu', share: 30 },
+      ],
+    });
+    delete data.title;
+    const path = fixture.initiative('cung-luc', data);
+    const fields = problemsOf(await run(), path).map((problem) => problem.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['title', 'summary', 'areas', 'authors', 'authors[1].name']),
+    );
+  });
+
   it('refuses unknown fields such as a phone number field', async () => {
     fixture = makeFixture();
     const path = fixture.initiative('truong-la', initiativeData({ phone: 'không ghi' }));
