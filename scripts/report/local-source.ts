@@ -136,10 +136,13 @@ export class LocalGitSource implements SubmissionSource {
         // No description: a branch made by hand rather than by the CMS.
       }
       // The oldest commit of the branch that the base lacks: the CMS's first save of the entry.
+      // Its author date: a replay onto the base (decap-server's on every save, the gate's when a
+      // draft is opened) gives each commit a new committer date, and an entry sent on time
+      // would look late.
       const first = gitText(this.root, [
         'log',
         '--reverse',
-        '--format=%cI',
+        '--format=%aI',
         `${this.base}..${branch}`,
       ])
         .split('\n')
